@@ -1,0 +1,67 @@
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../errors.js';
+import { readInputFile } from '../load/read-input-file.js';
+import { formatJsonSchema, profileJsonSchema, reportJsonSchema } from '../schema/json-schema.js';
+import { reportFailure } from './report-failure.js';
+import { localToday, processTerminal } from './terminal.js';
+import type { Terminal } from './terminal.js';
+import { runValidate } from './validate-command.js';
+
+export interface CliContext {
+  readonly term: Terminal;
+  readonly cwd: string;
+  readonly today: string;
+}
+
+/** Parses argv, runs one command, returns the exit code. Never calls process.exit. */
+export async function main(argv: readonly string[], context: Partial<CliContext> = {}): Promise<number> {
+  const ctx: CliContext = { term: processTerminal, cwd: process.cwd(), today: localToday(), ...context };
+  let exitCode = 0;
+  const program = buildProgram(ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    if (argv.length === 0) throw new UsageError('no command given; try `profile-report build`');
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError && !(error instanceof UsageError)) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      return reportFailure(new UsageError(error.message.replace(/^error: /, '')), ctx.term);
+    }
+    return reportFailure(error, ctx.term);
+  }
+}
+
+function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+  const program = new Command('profile-report')
+    .description('Turn YAML profiles of people into a comparison report: one self-contained HTML file and a PDF.')
+    .version('0.1.0')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => ctx.term.out(text.trimEnd()),
+      writeErr: (text) => {
+        // Usage errors are reported by reportFailure with a hint; commander's copy would repeat them.
+        if (!text.startsWith('error:')) ctx.term.err(text.trimEnd());
+      },
+    });
+
+  program
+    .command('validate')
+    .description('check profiles and report specs; every problem at once, as file:line:col  field  message')
+    .argument('[files...]', 'profiles or report specs (default: data/report.yaml and its profiles)')
+    .action(async (files: string[]) => {
+      setExit(await runValidate(files, { ...ctx, read: readInputFile }));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a profile (or of a report spec with --report)')
+    .option('--report', 'the report spec schema instead')
+    .action((options: { report?: boolean }) => {
+      ctx.term.out(formatJsonSchema(options.report ? reportJsonSchema() : profileJsonSchema()));
+    });
+
+  return program;
+}

@@ -1,0 +1,39 @@
+/**
+ * Caps on untrusted input. Profiles are shared between people, so each cap is named in the
+ * error it produces and set well above anything a real profile needs: a profile of 200 papers,
+ * 30 models and 40 career entries is about 150 KiB.
+ */
+export const limits = {
+  /** Largest profile or report spec, in bytes. */
+  fileBytes: 1024 * 1024,
+  /** Largest template or CSS file in a template folder, in bytes. */
+  templateBytes: 512 * 1024,
+  /** Deepest nesting of YAML mappings and lists. A profile needs 5. */
+  depth: 32,
+  /** Most values a document may expand to through aliases (`*name`). */
+  aliasExpansion: 10_000,
+  /** Most people in one report. */
+  people: 8,
+  papers: 500,
+  models: 100,
+  careerEntries: 100,
+  educationEntries: 30,
+  balancePoints: 20,
+  sources: 1000,
+  /** Innovations, metrics, evidence and other short lists. */
+  listItems: 50,
+  /** Names, titles, labels. */
+  shortText: 300,
+  /** Summaries, notes, evidence. */
+  longText: 4000,
+  /** Marks a single chart may draw before it aggregates or keeps the top entries. */
+  chartPoints: 400,
+  /** The whole render (page load and print), in milliseconds. */
+  renderTimeoutMs: 60_000,
+} as const;
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { ValidationError } from '../errors.js';
+import type { Problem } from '../errors.js';
+import type { Profile } from '../schema/profile-schema.js';
+import { reportSchema } from '../schema/report-schema.js';
+import type { ReportSpec } from '../schema/report-schema.js';
+import { validateProfile, validateReportSpec } from '../validate/validate-document.js';
+import { limits } from '../limits.js';
+import type { FileReader } from './read-input-file.js';
+import { formatPath } from './source-positions.js';
+import type { FieldPath } from './source-positions.js';
+import { displayPath, resolveInside } from './resolve-inside.js';
+
+export interface InputRequest {
+  /** The project folder: spec-relative paths must stay inside it. */
+  readonly cwd: string;
+  /** A report spec; default `data/report.yaml`. */
+  readonly spec?: string;
+  /** Profiles to compare instead of the spec's, in this order. */
+  readonly profiles?: readonly string[];
+  /** Used as the build date only when there is no spec at all. */
+  readonly today: string;
+}
+
+export interface LoadedProfile {
+  /** As shown in messages: relative to cwd. */
+  readonly file: string;
+  readonly absolutePath: string;
+  readonly profile: Profile;
+}
+
+export interface LoadedInputs {
+  readonly spec: ReportSpec;
+  /** Absent when profiles were given and no default spec exists. */
+  readonly specPath?: string;
+  readonly specDir: string;
+  readonly profiles: readonly LoadedProfile[];
+  /** Warnings only; errors throw. */
+  readonly warnings: readonly Problem[];
+}
+
+export const defaultSpecPath = path.join('data', 'report.yaml');
+
+/**
+ * Reads and validates the report spec and every profile it names, reporting every problem in
+ * every file at once (a ValidationError) rather than stopping at the first.
+ */
+export async function loadInputs(request: InputRequest, read: FileReader): Promise<LoadedInputs> {
+  const problems: Problem[] = [];
+  const show = (p: string): string => displayPath(request.cwd, p);
+  const specPath = path.resolve(request.cwd, request.spec ?? defaultSpecPath);
+  const haveCliProfiles = (request.profiles?.length ?? 0) > 0;
+
+  let spec: ReportSpec | undefined;
+  let specFound = true;
+  let locate = (_: FieldPath): { line: number; column: number } => ({ line: 0, column: 0 });
+  const specBytes = await read(specPath);
+  if (specBytes.ok) {
+    const checked = validateReportSpec(show(specPath), specBytes.bytes);
+    problems.push(...checked.problems);
+    spec = checked.value;
+    const positions = checked.parsed?.positions;
+    if (positions) locate = (fieldPath) => positions.locate(fieldPath);
+  } else if (haveCliProfiles && request.spec === undefined) {
+    specFound = false;
+    spec = fallbackSpec(request.today);
+  } else {
+    problems.push({ ...specBytes.problem, file: show(specPath) });
+  }
+  if (!spec) throw new ValidationError(problems, [show(specPath)]);
+
+  const specDir = specFound ? path.dirname(specPath) : request.cwd;
+  const specProblem = (fieldPath: FieldPath, message: string): Problem => ({ file: show(specPath), ...locate(fieldPath), path: formatPath(fieldPath), message, severity: 'error' });
+  const profilePaths: string[] = [];
+  if (haveCliProfiles) {
+    // Named on the command line by the user, so not confined to the project folder.
+    profilePaths.push(...(request.profiles ?? []).map((p) => path.resolve(request.cwd, p)));
+  } else {
+    spec.profiles.forEach((relative, i) => {
+      const resolved = resolveInside(request.cwd, specDir, relative);
+      if (resolved.ok) profilePaths.push(resolved.path);
+      else problems.push(specProblem(['profiles', i], resolved.message));
+    });
+  }
+  if (profilePaths.length > limits.people) {
+    problems.push(specProblem(['profiles'], `${profilePaths.length} people given; a report compares at most ${limits.people}`));
+  }
+  for (const [fieldPath, relative] of [[['output', 'dir'], spec.output.dir], [['templates'], spec.templates]] as const) {
+    if (relative === undefined || !specFound) continue;
+    const resolved = resolveInside(request.cwd, specDir, relative);
+    if (!resolved.ok) problems.push(specProblem(fieldPath, resolved.message));
+  }
+
+  const profiles: LoadedProfile[] = [];
+  const results = await Promise.all(profilePaths.map(async (p) => ({ p, read: await read(p) })));
+  for (const { p, read: bytes } of results) {
+    if (!bytes.ok) {
+      problems.push({ ...bytes.problem, file: show(p) });
+      continue;
+    }
+    const checked = validateProfile(show(p), bytes.bytes, spec.buildDate);
+    problems.push(...checked.problems);
+    if (checked.value) profiles.push({ file: show(p), absolutePath: p, profile: checked.value });
+  }
+  if (problems.some((p) => p.severity === 'error')) {
+    throw new ValidationError(problems, [...(specFound ? [show(specPath)] : []), ...profilePaths.map(show)]);
+  }
+  return { spec, ...(specFound ? { specPath } : {}), specDir, profiles, warnings: problems };
+}
+
+/** Settings when profiles are given and the project has no report spec. */
+function fallbackSpec(today: string): ReportSpec {
+  return reportSchema.parse({
+    title: 'Profile comparison',
+    author: 'profile-report',
+    profiles: ['(command line)'],
+    buildDate: today,
+  });
+}

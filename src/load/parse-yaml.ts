@@ -1,0 +1,199 @@
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
+import type { Problem } from '../errors.js';
+import { limits } from '../limits.js';
+import { SourcePositions, formatPath } from './source-positions.js';
+import type { FieldPath } from './source-positions.js';
+
+export interface ParsedYaml {
+  readonly file: string;
+  /** Plain data: objects, arrays, strings, numbers, booleans and null; never class instances. */
+  readonly value: unknown;
+  readonly positions: SourcePositions;
+  readonly problems: readonly Problem[];
+}
+
+/** Keys that would reach Object.prototype if any code ever merged the data naively. */
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+/** The only explicit tag a profile may use: `!!str` forces text (`!!str 2021`). */
+const allowedTag = 'tag:yaml.org,2002:str';
+
+/**
+ * YAML text to plain data with the position of every value. The `yaml` library builds the
+ * syntax tree; this module then walks it itself rather than calling `toJS()`, so that it can
+ * refuse what a profile never needs (tags, dangerous keys, complex keys), bound alias expansion
+ * and depth, and record positions on the way.
+ */
+export function parseYaml(file: string, text: string): ParsedYaml {
+  const lines = new LineCounter();
+  const positions = new SourcePositions(lines);
+  const problems: Problem[] = [];
+  const report = (offset: number, path: FieldPath, message: string): void => {
+    const { line, column } = positions.at(offset);
+    problems.push({ file, line, column, path: formatPath(path), message, severity: 'error' });
+  };
+
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    schema: 'core',
+    // Merge keys (`<<`) resolve aliases behind our back; profiles do not need them.
+    merge: false,
+  });
+
+  reportYamlErrors(text, doc.errors, report);
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported by the walk, with the path
+    report(warning.pos[0], [], `YAML: ${firstSentence(warning.message)}`);
+  }
+  if (problems.length > 0) return { file, value: undefined, positions, problems };
+
+  const walker = new Walker(doc, positions, report);
+  const value = doc.contents ? walker.walk(doc.contents, [], 0, false) : null;
+  return { file, value, positions, problems };
+}
+
+type Report = (offset: number, path: FieldPath, message: string) => void;
+
+class Walker {
+  private expanded = 0;
+  private tooDeep = false;
+  private bombed = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly positions: SourcePositions,
+    private readonly report: Report,
+  ) {}
+
+  walk(node: Node, path: FieldPath, depth: number, viaAlias: boolean, keyOffset?: number): unknown {
+    const offset = node.range?.[0] ?? 0;
+    if (viaAlias && ++this.expanded > limits.aliasExpansion) {
+      if (!this.bombed) {
+        this.bombed = true;
+        this.report(offset, path, `aliases (*name) expand this file to more than ${limits.aliasExpansion} values; this looks like an alias bomb, so the file is refused`);
+      }
+      return undefined;
+    }
+    if (depth > limits.depth) {
+      if (!this.tooDeep) {
+        this.tooDeep = true;
+        this.report(offset, path, `values are nested more than ${limits.depth} levels deep; a profile needs far fewer`);
+      }
+      return undefined;
+    }
+    if (!viaAlias) this.positions.record(path, { value: offset, ...(keyOffset === undefined ? {} : { key: keyOffset }), ...(isScalar(node) && node.source !== undefined ? { raw: String(node.source) } : {}) });
+
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) {
+        this.report(offset, path, `the alias *${node.source} names no anchor (&${node.source}) defined before it`);
+        return undefined;
+      }
+      return this.walk(target, path, depth, true);
+    }
+    const tag = node.tag;
+    if (tag !== undefined && tag !== allowedTag) {
+      this.report(offset, path, `the YAML tag ${shortTag(tag)} is not allowed; write plain values (quote text that looks like a number)`);
+      return undefined;
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        const keyStart = keyNode?.range?.[0] ?? offset;
+        if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
+          this.report(keyStart, path, 'a key must be a plain word, not a list, mapping or empty value');
+          continue;
+        }
+        const key = String(keyNode.value);
+        if (forbiddenKeys.has(key)) {
+          this.report(keyStart, [...path, key], `the key \`${key}\` is not allowed (it could alter built-in objects)`);
+          continue;
+        }
+        const valueNode = pair.value as Node | null;
+        if (valueNode) {
+          out[key] = this.walk(valueNode, [...path, key], depth + 1, viaAlias, keyStart);
+        } else {
+          if (!viaAlias) this.positions.record([...path, key], { value: keyStart, key: keyStart });
+          out[key] = null;
+        }
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      const out: unknown[] = [];
+      node.items.forEach((item, index) => {
+        out.push(item ? this.walk(item as Node, [...path, index], depth + 1, viaAlias) : null);
+      });
+      return out;
+    }
+    if (isScalar(node)) {
+      const value = node.value;
+      if (typeof value === 'number' && node.type === 'PLAIN' && /^[-+]?0\d/.test(String(node.source))) {
+        this.report(offset, path, `${node.source} has a leading zero, which YAML reads as the number ${value}; write ${value}, or put it in quotes if it is text`);
+        return undefined;
+      }
+      if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+      this.report(offset, path, 'this value is not plain text, a number, true/false or empty');
+      return undefined;
+    }
+    this.report(offset, path, 'this value is not something a profile can hold');
+    return undefined;
+  }
+}
+
+function reportYamlErrors(text: string, errors: readonly YAMLError[], report: Report): void {
+  let exhausted = false;
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      // The parser hit the call-stack limit; it reports it once per level, we say it once.
+      if (!exhausted) report(error.pos[0], [], `values are nested too deeply to read (far more than the ${limits.depth} levels a profile may use)`);
+      exhausted = true;
+      continue;
+    }
+    const message = plainYamlMessage(text, error);
+    const key = `${error.pos[0]}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (seen.size > 50) break;
+    report(error.pos[0], [], message);
+  }
+}
+
+function plainYamlMessage(text: string, error: YAMLError): string {
+  switch (error.code) {
+    case 'DUPLICATE_KEY': {
+      const key = text.slice(error.pos[0], error.pos[1]).trim() || 'this key';
+      return `the key \`${key}\` appears twice in the same mapping; keep only one`;
+    }
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML needs spaces';
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a second `---`); a profile is one document';
+    case 'BAD_ALIAS':
+    case 'BAD_SCALAR_START':
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'KEY_OVER_1024_CHARS':
+    default:
+      return `YAML syntax: ${firstSentence(error.message)}`;
+  }
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  const trimmed = line.replace(/ at line \d+, column \d+.*$/, '');
+  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}

@@ -1,0 +1,69 @@
+import { open } from 'node:fs/promises';
+import type { Problem } from '../errors.js';
+import { formatBytes, limits } from '../limits.js';
+
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
+
+/** Reads a file for the pipeline; swappable so the whole pipeline can run from memory. */
+export type FileReader = (path: string, maxBytes?: number) => Promise<ReadResult>;
+
+/**
+ * Reads at most `maxBytes` (+1, to tell "too big" from "exactly at the limit") of a regular
+ * file. Devices, FIFOs and folders are refused before reading, so `/dev/zero` cannot hang a build.
+ */
+export const readInputFile: FileReader = async (path, maxBytes = limits.fileBytes) => {
+  const fail = (message: string): ReadResult => ({ ok: false, problem: { file: path, line: 0, column: 0, path: '', message, severity: 'error' } });
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    return fail(describeOpenError(error));
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return fail('this is a folder, not a file');
+    if (!stat.isFile()) return fail('this is not a regular file');
+    if (stat.size > maxBytes) return fail(`the file is ${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}`);
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return fail(`the file is larger than the limit of ${formatBytes(maxBytes)}`);
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return fail(describeOpenError(error));
+  } finally {
+    await handle.close();
+  }
+};
+
+function describeOpenError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: the file cannot be read';
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    default:
+      return `the file cannot be read (${code ?? String(error)})`;
+  }
+}
+
+/** A reader over files held in memory, for the library API and tests. */
+export function memoryReader(files: ReadonlyMap<string, string | Uint8Array>): FileReader {
+  return async (path, maxBytes = limits.fileBytes) => {
+    const content = files.get(path);
+    if (content === undefined) return { ok: false, problem: { file: path, line: 0, column: 0, path: '', message: 'no such file', severity: 'error' } };
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    if (bytes.length > maxBytes) {
+      return { ok: false, problem: { file: path, line: 0, column: 0, path: '', message: `the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}`, severity: 'error' } };
+    }
+    return { ok: true, bytes };
+  };
+}

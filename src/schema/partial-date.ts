@@ -1,0 +1,71 @@
+import * as z from 'zod';
+
+/**
+ * A date as precise as the source gives it: `2021`, `2021-09` or `2025-06-11`. Kept as the
+ * text written, never turned into a Date, so no time zone can shift it by a day.
+ */
+export type PartialDate = string;
+
+const shape = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function isPartialDate(text: string): boolean {
+  const m = shape.exec(text);
+  if (!m) return false;
+  const [, , month, day] = m;
+  if (month === undefined) return true;
+  const mm = Number(month);
+  if (mm < 1 || mm > 12) return false;
+  if (day === undefined) return true;
+  const dd = Number(day);
+  return dd >= 1 && dd <= daysInMonth(Number(m[1]), mm);
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31;
+}
+
+/** YAML reads a bare `2021` as a number; as a date it means the text "2021". */
+function yearNumberAsText(value: unknown): unknown {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999 ? String(value) : value;
+}
+
+const dateMessage = 'expected a date written as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)';
+
+export const partialDate = z.preprocess(
+  yearNumberAsText,
+  z.string().refine(isPartialDate, { message: dateMessage }),
+);
+
+/** An end date, or `present` for what is still going on. */
+export const endDate = z.preprocess(
+  yearNumberAsText,
+  z.string().refine((t) => t === 'present' || isPartialDate(t), {
+    message: `${dateMessage}, or the word present`,
+  }),
+);
+
+/** A full date, for the build date that makes outputs reproducible. */
+export const fullDate = z.string().refine((t) => /^\d{4}-\d{2}-\d{2}$/.test(t) && isPartialDate(t), {
+  message: 'expected a full date written as YYYY-MM-DD',
+});
+
+/** How these fields look in the generated JSON Schema (zod cannot describe the preprocessing). */
+export const dateJsonSchemas = new Map<unknown, Record<string, unknown>>([
+  [partialDate, { anyOf: [{ type: 'string', pattern: shape.source }, { type: 'integer', minimum: 1000, maximum: 9999 }], description: 'A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.' }],
+  [endDate, { anyOf: [{ type: 'string', pattern: shape.source }, { const: 'present' }, { type: 'integer', minimum: 1000, maximum: 9999 }], description: 'YYYY, YYYY-MM, YYYY-MM-DD, or present.' }],
+  [fullDate, { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A full date: YYYY-MM-DD.' }],
+]);
+
+/** Sort key that puts `2021` before `2021-01` before `2021-01-01`. */
+export function dateSortKey(date: PartialDate): string {
+  return date.padEnd(10, ' ');
+}
+
+/** The earliest and latest day a partial date may mean, as YYYY-MM-DD. */
+export function dateBounds(date: PartialDate): { first: string; last: string } {
+  const [y, m, d] = date.split('-');
+  if (d !== undefined) return { first: date, last: date };
+  if (m !== undefined) return { first: `${y}-${m}-01`, last: `${y}-${m}-${String(daysInMonth(Number(y), Number(m))).padStart(2, '0')}` };
+  return { first: `${y}-01-01`, last: `${y}-12-31` };
+}

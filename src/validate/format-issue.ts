@@ -1,0 +1,143 @@
+import type * as z from 'zod';
+import type { Problem } from '../errors.js';
+import type { ParsedYaml } from '../load/parse-yaml.js';
+import { formatPath } from '../load/source-positions.js';
+import type { FieldPath } from '../load/source-positions.js';
+import { didYouMean } from './did-you-mean.js';
+import { knownKeys } from './schema-shape.js';
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * zod's issues in plain words, each at the line and column where the value (or, for a missing
+ * field, its mapping) was written. Library wording such as "Invalid input: expected string,
+ * received number" becomes "expected text, found the number 2021".
+ */
+export function problemsFromIssues(parsed: ParsedYaml, schema: z.ZodType, issues: readonly Issue[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = knownKeys(schema, path);
+      for (const key of issue.keys) {
+        const where = parsed.positions.locateKey(path, key);
+        const guess = didYouMean(key, allowed);
+        const hint = guess ? `did you mean \`${guess}\`?` : `expected one of: ${allowed.join(', ')}`;
+        problems.push(problem(parsed.file, where, [...path, key], `unknown field \`${key}\`; ${hint}`));
+      }
+      continue;
+    }
+    const value = valueAt(parsed.value, path);
+    const missing = value === undefined && !parsed.positions.has(path);
+    const where = parsed.positions.locate(path);
+    problems.push(problem(parsed.file, where, path, describeIssue(issue, value, parsed.positions.raw(path), missing)));
+  }
+  return problems;
+}
+
+function describeIssue(issue: Issue, value: unknown, raw: string | undefined, missing: boolean): string {
+  const found = describeValue(value, raw);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (missing) return `missing required field \`${String(issue.path.at(-1) ?? '')}\` (${typeName(issue.expected)})`;
+      return `expected ${typeName(issue.expected)}, found ${found}${quoteHint(issue.expected, value)}`;
+    case 'invalid_value': {
+      const options = issue.values.map((v) => String(v));
+      const guess = typeof value === 'string' ? didYouMean(value, options) : undefined;
+      return `expected one of ${options.join(', ')}, found ${found}${guess ? `; did you mean ${guess}?` : ''}`;
+    }
+    case 'invalid_union':
+      return `expected ${unionExpectation(issue)}, found ${found}`;
+    case 'too_small':
+    case 'too_big':
+      return sizeMessage(issue, found);
+    case 'invalid_format':
+    case 'custom':
+      return withFound(issue.message, found);
+    default:
+      return withFound(issue.message, found);
+  }
+}
+
+function sizeMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, found: string): string {
+  if (!/^(Too big|Too small)/.test(issue.message)) return issue.message; // our own wording from the schema
+  const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+  const relation = issue.code === 'too_big' ? 'at most' : 'at least';
+  if (issue.origin === 'array') return `expected ${relation} ${String(bound)} entries`;
+  if (issue.origin === 'string') return `expected ${relation} ${String(bound)} characters`;
+  return `expected a number ${relation} ${String(bound)}, found ${found}`;
+}
+
+function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
+  const expectations = new Set<string>();
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (first?.code === 'invalid_type') expectations.add(typeName(first.expected));
+    else if (first) expectations.add('a value that fits');
+  }
+  return [...expectations].join(' or ') || 'a different value';
+}
+
+function withFound(message: string, found: string): string {
+  return message.includes(', found ') ? message : `${message}, found ${found}`;
+}
+
+/** When YAML read text as a number or boolean, the fix is quoting it. */
+function quoteHint(expected: string, value: unknown): string {
+  if (expected !== 'string') return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return ' (put it in quotes to make it text)';
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return ' (a `: ` inside text makes YAML read a mapping; put the whole text in quotes)';
+  }
+  return '';
+}
+
+export function typeName(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'int':
+      return 'a whole number';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+      return 'a mapping (indented `key: value` lines)';
+    case 'array':
+      return 'a list (lines starting with `- `)';
+    case 'tuple':
+      return 'a list';
+    default:
+      return expected;
+  }
+}
+
+export function describeValue(value: unknown, raw?: string): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return `the text "${truncate(value)}"`;
+  if (typeof value === 'number') return `the number ${raw ?? String(value)}`;
+  if (typeof value === 'boolean') return `the value ${raw ?? String(value)} (read as ${String(value)})`;
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  return 'a mapping';
+}
+
+function truncate(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}
+
+export function valueAt(data: unknown, path: FieldPath): unknown {
+  let current = data;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, part)) return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+function problem(file: string, where: { line: number; column: number }, path: FieldPath, message: string): Problem {
+  return { file, line: where.line, column: where.column, path: formatPath(path), message, severity: 'error' };
+}

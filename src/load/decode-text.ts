@@ -50,7 +50,8 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
     else return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i + k < bytes.length ? i + k : i;
+      // The sequence that starts at i is broken: that lead byte is what the user must fix.
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
     }
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;

@@ -36,14 +36,15 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   const doc = parseDocument(text, {
     lineCounter: lines,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are found by the walk, which knows their full path.
+    uniqueKeys: false,
     strict: true,
     schema: 'core',
     // Merge keys (`<<`) resolve aliases behind our back; profiles do not need them.
     merge: false,
   });
 
-  reportYamlErrors(text, doc.errors, report);
+  reportYamlErrors(doc.errors, report);
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported by the walk, with the path
     report(warning.pos[0], [], `YAML: ${firstSentence(warning.message)}`);
@@ -68,12 +69,16 @@ class Walker {
     private readonly report: Report,
   ) {}
 
+  /** Where the outermost alias being expanded was written: the place to blame for a bomb. */
+  private aliasSite: { offset: number; path: FieldPath } | undefined;
+
   walk(node: Node, path: FieldPath, depth: number, viaAlias: boolean, keyOffset?: number): unknown {
     const offset = node.range?.[0] ?? 0;
     if (viaAlias && ++this.expanded > limits.aliasExpansion) {
       if (!this.bombed) {
         this.bombed = true;
-        this.report(offset, path, `aliases (*name) expand this file to more than ${limits.aliasExpansion} values; this looks like an alias bomb, so the file is refused`);
+        const site = this.aliasSite ?? { offset, path };
+        this.report(site.offset, site.path, `aliases (*name) expand this file to more than ${limits.aliasExpansion} values; this looks like an alias bomb, so the file is refused`);
       }
       return undefined;
     }
@@ -92,7 +97,11 @@ class Walker {
         this.report(offset, path, `the alias *${node.source} names no anchor (&${node.source}) defined before it`);
         return undefined;
       }
-      return this.walk(target, path, depth, true);
+      if (viaAlias) return this.walk(target, path, depth, true);
+      this.aliasSite = { offset, path };
+      const value = this.walk(target, path, depth, true);
+      this.aliasSite = undefined;
+      return value;
     }
     const tag = node.tag;
     if (tag !== undefined && tag !== allowedTag) {
@@ -112,6 +121,10 @@ class Walker {
         const key = String(keyNode.value);
         if (forbiddenKeys.has(key)) {
           this.report(keyStart, [...path, key], `the key \`${key}\` is not allowed (it could alter built-in objects)`);
+          continue;
+        }
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          this.report(keyStart, [...path, key], `the key \`${key}\` appears twice in the same mapping; keep only one`);
           continue;
         }
         const valueNode = pair.value as Node | null;
@@ -146,7 +159,7 @@ class Walker {
   }
 }
 
-function reportYamlErrors(text: string, errors: readonly YAMLError[], report: Report): void {
+function reportYamlErrors(errors: readonly YAMLError[], report: Report): void {
   let exhausted = false;
   const seen = new Set<string>();
   for (const error of errors) {
@@ -156,7 +169,7 @@ function reportYamlErrors(text: string, errors: readonly YAMLError[], report: Re
       exhausted = true;
       continue;
     }
-    const message = plainYamlMessage(text, error);
+    const message = plainYamlMessage(error);
     const key = `${error.pos[0]}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -165,12 +178,8 @@ function reportYamlErrors(text: string, errors: readonly YAMLError[], report: Re
   }
 }
 
-function plainYamlMessage(text: string, error: YAMLError): string {
+function plainYamlMessage(error: YAMLError): string {
   switch (error.code) {
-    case 'DUPLICATE_KEY': {
-      const key = text.slice(error.pos[0], error.pos[1]).trim() || 'this key';
-      return `the key \`${key}\` appears twice in the same mapping; keep only one`;
-    }
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML needs spaces';
     case 'MULTIPLE_DOCS':

@@ -5,6 +5,8 @@ import { formatJsonSchema, profileJsonSchema, reportJsonSchema } from '../schema
 import { reportFailure } from './report-failure.js';
 import { localToday, processTerminal } from './terminal.js';
 import type { Terminal } from './terminal.js';
+import { runBuild } from './build-command.js';
+import type { BuildFlags } from './build-command.js';
 import { runValidate } from './validate-command.js';
 
 export interface CliContext {
@@ -45,6 +47,21 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
         // Usage errors are reported by reportFailure with a hint; commander's copy would repeat them.
         if (!text.startsWith('error:')) ctx.term.err(text.trimEnd());
       },
+    });
+
+  program
+    .command('build')
+    .description('build the report: out/<name>.html and out/<name>.pdf')
+    .argument('[files...]', 'a report spec, or profiles to compare in this order (default: data/report.yaml)')
+    .option('--out <dir>', 'output folder (default: the spec\'s output.dir)')
+    .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
+    .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
+    .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
+    .option('--timeout <seconds>', 'deadline for rendering the page', '60')
+    .option('--json', 'print a machine-readable summary on stdout')
+    .option('--quiet', 'no progress on stderr')
+    .action(async (files: string[], flags: BuildFlags) => {
+      setExit(await runBuild(files, flags, ctx));
     });
 
   program

@@ -3,6 +3,7 @@ import { ValidationError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { decodeText } from '../load/decode-text.js';
 import { loadInputs } from '../load/load-inputs.js';
+import { readInputFile } from '../load/read-input-file.js';
 import type { FileReader } from '../load/read-input-file.js';
 import { displayPath } from '../load/resolve-inside.js';
 import { parseYaml } from '../load/parse-yaml.js';
@@ -32,7 +33,7 @@ export async function validateProfiles(files: readonly string[], options: Valida
   const seen: string[] = [];
   for (const target of targets) {
     const absolute = target === undefined ? undefined : path.resolve(options.cwd, target);
-    if (absolute && !(await isReportSpec(absolute, options.read))) {
+    if (absolute && !(await isReportSpecFile(absolute, options.cwd, options.read))) {
       const shown = displayPath(options.cwd, absolute);
       seen.push(shown);
       const bytes = await options.read(absolute);
@@ -55,8 +56,8 @@ export async function validateProfiles(files: readonly string[], options: Valida
 }
 
 /** A report spec lists `profiles`; a profile has a `person`. Unreadable files count as profiles. */
-async function isReportSpec(file: string, read: FileReader): Promise<boolean> {
-  const bytes = await read(file);
+export async function isReportSpecFile(file: string, cwd: string, read: FileReader = readInputFile): Promise<boolean> {
+  const bytes = await read(path.resolve(cwd, file));
   if (!bytes.ok) return false;
   const text = decodeText(file, bytes.bytes);
   if (!text.ok) return false;

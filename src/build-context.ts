@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { BrowserSession } from './print/browser-session.js';
+import type { BrowserOptions } from './print/browser-session.js';
+import { ChartRenderer } from './render/chart-renderer.js';
+import { compileTemplates } from './render/compile-templates.js';
+import type { RenderLayout } from './render/compile-templates.js';
+import { FontLibrary } from './render/font-library.js';
+import type { TemplateSet } from './render/template-set.js';
+
+/**
+ * The expensive things a process keeps between builds: one Chromium, the chart canvases and
+ * their cache, the font library, compiled templates. A single build, a watch session and a
+ * batch all use one context and close it once, in `finally` and on signals.
+ */
+export class BuildContext {
+  readonly browser: BrowserSession;
+  private charts: ChartRenderer | undefined;
+  private fonts: Promise<FontLibrary> | undefined;
+  private readonly layouts = new Map<string, RenderLayout>();
+
+  constructor(options: BrowserOptions = {}) {
+    this.browser = new BrowserSession(options);
+  }
+
+  fontLibrary(): Promise<FontLibrary> {
+    this.fonts ??= FontLibrary.load().catch((error: unknown) => {
+      this.fonts = undefined;
+      throw error;
+    });
+    return this.fonts;
+  }
+
+  async chartRenderer(): Promise<ChartRenderer> {
+    if (!this.charts) {
+      const fonts = await this.fontLibrary();
+      // Cairo reads WOFF (not WOFF2): the same Source Sans 3 as the page, for chart text.
+      const files = (['400', '600'] as const)
+        .map((weight) => ({ weight, file: fonts.file('Source Sans 3', weight)?.replace(/\.woff2$/, '.woff') }))
+        .filter((f): f is { weight: '400' | '600'; file: string } => f.file !== undefined);
+      this.charts = new ChartRenderer(files);
+    }
+    return this.charts;
+  }
+
+  /** Compiled once per distinct template text, so a watch rebuild after a profile edit skips it. */
+  layout(set: TemplateSet): RenderLayout {
+    const key = createHash('sha256')
+      .update(JSON.stringify([set.layout, [...set.partials.entries()]]))
+      .digest('hex');
+    let layout = this.layouts.get(key);
+    if (!layout) {
+      layout = compileTemplates(set);
+      this.layouts.set(key, layout);
+    }
+    return layout;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}

@@ -1,0 +1,70 @@
+import { BuildContext } from './build-context.js';
+import type { Problem } from './errors.js';
+import { loadInputs } from './load/load-inputs.js';
+import { readInputFile } from './load/read-input-file.js';
+import type { FileReader } from './load/read-input-file.js';
+import { outputPaths, resolveOptions } from './options.js';
+import type { BuildOptions, ResolvedOptions } from './options.js';
+import { renderReport } from './pipeline.js';
+import type { RenderedReport, StageTiming } from './pipeline.js';
+import { writeArtifacts } from './write/write-artifacts.js';
+import type { WrittenArtifact } from './write/write-artifacts.js';
+
+export interface BuildReportOptions extends BuildOptions {
+  /** Write the outputs to the output folder (atomically). @default false: everything stays in memory */
+  readonly write?: boolean;
+  /**
+   * Keep Chromium and the chart canvases across calls (watch, batch, a server). When omitted,
+   * a context is created for this call and closed before it returns.
+   */
+  readonly context?: BuildContext;
+  /** Read inputs from somewhere other than the disk (tests, editors). @default the file system */
+  readonly read?: FileReader;
+  /** Each stage as it finishes, load and write included. */
+  readonly onStage?: (stage: StageTiming['stage'] | 'load' | 'write', ms: number) => void;
+  /** Notices such as "running as root, so Chromium's sandbox is off". */
+  readonly onNotice?: (message: string) => void;
+}
+
+export interface BuildReportResult extends RenderedReport {
+  /** Validation warnings (a date after the build date...); errors throw a ValidationError. */
+  readonly problems: readonly Problem[];
+  readonly options: ResolvedOptions;
+  /** Where the outputs go (or went, with `write`). */
+  readonly outputs: readonly { readonly format: 'html' | 'pdf'; readonly path: string }[];
+  /** Set when `write` was true. */
+  readonly written?: readonly WrittenArtifact[];
+}
+
+/**
+ * Builds one report: load and validate the spec and profiles, derive, draw the charts, render
+ * the HTML, print the PDF, and write them if asked. Throws ValidationError for bad input (every
+ * problem at once), UserError for unusable files, RenderError when Chromium or the disk fails.
+ */
+export async function buildReport(options: BuildReportOptions = {}): Promise<BuildReportResult> {
+  const ownContext = options.context === undefined;
+  const context = options.context ?? new BuildContext(options.onNotice ? { onNotice: options.onNotice } : {});
+  const wantsPdf = !options.formats || options.formats.includes('pdf');
+  // Chromium takes longest to start: launch it now, while inputs load and charts draw.
+  if (wantsPdf) context.browser.warmUp();
+  try {
+    const started = performance.now();
+    const inputs = await loadInputs(
+      { cwd: options.cwd ?? process.cwd(), today: options.today ?? new Date().toISOString().slice(0, 10), ...(options.spec ? { spec: options.spec } : {}), ...(options.profiles ? { profiles: options.profiles } : {}) },
+      options.read ?? readInputFile,
+    );
+    options.onStage?.('load', performance.now() - started);
+    const resolved = resolveOptions(options, inputs);
+    const rendered = await renderReport(inputs, resolved, context, options.onStage ? { onStage: (t) => options.onStage?.(t.stage, t.ms) } : {});
+    const outputs = outputPaths(resolved);
+    let written: WrittenArtifact[] | undefined;
+    if (options.write) {
+      const writeStarted = performance.now();
+      written = await writeArtifacts(outputs.map((o) => ({ path: o.path, bytes: o.format === 'html' ? Buffer.from(rendered.html, 'utf8') : rendered.pdf! })));
+      options.onStage?.('write', performance.now() - writeStarted);
+    }
+    return { ...rendered, problems: inputs.warnings, options: resolved, outputs, ...(written ? { written } : {}) };
+  } finally {
+    if (ownContext) await context.close();
+  }
+}

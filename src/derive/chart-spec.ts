@@ -1,0 +1,81 @@
+import { neutral } from './palette.js';
+import type { ChartRef, ChartTable } from './view-model.js';
+
+/**
+ * A chart as plain JSON: a Chart.js configuration plus what the page shows around it. Kept free
+ * of functions so it can be hashed, cached, compared with golden files and rendered anywhere.
+ * Datasets may carry `directLabels` (one string per point), drawn by the renderer's plugin so
+ * that charts read without colour.
+ */
+export interface ChartSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly alt: string;
+  readonly note?: string;
+  readonly width: number;
+  readonly height: number;
+  readonly config: ChartConfig;
+  readonly table: ChartTable;
+}
+
+export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json | undefined };
+
+export interface ChartConfig {
+  readonly type: 'bar' | 'scatter';
+  /** Category labels; an array is drawn as lines (name over role). */
+  readonly data: { readonly labels?: readonly (string | readonly string[])[]; readonly datasets: readonly { readonly [key: string]: Json | undefined }[] };
+  readonly options: { readonly [key: string]: Json | undefined };
+}
+
+/** Charts are drawn at the size they print: a full text column, or half of one. */
+export const fullWidth = 720;
+export const halfWidth = 340;
+
+/** A generous width for a direct label, to reserve room beside bars (12px semibold type). */
+export function labelWidth(texts: readonly string[]): number {
+  return Math.ceil(Math.max(0, ...texts.map((t) => t.length)) * 6.8) + 12;
+}
+
+/** A category label over two lines when it is long, so narrow charts do not clip it. */
+export function wrapLabel(text: string, width = 16): string | string[] {
+  if (text.length <= width) return text;
+  const words = text.split(' ');
+  let first = '';
+  while (words.length > 1 && `${first} ${words[0]}`.trim().length <= Math.max(width, Math.ceil(text.length / 2))) first = `${first} ${words.shift()}`.trim();
+  return first ? [first, words.join(' ')] : text;
+}
+
+export function chartRef(spec: ChartSpec): ChartRef {
+  return { id: spec.id, title: spec.title, alt: spec.alt, ...(spec.note ? { note: spec.note } : {}), width: spec.width, height: spec.height, wide: spec.width > halfWidth, table: spec.table };
+}
+
+/** Options every chart shares: no animation, quiet grid, readable type. */
+export function baseOptions(extra: { readonly [key: string]: Json | undefined }): { readonly [key: string]: Json | undefined } {
+  return {
+    animation: false,
+    responsive: false,
+    layout: { padding: { top: 8, right: 24, bottom: 4, left: 4 } },
+    plugins: {
+      legend: { display: false },
+      title: { display: false },
+      tooltip: { enabled: false },
+    },
+    ...extra,
+  };
+}
+
+export function axis(options: { readonly [key: string]: Json | undefined }): { readonly [key: string]: Json | undefined } {
+  return {
+    grid: { color: neutral.grid },
+    border: { color: neutral.baseline },
+    ticks: { color: neutral.ink, font: { size: 12 } },
+    ...options,
+  };
+}
+
+/** A dataset's fill for a person: solid, or a light tint with a strong outline. */
+export function barFill(style: { colour: string; tint: string; fill: 'solid' | 'outline' }): { readonly [key: string]: Json } {
+  return style.fill === 'solid'
+    ? { backgroundColor: style.colour, borderColor: style.colour, borderWidth: 0, directLabelColor: style.colour, directLabelInsideColor: '#ffffff' }
+    : { backgroundColor: style.tint, borderColor: style.colour, borderWidth: 2, directLabelColor: style.colour, directLabelInsideColor: style.colour };
+}

@@ -1,0 +1,107 @@
+import type { BalancePoint } from '../../schema/profile-schema.js';
+import { axis, baseOptions, fullWidth } from '../chart-spec.js';
+import type { ChartSpec, Json } from '../chart-spec.js';
+import { formatNumber, slug } from '../format.js';
+import { neutral } from '../palette.js';
+import type { Subject } from '../subject.js';
+
+export interface BalanceTheme {
+  readonly id: string;
+  readonly tradeoff: string;
+  readonly poles: readonly [string, string];
+  readonly entries: readonly { readonly person: Subject; readonly point: BalancePoint; readonly position: number }[];
+}
+
+/**
+ * Groups balance points by trade-off: people who name the same trade-off (and the same poles,
+ * in either order) share one picture, with positions flipped to the first person's orientation.
+ */
+export function balanceThemes(people: readonly Subject[]): BalanceTheme[] {
+  const themes = new Map<string, { tradeoff: string; poles: readonly [string, string]; entries: BalanceTheme['entries'][number][] }>();
+  for (const person of people) {
+    for (const point of person.profile.balance) {
+      const key = `${point.tradeoff.toLowerCase()}\u0000${[...point.poles].map((p) => p.toLowerCase()).sort().join('\u0000')}`;
+      let theme = themes.get(key);
+      if (!theme) {
+        theme = { tradeoff: point.tradeoff, poles: point.poles, entries: [] };
+        themes.set(key, theme);
+      }
+      const same = theme.poles[0].toLowerCase() === point.poles[0].toLowerCase();
+      theme.entries.push({ person, point, position: same ? point.position : 100 - point.position });
+    }
+  }
+  return [...themes.values()].map((t, i) => ({ id: `balance-${i + 1}-${slug(t.tradeoff)}`, ...t }));
+}
+
+/** Where someone stands, in words: 50 reads as a balance. */
+export function stanceText(position: number, poles: readonly [string, string]): string {
+  const [left, right] = poles;
+  const at = `${formatNumber(position)} on a scale from 0 (${left}) to 100 (${right})`;
+  if (position <= 20) return `Strongly toward ${left.toLowerCase()}: ${at}`;
+  if (position < 40) return `Toward ${left.toLowerCase()}: ${at}`;
+  if (position <= 60) return `Balanced: ${at}`;
+  if (position < 80) return `Toward ${right.toLowerCase()}: ${at}`;
+  return `Strongly toward ${right.toLowerCase()}: ${at}`;
+}
+
+/** One row per person: a rope from one pole to the other, and a marker where they stand. */
+export function balanceChart(theme: BalanceTheme): ChartSpec {
+  const labels = theme.entries.map((e) => e.person.name);
+  const [left, right] = theme.poles;
+  const datasets: { [key: string]: Json | undefined }[] = [
+    {
+      type: 'bar',
+      label: 'scale',
+      data: labels.map(() => [0, 100]),
+      backgroundColor: neutral.grid,
+      borderWidth: 0,
+      barThickness: 8,
+      grouped: false,
+      // Drawn first, under the markers (Chart.js draws higher orders first).
+      order: 10,
+    },
+    ...theme.entries.map((e) => ({
+      type: 'scatter',
+      label: e.person.name,
+      data: [{ x: e.position, y: e.person.name }],
+      pointStyle: e.person.style.marker,
+      pointRadius: 11,
+      backgroundColor: e.person.style.colour,
+      borderColor: '#ffffff',
+      borderWidth: 2,
+      directLabels: [formatNumber(e.position)],
+      directLabelPosition: 'marks-above',
+      directLabelColor: e.person.style.colour,
+    })),
+  ];
+  return {
+    id: theme.id,
+    title: `${theme.tradeoff}: where each person stands`,
+    alt: `${theme.tradeoff}, on a scale from 0 (${left}) to 100 (${right}): ${theme.entries.map((e) => `${e.person.name} at ${formatNumber(e.position)}`).join(', ')}.`,
+    width: fullWidth,
+    height: 80 + labels.length * 60,
+    config: {
+      type: 'bar',
+      data: { labels, datasets },
+      options: baseOptions({
+        indexAxis: 'y',
+        layout: { padding: { top: 18, right: 24, bottom: 4, left: 4 } },
+        scales: {
+          x: axis({
+            type: 'linear',
+            min: 0,
+            max: 100,
+            ticks: { stepSize: 25, font: { size: 12 } },
+            title: { display: true, text: `0 = ${left}   ·   50 = balance   ·   100 = ${right}`, font: { size: 13 }, color: neutral.ink },
+          }),
+          y: axis({ type: 'category', grid: { display: false }, ticks: { font: { size: 13 } } }),
+        },
+      }),
+    },
+    table: {
+      caption: `${theme.tradeoff}: positions from 0 (${left}) to 100 (${right})`,
+      headers: ['Person', 'Position'],
+      rows: theme.entries.map((e) => [e.person.name, formatNumber(e.position)]),
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { PartialDate } from '../schema/partial-date.js';
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const longMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2021` → 2021, `2021-09` → Sep 2021, `2025-06-11` → 11 Jun 2025; as precise as written. */
+export function formatDate(date: PartialDate | 'present'): string {
+  if (date === 'present') return 'present';
+  const [y, m, d] = date.split('-');
+  if (m === undefined) return y ?? date;
+  const month = months[Number(m) - 1] ?? m;
+  return d === undefined ? `${month} ${y}` : `${Number(d)} ${month} ${y}`;
+}
+
+/** `2026-11-23` → 23 November 2026, for the cover. */
+export function formatLongDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${longMonths[Number(m) - 1] ?? m} ${y}`;
+}
+
+export function formatPeriod(start: PartialDate | undefined, end: PartialDate | 'present' | undefined): string {
+  if (start && end) return `${formatDate(start)} – ${formatDate(end)}`;
+  if (start) return `from ${formatDate(start)}`;
+  if (end) return end === 'present' ? 'until now' : `until ${formatDate(end)}`;
+  return 'dates not given';
+}
+
+/**
+ * A partial date as a fractional year for a time axis, at the middle of the period it names
+ * (`2023` → 2023.5), so imprecise starts and ends sit where they are most likely.
+ */
+export function dateToYear(date: PartialDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const year = y ?? 0;
+  if (m === undefined) return year + 0.5;
+  if (d === undefined) return year + (m - 0.5) / 12;
+  return year + (m - 1) / 12 + (d - 0.5) / 365;
+}
+
+const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** 60 s, 57.5% of DeepSeek 67B, 5.76× DeepSeek 67B, No. 8, 236 B. */
+export function formatQuantity(value: number, unit: string | undefined): string {
+  const number = formatNumber(value);
+  if (!unit) return number;
+  if (unit === 'rank') return `No. ${number}`;
+  if (unit.startsWith('%') || unit.startsWith('×')) return `${number}${unit}`;
+  return `${number} ${unit}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Lower-case words joined by dashes, for ids and anchors; never empty. */
+export function slug(text: string, fallback = 'item'): string {
+  const s = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || fallback;
+}

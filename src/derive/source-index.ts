@@ -1,0 +1,58 @@
+import { sourceIds } from '../schema/primitives.js';
+import type { SourceRef } from '../schema/primitives.js';
+import type { Profile, Source } from '../schema/profile-schema.js';
+
+export interface SourceLink {
+  readonly number: number;
+  readonly href: string;
+}
+
+export interface NumberedSource {
+  readonly number: number;
+  readonly anchor: string;
+  readonly source: Source;
+  /** Indexes of the people whose profiles cite it. */
+  readonly people: readonly number[];
+}
+
+/**
+ * One numbered list of sources for the whole report. The same source in two profiles (same URL,
+ * or same title, publisher and date) becomes one entry, so the article both profiles cite is
+ * source 1 for both people.
+ */
+export class SourceIndex {
+  private readonly byKey = new Map<string, { number: number; source: Source; people: Set<number> }>();
+  private readonly byPersonId = new Map<string, number>();
+
+  constructor(profiles: readonly Profile[]) {
+    profiles.forEach((profile, person) => {
+      for (const source of profile.sources) {
+        const key = identity(source);
+        let entry = this.byKey.get(key);
+        if (!entry) {
+          entry = { number: this.byKey.size + 1, source, people: new Set() };
+          this.byKey.set(key, entry);
+        }
+        entry.people.add(person);
+        this.byPersonId.set(`${person}\u0000${source.id}`, entry.number);
+      }
+    });
+  }
+
+  /** The links for a fact of person `person` citing `ref`. Validation guarantees the ids exist. */
+  links(person: number, ref: SourceRef): SourceLink[] {
+    const numbers = sourceIds(ref)
+      .map((id) => this.byPersonId.get(`${person}\u0000${id}`))
+      .filter((n): n is number => n !== undefined);
+    return [...new Set(numbers)].sort((a, b) => a - b).map((number) => ({ number, href: `#source-${number}` }));
+  }
+
+  list(): NumberedSource[] {
+    return [...this.byKey.values()].map((e) => ({ number: e.number, anchor: `source-${e.number}`, source: e.source, people: [...e.people].sort((a, b) => a - b) }));
+  }
+}
+
+function identity(source: Source): string {
+  if (source.url && !source.url.endsWith('/')) return `url:${source.url}`;
+  return `doc:${source.title}\u0000${source.publisher ?? ''}\u0000${source.date ?? ''}\u0000${source.url ?? ''}`;
+}

@@ -1,0 +1,73 @@
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { RenderError } from '../errors.js';
+import { limits } from '../limits.js';
+import type { PageSize } from '../schema/report-schema.js';
+import type { BrowserSession } from './browser-session.js';
+
+export interface PrintOptions {
+  readonly page: PageSize;
+  readonly timeoutMs?: number;
+  /** Called with each request the page tried to make and was refused (there should be none). */
+  readonly onBlockedRequest?: (url: string) => void;
+}
+
+/**
+ * HTML to PDF bytes in the session's Chromium. The page is loaded from a string, with
+ * JavaScript disabled before the content arrives and every network request aborted; the only
+ * resources a report has are `data:` URLs, which never reach the network. The whole render has
+ * one deadline: when it passes, Chromium is killed, never left to hang the build.
+ */
+export async function printPdf(session: BrowserSession, html: string, options: PrintOptions): Promise<Uint8Array> {
+  const timeoutMs = options.timeoutMs ?? limits.renderTimeoutMs;
+  let page: Page | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void session.kill();
+      reject(new RenderError(`rendering took longer than ${formatSeconds(timeoutMs)}; Chromium was stopped`));
+    }, timeoutMs);
+  });
+  const work = (async () => {
+    const browser = await session.browser();
+    page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const url = request.url();
+      if (url.startsWith('data:') || url === 'about:blank') {
+        void request.continue();
+        return;
+      }
+      options.onBlockedRequest?.(url);
+      void request.abort('blockedbyclient');
+    });
+    await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      format: options.page === 'Letter' ? 'letter' : 'a4',
+      printBackground: true,
+      displayHeaderFooter: false,
+      outline: true,
+      tagged: true,
+      waitForFonts: true,
+      timeout: timeoutMs,
+    });
+    return pdf;
+  })();
+  try {
+    return await Promise.race([work, deadline]);
+  } catch (error) {
+    if (error instanceof RenderError) throw error;
+    const crash = session.lastCrash;
+    throw new RenderError(crash ? `${crash} while printing the PDF` : `printing the PDF failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => undefined);
+    await (page as Page | undefined)?.close().catch(() => undefined);
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { RenderError } from '../errors.js';
+import type { ChartSpec } from '../derive/chart-spec.js';
+import { directLabelsPlugin } from './direct-labels-plugin.js';
+
+type ChartJSNodeCanvasType = import('chartjs-node-canvas').ChartJSNodeCanvas;
+
+/**
+ * Renders chart specs to SVG with Chart.js in Node (chartjs-node-canvas on node-canvas/Cairo).
+ * One ChartJSNodeCanvas per size, kept for the life of the process, and a cache of finished
+ * SVGs by content, so a watch rebuild redraws only the charts whose data changed. Text becomes
+ * vector outlines, so the PDF needs no extra font for charts and stays sharp at any zoom.
+ */
+export class ChartRenderer {
+  private readonly canvases = new Map<string, ChartJSNodeCanvasType>();
+  private readonly cache = new Map<string, string>();
+  private module: typeof import('chartjs-node-canvas') | undefined;
+
+  /** @param fontFiles WOFF files to register with Cairo, by weight, before the first chart. */
+  constructor(private readonly fontFiles: readonly { file: string; weight: string }[] = []) {}
+
+  async render(spec: ChartSpec): Promise<string> {
+    const key = createHash('sha256').update(JSON.stringify([spec.width, spec.height, spec.config])).digest('hex');
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const canvas = await this.canvas(spec.width, spec.height);
+    let svg: string;
+    try {
+      // The library sets options on the config it is given; ours stays untouched.
+      const buffer = canvas.renderToBufferSync(structuredClone(spec.config) as never, 'image/svg+xml');
+      svg = normaliseSvg(buffer.toString('utf8'));
+    } catch (error) {
+      throw new RenderError(`the chart "${spec.title}" could not be drawn`, { cause: error });
+    }
+    this.cache.set(key, svg);
+    return svg;
+  }
+
+  /** Charts cached, for the watch loop's "what was recomputed" report. */
+  get cachedCount(): number {
+    return this.cache.size;
+  }
+
+  private async canvas(width: number, height: number): Promise<ChartJSNodeCanvasType> {
+    const key = `${width}x${height}`;
+    const existing = this.canvases.get(key);
+    if (existing) return existing;
+    if (!this.module) {
+      // Loaded on first use: `validate` and cached rebuilds never pay for Cairo and Chart.js.
+      this.module = await import('chartjs-node-canvas');
+      const { registerFont } = await import('canvas');
+      for (const { file, weight } of this.fontFiles) registerFont(file, { family: 'Source Sans 3', weight });
+    }
+    const created = new this.module.ChartJSNodeCanvas({
+      type: 'svg',
+      width,
+      height,
+      chartCallback: (ChartJS) => {
+        ChartJS.defaults.font.family = "'Source Sans 3', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+        ChartJS.defaults.color = '#1d2433';
+        ChartJS.register(directLabelsPlugin as never);
+      },
+    });
+    this.canvases.set(key, created);
+    return created;
+  }
+}
+
+/** Cairo numbers its surfaces per process; a fixed id makes the same chart give the same bytes. */
+export function normaliseSvg(svg: string): string {
+  return svg.replace(/id="surface\d+"/g, 'id="surface"');
+}
+
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}

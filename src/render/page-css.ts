@@ -1,0 +1,39 @@
+import type { ReportView } from '../derive/view-model.js';
+
+/**
+ * CSS the renderer writes itself: the page size, the running header and "page X of Y" footer as
+ * CSS page-margin boxes (none on the cover), and one class per person holding their colours.
+ * Text from the spec goes into CSS strings through cssString, never raw.
+ */
+export function pageCss(view: ReportView): string {
+  const marginFont = 'font-family: "Source Sans 3", "Noto Sans SC", "Noto Sans CJK SC", sans-serif; font-size: 8pt; color: #545d6e;';
+  const people = view.people.map((p) => `.p${p.index} { --person: ${p.colour}; --tint: ${p.tint}; }`).join('\n');
+  return `@page {
+  size: ${view.page === 'Letter' ? 'letter' : 'A4'};
+  margin: 20mm 17mm 18mm 17mm;
+  @top-left { content: ${cssString(view.title)}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right { content: ${cssString(view.buildDate)}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); ${marginFont} vertical-align: top; padding-top: 3mm; }
+}
+@page :first {
+  @top-left { content: none; }
+  @top-right { content: none; }
+  @bottom-center { content: none; }
+}
+${people}
+`;
+}
+
+/**
+ * A CSS string literal that cannot end early: anything but plain letters, digits and a few
+ * punctuation marks becomes a hex escape, so quotes, backslashes, newlines and `</style>` are
+ * inert.
+ */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const char of text) {
+    if (/^[A-Za-z0-9 .,:;!?()'_-]$/.test(char)) out += char;
+    else out += `\\${char.codePointAt(0)!.toString(16).padStart(6, '0')}`;
+  }
+  return `${out}"`;
+}

@@ -1,0 +1,70 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+import { limits } from '../limits.js';
+import { decodeText } from '../load/decode-text.js';
+import { readInputFile } from '../load/read-input-file.js';
+
+/** The templates of one build: built-in files, with a user's folder laid over them by name. */
+export interface TemplateSet {
+  readonly layout: string;
+  readonly partials: ReadonlyMap<string, string>;
+  readonly css: string;
+  /** Files in the override folder that match nothing built in (likely typos). */
+  readonly warnings: readonly string[];
+}
+
+export const builtInTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/**
+ * Reads the built-in templates and, if given, an override folder laid out the same way:
+ * `layout.hbs`, `styles.css` and `partials/<name>.hbs`. A file replaces the built-in one of the
+ * same name; the rest fall back. Template text is untrusted like profiles: size-capped and
+ * strictly decoded, and compiled later with prototype access off and no user helpers.
+ */
+export async function readTemplateSet(overrideDir?: string): Promise<TemplateSet> {
+  const builtIn = await readFolder(builtInTemplatesDir, true);
+  if (!overrideDir) return assemble(builtIn, new Map(), []);
+  const overrides = await readFolder(overrideDir, false);
+  const warnings = [...overrides.keys()]
+    .filter((name) => !builtIn.has(name))
+    .map((name) => `${path.join(overrideDir, name)} overrides nothing: the built-in templates are ${[...builtIn.keys()].sort().join(', ')}`);
+  return assemble(builtIn, overrides, warnings);
+}
+
+function assemble(builtIn: Map<string, string>, overrides: Map<string, string>, warnings: string[]): TemplateSet {
+  const pick = (name: string): string => overrides.get(name) ?? builtIn.get(name) ?? '';
+  const partials = new Map<string, string>();
+  for (const name of new Set([...builtIn.keys(), ...overrides.keys()])) {
+    if (name.startsWith('partials/') && builtIn.has(name)) partials.set(name.slice('partials/'.length, -'.hbs'.length), pick(name));
+  }
+  return { layout: pick('layout.hbs'), css: pick('styles.css'), partials, warnings };
+}
+
+/** Relative name (`layout.hbs`, `partials/cover.hbs`) to text, for the files a set can hold. */
+async function readFolder(dir: string, builtIn: boolean): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  let names: string[];
+  try {
+    names = [
+      ...(await readdir(dir)).filter((n) => n.endsWith('.hbs') || n.endsWith('.css')),
+      ...(await readdir(path.join(dir, 'partials')).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs')).map((n) => `partials/${n}`),
+    ];
+  } catch (error) {
+    throw new UserError(`the template folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+  }
+  for (const name of names.sort()) {
+    const file = path.join(dir, name);
+    if (builtIn) {
+      files.set(name, await readFile(file, 'utf8'));
+      continue;
+    }
+    const read = await readInputFile(file, limits.templateBytes);
+    if (!read.ok) throw new UserError(`${file}: ${read.problem.message}`);
+    const text = decodeText(file, read.bytes, limits.templateBytes);
+    if (!text.ok) throw new UserError(`${file}: ${text.problem.message}`);
+    files.set(name, text.text);
+  }
+  return files;
+}

@@ -66,9 +66,16 @@ export class ChartRenderer {
   }
 }
 
-/** Cairo numbers its surfaces per process; a fixed id makes the same chart give the same bytes. */
+/**
+ * Cairo numbers its surfaces per process; a fixed id makes the same chart give the same bytes.
+ * Path coordinates come with six decimals: a tenth of a point is finer than any printer, and
+ * rounding halves the size of a chart (its text is drawn as outlines).
+ */
 export function normaliseSvg(svg: string): string {
-  return svg.replace(/id="surface\d+"/g, 'id="surface"');
+  return svg
+    .replace(/id="surface\d+"/g, 'id="surface"')
+    .replace(/ d="[^"]*"/g, (path) => path.replace(/(\d+\.\d)\d+/g, '$1').replace(/\.0(?=\D)/g, ''))
+    .replace(/rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)/g, (_, r: string, g: string, b: string) => `#${[r, g, b].map((v) => Math.round((Number(v) * 255) / 100).toString(16).padStart(2, '0')).join('')}`);
 }
 
 export function svgDataUri(svg: string): string {

@@ -48,7 +48,7 @@ export function checkCssIsInert(css: string, file: string): void {
   const problems: string[] = [];
   if (/<\/style/i.test(css)) problems.push('`</style`, which would end the stylesheet early');
   if (/@import\b/i.test(css)) problems.push('an @import');
-  if (/url\(\s*["']?\s*(?!data:)/i.test(css)) problems.push('a url() that is not a data: URL');
+  if (/url\(\s*(?!["']?\s*data:)/i.test(css)) problems.push('a url() that is not a data: URL');
   if (problems.length > 0) {
     throw new RenderError(`${file} holds ${problems.join(', ')}; a report is one self-contained file, so styles must be inline and fetch nothing`);
   }

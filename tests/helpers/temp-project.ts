@@ -1,12 +1,13 @@
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll } from 'vitest';
 import { repoRoot } from './paths.js';
 
 const made: string[] = [];
 
-afterEach(async () => {
+// Removed when the test file is done, so folders made in beforeAll live through its tests.
+afterAll(async () => {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 

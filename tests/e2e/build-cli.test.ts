@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumProcesses, chromiumProfileDirs } from '../helpers/leftovers.js';
+import { fixtures } from '../helpers/paths.js';
+import { flattenOutline, pdfFonts, readPdf } from '../helpers/read-pdf.js';
+import type { PdfFacts } from '../helpers/read-pdf.js';
+import { runCli } from '../helpers/run-cli.js';
+import { listFiles, tempProject } from '../helpers/temp-project.js';
+
+const sha256 = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
+
+describe('profile-report build: the sample, end to end', () => {
+  let project: string;
+  let pdf: PdfFacts;
+  let html: string;
+  let stderr: string;
+  let profileDirsBefore: string[];
+
+  beforeAll(async () => {
+    profileDirsBefore = await chromiumProfileDirs();
+    project = await tempProject();
+    const result = await runCli(['build'], { cwd: project });
+    stderr = result.stderr;
+    expect(result.code, result.stderr).toBe(0);
+    pdf = await readPdf(path.join(project, 'out', 'report.pdf'));
+    html = await readFile(path.join(project, 'out', 'report.html'), 'utf8');
+  }, 120_000);
+
+  it('writes exactly out/report.html and out/report.pdf, no temporary files', async () => {
+    expect(await readdir(path.join(project, 'out'))).toEqual(['report.html', 'report.pdf']);
+  });
+
+  it('shows each step and its time on stderr', () => {
+    for (const step of ['load', 'derive', 'charts', 'templates', 'html', 'pdf', 'write']) expect(stderr).toMatch(new RegExp(`^  ${step}\\s+\\d+ ms`, 'm'));
+    expect(stderr).toMatch(/^wrote out\/report\.html \([\d.]+ KiB\), out\/report\.pdf \([\d.]+ KiB\) in /m);
+  });
+
+  it('has the expected pages, A4, tagged, with its metadata', () => {
+    expect(pdf.pages).toBe(10);
+    expect(new Set(pdf.pageSizes.map(([w, h]) => `${w}x${h}`))).toEqual(new Set(['595x842']));
+    expect(pdf.tagged).toBe(true);
+    expect(pdf.info).toMatchObject({
+      Title: 'Zeng Yan and Luo Fuli: two balance points',
+      Author: 'profile-report sample',
+      Subject: 'A side-by-side profile of Zeng Yan (ByteDance Seed, Seedance) and Luo Fuli (DeepSeek-V2, Xiaomi MiMo)',
+      Keywords: 'AI researchers, pre-training, video generation, Mixture-of-Experts, Seedance, DeepSeek, MiMo',
+      CreationDate: "D:20261123000000+00'00'",
+      Language: 'en',
+    });
+  });
+
+  it('holds both names in both scripts, every section title and the headline figures', () => {
+    for (const text of ['Zeng Yan', '曾妍', 'Luo Fuli', '罗福莉', 'At a glance', 'Timeline', 'Education', 'Papers', 'Models and their metrics', 'Balance points', 'Sources']) {
+      expect(pdf.text, text).toContain(text);
+    }
+    for (const figure of ['30% faster', 'one seventieth of the inference cost of GPT-4 Turbo', '71.2%', '5.76', '60 seconds', '42.5%', '93.3%', '8th in the world', '2nd in China']) {
+      expect(pdf.text, figure).toContain(figure);
+    }
+  });
+
+  it('has a running header and "Page X of Y" footer on every page but the cover', () => {
+    expect(pdf.pageTexts[0]).not.toContain('Page 1 of');
+    for (let page = 2; page <= pdf.pages; page++) {
+      expect(pdf.pageTexts[page - 1]).toContain(`Page ${page} of ${pdf.pages}`);
+      expect(pdf.pageTexts[page - 1]).toContain('23 November 2026');
+    }
+  });
+
+  it('lists every section in the outline, with titles as written', () => {
+    expect(pdf.outline.map((e) => e.title)).toEqual(['Zeng Yan and Luo Fuli: two balance points', 'At a glance', 'Timeline', 'Education', 'Papers', 'Models and their metrics', 'Balance points', 'Sources']);
+    expect(flattenOutline(pdf.outline)).toContain('  Luo Fuli 罗福莉');
+    expect(flattenOutline(pdf.outline)).toContain('    DeepSeek-V2');
+  });
+
+  it('embeds every font, Chinese included', async () => {
+    const fonts = await pdfFonts(path.join(project, 'out', 'report.pdf'));
+    expect(fonts.length).toBeGreaterThan(3);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(fonts.some((f) => f.name.includes('NotoSansSC'))).toBe(true);
+  });
+
+  it('writes a self-contained HTML file: CSP first, no script, nothing loaded from outside', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toMatch(/<head>\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\s(src|href)="(?!data:|#|https:\/\/)/);
+    expect(html).not.toMatch(/src="https?:/);
+    expect(html).toContain('@font-face{font-family:\'Noto Sans SC\'');
+    // Every chart has alt text and a table of its numbers.
+    const charts = html.match(/<figure class="chart"/g) ?? [];
+    expect(charts.length).toBe(11);
+    expect((html.match(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="[^"]{20,}"/g) ?? []).length).toBe(11);
+  });
+
+  it('gives the same bytes when built again', async () => {
+    const before = [await sha256(path.join(project, 'out', 'report.html')), await sha256(path.join(project, 'out', 'report.pdf'))];
+    const again = await runCli(['build', '--quiet'], { cwd: project });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('');
+    expect([await sha256(path.join(project, 'out', 'report.html')), await sha256(path.join(project, 'out', 'report.pdf'))]).toEqual(before);
+  }, 60_000);
+
+  it('leaves no Chromium process and no temporary profile folder', async () => {
+    expect(await chromiumProcesses()).toEqual([]);
+    expect(await chromiumProfileDirs()).toEqual(profileDirsBefore);
+  });
+});
+
+describe('profile-report build: options and other inputs', () => {
+  it('--page Letter --format pdf --out DIR', async () => {
+    const project = await tempProject();
+    const result = await runCli(['build', '--page', 'Letter', '--format', 'pdf', '--out', 'letter', '--quiet'], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readdir(path.join(project, 'letter'))).toEqual(['report.pdf']);
+    const pdf = await readPdf(path.join(project, 'letter', 'report.pdf'));
+    expect(new Set(pdf.pageSizes.map(([w, h]) => `${w}x${h}`))).toEqual(new Set(['612x792']));
+  }, 60_000);
+
+  it('--format html writes only the HTML', async () => {
+    const project = await tempProject();
+    const result = await runCli(['build', '--format', 'html', '--quiet'], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readdir(path.join(project, 'out'))).toEqual(['report.html']);
+  });
+
+  it('compares three people given on the command line, in that order, and names all three', async () => {
+    const project = await tempProject();
+    const aiko = path.join(fixtures, 'people', 'aiko-tanabe.yaml');
+    const result = await runCli(['build', 'data/profiles/luo-fuli.yaml', 'data/profiles/zeng-yan.yaml', aiko, '--out', 'three', '--quiet'], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = await readPdf(path.join(project, 'three', 'report.pdf'));
+    for (const name of ['Luo Fuli', '罗福莉', 'Zeng Yan', '曾妍', 'Aiko Tanabe', '田辺 愛子']) expect(pdf.text, name).toContain(name);
+    // The side-by-side table's header row, on the page after the cover.
+    const page = pdf.pageTexts.find((t) => t.includes('Name in native script'))!;
+    const glance = page.slice(page.indexOf('At a glance'));
+    expect(glance.indexOf('Luo Fuli')).toBeLessThan(glance.indexOf('Zeng Yan'));
+    expect(glance.indexOf('Zeng Yan')).toBeLessThan(glance.indexOf('Aiko Tanabe'));
+  }, 60_000);
+
+  it('bad input: exit 1, problems with file:line:col, nothing written, previous outputs unchanged', async () => {
+    const project = await tempProject();
+    expect((await runCli(['build', '--quiet'], { cwd: project })).code).toBe(0);
+    const before = await Promise.all(['report.html', 'report.pdf'].map((f) => sha256(path.join(project, 'out', f))));
+    const files = await listFiles(project);
+    const profile = path.join(project, 'data', 'profiles', 'zeng-yan.yaml');
+    await writeFile(profile, (await readFile(profile, 'utf8')).replace('birthYear: 1997', 'birthYear: "1997"').replace('  - degree: Master', '  - degre: Master'));
+    const result = await runCli(['build'], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('data/profiles/zeng-yan.yaml:8:14  person.birthYear  expected a number, found the text "1997"');
+    expect(result.stderr).toMatch(/data\/profiles\/zeng-yan\.yaml:\d+:\d+ {2}education\[1\]\.degre {2}unknown field `degre`; did you mean `degree`\?/);
+    expect(result.stderr).toContain('problems found; nothing was written.');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await listFiles(project)).toEqual(files);
+    expect(await Promise.all(['report.html', 'report.pdf'].map((f) => sha256(path.join(project, 'out', f))))).toEqual(before);
+  }, 60_000);
+
+  it('bad usage: exit 2', async () => {
+    const project = await tempProject();
+    for (const args of [['build', '--page', 'A3'], ['build', '--format', 'docx'], ['build', '--timeout', 'soon']]) {
+      const result = await runCli(args, { cwd: project });
+      expect(result.code, args.join(' ')).toBe(2);
+    }
+    expect(await listFiles(project)).not.toContain('out/report.pdf');
+  });
+});

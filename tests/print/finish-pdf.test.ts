@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RenderError } from '../../src/errors.js';
+import { checkComplete, finishPdf, pdfText } from '../../src/print/finish-pdf.js';
+import { flattenOutline, readPdf } from '../helpers/read-pdf.js';
+
+/** A one-page PDF laid out as Chromium writes it: Info first, classic xref, outline. */
+function chromiumLikePdf(): Buffer {
+  const objects = [
+    "<</Title (Old title)\n/Creator (HeadlessChrome)\n/Producer (Skia/PDF m156)\n/CreationDate (D:20261124010339+00'00')\n/ModDate (D:20261124010339+00'00')>>",
+    '<</Type /Catalog\n/Pages 3 0 R\n/Outlines 5 0 R\n/Lang (en)>>',
+    '<</Type /Pages\n/Kids [4 0 R]\n/Count 1>>',
+    '<</Type /Page\n/Parent 3 0 R\n/MediaBox [0 0 200 200]>>',
+    '<</Type /Outlines\n/First 6 0 R\n/Last 7 0 R\n/Count 2>>',
+    '<</Title (Two balancepoints)\n/Parent 5 0 R\n/Dest [4 0 R /XYZ 0 200 0]\n/Next 7 0 R>>',
+    '<</Title (TimelineTimeline)\n/Parent 5 0 R\n/Dest [4 0 R /XYZ 0 100 0]\n/Prev 6 0 R>>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<</Size ${objects.length + 1}\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n${xref}\n%%EOF`;
+  return Buffer.from(out, 'latin1');
+}
+
+const meta = {
+  title: 'Two balance points',
+  author: 'Ada 曾妍',
+  subject: 'A test',
+  keywords: 'a, b',
+  date: '2026-11-23',
+  creator: 'profile-report',
+  headings: ['Two balance points', 'Timeline'],
+};
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'finish-pdf-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('finishPdf', () => {
+  it('sets the metadata, fixes the clock dates and repairs bookmark titles, as a valid PDF', async () => {
+    const file = path.join(dir, 'finished.pdf');
+    const finished = finishPdf(chromiumLikePdf(), meta);
+    await writeFile(file, finished);
+    await expect(promisify(execFile)('qpdf', ['--check', file])).resolves.toBeTruthy();
+    const facts = await readPdf(file);
+    expect(facts.info).toMatchObject({ Title: meta.title, Author: meta.author, Subject: 'A test', Keywords: 'a, b', Creator: 'profile-report', CreationDate: "D:20261123000000+00'00'" });
+    expect(flattenOutline(facts.outline)).toEqual(['Two balance points', 'Timeline']);
+    // The original Info dictionary no longer holds the time of printing.
+    expect(finished.toString('latin1')).not.toContain('20261124010339');
+  });
+
+  it('is deterministic', () => {
+    expect(finishPdf(chromiumLikePdf(), meta).equals(finishPdf(chromiumLikePdf(), meta))).toBe(true);
+  });
+
+  it('leaves bookmarks alone when they do not match the headings', async () => {
+    const file = path.join(dir, 'unmatched.pdf');
+    await writeFile(file, finishPdf(chromiumLikePdf(), { ...meta, headings: ['Something else', 'Timeline'] }));
+    expect(flattenOutline((await readPdf(file)).outline)).toEqual(['Two balancepoints', 'TimelineTimeline']);
+  });
+
+  it('refuses a truncated or empty PDF', () => {
+    const whole = chromiumLikePdf();
+    expect(() => checkComplete(whole.subarray(0, whole.length - 20))).toThrow(RenderError);
+    expect(() => checkComplete(new Uint8Array())).toThrow(/incomplete PDF \(0 bytes, no %PDF- header\)/);
+    expect(() => finishPdf(whole.subarray(0, 100), meta)).toThrow(RenderError);
+  });
+
+  it('writes text strings in UTF-16 so any script survives', () => {
+    expect(pdfText('A曾')).toBe('<FEFF004166FE>');
+  });
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ValidationCache } from './load/validation-cache.js';
 import { BrowserSession } from './print/browser-session.js';
 import type { BrowserOptions } from './print/browser-session.js';
 import { ChartRenderer } from './render/chart-renderer.js';
@@ -14,6 +15,7 @@ import type { TemplateSet } from './render/template-set.js';
  */
 export class BuildContext {
   readonly browser: BrowserSession;
+  readonly validation = new ValidationCache();
   private charts: ChartRenderer | undefined;
   private fonts: Promise<FontLibrary> | undefined;
   private readonly layouts = new Map<string, RenderLayout>();
@@ -28,6 +30,11 @@ export class BuildContext {
       throw error;
     });
     return this.fonts;
+  }
+
+  /** Charts drawn and profiles validated so far: a watch rebuild reports what it redid. */
+  work(): { charts: number; profiles: number } {
+    return { charts: this.charts?.drawnCount ?? 0, profiles: this.validation.validatedCount };
   }
 
   async chartRenderer(): Promise<ChartRenderer> {

@@ -34,6 +34,8 @@ export interface BuildReportResult extends RenderedReport {
   readonly outputs: readonly { readonly format: 'html' | 'pdf'; readonly path: string }[];
   /** Set when `write` was true. */
   readonly written?: readonly WrittenArtifact[];
+  /** Every input file read (absolute): the spec, the profiles. Watch mode follows these. */
+  readonly inputFiles: readonly string[];
 }
 
 /**
@@ -52,6 +54,7 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     const inputs = await loadInputs(
       { cwd: options.cwd ?? process.cwd(), today: options.today ?? new Date().toISOString().slice(0, 10), ...(options.spec ? { spec: options.spec } : {}), ...(options.profiles ? { profiles: options.profiles } : {}) },
       options.read ?? readInputFile,
+      context.validation,
     );
     options.onStage?.('load', performance.now() - started);
     const resolved = resolveOptions(options, inputs);
@@ -63,7 +66,8 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
       written = await writeArtifacts(outputs.map((o) => ({ path: o.path, bytes: o.format === 'html' ? Buffer.from(rendered.html, 'utf8') : rendered.pdf! })));
       options.onStage?.('write', performance.now() - writeStarted);
     }
-    return { ...rendered, problems: inputs.warnings, options: resolved, outputs, ...(written ? { written } : {}) };
+    const inputFiles = [...(inputs.specPath ? [inputs.specPath] : []), ...inputs.profiles.map((p) => p.absolutePath)];
+    return { ...rendered, problems: inputs.warnings, options: resolved, outputs, inputFiles, ...(written ? { written } : {}) };
   } finally {
     if (ownContext) await context.close();
   }

@@ -1,11 +1,18 @@
-import { buildReport } from '../build-report.js';
+import os from 'node:os';
+import path from 'node:path';
 import { BuildContext } from '../build-context.js';
-import { UsageError, exitCodes, formatProblem } from '../errors.js';
-import type { OutputFormat } from '../options.js';
+import { UsageError, exitCodes } from '../errors.js';
+import { displayPath } from '../load/resolve-inside.js';
+import type { BuildOptions, OutputFormat } from '../options.js';
 import type { PageSize } from '../schema/report-schema.js';
+import { isReportSpecFile } from '../validate/validate-files.js';
+import { buildOne } from './build-one.js';
+import type { BuildTarget } from './build-one.js';
 import { onInterrupt } from './interrupts.js';
+import { printJson } from './json-summary.js';
+import type { BuildSummary } from './json-summary.js';
+import { mapLimit } from './map-limit.js';
 import { humanProgress, silentProgress } from './progress.js';
-import { reportFailure } from './report-failure.js';
 import type { Terminal } from './terminal.js';
 
 export interface BuildFlags {
@@ -24,43 +31,52 @@ export interface CommandContext {
   readonly today: string;
 }
 
-/** `profile-report build [report.yaml | profile.yaml ...]` */
+/**
+ * `profile-report build [report.yaml ... | profile.yaml ...]`. One spec (or profiles) is one
+ * report; several specs are a batch that shares one Chromium and prints up to one report per
+ * core at a time. A failing report does not stop the others; the exit code is 0 only when all
+ * succeeded, else the highest of their codes.
+ */
 export async function runBuild(files: readonly string[], flags: BuildFlags, ctx: CommandContext): Promise<number> {
   const options = parseBuildFlags(flags);
-  const { spec, profiles } = await classifyFiles(files, ctx.cwd);
-  const progress = flags.json || flags.quiet ? silentProgress : humanProgress(ctx.term, ctx.cwd);
-  const context = new BuildContext({ onNotice: (m) => progress.note(m) });
+  const targets = await buildTargets(files, ctx.cwd);
+  if (targets.length > 1 && options.outDir !== undefined) {
+    throw new UsageError('--out cannot be used with several report specs: each writes to its own output folder');
+  }
+  const context = new BuildContext({ onNotice: (m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)) });
   const interrupts = onInterrupt(() => context.close());
-  const started = performance.now();
   try {
-    const result = await buildReport({
-      cwd: ctx.cwd,
-      today: ctx.today,
-      ...(spec ? { spec } : {}),
-      ...(profiles.length ? { profiles } : {}),
-      ...options,
-      write: true,
-      context,
-      onStage: (stage, ms) => progress.step(stage, ms),
-    });
-    if (interrupts.exitCode) return interrupts.exitCode;
-    for (const p of result.problems) ctx.term.err(formatProblem(p));
-    for (const w of result.warnings) progress.note(w);
-    progress.written(result.written ?? [], performance.now() - started);
-    return exitCodes.ok;
-  } catch (error) {
+    const concurrency = targets.length > 1 ? Math.max(1, os.availableParallelism()) : 1;
+    const outcomes = await mapLimit(targets, concurrency, (target) =>
+      buildOne(target, options, {
+        cwd: ctx.cwd,
+        today: ctx.today,
+        context,
+        term: ctx.term,
+        json: flags.json === true,
+        progress: flags.json || flags.quiet ? silentProgress : humanProgress(ctx.term, ctx.cwd, targets.length > 1 ? target.label : undefined),
+      }),
+    );
     if (interrupts.exitCode) {
-      ctx.term.err(`stopped by ${interrupts.signal}; the previous outputs are unchanged`);
+      if (!flags.json) ctx.term.err(`stopped by ${interrupts.signal}; the previous outputs are unchanged`);
       return interrupts.exitCode;
     }
-    return reportFailure(error, ctx.term);
+    const exitCode = Math.max(exitCodes.ok, ...outcomes.map((o) => o.exitCode));
+    if (flags.json) {
+      const summary: BuildSummary = { command: 'build', ok: exitCode === 0, exitCode, reports: outcomes };
+      ctx.term.out(printJson(summary));
+    } else if (targets.length > 1) {
+      const failed = outcomes.filter((o) => !o.ok);
+      ctx.term.err(`${outcomes.length - failed.length} of ${outcomes.length} reports built${failed.length ? `; failed: ${failed.map((o) => o.spec).join(', ')}` : ''}.`);
+    }
+    return exitCode;
   } finally {
     interrupts.dispose();
     await context.close();
   }
 }
 
-export function parseBuildFlags(flags: BuildFlags): { outDir?: string; formats?: OutputFormat[]; page?: PageSize; templates?: string; timeoutMs?: number } {
+export function parseBuildFlags(flags: BuildFlags): BuildOptions {
   const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; templates?: string; timeoutMs?: number } = {};
   if (flags.out !== undefined) out.outDir = flags.out;
   if (flags.templates !== undefined) out.templates = flags.templates;
@@ -71,7 +87,7 @@ export function parseBuildFlags(flags: BuildFlags): { outDir?: string; formats?:
     out.formats = [...new Set(formats)] as OutputFormat[];
   }
   if (flags.page !== undefined) {
-    const page = { a4: 'A4', letter: 'Letter' }[flags.page.toLowerCase()] as PageSize | undefined;
+    const page = ({ a4: 'A4', letter: 'Letter' } as const)[flags.page.toLowerCase() as 'a4' | 'letter'];
     if (!page) throw new UsageError(`--page takes A4 or Letter, not ${flags.page}`);
     out.page = page;
   }
@@ -83,13 +99,12 @@ export function parseBuildFlags(flags: BuildFlags): { outDir?: string; formats?:
   return out;
 }
 
-/** One report spec, or profiles to compare; mixing the two is a usage error. */
-async function classifyFiles(files: readonly string[], cwd: string): Promise<{ spec?: string; profiles: string[] }> {
-  if (files.length === 0) return { profiles: [] };
-  const { isReportSpecFile } = await import('../validate/validate-files.js');
+/** Report specs are built one report each; profiles together make one report; not both. */
+export async function buildTargets(files: readonly string[], cwd: string): Promise<BuildTarget[]> {
+  if (files.length === 0) return [{ label: path.join('data', 'report.yaml') }];
   const kinds = await Promise.all(files.map((f) => isReportSpecFile(f, cwd)));
   const specs = files.filter((_, i) => kinds[i]);
-  if (specs.length === 0) return { profiles: [...files] };
-  if (specs.length === 1 && files.length === 1) return { spec: specs[0]!, profiles: [] };
-  throw new UsageError('give one report spec, or profiles to compare, not both');
+  if (specs.length === 0) return [{ label: 'profiles', profiles: [...files] }];
+  if (specs.length < files.length) throw new UsageError('give report specs, or profiles to compare, not both');
+  return specs.map((spec) => ({ label: displayPath(cwd, path.resolve(cwd, spec)), spec }));
 }

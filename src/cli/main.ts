@@ -7,7 +7,10 @@ import { localToday, processTerminal } from './terminal.js';
 import type { Terminal } from './terminal.js';
 import { runBuild } from './build-command.js';
 import type { BuildFlags } from './build-command.js';
+import { runDoctor } from './doctor-command.js';
+import { runInit } from './init-command.js';
 import { runValidate } from './validate-command.js';
+import { runWatch } from './watch-command.js';
 
 export interface CliContext {
   readonly term: Terminal;
@@ -52,7 +55,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
   program
     .command('build')
     .description('build the report: out/<name>.html and out/<name>.pdf')
-    .argument('[files...]', 'a report spec, or profiles to compare in this order (default: data/report.yaml)')
+    .argument('[files...]', 'report specs (several make a batch), or profiles to compare in this order (default: data/report.yaml)')
     .option('--out <dir>', 'output folder (default: the spec\'s output.dir)')
     .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
     .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
@@ -65,11 +68,46 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     });
 
   program
+    .command('watch')
+    .description('build, then rebuild on every change to the profiles, the spec, the templates and the CSS')
+    .argument('[files...]', 'a report spec, or profiles to compare in this order (default: data/report.yaml)')
+    .option('--out <dir>', 'output folder (default: the spec\'s output.dir)')
+    .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
+    .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
+    .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
+    .option('--timeout <seconds>', 'deadline for rendering the page', '60')
+    .option('--debounce <ms>', 'quiet time after the last change before rebuilding', '120')
+    .option('--json', 'one JSON line per build on stdout')
+    .option('--quiet', 'report only failures')
+    .action(async (files: string[], flags: BuildFlags & { debounce?: string }) => {
+      setExit(await runWatch(files, flags, ctx));
+    });
+
+  program
     .command('validate')
     .description('check profiles and report specs; every problem at once, as file:line:col  field  message')
     .argument('[files...]', 'profiles or report specs (default: data/report.yaml and its profiles)')
-    .action(async (files: string[]) => {
-      setExit(await runValidate(files, { ...ctx, read: readInputFile }));
+    .option('--json', 'print the problems as JSON on stdout')
+    .action(async (files: string[], flags: { json?: boolean }) => {
+      setExit(await runValidate(files, { ...ctx, read: readInputFile }, flags));
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter profile that validates as written (never overwrites)')
+    .argument('<name>', 'the person\'s name, for example "Ada Lovelace"')
+    .option('--dir <dir>', 'folder for the profile (default: data/profiles if it exists, else .)')
+    .action(async (name: string, flags: { dir?: string }) => {
+      setExit(await runInit(name, flags, ctx));
+    });
+
+  program
+    .command('doctor')
+    .description('check what a build needs: Node.js, a Chromium that starts, a CJK font, canvas, a writable output folder')
+    .option('--out <dir>', 'the output folder to check (default: the spec\'s output.dir)')
+    .option('--json', 'print the checks as JSON on stdout')
+    .action(async (flags: { out?: string; json?: boolean }) => {
+      setExit(await runDoctor(flags, ctx));
     });
 
   program

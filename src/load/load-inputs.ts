@@ -8,6 +8,7 @@ import { validateProfile, validateReportSpec } from '../validate/validate-docume
 import { limits } from '../limits.js';
 import type { FileReader } from './read-input-file.js';
 import { formatPath } from './source-positions.js';
+import type { ValidationCache } from './validation-cache.js';
 import type { FieldPath } from './source-positions.js';
 import { displayPath, resolveInside } from './resolve-inside.js';
 
@@ -45,7 +46,7 @@ export const defaultSpecPath = path.join('data', 'report.yaml');
  * Reads and validates the report spec and every profile it names, reporting every problem in
  * every file at once (a ValidationError) rather than stopping at the first.
  */
-export async function loadInputs(request: InputRequest, read: FileReader): Promise<LoadedInputs> {
+export async function loadInputs(request: InputRequest, read: FileReader, cache?: ValidationCache): Promise<LoadedInputs> {
   const problems: Problem[] = [];
   const show = (p: string): string => displayPath(request.cwd, p);
   const specPath = path.resolve(request.cwd, request.spec ?? defaultSpecPath);
@@ -98,7 +99,7 @@ export async function loadInputs(request: InputRequest, read: FileReader): Promi
       problems.push({ ...bytes.problem, file: show(p) });
       continue;
     }
-    const checked = validateProfile(show(p), bytes.bytes, spec.buildDate);
+    const checked = cache ? cache.profile(show(p), bytes.bytes, spec.buildDate) : validateProfile(show(p), bytes.bytes, spec.buildDate);
     problems.push(...checked.problems);
     if (checked.value) profiles.push({ file: show(p), absolutePath: p, profile: checked.value });
   }

@@ -13,32 +13,42 @@ type ChartJSNodeCanvasType = import('chartjs-node-canvas').ChartJSNodeCanvas;
  */
 export class ChartRenderer {
   private readonly canvases = new Map<string, ChartJSNodeCanvasType>();
-  private readonly cache = new Map<string, string>();
+  /** Promises, so two reports of a batch asking for the same chart draw it once. */
+  private readonly cache = new Map<string, Promise<string>>();
   private module: typeof import('chartjs-node-canvas') | undefined;
+  private drawn = 0;
 
   /** @param fontFiles WOFF files to register with Cairo, by weight, before the first chart. */
   constructor(private readonly fontFiles: readonly { file: string; weight: string }[] = []) {}
 
-  async render(spec: ChartSpec): Promise<string> {
+  render(spec: ChartSpec): Promise<string> {
     const key = createHash('sha256').update(JSON.stringify([spec.width, spec.height, spec.config])).digest('hex');
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const canvas = await this.canvas(spec.width, spec.height);
-    let svg: string;
-    try {
-      // The library sets options on the config it is given; ours stays untouched.
-      const buffer = canvas.renderToBufferSync(structuredClone(spec.config) as never, 'image/svg+xml');
-      svg = normaliseSvg(buffer.toString('utf8'));
-    } catch (error) {
-      throw new RenderError(`the chart "${spec.title}" could not be drawn`, { cause: error });
+    let svg = this.cache.get(key);
+    if (!svg) {
+      svg = this.draw(spec);
+      this.cache.set(key, svg);
+      svg.catch(() => this.cache.delete(key));
+      // A long watch session keeps only what recent builds used.
+      if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value!);
     }
-    this.cache.set(key, svg);
     return svg;
   }
 
-  /** Charts cached, for the watch loop's "what was recomputed" report. */
-  get cachedCount(): number {
-    return this.cache.size;
+  /** How many charts were actually drawn (not taken from the cache) so far. */
+  get drawnCount(): number {
+    return this.drawn;
+  }
+
+  private async draw(spec: ChartSpec): Promise<string> {
+    const canvas = await this.canvas(spec.width, spec.height);
+    try {
+      // The library sets options on the config it is given; ours stays untouched.
+      const buffer = canvas.renderToBufferSync(structuredClone(spec.config) as never, 'image/svg+xml');
+      this.drawn += 1;
+      return normaliseSvg(buffer.toString('utf8'));
+    } catch (error) {
+      throw new RenderError(`the chart "${spec.title}" could not be drawn`, { cause: error });
+    }
   }
 
   private async canvas(width: number, height: number): Promise<ChartJSNodeCanvasType> {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { RenderError } from '../errors.js';
+import { ensureDir } from './ensure-dir.js';
 
 export interface Artifact {
   readonly path: string;
@@ -26,7 +27,7 @@ export async function writeArtifacts(artifacts: readonly Artifact[]): Promise<Wr
   try {
     for (const artifact of artifacts) {
       const dir = path.dirname(artifact.path);
-      await mkdir(dir, { recursive: true });
+      await ensureDir(dir);
       const temp = path.join(dir, `.${path.basename(artifact.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       temps.push({ temp, target: artifact.path });
       const handle = await open(temp, 'wx', 0o644);
@@ -67,6 +68,8 @@ function describeWriteError(code: string | undefined, error: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'ENOENT':
+      return 'the folder does not exist and cannot be created there';
     case 'ENOTDIR':
       return 'a part of the path is a file, not a folder';
     default:

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { RenderError, UsageError, UserError, ValidationError, formatProblem } from '../errors.js';
+import { formatBytes } from '../limits.js';
+import { WatchSession } from '../watch/watch-session.js';
+import type { WatchBuild } from '../watch/watch-session.js';
+import { buildTargets, parseBuildFlags } from './build-command.js';
+import type { BuildFlags, CommandContext } from './build-command.js';
+import { onInterrupt } from './interrupts.js';
+import { jsonProblem } from './json-summary.js';
+import { formatMs } from './progress.js';
+import { reportFailure } from './report-failure.js';
+
+/**
+ * `profile-report watch`: build, then rebuild on every change until Ctrl-C or SIGTERM, which
+ * close Chromium and end the command with 130 or 143. With --json, one JSON line per build on
+ * stdout.
+ */
+export async function runWatch(files: readonly string[], flags: BuildFlags & { debounce?: string }, ctx: CommandContext): Promise<number> {
+  const options = parseBuildFlags(flags);
+  const targets = await buildTargets(files, ctx.cwd);
+  if (targets.length !== 1) throw new UsageError('watch takes one report spec, or profiles to compare');
+  const target = targets[0]!;
+  const debounceMs = flags.debounce === undefined ? undefined : Number(flags.debounce);
+  if (debounceMs !== undefined && !(debounceMs >= 0)) throw new UsageError(`--debounce takes milliseconds, not ${flags.debounce}`);
+  let first = true;
+  const session = new WatchSession(
+    { ...options, cwd: ctx.cwd, today: ctx.today, ...(target.spec ? { spec: target.spec } : {}), ...(target.profiles ? { profiles: target.profiles } : {}), ...(debounceMs === undefined ? {} : { debounceMs }) },
+    {
+      onNotice: (m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)),
+      onBuild: (build) => {
+        if (flags.json) ctx.term.out(JSON.stringify(jsonLine(build, ctx.cwd)));
+        else describe(build, first, flags.quiet === true, ctx);
+        first = false;
+      },
+    },
+  );
+  const stopped = new Promise<number>((resolve) => {
+    const interrupts = onInterrupt(async () => {
+      await session.close();
+      interrupts.dispose();
+      if (!flags.json && !flags.quiet) ctx.term.err('stopped; Chromium closed.');
+      resolve(interrupts.exitCode ?? 130);
+    });
+  });
+  await session.start();
+  if (!flags.json && !flags.quiet) ctx.term.err('watching for changes (Ctrl-C to stop)');
+  return stopped;
+}
+
+function describe(build: WatchBuild, first: boolean, quiet: boolean, ctx: CommandContext): void {
+  const when = first ? 'built' : `${build.changed.map((f) => path.relative(ctx.cwd, f)).join(', ') || 'a change'}: rebuilt`;
+  if (build.result) {
+    if (quiet) return;
+    for (const p of build.result.problems) ctx.term.err(formatProblem(p));
+    const outputs = (build.result.written ?? []).map((a) => `${path.relative(ctx.cwd, a.path)} (${formatBytes(a.size)})`).join(', ');
+    const redone = first ? '' : ` (${build.redone.profiles} profile${build.redone.profiles === 1 ? '' : 's'} re-read, ${build.redone.charts} chart${build.redone.charts === 1 ? '' : 's'} redrawn)`;
+    ctx.term.err(`${when} ${outputs} in ${formatMs(build.ms)}${redone}`);
+    return;
+  }
+  reportFailure(build.error, ctx.term);
+  ctx.term.err('the last good outputs are kept; fix the problem and save to rebuild.');
+}
+
+function jsonLine(build: WatchBuild, cwd: string): object {
+  const error = build.error;
+  return {
+    event: 'build',
+    ok: build.result !== undefined,
+    changed: build.changed.map((f) => path.relative(cwd, f)),
+    ms: Math.round(build.ms),
+    redone: build.redone,
+    artifacts: (build.result?.written ?? []).map((a) => ({ path: path.relative(cwd, a.path), bytes: a.size, sha256: a.sha256 })),
+    problems: error instanceof ValidationError ? error.problems.map(jsonProblem) : [],
+    error: error === undefined ? null : error instanceof UserError || error instanceof RenderError || error instanceof ValidationError ? error.message : String(error),
+  };
+}

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { BrowserSession } from '../print/browser-session.js';
+import { findChromium } from '../print/find-chromium.js';
+import { ensureDir } from '../write/ensure-dir.js';
+
+export interface CheckResult {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+  /** The one command (or step) that fixes it, when not ok. */
+  readonly fix?: string;
+}
+
+const run = promisify(execFile);
+const debianNeeds = 'build-essential libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev';
+
+export async function checkNode(version = process.versions.node): Promise<CheckResult> {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const ok = major > 20 || (major === 20 && minor >= 19);
+  return { name: 'Node.js', ok, detail: `version ${version}${ok ? '' : ', older than 20.19'}`, ...(ok ? {} : { fix: 'install Node.js 20.19 or newer (https://nodejs.org or your package manager)' }) };
+}
+
+/** Found, and actually starts: a browser that is present but cannot launch is no use. */
+export async function checkChromium(): Promise<CheckResult> {
+  let executable: string;
+  try {
+    executable = findChromium();
+  } catch (error) {
+    return { name: 'Chromium', ok: false, detail: (error as Error).message.split(';')[0]!, fix: 'apt-get install chromium   (or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium)' };
+  }
+  const session = new BrowserSession({ executablePath: executable });
+  try {
+    const browser = await session.browser();
+    const version = await browser.version();
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    return { name: 'Chromium', ok: true, detail: `${version} at ${executable} launches${root ? " (as root, so without Chromium's sandbox)" : ''}` };
+  } catch (error) {
+    return { name: 'Chromium', ok: false, detail: `${executable} does not start: ${(error as Error).message.split('\n')[0]}`, fix: 'apt-get install --reinstall chromium   (or point PUPPETEER_EXECUTABLE_PATH at a working browser)' };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Charts draw Chinese names with the system's fonts (the HTML and PDF carry their own). */
+export async function checkCjkFont(): Promise<CheckResult> {
+  try {
+    const { stdout } = await run('fc-list', [':lang=zh', 'family']);
+    const families = [...new Set(stdout.split('\n').map((l) => l.split(',')[0]!.trim()).filter(Boolean))].sort();
+    if (families.length > 0) return { name: 'CJK font', ok: true, detail: families.slice(0, 3).join(', ') };
+    return { name: 'CJK font', ok: false, detail: 'no font with Chinese characters: names in charts would show as boxes', fix: 'apt-get install fonts-noto-cjk' };
+  } catch {
+    return { name: 'CJK font', ok: false, detail: 'fontconfig (fc-list) is not installed', fix: 'apt-get install fontconfig fonts-noto-cjk' };
+  }
+}
+
+export async function checkCanvas(): Promise<CheckResult> {
+  try {
+    const canvas = await import('canvas');
+    const svg = canvas.createCanvas(10, 10, 'svg');
+    svg.getContext('2d').fillRect(0, 0, 5, 5);
+    svg.toBuffer();
+    // The versions are exported at run time but not declared in the module's types.
+    const versions = canvas as unknown as { cairoVersion?: string; pangoVersion?: string };
+    return { name: 'canvas (charts)', ok: true, detail: `node-canvas with Cairo ${versions.cairoVersion ?? '?'}, Pango ${versions.pangoVersion ?? '?'}` };
+  } catch (error) {
+    return { name: 'canvas (charts)', ok: false, detail: `the canvas module does not load: ${(error as Error).message.split('\n')[0]}`, fix: `apt-get install ${debianNeeds} && npm rebuild canvas` };
+  }
+}
+
+export async function checkWritable(dir: string, shown: string): Promise<CheckResult> {
+  const probe = path.join(dir, `.profile-report-doctor-${randomBytes(4).toString('hex')}`);
+  try {
+    await ensureDir(dir);
+    await writeFile(probe, 'ok', { flag: 'wx' });
+    await rm(probe, { force: true });
+    return { name: 'output folder', ok: true, detail: `${shown} is writable` };
+  } catch (error) {
+    return { name: 'output folder', ok: false, detail: `${shown} is not writable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, fix: `chmod u+w ${shown}   (or build with --out DIR)` };
+  }
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import type { Profile } from '../schema/profile-schema.js';
+import { validateProfile } from '../validate/validate-document.js';
+import type { Validated } from '../validate/validate-document.js';
+
+/**
+ * Validated profiles by content, for watch sessions: after an edit to one profile, the others
+ * are not parsed and checked again. Keyed by file, build date and the bytes' hash, so any edit,
+ * even one that restores older content, is seen for what it is.
+ */
+export class ValidationCache {
+  private readonly entries = new Map<string, Validated<Profile>>();
+  private validated = 0;
+
+  profile(file: string, bytes: Uint8Array, buildDate: string): Validated<Profile> {
+    const key = `${file}\u0000${buildDate}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
+    let result = this.entries.get(key);
+    if (!result) {
+      result = validateProfile(file, bytes, buildDate);
+      this.validated += 1;
+      this.entries.set(key, result);
+      if (this.entries.size > 200) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return result;
+  }
+
+  /** How many profiles were actually parsed and checked (not taken from the cache) so far. */
+  get validatedCount(): number {
+    return this.validated;
+  }
+}

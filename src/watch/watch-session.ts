@@ -1,0 +1,140 @@
+import path from 'node:path';
+import type { FSWatcher } from 'chokidar';
+import { BuildContext } from '../build-context.js';
+import { buildReport } from '../build-report.js';
+import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
+import { defaultSpecPath } from '../load/load-inputs.js';
+import { builtInTemplatesDir } from '../render/template-set.js';
+
+export interface WatchOptions extends Omit<BuildReportOptions, 'context' | 'write'> {
+  /** Quiet time after the last change before rebuilding, so a burst of saves is one build. @default 120 */
+  readonly debounceMs?: number;
+}
+
+export interface WatchBuild {
+  /** Files whose change started this build; empty for the first. */
+  readonly changed: readonly string[];
+  readonly ms: number;
+  readonly result?: BuildReportResult;
+  readonly error?: unknown;
+  /** Charts drawn and profiles validated by this build (the rest came from caches). */
+  readonly redone: { readonly charts: number; readonly profiles: number };
+}
+
+export interface WatchHooks {
+  readonly onBuild: (build: WatchBuild) => void;
+  readonly onNotice?: (message: string) => void;
+}
+
+/**
+ * Builds, then rebuilds on every change to the report spec, the profiles, the templates and the
+ * CSS. It watches folders, not files, so editors that save by writing a temporary file and
+ * renaming it keep working. A burst of saves gives one build; there is never more than one build
+ * at a time, and changes made during a build are coalesced into one more. Chromium, the chart
+ * canvases and every cache stay warm between builds. A build that fails (an invalid edit)
+ * writes nothing, so the last good outputs stay.
+ */
+export class WatchSession {
+  private readonly context: BuildContext;
+  private watcher: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private building: Promise<void> | undefined;
+  private readonly changed = new Set<string>();
+  private closed = false;
+  private outDir: string | undefined;
+
+  constructor(
+    private readonly options: WatchOptions,
+    private readonly hooks: WatchHooks,
+  ) {
+    this.context = new BuildContext(hooks.onNotice ? { onNotice: hooks.onNotice } : {});
+  }
+
+  async start(): Promise<void> {
+    await this.build();
+    if (this.closed) return;
+    const { watch } = await import('chokidar');
+    this.watcher = watch(this.roots(), {
+      ignoreInitial: true,
+      ignored: (file) => this.ignored(file),
+      atomic: true,
+    });
+    this.watcher.on('all', (_event, file) => {
+      if (!isSource(file)) return;
+      this.changed.add(file);
+      this.schedule();
+    });
+    await new Promise<void>((resolve) => this.watcher?.once('ready', resolve));
+  }
+
+  /** Stops watching, waits for a running build, closes Chromium. Safe to call twice. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    await this.watcher?.close();
+    await this.building?.catch(() => undefined);
+    await this.context.close();
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.build(), this.options.debounceMs ?? 120);
+  }
+
+  private async build(): Promise<void> {
+    // One build at a time: a change during a build waits for it, then runs once.
+    if (this.building) {
+      await this.building;
+      if (this.changed.size > 0) this.schedule();
+      return;
+    }
+    const changed = [...this.changed].sort();
+    this.changed.clear();
+    const before = this.context.work();
+    const started = performance.now();
+    this.building = (async () => {
+      try {
+        const result = await buildReport({ ...this.options, write: true, context: this.context });
+        this.outDir = result.options.outDir;
+        // Profiles may live outside the spec's folder, and the spec may name a template folder.
+        const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];
+        this.watcher?.add(extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))));
+        this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before) });
+      } catch (error) {
+        this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before) });
+      }
+    })();
+    await this.building;
+    this.building = undefined;
+    if (this.changed.size > 0) this.schedule();
+  }
+
+  private report(build: WatchBuild): void {
+    if (!this.closed) this.hooks.onBuild(build);
+  }
+
+  private redone(before: { charts: number; profiles: number }): WatchBuild['redone'] {
+    const after = this.context.work();
+    return { charts: after.charts - before.charts, profiles: after.profiles - before.profiles };
+  }
+
+  /** The spec's folder, the folders of profiles named on the command line, the template folders. */
+  private roots(): string[] {
+    const cwd = this.options.cwd ?? process.cwd();
+    const roots = new Set<string>([path.dirname(path.resolve(cwd, this.options.spec ?? defaultSpecPath)), builtInTemplatesDir]);
+    for (const p of this.options.profiles ?? []) roots.add(path.dirname(path.resolve(cwd, p)));
+    if (this.options.templates) roots.add(path.resolve(cwd, this.options.templates));
+    return [...roots];
+  }
+
+  private ignored(file: string): boolean {
+    if (/(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file)) return true;
+    return this.outDir !== undefined && (file === this.outDir || file.startsWith(`${this.outDir}${path.sep}`));
+  }
+}
+
+/** Profiles, specs, templates and styles; not editors' swap and backup files. */
+function isSource(file: string): boolean {
+  return /\.(ya?ml|hbs|css)$/i.test(file) && !path.basename(file).startsWith('.');
+}

@@ -17,19 +17,23 @@ export interface TemplateSet {
 
 export const builtInTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
+/** Added after styles.css (built-in or overridden): the easy way to change a few rules. */
+const extraCss = 'extra.css';
+
 /**
  * Reads the built-in templates and, if given, an override folder laid out the same way:
  * `layout.hbs`, `styles.css` and `partials/<name>.hbs`. A file replaces the built-in one of the
- * same name; the rest fall back. Template text is untrusted like profiles: size-capped and
+ * same name; the rest fall back. `extra.css` is appended to the stylesheet instead. Template text is untrusted like profiles: size-capped and
  * strictly decoded, and compiled later with prototype access off and no user helpers.
  */
 export async function readTemplateSet(overrideDir?: string): Promise<TemplateSet> {
   const builtIn = await readFolder(builtInTemplatesDir, true);
   if (!overrideDir) return assemble(builtIn, new Map(), []);
   const overrides = await readFolder(overrideDir, false);
+  const known = new Set([...builtIn.keys(), extraCss]);
   const warnings = [...overrides.keys()]
-    .filter((name) => !builtIn.has(name))
-    .map((name) => `${path.join(overrideDir, name)} overrides nothing: the built-in templates are ${[...builtIn.keys()].sort().join(', ')}`);
+    .filter((name) => !known.has(name))
+    .map((name) => `${path.join(overrideDir, name)} overrides nothing (a typo?); a template folder may hold ${[...known].sort().join(', ')}`);
   return assemble(builtIn, overrides, warnings);
 }
 
@@ -39,7 +43,8 @@ function assemble(builtIn: Map<string, string>, overrides: Map<string, string>, 
   for (const name of new Set([...builtIn.keys(), ...overrides.keys()])) {
     if (name.startsWith('partials/') && builtIn.has(name)) partials.set(name.slice('partials/'.length, -'.hbs'.length), pick(name));
   }
-  return { layout: pick('layout.hbs'), css: pick('styles.css'), partials, warnings };
+  const extra = overrides.get(extraCss);
+  return { layout: pick('layout.hbs'), css: extra === undefined ? pick('styles.css') : `${pick('styles.css')}\n/* ${extraCss} */\n${extra}`, partials, warnings };
 }
 
 /** Relative name (`layout.hbs`, `partials/cover.hbs`) to text, for the files a set can hold. */

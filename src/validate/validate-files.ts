@@ -10,10 +10,12 @@ import { parseYaml } from '../load/parse-yaml.js';
 import { sortProblems, validateProfile } from './validate-document.js';
 
 export interface ValidateOptions {
-  readonly cwd: string;
-  /** The date future-dated facts are compared with (YYYY-MM-DD). */
-  readonly today: string;
-  readonly read: FileReader;
+  /** Where relative paths start. @default process.cwd() */
+  readonly cwd?: string;
+  /** The date future-dated facts are compared with (YYYY-MM-DD). @default today (UTC) */
+  readonly today?: string;
+  /** Where files come from. @default the file system */
+  readonly read?: FileReader;
 }
 
 export interface ValidationReport {
@@ -27,7 +29,8 @@ export interface ValidationReport {
  * Checks profiles and report specs without building anything. A report spec is checked with
  * every profile it names; no file means the default spec. Every problem in every file at once.
  */
-export async function validateProfiles(files: readonly string[], options: ValidateOptions): Promise<ValidationReport> {
+export async function validateProfiles(files: readonly string[], given: ValidateOptions = {}): Promise<ValidationReport> {
+  const options = { cwd: given.cwd ?? process.cwd(), today: given.today ?? new Date().toISOString().slice(0, 10), read: given.read ?? readInputFile };
   const targets = files.length > 0 ? files : [undefined];
   const problems: Problem[] = [];
   const seen: string[] = [];

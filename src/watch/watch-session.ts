@@ -50,9 +50,8 @@ export class WatchSession {
     this.context = new BuildContext(hooks.onNotice ? { onNotice: hooks.onNotice } : {});
   }
 
+  /** Starts watching, then builds; by the time the first build is reported, edits are seen. */
   async start(): Promise<void> {
-    await this.build();
-    if (this.closed) return;
     const { watch } = await import('chokidar');
     this.watcher = watch(this.roots(), {
       ignoreInitial: true,
@@ -65,6 +64,7 @@ export class WatchSession {
       this.schedule();
     });
     await new Promise<void>((resolve) => this.watcher?.once('ready', resolve));
+    await this.build();
   }
 
   /** Stops watching, waits for a running build, closes Chromium. Safe to call twice. */

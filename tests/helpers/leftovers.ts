@@ -1,17 +1,27 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { promisify } from 'node:util';
 
-/** Temporary Chromium profile folders this tool creates (and must remove). */
-export async function chromiumProfileDirs(): Promise<string[]> {
-  return (await readdir(os.tmpdir())).filter((name) => name.startsWith('profile-report-chromium-')).sort();
+/**
+ * A private temporary folder for one CLI run (give it as TMPDIR): Chromium's profile folder is
+ * made there, so a test can check that its own run left nothing, whatever else runs in parallel.
+ */
+export async function privateTmp(project: string): Promise<string> {
+  const dir = path.join(project, '.tmp');
+  await mkdir(dir, { recursive: true });
+  return dir;
 }
 
-/** Chromium processes started with one of our profile folders. */
-export async function chromiumProcesses(): Promise<string[]> {
+/** Temporary Chromium profile folders left in `tmp`. */
+export async function chromiumProfileDirs(tmp: string): Promise<string[]> {
+  return (await readdir(tmp)).filter((name) => name.startsWith('profile-report-chromium-')).sort();
+}
+
+/** Chromium processes still running with a profile folder inside `tmp`. */
+export async function chromiumProcesses(tmp: string): Promise<string[]> {
   try {
-    const { stdout } = await promisify(execFile)('pgrep', ['-af', 'profile-report-chromium-']);
+    const { stdout } = await promisify(execFile)('pgrep', ['-af', `${tmp}/profile-report-chromium-`]);
     return stdout.split('\n').filter((line) => line.trim() && !line.includes('pgrep'));
   } catch {
     return []; // pgrep exits 1 when nothing matches

@@ -1,0 +1,50 @@
+/**
+ * profile-report as a library. Everything the CLI does is here, and it works in memory:
+ *
+ *     import { buildReport, memoryReader } from 'profile-report';
+ *     const { html, pdf, charts } = await buildReport({ spec: 'data/report.yaml' });
+ *
+ * Nothing is written unless `write: true` is given; nothing calls process.exit or prints.
+ */
+
+// Building
+export { buildReport } from './build-report.js';
+export type { BuildReportOptions, BuildReportResult } from './build-report.js';
+export { BuildContext } from './build-context.js';
+export type { BuildOptions, OutputFormat, ResolvedOptions } from './options.js';
+export { WatchSession } from './watch/watch-session.js';
+export type { WatchBuild, WatchHooks, WatchOptions } from './watch/watch-session.js';
+
+// The stages, for callers who want one of them alone
+export { loadInputs } from './load/load-inputs.js';
+export type { InputRequest, LoadedInputs, LoadedProfile } from './load/load-inputs.js';
+export { deriveReport } from './derive/derive-report.js';
+export type { DerivedReport } from './derive/derive-report.js';
+export type { ChartConfig, ChartSpec } from './derive/chart-spec.js';
+export type { ReportView } from './derive/view-model.js';
+export { renderReport } from './pipeline.js';
+export type { PipelineHooks, RenderedReport, StageTiming } from './pipeline.js';
+export { writeArtifacts } from './write/write-artifacts.js';
+export type { Artifact, WrittenArtifact } from './write/write-artifacts.js';
+
+// Validation and the schema
+export { validateProfiles } from './validate/validate-files.js';
+export type { ValidateOptions, ValidationReport } from './validate/validate-files.js';
+export { profileSchema } from './schema/profile-schema.js';
+export type { BalancePoint, CareerEntry, Education, Metric, Model, Paper, Person, Profile, Source } from './schema/profile-schema.js';
+export { reportSchema, pageSizes, sectionNames } from './schema/report-schema.js';
+export type { PageSize, ReportSpec, SectionName } from './schema/report-schema.js';
+export { profileJsonSchema, reportJsonSchema } from './schema/json-schema.js';
+
+// Reading inputs
+export { memoryReader, readInputFile } from './load/read-input-file.js';
+export type { FileReader, ReadResult } from './load/read-input-file.js';
+
+// Errors
+export { RenderError, UsageError, UserError, ValidationError, exitCodes, formatProblem } from './errors.js';
+export type { Problem } from './errors.js';
+
+// The shape of --json output
+export { buildSummarySchema, validateSummarySchema } from './cli/json-summary.js';
+export type { BuildSummary, ReportOutcome, ValidateSummary } from './cli/json-summary.js';
+export { limits } from './limits.js';

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumProcesses, chromiumProfileDirs, privateTmp } from '../helpers/leftovers.js';
+import { readPdf } from '../helpers/read-pdf.js';
+import { LiveCli, sleep } from '../helpers/spawn-cli.js';
+import { tempProject } from '../helpers/temp-project.js';
+
+interface BuildLine {
+  event: 'build';
+  ok: boolean;
+  changed: string[];
+  redone: { charts: number; profiles: number };
+  artifacts: { path: string; sha256: string }[];
+  problems: { file: string; line: number; column: number; path: string; message: string }[];
+}
+
+const sha = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
+
+describe('profile-report watch (real process)', () => {
+  let project: string;
+  let watch: LiveCli;
+  let profile: string;
+  let tmp: string;
+
+  beforeAll(async () => {
+    project = await tempProject();
+    tmp = await privateTmp(project);
+    profile = path.join(project, 'data', 'profiles', 'luo-fuli.yaml');
+    watch = new LiveCli(['watch', '--json', '--debounce', '150'], project, { TMPDIR: tmp });
+  });
+
+  afterAll(async () => {
+    await watch.stop('SIGKILL');
+  });
+
+  it('builds at once', async () => {
+    const first = await watch.next<BuildLine>();
+    expect(first).toMatchObject({ event: 'build', ok: true, changed: [] });
+    expect(first.artifacts.map((a) => a.path)).toEqual(['out/report.html', 'out/report.pdf']);
+  }, 60_000);
+
+  it('rebuilds after an edit, recomputing only the edited profile', async () => {
+    await writeFile(profile, (await readFile(profile, 'utf8')).replace('Called the "Genius Girl"', 'Often called the "Genius Girl"'));
+    const line = await watch.next<BuildLine>();
+    expect(line).toMatchObject({ ok: true, changed: ['data/profiles/luo-fuli.yaml'], redone: { profiles: 1, charts: 0 } });
+    expect((await readPdf(path.join(project, 'out', 'report.pdf'))).text).toContain('Often called the "Genius Girl"');
+  }, 60_000);
+
+  it('follows an editor that saves by writing a temporary file and renaming it', async () => {
+    const temp = `${profile}.tmp-save`;
+    await writeFile(temp, (await readFile(profile, 'utf8')).replace('Often called', 'Widely called'));
+    await rename(temp, profile);
+    const line = await watch.next<BuildLine>();
+    expect(line.ok).toBe(true);
+    expect(line.changed).toContain('data/profiles/luo-fuli.yaml');
+    expect((await readPdf(path.join(project, 'out', 'report.pdf'))).text).toContain('Widely called');
+  }, 60_000);
+
+  it('turns a burst of saves into one build', async () => {
+    const text = await readFile(profile, 'utf8');
+    for (let i = 0; i < 8; i++) {
+      await writeFile(profile, `${text}# save ${i}\n`);
+      await sleep(15);
+    }
+    const line = await watch.next<BuildLine>();
+    expect(line.ok).toBe(true);
+    await sleep(1500);
+    expect(watch.pending()).toBe(0);
+  }, 60_000);
+
+  it('reports an invalid edit with file:line:col and keeps the last good outputs', async () => {
+    const pdf = path.join(project, 'out', 'report.pdf');
+    const before = await sha(pdf);
+    await writeFile(profile, (await readFile(profile, 'utf8')).replace('  headline:', '  headlin:'));
+    const line = await watch.next<BuildLine>();
+    expect(line.ok).toBe(false);
+    expect(line.problems).toContainEqual(expect.objectContaining({ file: 'data/profiles/luo-fuli.yaml', line: 10, column: 3, path: 'person.headlin', message: 'unknown field `headlin`; did you mean `headline`?' }));
+    expect(line.problems).toContainEqual(expect.objectContaining({ path: 'person.headline', message: 'missing required field `headline` (text)' }));
+    expect(await sha(pdf)).toBe(before);
+    // The next valid edit builds again.
+    await writeFile(profile, (await readFile(profile, 'utf8')).replace('  headlin:', '  headline:'));
+    expect((await watch.next<BuildLine>()).ok).toBe(true);
+  }, 60_000);
+
+  it('rebuilds when a template or the CSS changes', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(project, 'look'));
+    await writeFile(path.join(project, 'look', 'extra.css'), 'h1 { color: #333333; }\n');
+    const spec = path.join(project, 'data', 'report.yaml');
+    await writeFile(spec, (await readFile(spec, 'utf8')).replace('output:', 'templates: ../look\noutput:'));
+    const afterSpec = await watch.next<BuildLine>();
+    expect(afterSpec.ok).toBe(true);
+    // The template folder named by the spec is now watched too.
+    await sleep(500);
+    await writeFile(path.join(project, 'look', 'extra.css'), 'h1 { color: #444444; }\n');
+    const afterCss = await watch.next<BuildLine>();
+    expect(afterCss.changed).toEqual(['look/extra.css']);
+    expect(await readFile(path.join(project, 'out', 'report.html'), 'utf8')).toContain('h1 { color: #444444; }');
+  }, 60_000);
+
+  it('exits cleanly on SIGINT: code 130, no Chromium, no profile folder', async () => {
+    const { code } = await watch.stop('SIGINT');
+    expect(code).toBe(130);
+    expect(await chromiumProcesses(tmp)).toEqual([]);
+    expect(await chromiumProfileDirs(tmp)).toEqual([]);
+  }, 30_000);
+});

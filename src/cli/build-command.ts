@@ -54,6 +54,7 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
         context,
         term: ctx.term,
         json: flags.json === true,
+        interrupted: () => interrupts.signal !== undefined,
         progress: flags.json || flags.quiet ? silentProgress : humanProgress(ctx.term, ctx.cwd, targets.length > 1 ? target.label : undefined),
       }),
     );

@@ -24,6 +24,8 @@ export interface BuildOneContext {
   readonly term: Terminal;
   /** Under --json, expected failures go in the summary only; a bug's stack still goes to stderr. */
   readonly json: boolean;
+  /** After Ctrl-C, a build fails because Chromium was closed: that is not worth a message. */
+  readonly interrupted: () => boolean;
 }
 
 /**
@@ -64,7 +66,8 @@ export async function buildOne(target: BuildTarget, options: BuildOptions, ctx: 
   } catch (error) {
     timings['total'] = round(performance.now() - started);
     const known = error instanceof ValidationError || error instanceof UserError || error instanceof UsageError || error instanceof RenderError;
-    const exitCode = ctx.json && known ? exitCodeOf(error) : reportFailure(error, ctx.term);
+    const quiet = (ctx.json && known) || ctx.interrupted();
+    const exitCode = quiet ? exitCodeOf(error) : reportFailure(error, ctx.term);
     return {
       spec: target.label,
       ok: false,

@@ -33,16 +33,23 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     problems.push({ file, line, column, path: formatPath(path), message, severity: 'error' });
   };
 
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    // Duplicate keys are found by the walk, which knows their full path.
-    uniqueKeys: false,
-    strict: true,
-    schema: 'core',
-    // Merge keys (`<<`) resolve aliases behind our back; profiles do not need them.
-    merge: false,
-  });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      // Duplicate keys are found by the walk, which knows their full path.
+      uniqueKeys: false,
+      strict: true,
+      schema: 'core',
+      // Merge keys (`<<`) resolve aliases behind our back; profiles do not need them.
+      merge: false,
+    });
+  } catch (error) {
+    // The parser reports problems as errors, not exceptions; this is for anything it did not foresee.
+    const message = error instanceof RangeError ? `values are nested too deeply to read (far more than the ${limits.depth} levels a profile may use)` : `the YAML cannot be read: ${(error as Error).message.split('\n')[0]}`;
+    return { file, value: undefined, positions, problems: [{ file, line: 0, column: 0, path: '', message, severity: 'error' }] };
+  }
 
   reportYamlErrors(doc.errors, report);
   for (const warning of doc.warnings) {

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -19,9 +20,12 @@ export interface BrowserOptions {
  */
 export class BrowserSession {
   private launching: Promise<Browser> | undefined;
-  private profileDir: string | undefined;
+  private current: Browser | undefined;
+  /** Folders to remove when this Chromium is gone: its profile, and its temporary files. */
+  private dirs: string[] = [];
   private closed = false;
-  private crashed: string | undefined;
+  private stopping = false;
+  private noticed = false;
 
   constructor(private readonly options: BrowserOptions = {}) {}
 
@@ -39,23 +43,36 @@ export class BrowserSession {
     return this.launching;
   }
 
-  /** Why the last browser went away, if it did not close normally. */
-  get lastCrash(): string | undefined {
-    return this.crashed;
+  /**
+   * After a failed print: why Chromium went away, if it did and we did not stop it. Waits a
+   * moment for the exit status, which can arrive after the print's own error.
+   */
+  async crashReason(): Promise<string | undefined> {
+    const browser = this.current;
+    const child = browser?.process();
+    if (!browser || !child || this.stopping) return undefined;
+    const running = (): boolean => child.exitCode === null && child.signalCode === null;
+    if (browser.connected && running()) return undefined;
+    if (running()) await Promise.race([once(child, 'exit'), delay(1000)]);
+    if (running()) return 'Chromium stopped answering';
+    return `Chromium exited unexpectedly (${child.signalCode ? `signal ${child.signalCode}` : `exit code ${child.exitCode}`})`;
   }
 
   /** Kills Chromium at once (a hung render). The next browser() call launches a fresh one. */
   async kill(): Promise<void> {
+    this.stopping = true;
     const launching = this.launching;
     this.launching = undefined;
     const browser = await launching?.catch(() => undefined);
     browser?.process()?.kill('SIGKILL');
     await browser?.close().catch(() => undefined);
     await this.removeProfile();
+    this.stopping = false;
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopping = true;
     const browser = await this.launching?.catch(() => undefined);
     this.launching = undefined;
     if (browser) {
@@ -69,15 +86,21 @@ export class BrowserSession {
   private async launch(): Promise<Browser> {
     const executablePath = this.options.executablePath ?? findChromium();
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (isRoot) this.options.onNotice?.("running as root, so Chromium's sandbox is off (--no-sandbox); run as a normal user to keep it");
+    if (isRoot && !this.noticed) this.options.onNotice?.("running as root, so Chromium's sandbox is off (--no-sandbox); run as a normal user to keep it");
+    this.noticed = true;
     await this.removeProfile(); // left by a Chromium that crashed
-    this.profileDir = await mkdtemp(path.join(os.tmpdir(), 'profile-report-chromium-'));
+    await removeOrphanedProfiles();
+    const { profileDir, chromiumTmp } = await this.makeDirs();
     const { launch } = await import('puppeteer-core');
     try {
       const browser = await launch({
         executablePath,
         headless: true,
-        userDataDir: this.profileDir,
+        // A pipe, not a debugging port: no other local process can drive this Chromium, and it
+        // exits when its pipe closes, even if this process is killed outright.
+        pipe: true,
+        userDataDir: profileDir,
+        env: { ...process.env, TMPDIR: chromiumTmp },
         // We close Chromium ourselves, on every path, including signals.
         handleSIGINT: false,
         handleSIGTERM: false,
@@ -104,13 +127,14 @@ export class BrowserSession {
           '--proxy-bypass-list=<-loopback>',
         ],
       });
-      this.crashed = undefined;
+      // Puppeteer drops its 'error' listeners from the pipe when it closes the connection; an
+      // ECONNRESET after that (Chromium killed while closing) would crash this process
+      // (puppeteer issue 4374). The stream is dead either way; the error is the 'disconnected'.
+      for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
+      this.current = browser;
       browser.on('disconnected', () => {
-        const child = browser.process();
-        if (!this.closed && this.launching) {
-          this.crashed = `Chromium exited unexpectedly${child?.signalCode ? ` (signal ${child.signalCode})` : child?.exitCode != null ? ` (exit code ${child.exitCode})` : ''}`;
-          this.launching = undefined;
-        }
+        // Gone without our asking (crashed, killed): the next print launches a new one.
+        if (this.current === browser && !this.stopping) this.launching = undefined;
       });
       return browser;
     } catch (error) {
@@ -119,10 +143,62 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * The profile folder, and where Chromium keeps its own temporary files (shared memory, with
+   * --disable-dev-shm-usage): inside that same folder, so removing it removes everything even
+   * after a crash. Chromium also puts a Unix socket there, and socket paths must stay under 108
+   * bytes, so under a deep TMPDIR (macOS's is about 50 characters) they go to a short folder in
+   * /tmp instead.
+   */
+  private async makeDirs(): Promise<{ profileDir: string; chromiumTmp: string }> {
+    const base = os.tmpdir();
+    let profileDir: string;
+    try {
+      profileDir = await mkdtemp(path.join(base, `${profilePrefix}${process.pid}-`));
+    } catch (error) {
+      throw new RenderError(`cannot create a temporary folder for Chromium in ${base} (${(error as NodeJS.ErrnoException).code ?? String(error)}); set TMPDIR to a writable folder`, { cause: error });
+    }
+    this.dirs.push(profileDir);
+    if (profileDir.length + socketSuffix.length < 104) return { profileDir, chromiumTmp: profileDir };
+    const chromiumTmp = await mkdtemp(path.join('/tmp', `${profilePrefix}${process.pid}-`));
+    this.dirs.push(chromiumTmp);
+    return { profileDir, chromiumTmp };
+  }
+
   private async removeProfile(): Promise<void> {
-    const dir = this.profileDir;
-    this.profileDir = undefined;
-    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+    const dirs = this.dirs;
+    this.dirs = [];
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)));
+  }
+}
+
+const profilePrefix = 'profile-report-chromium-';
+const socketSuffix = '/org.chromium.Chromium.XXXXXX/SingletonSocket';
+
+/**
+ * A process killed outright (SIGKILL, power loss) cannot remove its Chromium folders. They carry
+ * their owner's process id, so the next run removes those whose owner is gone.
+ */
+async function removeOrphanedProfiles(): Promise<void> {
+  for (const base of new Set([os.tmpdir(), '/tmp'])) {
+    const names = await readdir(base).catch(() => [] as string[]);
+    await Promise.all(
+      names.map(async (name) => {
+        const pid = Number(new RegExp(`^${profilePrefix}(\\d+)-`).exec(name)?.[1]);
+        if (!pid || pid === process.pid || isAlive(pid)) return;
+        await rm(path.join(base, name), { recursive: true, force: true }).catch(() => undefined);
+      }),
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

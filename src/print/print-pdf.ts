@@ -59,7 +59,7 @@ export async function printPdf(session: BrowserSession, html: string, options: P
     return await Promise.race([work, deadline]);
   } catch (error) {
     if (error instanceof RenderError) throw error;
-    const crash = session.lastCrash;
+    const crash = await session.crashReason();
     throw new RenderError(crash ? `${crash} while printing the PDF` : `printing the PDF failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   } finally {
     clearTimeout(timer);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { RenderError } from '../errors.js';
 import { ensureDir } from './ensure-dir.js';
@@ -8,6 +8,15 @@ export interface Artifact {
   readonly path: string;
   readonly bytes: Uint8Array;
 }
+
+/** The file operations used, replaceable so tests can make the disk fail at any step. */
+export interface WriteIo {
+  readonly open: typeof fs.open;
+  readonly rename: typeof fs.rename;
+  readonly unlink: typeof fs.unlink;
+}
+
+const nodeIo: WriteIo = { open: fs.open, rename: fs.rename, unlink: fs.unlink };
 
 export interface WrittenArtifact {
   readonly path: string;
@@ -22,7 +31,8 @@ export interface WrittenArtifact {
  * a crash before the renames) the previous outputs stay as they were and no temporary file is
  * left behind.
  */
-export async function writeArtifacts(artifacts: readonly Artifact[]): Promise<WrittenArtifact[]> {
+export async function writeArtifacts(artifacts: readonly Artifact[], io: WriteIo = nodeIo): Promise<WrittenArtifact[]> {
+  const { open, rename, unlink } = io;
   const temps: { temp: string; target: string }[] = [];
   try {
     for (const artifact of artifacts) {
@@ -51,7 +61,7 @@ export async function writeArtifacts(artifacts: readonly Artifact[]): Promise<Wr
 
 async function syncDirs(dirs: Set<string>): Promise<void> {
   for (const dir of dirs) {
-    const handle = await open(dir, 'r').catch(() => undefined);
+    const handle = await fs.open(dir, 'r').catch(() => undefined);
     await handle?.sync().catch(() => undefined);
     await handle?.close();
   }

@@ -31,6 +31,7 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
   const tableRows: string[][] = [];
   const careerRowsEach = Math.max(3, Math.floor(40 / people.length) - 2);
   let hidden = 0;
+  let aggregated = false;
   let min = Infinity;
   let max = -Infinity;
   const see = (x: number): void => {
@@ -62,6 +63,7 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
       profile.papers.map((p) => ({ x: p.date ? dateToYear(p.date) : p.year + 0.5, year: p.year, label: p.shortName ?? truncate(p.title, 18) })),
     );
     for (const p of profile.papers) tableRows.push([name, 'Paper', p.shortName ? `${p.shortName}: ${p.title}` : p.title, p.date ? formatDate(p.date) : String(p.year)]);
+    if (papers.length < profile.papers.length) aggregated = true;
     if (papers.length > 0) {
       rows.push({ label: [name, 'papers'], person: index });
       marks.push({ person: index, row: rows.length - 1, kind: 'paper', items: papers });
@@ -125,6 +127,7 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
     .join('; ')}. Roles are bars, papers circles and releases diamonds; the table after the chart lists every entry.`;
   const notes: string[] = [];
   if (hidden > 0) notes.push(`The chart shows each person's ${careerRowsEach} most recent roles; ${plural(hidden, 'earlier role is', 'earlier roles are')} in the table.`);
+  if (aggregated) notes.push(`Where a person has more than ${perPersonPaperMarks} papers, they are drawn as one mark per year, labelled with the count.`);
   if (undated.length > 0) notes.push(`Not drawn, as the sources give no dates: ${listText(undated)}.`);
 
   return {
@@ -154,9 +157,10 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
 }
 
 /** Past a few dozen papers a year, one mark per year with a count reads better than a smear. */
+const perPersonPaperMarks = Math.floor(limits.chartPoints / limits.people);
+
 function aggregateByYear(papers: { x: number; year: number; label: string }[]): Mark[] {
-  const perPersonCap = Math.floor(limits.chartPoints / 8);
-  if (papers.length <= perPersonCap) return papers.length > 12 ? papers.map((p) => ({ x: p.x, label: '' })) : papers;
+  if (papers.length <= perPersonPaperMarks) return papers.length > 12 ? papers.map((p) => ({ x: p.x, label: '' })) : papers;
   const byYear = new Map<number, number>();
   for (const p of papers) byYear.set(p.year, (byYear.get(p.year) ?? 0) + 1);
   return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ x: year + 0.5, label: `${count}` }));

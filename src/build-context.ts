@@ -20,8 +20,10 @@ export class BuildContext {
   private fonts: Promise<FontLibrary> | undefined;
   private readonly layouts = new Map<string, RenderLayout>();
 
-  constructor(options: BrowserOptions = {}) {
-    this.browser = new BrowserSession(options);
+  /** @param browser a session started earlier (the CLI launches Chromium first thing) */
+  constructor(options: BrowserOptions = {}, browser?: BrowserSession) {
+    this.browser = browser ?? new BrowserSession(options);
+    if (browser && options.onNotice) browser.onNotice(options.onNotice);
   }
 
   fontLibrary(): Promise<FontLibrary> {

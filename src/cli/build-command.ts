@@ -4,6 +4,7 @@ import { BuildContext } from '../build-context.js';
 import { UsageError, exitCodes } from '../errors.js';
 import { displayPath } from '../load/resolve-inside.js';
 import type { BuildOptions, OutputFormat } from '../options.js';
+import type { BrowserSession } from '../print/browser-session.js';
 import type { PageSize } from '../schema/report-schema.js';
 import { isReportSpecFile } from '../validate/validate-files.js';
 import { buildOne } from './build-one.js';
@@ -29,6 +30,8 @@ export interface CommandContext {
   readonly term: Terminal;
   readonly cwd: string;
   readonly today: string;
+  /** Chromium, if the CLI already started it. */
+  readonly browser?: BrowserSession;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
   if (targets.length > 1 && options.outDir !== undefined) {
     throw new UsageError('--out cannot be used with several report specs: each writes to its own output folder');
   }
-  const context = new BuildContext({ onNotice: (m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)) });
+  const context = new BuildContext({ onNotice: (m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)) }, ctx.browser);
   const interrupts = onInterrupt(() => context.close());
   try {
     const concurrency = targets.length > 1 ? Math.max(1, os.availableParallelism()) : 1;

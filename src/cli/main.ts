@@ -1,16 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
-import { readInputFile } from '../load/read-input-file.js';
-import { formatJsonSchema, profileJsonSchema, reportJsonSchema } from '../schema/json-schema.js';
+import type { BrowserSession } from '../print/browser-session.js';
+import type { BuildFlags } from './build-command.js';
 import { reportFailure } from './report-failure.js';
 import { localToday, processTerminal } from './terminal.js';
 import type { Terminal } from './terminal.js';
-import { runBuild } from './build-command.js';
-import type { BuildFlags } from './build-command.js';
-import { runDoctor } from './doctor-command.js';
-import { runInit } from './init-command.js';
-import { runValidate } from './validate-command.js';
-import { runWatch } from './watch-command.js';
+
+// Commands are loaded when run: `validate` never pays for Chromium or Chart.js, and `build`
+// can start Chromium before the rest of the program has even been read.
 
 export interface CliContext {
   readonly term: Terminal;
@@ -21,8 +18,9 @@ export interface CliContext {
 /** Parses argv, runs one command, returns the exit code. Never calls process.exit. */
 export async function main(argv: readonly string[], context: Partial<CliContext> = {}): Promise<number> {
   const ctx: CliContext = { term: processTerminal, cwd: process.cwd(), today: localToday(), ...context };
+  const browser = await startBrowserEarly(argv);
   let exitCode = 0;
-  const program = buildProgram(ctx, (code) => {
+  const program = buildProgram(ctx, browser, (code) => {
     exitCode = code;
   });
   try {
@@ -35,10 +33,29 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
       return reportFailure(new UsageError(error.message.replace(/^error: /, '')), ctx.term);
     }
     return reportFailure(error, ctx.term);
+  } finally {
+    await browser?.close();
   }
 }
 
-function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+/**
+ * Chromium takes longest to start, so for a build (or watch) that prints a PDF it is launched
+ * before anything else is loaded, and runs alongside loading, validation and charts. If the
+ * command line turns out to be wrong, it is closed again.
+ */
+async function startBrowserEarly(argv: readonly string[]): Promise<BrowserSession | undefined> {
+  const command = argv[0];
+  if (command !== 'build' && command !== 'watch') return undefined;
+  if (argv.includes('--help') || argv.includes('-h')) return undefined;
+  const format = argv[argv.indexOf('--format') + 1];
+  if (argv.includes('--format') && format !== undefined && !format.toLowerCase().includes('pdf')) return undefined;
+  const { BrowserSession } = await import('../print/browser-session.js');
+  const session = new BrowserSession();
+  session.warmUp();
+  return session;
+}
+
+function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setExit: (code: number) => void): Command {
   const program = new Command('profile-report')
     .description('Turn YAML profiles of people into a comparison report: one self-contained HTML file and a PDF.')
     .version('0.1.0')
@@ -64,7 +81,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option('--json', 'print a machine-readable summary on stdout')
     .option('--quiet', 'no progress on stderr')
     .action(async (files: string[], flags: BuildFlags) => {
-      setExit(await runBuild(files, flags, ctx));
+      const { runBuild } = await import('./build-command.js');
+      setExit(await runBuild(files, flags, { ...ctx, ...(browser ? { browser } : {}) }));
     });
 
   program
@@ -80,7 +98,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option('--json', 'one JSON line per build on stdout')
     .option('--quiet', 'report only failures')
     .action(async (files: string[], flags: BuildFlags & { debounce?: string }) => {
-      setExit(await runWatch(files, flags, ctx));
+      const { runWatch } = await import('./watch-command.js');
+      setExit(await runWatch(files, flags, { ...ctx, ...(browser ? { browser } : {}) }));
     });
 
   program
@@ -89,6 +108,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .argument('[files...]', 'profiles or report specs (default: data/report.yaml and its profiles)')
     .option('--json', 'print the problems as JSON on stdout')
     .action(async (files: string[], flags: { json?: boolean }) => {
+      const [{ runValidate }, { readInputFile }] = await Promise.all([import('./validate-command.js'), import('../load/read-input-file.js')]);
       setExit(await runValidate(files, { ...ctx, read: readInputFile }, flags));
     });
 
@@ -98,6 +118,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .argument('<name>', 'the person\'s name, for example "Ada Lovelace"')
     .option('--dir <dir>', 'folder for the profile (default: data/profiles if it exists, else .)')
     .action(async (name: string, flags: { dir?: string }) => {
+      const { runInit } = await import('./init-command.js');
       setExit(await runInit(name, flags, ctx));
     });
 
@@ -107,6 +128,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .option('--out <dir>', 'the output folder to check (default: the spec\'s output.dir)')
     .option('--json', 'print the checks as JSON on stdout')
     .action(async (flags: { out?: string; json?: boolean }) => {
+      const { runDoctor } = await import('./doctor-command.js');
       setExit(await runDoctor(flags, ctx));
     });
 
@@ -114,7 +136,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .command('schema')
     .description('print the JSON Schema of a profile (or of a report spec with --report)')
     .option('--report', 'the report spec schema instead')
-    .action((options: { report?: boolean }) => {
+    .action(async (options: { report?: boolean }) => {
+      const { formatJsonSchema, profileJsonSchema, reportJsonSchema } = await import('../schema/json-schema.js');
       ctx.term.out(formatJsonSchema(options.report ? reportJsonSchema() : profileJsonSchema()));
     });
 

@@ -27,6 +27,7 @@ export async function runWatch(files: readonly string[], flags: BuildFlags & { d
     { ...options, cwd: ctx.cwd, today: ctx.today, ...(target.spec ? { spec: target.spec } : {}), ...(target.profiles ? { profiles: target.profiles } : {}), ...(debounceMs === undefined ? {} : { debounceMs }) },
     {
       onNotice: (m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)),
+      ...(ctx.browser ? { browser: ctx.browser } : {}),
       onBuild: (build) => {
         if (flags.json) ctx.term.out(JSON.stringify(jsonLine(build, ctx.cwd)));
         else describe(build, first, flags.quiet === true, ctx);

@@ -1,10 +1,11 @@
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import { rm } from 'node:fs/promises';
+import type { Browser, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
+import { makeChromiumFolders, removeOrphanedProfiles } from './chromium-folders.js';
 import { findChromium } from './find-chromium.js';
+import { PagePool } from './page-pool.js';
 
 export interface BrowserOptions {
   readonly executablePath?: string;
@@ -26,12 +27,51 @@ export class BrowserSession {
   private closed = false;
   private stopping = false;
   private noticed = false;
+  /** Each Chromium's prepared pages; a relaunched Chromium starts a new pool. */
+  private readonly pools = new WeakMap<Browser, PagePool>();
 
-  constructor(private readonly options: BrowserOptions = {}) {}
+  private readonly notices: string[] = [];
+  private noticeHandler: ((message: string) => void) | undefined;
 
-  /** Starts Chromium now without waiting; a later browser() call picks it up. */
+  constructor(private readonly options: BrowserOptions = {}) {
+    this.noticeHandler = options.onNotice;
+  }
+
+  /** Where notices go; notices given before a handler was set are passed on now. */
+  onNotice(handler: (message: string) => void): void {
+    this.noticeHandler = handler;
+    for (const message of this.notices.splice(0)) handler(message);
+  }
+
+  private notice(message: string): void {
+    if (this.noticeHandler) this.noticeHandler(message);
+    else this.notices.push(message);
+  }
+
+  /** Starts Chromium and prepares a page now, without waiting; the first print picks them up. */
   warmUp(): void {
-    this.browser().catch(() => undefined);
+    this.browser()
+      .then((browser) => this.poolOf(browser)?.warmUp())
+      .catch(() => undefined);
+  }
+
+  /** A page ready to print (see PagePool); give it back with release. */
+  async page(onBlockedRequest?: (url: string) => void): Promise<Page> {
+    const browser = await this.browser();
+    const pool = this.poolOf(browser);
+    if (!pool) throw new RenderError('Chromium went away before printing could start');
+    return pool.take(onBlockedRequest);
+  }
+
+  /** Gives a page back after a successful print; a page from a failed one is closed instead. */
+  async release(page: Page, healthy: boolean): Promise<void> {
+    const pool = this.pools.get(page.browser());
+    if (pool) await pool.give(page, healthy && !this.stopping);
+    else await page.close().catch(() => undefined);
+  }
+
+  private poolOf(browser: Browser): PagePool | undefined {
+    return this.pools.get(browser);
   }
 
   browser(): Promise<Browser> {
@@ -64,7 +104,7 @@ export class BrowserSession {
     const launching = this.launching;
     this.launching = undefined;
     const browser = await launching?.catch(() => undefined);
-    browser?.process()?.kill('SIGKILL');
+    killGroup(browser?.process());
     await browser?.close().catch(() => undefined);
     await this.removeProfile();
     this.stopping = false;
@@ -76,9 +116,12 @@ export class BrowserSession {
     const browser = await this.launching?.catch(() => undefined);
     this.launching = undefined;
     if (browser) {
+      // A page still being made when Chromium closes leaves Puppeteer waiting (and the process
+      // alive) for its full target timeout; let it finish first, which takes a moment.
+      await Promise.race([this.pools.get(browser)?.settled(), delay(2000)]);
       await Promise.race([browser.close().catch(() => undefined), delay(5000)]);
       const child = browser.process();
-      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child && child.exitCode === null && child.signalCode === null) killGroup(child);
     }
     await this.removeProfile();
   }
@@ -86,11 +129,12 @@ export class BrowserSession {
   private async launch(): Promise<Browser> {
     const executablePath = this.options.executablePath ?? findChromium();
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (isRoot && !this.noticed) this.options.onNotice?.("running as root, so Chromium's sandbox is off (--no-sandbox); run as a normal user to keep it");
+    if (isRoot && !this.noticed) this.notice("running as root, so Chromium's sandbox is off (--no-sandbox); run as a normal user to keep it");
     this.noticed = true;
     await this.removeProfile(); // left by a Chromium that crashed
     await removeOrphanedProfiles();
-    const { profileDir, chromiumTmp } = await this.makeDirs();
+    const { profileDir, chromiumTmp } = await makeChromiumFolders();
+    this.dirs.push(...new Set([profileDir, chromiumTmp]));
     const { launch } = await import('puppeteer-core');
     try {
       const browser = await launch({
@@ -132,6 +176,7 @@ export class BrowserSession {
       // (puppeteer issue 4374). The stream is dead either way; the error is the 'disconnected'.
       for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
       this.current = browser;
+      this.pools.set(browser, new PagePool(browser));
       browser.on('disconnected', () => {
         // Gone without our asking (crashed, killed): the next print launches a new one.
         if (this.current === browser && !this.stopping) this.launching = undefined;
@@ -143,28 +188,6 @@ export class BrowserSession {
     }
   }
 
-  /**
-   * The profile folder, and where Chromium keeps its own temporary files (shared memory, with
-   * --disable-dev-shm-usage): inside that same folder, so removing it removes everything even
-   * after a crash. Chromium also puts a Unix socket there, and socket paths must stay under 108
-   * bytes, so under a deep TMPDIR (macOS's is about 50 characters) they go to a short folder in
-   * /tmp instead.
-   */
-  private async makeDirs(): Promise<{ profileDir: string; chromiumTmp: string }> {
-    const base = os.tmpdir();
-    let profileDir: string;
-    try {
-      profileDir = await mkdtemp(path.join(base, `${profilePrefix}${process.pid}-`));
-    } catch (error) {
-      throw new RenderError(`cannot create a temporary folder for Chromium in ${base} (${(error as NodeJS.ErrnoException).code ?? String(error)}); set TMPDIR to a writable folder`, { cause: error });
-    }
-    this.dirs.push(profileDir);
-    if (profileDir.length + socketSuffix.length < 104) return { profileDir, chromiumTmp: profileDir };
-    const chromiumTmp = await mkdtemp(path.join('/tmp', `${profilePrefix}${process.pid}-`));
-    this.dirs.push(chromiumTmp);
-    return { profileDir, chromiumTmp };
-  }
-
   private async removeProfile(): Promise<void> {
     const dirs = this.dirs;
     this.dirs = [];
@@ -172,33 +195,17 @@ export class BrowserSession {
   }
 }
 
-const profilePrefix = 'profile-report-chromium-';
-const socketSuffix = '/org.chromium.Chromium.XXXXXX/SingletonSocket';
-
 /**
- * A process killed outright (SIGKILL, power loss) cannot remove its Chromium folders. They carry
- * their owner's process id, so the next run removes those whose owner is gone.
+ * Kills Chromium with every process it started. Puppeteer starts it as the leader of its own
+ * process group; a renderer that is stuck (paused, or spinning) does not notice its parent's
+ * death and would outlive it, holding our pipes open, so the whole group goes.
  */
-async function removeOrphanedProfiles(): Promise<void> {
-  for (const base of new Set([os.tmpdir(), '/tmp'])) {
-    const names = await readdir(base).catch(() => [] as string[]);
-    await Promise.all(
-      names.map(async (name) => {
-        const pid = Number(new RegExp(`^${profilePrefix}(\\d+)-`).exec(name)?.[1]);
-        if (!pid || pid === process.pid || isAlive(pid)) return;
-        await rm(path.join(base, name), { recursive: true, force: true }).catch(() => undefined);
-      }),
-    );
-  }
-}
-
-function isAlive(pid: number): boolean {
+function killGroup(child: ChildProcess | null | undefined): void {
+  if (!child?.pid) return;
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive but someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
   }
 }
 

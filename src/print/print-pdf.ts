@@ -1,4 +1,4 @@
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { limits } from '../limits.js';
 import type { PageSize } from '../schema/report-schema.js';
@@ -12,14 +12,16 @@ export interface PrintOptions {
 }
 
 /**
- * HTML to PDF bytes in the session's Chromium. The page is loaded from a string, with
+ * HTML to PDF bytes in the session's Chromium. The page (see BrowserSession.page) has
  * JavaScript disabled before the content arrives and every network request aborted; the only
- * resources a report has are `data:` URLs, which never reach the network. The whole render has
- * one deadline: when it passes, Chromium is killed, never left to hang the build.
+ * resources a report has are `data:` URLs, which never reach the network. The content is loaded
+ * from a string. The whole render has one deadline: when it passes, Chromium is killed, never
+ * left to hang the build.
  */
 export async function printPdf(session: BrowserSession, html: string, options: PrintOptions): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? limits.renderTimeoutMs;
   let page: Page | undefined;
+  let printed = false;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -28,20 +30,7 @@ export async function printPdf(session: BrowserSession, html: string, options: P
     }, timeoutMs);
   });
   const work = (async () => {
-    const browser = await session.browser();
-    page = await browser.newPage();
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request: HTTPRequest) => {
-      if (request.isInterceptResolutionHandled()) return;
-      const url = request.url();
-      if (url.startsWith('data:') || url === 'about:blank') {
-        void request.continue();
-        return;
-      }
-      options.onBlockedRequest?.(url);
-      void request.abort('blockedbyclient');
-    });
+    page = await session.page(options.onBlockedRequest);
     await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
     const pdf = await page.pdf({
       preferCSSPageSize: true,
@@ -53,6 +42,7 @@ export async function printPdf(session: BrowserSession, html: string, options: P
       waitForFonts: true,
       timeout: timeoutMs,
     });
+    printed = true;
     return pdf;
   })();
   try {
@@ -64,7 +54,8 @@ export async function printPdf(session: BrowserSession, html: string, options: P
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);
-    await (page as Page | undefined)?.close().catch(() => undefined);
+    const used = page as Page | undefined;
+    if (used) await session.release(used, printed);
   }
 }
 

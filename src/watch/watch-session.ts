@@ -4,6 +4,7 @@ import { BuildContext } from '../build-context.js';
 import { buildReport } from '../build-report.js';
 import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
 import { defaultSpecPath } from '../load/load-inputs.js';
+import type { BrowserSession } from '../print/browser-session.js';
 import { builtInTemplatesDir } from '../render/template-set.js';
 
 export interface WatchOptions extends Omit<BuildReportOptions, 'context' | 'write'> {
@@ -24,6 +25,8 @@ export interface WatchBuild {
 export interface WatchHooks {
   readonly onBuild: (build: WatchBuild) => void;
   readonly onNotice?: (message: string) => void;
+  /** A Chromium session already started (the CLI launches it first thing). */
+  readonly browser?: BrowserSession;
 }
 
 /**
@@ -47,7 +50,7 @@ export class WatchSession {
     private readonly options: WatchOptions,
     private readonly hooks: WatchHooks,
   ) {
-    this.context = new BuildContext(hooks.onNotice ? { onNotice: hooks.onNotice } : {});
+    this.context = new BuildContext(hooks.onNotice ? { onNotice: hooks.onNotice } : {}, hooks.browser);
   }
 
   /** Starts watching, then builds; by the time the first build is reported, edits are seen. */

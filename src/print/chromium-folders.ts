@@ -1,0 +1,65 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { RenderError } from '../errors.js';
+
+const profilePrefix = 'profile-report-chromium-';
+const socketSuffix = '/org.chromium.Chromium.XXXXXX/SingletonSocket';
+
+export interface ChromiumFolders {
+  /** Chromium's user data folder. */
+  readonly profileDir: string;
+  /** Its TMPDIR: the profile folder itself, unless that path is too long for a socket. */
+  readonly chromiumTmp: string;
+}
+
+/**
+ * The profile folder, and where Chromium keeps its own temporary files (shared memory, with
+ * --disable-dev-shm-usage): inside that same folder, so removing it removes everything even
+ * after a crash. Chromium also puts a Unix socket there, and socket paths must stay under 108
+ * bytes, so under a deep TMPDIR (macOS's is about 50 characters) they go to a short folder in
+ * /tmp instead. Both names carry our process id, for removeOrphanedProfiles.
+ */
+export async function makeChromiumFolders(): Promise<ChromiumFolders> {
+  const base = os.tmpdir();
+  let profileDir: string;
+  try {
+    profileDir = await mkdtemp(path.join(base, `${profilePrefix}${process.pid}-`));
+  } catch (error) {
+    throw new RenderError(`cannot create a temporary folder for Chromium in ${base} (${(error as NodeJS.ErrnoException).code ?? String(error)}); set TMPDIR to a writable folder`, { cause: error });
+  }
+  if (profileDir.length + socketSuffix.length < 104) return { profileDir, chromiumTmp: profileDir };
+  try {
+    return { profileDir, chromiumTmp: await mkdtemp(path.join('/tmp', `${profilePrefix}${process.pid}-`)) };
+  } catch (error) {
+    await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
+    throw new RenderError(`cannot create a temporary folder for Chromium in /tmp (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+  }
+}
+
+/**
+ * A process killed outright (SIGKILL, power loss) cannot remove its Chromium folders. They carry
+ * their owner's process id, so the next run removes those whose owner is gone.
+ */
+export async function removeOrphanedProfiles(): Promise<void> {
+  for (const base of new Set([os.tmpdir(), '/tmp'])) {
+    const names = await readdir(base).catch(() => [] as string[]);
+    await Promise.all(
+      names.map(async (name) => {
+        const pid = Number(new RegExp(`^${profilePrefix}(\\d+)-`).exec(name)?.[1]);
+        if (!pid || pid === process.pid || isAlive(pid)) return;
+        await rm(path.join(base, name), { recursive: true, force: true }).catch(() => undefined);
+      }),
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

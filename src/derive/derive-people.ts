@@ -1,4 +1,4 @@
-import { formatNumber, formatPeriod, formatQuantity, plural, slug } from './format.js';
+import { formatNumber, formatPeriod, formatQuantity, plural, slug, summariseList } from './format.js';
 import type { SourceIndex } from './source-index.js';
 import type { Subject } from './subject.js';
 import type { GlanceView, PersonView, Sourced } from './view-model.js';
@@ -38,32 +38,39 @@ export function glanceView(people: readonly Subject[], views: readonly PersonVie
     ['Education', (s) => joinSourced(s, sources, s.profile.education.map((e) => ({ text: `${e.degree}${e.field ? ` (${e.field})` : ''}, ${e.institution}`, ref: e.source })))],
     ['Career', (s) => career(s, sources)],
     ['Papers', (s) => papers(s, sources)],
-    ['Models and systems', (s) => joinSourced(s, sources, s.profile.models.map((m) => ({ text: m.name, ref: m.source })))],
+    ['Models and systems', (s) => joinSourced(s, sources, s.profile.models.map((m) => ({ text: m.name, ref: m.source })), s.profile.models.length > 4 ? plural(s.profile.models.length, 'model or system', 'models and systems') : undefined)],
     ['Headline figures', (s) => joinSourced(s, sources, headlineMetrics(s))],
     ['Balance point', (s) => joinSourced(s, sources, s.profile.balance.map((b) => ({ text: `${b.tradeoff}: ${stanceText(b.position, b.poles).split(':')[0]!.toLowerCase()} (${formatNumber(b.position)})`, ref: b.evidence.map((e) => e.source).flat() })))],
   ];
   const peopleAsColumns = people.length <= 4;
+  // As rows (five people or more), the native name goes under the name: one column fewer.
+  const rowFields = fields.slice(1);
   return {
     peopleAsColumns,
-    fields: fields.map(([label]) => label),
+    fields: rowFields.map(([label]) => label),
     rows: fields.map(([label, cell]) => ({ label, cells: people.map(cell) })),
-    byPerson: people.map((s, i) => ({ person: views[i]!, cells: fields.map(([, cell]) => cell(s)) })),
+    byPerson: people.map((s, i) => ({ person: views[i]!, cells: rowFields.map(([, cell]) => cell(s)) })),
   };
 }
 
-function joinSourced(s: Subject, sources: SourceIndex, items: readonly { text: string; ref: string | readonly string[] }[]): Sourced {
+/**
+ * Items of one cell, each with its sources. Long lists are cut to their first few and a count,
+ * so that a row of the side-by-side table stays shorter than a page.
+ */
+function joinSourced(s: Subject, sources: SourceIndex, items: readonly { text: string; ref: string | readonly string[] }[], heading?: string): Sourced {
   if (items.length === 0) return none;
   const refs = items.flatMap((i) => (typeof i.ref === 'string' ? [i.ref] : i.ref));
-  return { text: items.map((i) => i.text).join('; '), sources: sources.links(s.index, refs) };
+  const list = summariseList(items.map((i) => i.text));
+  return { text: heading ? `${heading}: ${list}` : list, sources: sources.links(s.index, [...new Set(refs)].slice(0, 10)) };
 }
 
 function career(s: Subject, sources: SourceIndex): Sourced {
   const entries = s.profile.career;
   if (entries.length === 0) return none;
-  const organisations = [...new Set(entries.map((c) => c.organisation))];
+  const organisations = summariseList([...new Set(entries.map((c) => c.organisation))], 3, ', ');
   const starts = entries.map((c) => c.start).filter((d): d is string => d !== undefined).sort();
   const since = starts[0] ? `, ${formatPeriod(starts[0], undefined)}` : '';
-  return { text: `${plural(entries.length, 'role')} at ${organisations.join(', ')}${since}`, sources: sources.links(s.index, entries.flatMap((c) => (typeof c.source === 'string' ? [c.source] : c.source))) };
+  return { text: `${plural(entries.length, 'role')} at ${organisations}${since}`, sources: sources.links(s.index, [...new Set(entries.flatMap((c) => (typeof c.source === 'string' ? [c.source] : c.source)))].slice(0, 10)) };
 }
 
 function papers(s: Subject, sources: SourceIndex): Sourced {
@@ -72,7 +79,7 @@ function papers(s: Subject, sources: SourceIndex): Sourced {
   const first = list.filter((p) => p.authorship === 'first' || p.authorship === 'co-first').length;
   const years = list.map((p) => p.year);
   const span = Math.min(...years) === Math.max(...years) ? `${Math.min(...years)}` : `${Math.min(...years)}–${Math.max(...years)}`;
-  return { text: `${plural(list.length, 'paper')} listed (${formatNumber(first)} as first author), ${span}`, sources: sources.links(s.index, list.flatMap((p) => (typeof p.source === 'string' ? [p.source] : p.source))) };
+  return { text: `${plural(list.length, 'paper')} listed (${formatNumber(first)} as first author), ${span}`, sources: sources.links(s.index, [...new Set(list.flatMap((p) => (typeof p.source === 'string' ? [p.source] : p.source)))].slice(0, 10)) };
 }
 
 /** Up to two figures per person: those with a baseline first, as the source words them. */

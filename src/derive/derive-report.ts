@@ -75,6 +75,7 @@ export function deriveReport(spec: ReportSpec, profiles: readonly Profile[]): De
     buildDateIso: spec.buildDate,
     page: spec.page,
     people: views,
+    manyPeople: views.length > 4,
     peopleNames: listText(views.map((v) => v.name)),
     sections,
     glance: glanceView(people, views, sources),

@@ -62,6 +62,12 @@ export function listText(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** The first few items and a count of the rest: "a; b; c and 27 more". */
+export function summariseList(items: readonly string[], keep = 3, separator = '; '): string {
+  if (items.length <= keep + 1) return items.join(separator);
+  return `${items.slice(0, keep).join(separator)} and ${formatNumber(items.length - keep)} more`;
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }

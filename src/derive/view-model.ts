@@ -16,6 +16,8 @@ export interface ReportView {
   readonly buildDateIso: string;
   readonly page: PageSize;
   readonly people: readonly PersonView[];
+  /** More than four people: the cover uses smaller cards. */
+  readonly manyPeople: boolean;
   readonly peopleNames: string;
   readonly sections: readonly SectionRef[];
   readonly glance: GlanceView;

@@ -27,7 +27,7 @@ interface Element {
 
 interface Dataset {
   directLabels?: (string | null)[];
-  directLabelPosition?: 'after' | 'center' | 'top' | 'marks-above' | 'marks-below';
+  directLabelPosition?: 'after' | 'inside' | 'center' | 'top' | 'marks-above' | 'marks-below';
   directLabelColor?: string;
   /** For labels drawn inside a bar, when there is no room after it. */
   directLabelInsideColor?: string;
@@ -60,6 +60,7 @@ export const directLabelsPlugin = {
         if (!text) return;
         const position = dataset.directLabelPosition ?? 'top';
         if (position === 'after') drawAfter(chart, el, text, dataset);
+        else if (position === 'inside') drawInside(ctx, el, text, dataset);
         else if (position === 'center') drawCentre(ctx, el, text, dataset);
         else if (position === 'marks-above' || position === 'marks-below') drawByMark(chart, el, text, dataset, position === 'marks-above' ? 'above' : 'below', lastEdge);
         else drawOnTop(ctx, el, text, dataset);
@@ -89,6 +90,16 @@ function drawAfter(chart: ChartLike, el: Element, text: string, dataset: Dataset
     ctx.fillStyle = dataset.directLabelColor ?? '#1d2433';
     ctx.fillText(text, start - 6, el.y);
   }
+}
+
+/** Inside a horizontal bar, from its start, only when the whole label fits. */
+function drawInside(ctx: Context2D, el: Element, text: string, dataset: Dataset): void {
+  const start = Math.min(el.x, el.base ?? el.x);
+  if (Math.abs(el.x - (el.base ?? el.x)) < ctx.measureText(text).width + 8) return;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = dataset.directLabelInsideColor ?? '#ffffff';
+  ctx.fillText(text, start + 4, el.y);
 }
 
 function drawCentre(ctx: Context2D, el: Element, text: string, dataset: Dataset): void {

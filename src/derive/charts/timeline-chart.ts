@@ -4,130 +4,127 @@ import type { ChartSpec, Json } from '../chart-spec.js';
 import { dateToYear, formatDate, formatPeriod, listText, plural, truncate } from '../format.js';
 import { neutral } from '../palette.js';
 import type { Subject } from '../subject.js';
+import { careerRows, maxTimelineRows } from './timeline-rows.js';
+import type { Span } from './timeline-rows.js';
 
-interface Row {
-  /** Two lines: the person, then the role (or papers / releases). */
-  readonly label: readonly [string, string];
-  readonly person: number;
-}
+type Dataset = { [key: string]: Json | undefined };
 
 interface Mark {
   readonly x: number;
   readonly label: string;
 }
 
+interface Row {
+  readonly label: readonly [string, string];
+  readonly person: Subject;
+  readonly spans: readonly Span[];
+  readonly marks: readonly { readonly kind: 'paper' | 'release'; readonly items: readonly Mark[] }[];
+}
+
+/** Past this many papers per person, papers are drawn as one mark per year with a count. */
+const paperMarksPerPerson = Math.floor(limits.chartPoints / limits.people);
+
 /**
- * Every person on one time axis: roles as spans, papers and model releases as marks on a row of
- * their own. Roles without dates cannot be placed and are named in a note instead. Rows are
- * capped so eight people still fit a page; the table keeps everything.
+ * Everyone on one time axis: roles as spans, papers and releases as marks. The chart always fits
+ * one page: with few people and roles, one row per role; otherwise roles are packed into lanes
+ * and papers and releases share one row per person. Whatever is not drawn is said in the note,
+ * and the table after the chart lists every entry.
  */
 export function timelineChart(people: readonly Subject[], buildDate: string): { spec: ChartSpec; undated: string[] } {
   const now = dateToYear(buildDate);
+  const detailedRows = people.reduce((n, p) => n + p.profile.career.filter((c) => c.start).length + (p.profile.papers.length ? 1 : 0) + (p.profile.models.some((m) => m.released) ? 1 : 0), 0);
+  const detailed = detailedRows <= maxTimelineRows;
+  const careerBudget = Math.max(1, Math.floor(maxTimelineRows / people.length) - 1);
+
   const rows: Row[] = [];
-  const spans = new Map<number, (readonly [number, number] | null)[]>();
-  const spanLabels = new Map<number, (string | null)[]>();
-  const marks: { person: number; row: number; kind: 'paper' | 'model'; items: Mark[] }[] = [];
-  const undated: string[] = [];
   const tableRows: string[][] = [];
-  const careerRowsEach = Math.max(3, Math.floor(40 / people.length) - 2);
-  let hidden = 0;
+  const undated: string[] = [];
+  const notes: string[] = [];
+  let hiddenRoles = 0;
   let aggregated = false;
-  let min = Infinity;
-  let max = -Infinity;
-  const see = (x: number): void => {
-    min = Math.min(min, x);
-    max = Math.max(max, x);
-  };
 
   for (const person of people) {
-    const { profile, name, index } = person;
-    const dated = profile.career.filter((c) => c.start);
+    const { profile, name } = person;
     for (const c of profile.career) {
       const what = [c.title, c.organisation].filter(Boolean).join(', ');
       tableRows.push([name, 'Role', what, formatPeriod(c.start, c.end)]);
       if (!c.start) undated.push(`${what} (${name})`);
     }
-    const shown = dated.slice(-careerRowsEach);
-    hidden += dated.length - shown.length;
-    for (const c of shown) {
-      const start = dateToYear(c.start!);
-      const end = c.end === undefined ? start : c.end === 'present' ? now : dateToYear(c.end);
-      see(start);
-      see(end);
-      rows.push({ label: [name, truncate(c.title ?? c.organisation, 40)], person: index });
-      const at = rows.length - 1;
-      setAt(spans, index, at, [start, Math.max(end, start + 0.08)]);
-      setAt(spanLabels, index, at, c.end === undefined ? `${formatDate(c.start!)}, end not given` : formatPeriod(c.start, c.end));
-    }
-    const papers = aggregateByYear(
-      profile.papers.map((p) => ({ x: p.date ? dateToYear(p.date) : p.year + 0.5, year: p.year, label: p.shortName ?? truncate(p.title, 18) })),
-    );
     for (const p of profile.papers) tableRows.push([name, 'Paper', p.shortName ? `${p.shortName}: ${p.title}` : p.title, p.date ? formatDate(p.date) : String(p.year)]);
-    if (papers.length < profile.papers.length) aggregated = true;
-    if (papers.length > 0) {
-      rows.push({ label: [name, 'papers'], person: index });
-      marks.push({ person: index, row: rows.length - 1, kind: 'paper', items: papers });
-      papers.forEach((m) => see(m.x));
-    }
-    const models = profile.models.filter((m) => m.released).map((m) => ({ x: dateToYear(m.released!), label: m.name }));
     for (const m of profile.models) tableRows.push([name, m.kind === 'model' ? 'Model' : m.kind === 'product' ? 'Product' : 'System', m.name, m.released ? formatDate(m.released) : 'date not given']);
-    if (models.length > 0) {
-      rows.push({ label: [name, 'releases'], person: index });
-      marks.push({ person: index, row: rows.length - 1, kind: 'model', items: models });
-      models.forEach((m) => see(m.x));
+
+    const career = careerRows(name, profile.career, now, careerBudget, detailed);
+    hiddenRoles += career.hidden;
+    for (const row of career.rows) rows.push({ label: row.label, person, spans: row.spans, marks: [] });
+
+    const papers = profile.papers.map((p) => ({ x: p.date ? dateToYear(p.date) : p.year + 0.5, year: p.year, label: p.shortName ?? truncate(p.title, 18) }));
+    if (papers.length > paperMarksPerPerson) aggregated = true;
+    const paperMarks = papers.length > paperMarksPerPerson ? perYear(papers) : papers.length > 12 || !detailed ? papers.map((p) => ({ x: p.x, label: '' })) : papers;
+    const releases = profile.models.filter((m) => m.released).map((m) => ({ x: dateToYear(m.released!), label: detailed ? m.name : '' }));
+    if (detailed) {
+      if (paperMarks.length) rows.push({ label: [name, 'papers'], person, spans: [], marks: [{ kind: 'paper', items: paperMarks }] });
+      if (releases.length) rows.push({ label: [name, 'releases'], person, spans: [], marks: [{ kind: 'release', items: releases }] });
+    } else if (paperMarks.length || releases.length) {
+      rows.push({ label: [name, 'papers and releases'], person, spans: [], marks: [{ kind: 'paper', items: paperMarks }, { kind: 'release', items: releases }] });
     }
   }
-  if (!Number.isFinite(min)) [min, max] = [now - 1, now];
-  const labels = rows.map((r) => r.label);
 
-  const datasets: { [key: string]: Json | undefined }[] = [];
+  const datasets: Dataset[] = [];
   for (const person of people) {
-    const data = labels.map((_, i) => spans.get(person.index)?.[i] ?? null);
-    if (data.every((d) => d === null)) continue;
-    datasets.push({
-      type: 'bar',
-      label: person.name,
-      data: data.map((d) => (d ? [round(d[0]), round(d[1])] : null)),
-      backgroundColor: person.style.fill === 'solid' ? person.style.colour : person.style.tint,
-      borderColor: person.style.colour,
-      borderWidth: person.style.fill === 'solid' ? 0 : 2,
-      borderSkipped: false,
-      grouped: false,
-      barThickness: 14,
-      directLabels: labels.map((_, i) => spanLabels.get(person.index)?.[i] ?? null),
-      directLabelPosition: 'after',
-      directLabelColor: neutral.muted,
-      directLabelInsideColor: person.style.fill === 'solid' ? '#ffffff' : person.style.colour,
-    });
+    const { style, name } = person;
+    const widest = Math.max(0, ...rows.filter((r) => r.person === person).map((r) => r.spans.length));
+    // One dataset per span position, so a packed lane can hold several bars on one row.
+    for (let k = 0; k < widest; k++) {
+      const span = (row: Row): Span | undefined => (row.person === person ? row.spans[k] : undefined);
+      datasets.push({
+        type: 'bar',
+        label: k === 0 ? name : `${name} (${k + 1})`,
+        data: rows.map((row) => {
+          const s = span(row);
+          return s ? [round(s.start), round(s.end)] : null;
+        }),
+        backgroundColor: style.fill === 'solid' ? style.colour : style.tint,
+        borderColor: style.colour,
+        borderWidth: style.fill === 'solid' ? 0 : 2,
+        borderSkipped: false,
+        grouped: false,
+        barThickness: 14,
+        directLabels: rows.map((row) => span(row)?.label ?? null),
+        directLabelPosition: detailed ? 'after' : 'inside',
+        directLabelColor: neutral.muted,
+        directLabelInsideColor: style.fill === 'solid' ? '#ffffff' : style.colour,
+      });
+    }
+    for (const kind of ['paper', 'release'] as const) {
+      const placed = rows.flatMap((row, index) => (row.person === person ? row.marks.filter((m) => m.kind === kind).flatMap((m) => m.items.map((item) => ({ item, index }))) : []));
+      if (placed.length === 0) continue;
+      datasets.push({
+        type: 'scatter',
+        label: `${name} ${kind}s`,
+        // Rows have two-line labels, so marks find their row by index on a hidden linear axis
+        // laid over the category axis (a category axis would read a number as a data index).
+        yAxisID: 'rows',
+        data: placed.map(({ item, index }) => ({ x: round(item.x), y: index })),
+        pointStyle: kind === 'paper' ? 'circle' : 'rectRot',
+        pointRadius: kind === 'paper' ? 5 : 7,
+        backgroundColor: style.colour,
+        borderColor: '#ffffff',
+        borderWidth: 1,
+        directLabels: placed.map(({ item }) => item.label),
+        directLabelPosition: kind === 'paper' ? 'marks-above' : 'marks-below',
+        directLabelColor: neutral.ink,
+      });
+    }
   }
-  for (const m of marks) {
-    const style = people[m.person]!.style;
-    datasets.push({
-      type: 'scatter',
-      label: `${people[m.person]!.name} ${m.kind}s`,
-      // Rows have two-line labels, so marks find their row by index on a hidden linear axis
-      // laid over the category axis (a category axis would read a number as a data index).
-      yAxisID: 'rows',
-      data: m.items.map((item) => ({ x: round(item.x), y: m.row })),
-      pointStyle: m.kind === 'paper' ? 'circle' : 'rectRot',
-      pointRadius: m.kind === 'paper' ? 5 : 7,
-      backgroundColor: style.colour,
-      borderColor: '#ffffff',
-      borderWidth: 1,
-      directLabels: m.items.map((item) => item.label),
-      directLabelPosition: m.kind === 'paper' ? 'marks-above' : 'marks-below',
-      directLabelColor: neutral.ink,
-    });
-  }
+  const labels = rows.map((r) => [...r.label]);
+  let xs = rows.flatMap((r) => [...r.spans.flatMap((s) => [s.start, s.end]), ...r.marks.flatMap((m) => m.items.map((i) => i.x))]);
 
-  const lo = Math.floor(min);
-  const hi = Math.max(Math.ceil(max), lo + 1);
-  const alt = `Career timeline from ${lo} to ${hi}. ${people
-    .map((p) => `${p.name}: ${plural(p.profile.career.length, 'role')}, ${plural(p.profile.papers.length, 'paper')}, ${plural(p.profile.models.length, 'model or system', 'models and systems')}`)
-    .join('; ')}. Roles are bars, papers circles and releases diamonds; the table after the chart lists every entry.`;
-  const notes: string[] = [];
-  if (hidden > 0) notes.push(`The chart shows each person's ${careerRowsEach} most recent roles; ${plural(hidden, 'earlier role is', 'earlier roles are')} in the table.`);
-  if (aggregated) notes.push(`Where a person has more than ${perPersonPaperMarks} papers, they are drawn as one mark per year, labelled with the count.`);
+  if (xs.length === 0) xs = [now - 1, now];
+  const lo = Math.floor(Math.min(...xs));
+  const hi = Math.max(Math.ceil(Math.max(...xs)), lo + 1);
+  if (!detailed) notes.push('Roles are packed into as few rows per person as their overlaps allow; papers and releases share one row per person.');
+  if (hiddenRoles > 0) notes.push(`${plural(hiddenRoles, 'overlapping role is', 'overlapping roles are')} not drawn, to keep the chart on one page; every role is in the table.`);
+  if (aggregated) notes.push(`Where a person has more than ${paperMarksPerPerson} papers, they are drawn as one mark per year, labelled with the count.`);
   if (undated.length > 0) notes.push(`Not drawn, as the sources give no dates: ${listText(undated)}.`);
 
   return {
@@ -135,19 +132,22 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
     spec: {
       id: 'timeline',
       title: 'Career timeline',
-      alt,
+      alt: `Career timeline from ${lo} to ${hi}. ${people
+        .map((p) => `${p.name}: ${plural(p.profile.career.length, 'role')}, ${plural(p.profile.papers.length, 'paper')}, ${plural(p.profile.models.length, 'model or system', 'models and systems')}`)
+        .join('; ')}. Roles are bars, papers circles and releases diamonds; the table after the chart lists every entry.`,
       ...(notes.length ? { note: notes.join(' ') } : {}),
       width: fullWidth,
-      height: 60 + rows.length * 40,
+      // Compact rows are lower, so that a full chart and its section heading share a page.
+      height: 60 + labels.length * (detailed ? 36 : 32),
       config: {
         type: 'bar',
         data: { labels, datasets },
         options: baseOptions({
           indexAxis: 'y',
           scales: {
-            x: axis({ type: 'linear', min: lo, max: hi, ticks: { stepSize: 1, precision: 0, format: { useGrouping: false }, color: neutral.ink, font: { size: 12 } } }),
+            x: axis({ type: 'linear', min: lo, max: hi, ticks: { stepSize: hi - lo > 14 ? 2 : 1, precision: 0, format: { useGrouping: false }, color: neutral.ink, font: { size: 12 } } }),
             y: axis({ type: 'category', grid: { display: false }, ticks: { color: neutral.ink, font: { size: 11 }, autoSkip: false } }),
-            rows: { type: 'linear', axis: 'y', display: false, offset: false, min: -0.5, max: rows.length - 0.5, reverse: true },
+            rows: { type: 'linear', axis: 'y', display: false, offset: false, min: -0.5, max: labels.length - 0.5, reverse: true },
           },
         }),
       },
@@ -156,20 +156,10 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
   };
 }
 
-/** Past a few dozen papers a year, one mark per year with a count reads better than a smear. */
-const perPersonPaperMarks = Math.floor(limits.chartPoints / limits.people);
-
-function aggregateByYear(papers: { x: number; year: number; label: string }[]): Mark[] {
-  if (papers.length <= perPersonPaperMarks) return papers.length > 12 ? papers.map((p) => ({ x: p.x, label: '' })) : papers;
-  const byYear = new Map<number, number>();
-  for (const p of papers) byYear.set(p.year, (byYear.get(p.year) ?? 0) + 1);
-  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ x: year + 0.5, label: `${count}` }));
-}
-
-function setAt<T>(map: Map<number, (T | null)[]>, person: number, index: number, value: T): void {
-  const list = map.get(person) ?? [];
-  list[index] = value;
-  map.set(person, list);
+function perYear(papers: readonly { year: number }[]): Mark[] {
+  const counts = new Map<number, number>();
+  for (const p of papers) counts.set(p.year, (counts.get(p.year) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ x: year + 0.5, label: String(count) }));
 }
 
 function round(x: number): number {

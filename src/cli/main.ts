@@ -51,7 +51,9 @@ async function startBrowserEarly(argv: readonly string[]): Promise<BrowserSessio
   if (argv.includes('--format') && format !== undefined && !format.toLowerCase().includes('pdf')) return undefined;
   const { BrowserSession } = await import('../print/browser-session.js');
   const session = new BrowserSession();
-  session.warmUp();
+  // Loading the rest of the program competes with Chromium's launch for this thread; let the
+  // launch go first, it is the longer wait.
+  await session.warmUp();
   return session;
 }
 

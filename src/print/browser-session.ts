@@ -25,6 +25,9 @@ export class BrowserSession {
   /** Folders to remove when this Chromium is gone: its profile, and its temporary files. */
   private dirs: string[] = [];
   private closed = false;
+  /** Settles as Chromium's process is started; see warmUp. */
+  private spawned: Promise<void> | undefined;
+  private onSpawn: (() => void) | undefined;
   private stopping = false;
   private noticed = false;
   /** Each Chromium's prepared pages; a relaunched Chromium starts a new pool. */
@@ -48,11 +51,21 @@ export class BrowserSession {
     else this.notices.push(message);
   }
 
-  /** Starts Chromium and prepares a page now, without waiting; the first print picks them up. */
-  warmUp(): void {
+  /**
+   * Starts Chromium and prepares a page, without waiting for them; the first print picks them
+   * up. Resolves once Chromium's process has been started (or failed to start), so a caller can
+   * let it get going before loading anything else on this thread.
+   */
+  warmUp(): Promise<void> {
+    if (this.spawned) return this.spawned;
+    this.spawned = new Promise<void>((resolve) => {
+      this.onSpawn = resolve;
+    });
     this.browser()
       .then((browser) => this.poolOf(browser)?.warmUp())
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => this.onSpawn?.());
+    return this.spawned;
   }
 
   /** A page ready to print (see PagePool); give it back with release. */
@@ -137,7 +150,7 @@ export class BrowserSession {
     this.dirs.push(...new Set([profileDir, chromiumTmp]));
     const { launch } = await import('puppeteer-core');
     try {
-      const browser = await launch({
+      const launched = launch({
         executablePath,
         headless: true,
         // A pipe, not a debugging port: no other local process can drive this Chromium, and it
@@ -171,6 +184,9 @@ export class BrowserSession {
           '--proxy-bypass-list=<-loopback>',
         ],
       });
+      // Puppeteer has spawned Chromium by now; it only waits for it to answer.
+      this.onSpawn?.();
+      const browser = await launched;
       // Puppeteer drops its 'error' listeners from the pipe when it closes the connection; an
       // ECONNRESET after that (Chromium killed while closing) would crash this process
       // (puppeteer issue 4374). The stream is dead either way; the error is the 'disconnected'.

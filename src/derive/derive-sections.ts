@@ -106,6 +106,7 @@ export function sourceViews(sources: SourceIndex, views: readonly PersonView[]):
     number: n.number,
     anchor: n.anchor,
     title: n.source.title,
+    afterTitle: afterTitle(n.source.title, n.source.publisher, n.source.date ? formatDate(n.source.date) : undefined),
     ...(n.source.publisher ? { publisher: n.source.publisher } : {}),
     ...(n.source.date ? { date: formatDate(n.source.date) } : {}),
     ...(n.source.url ? { url: n.source.url } : {}),
@@ -113,4 +114,11 @@ export function sourceViews(sources: SourceIndex, views: readonly PersonView[]):
     ...(n.source.note ? { note: n.source.note } : {}),
     citedBy: listText(n.people.map((p) => views[p]!.name)),
   }));
+}
+
+/** ". Publisher, date." after a title, without doubling a title's own "?" or "!" into "?.". */
+function afterTitle(title: string, publisher: string | undefined, date: string | undefined): string {
+  const stop = /[.?!]$/.test(title.trim()) ? '' : '.';
+  const rest = [publisher, date].filter(Boolean).join(', ');
+  return rest ? `${stop} ${rest}.` : stop;
 }

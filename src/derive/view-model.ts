@@ -1,4 +1,5 @@
 import type { PageSize, SectionName } from '../schema/report-schema.js';
+import type { ChartSpec } from './chart-spec.js';
 import type { SourceLink } from './source-index.js';
 
 /**
@@ -136,6 +137,8 @@ export interface SourceView {
   readonly number: number;
   readonly anchor: string;
   readonly title: string;
+  /** What follows the title: ". Publisher, date." */
+  readonly afterTitle: string;
   readonly publisher?: string;
   readonly date?: string;
   readonly url?: string;
@@ -145,16 +148,9 @@ export interface SourceView {
 }
 
 /** A chart as the page shows it; the image is filled in by the render stage. */
-export interface ChartRef {
-  readonly id: string;
-  readonly title: string;
-  readonly alt: string;
-  readonly note?: string;
-  readonly width: number;
-  readonly height: number;
+export interface ChartRef extends Omit<ChartSpec, 'config'> {
   /** Drawn for a full text column: on a phone it keeps a readable size and scrolls sideways. */
   readonly wide: boolean;
-  readonly table: ChartTable;
   /** `data:image/svg+xml;base64,...`, set by render. */
   readonly src?: string;
 }

@@ -85,6 +85,6 @@ sources:
     publisher: Who published it
     date: 2024-01-01
     # url: https://example.com/article   # https only
-    note: Every fact above cites this placeholder; cite real sources instead.
+    note: Every fact above cites this example entry; cite your real sources instead.
 `;
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { RenderError } from '../errors.js';
 
 const profilePrefix = 'profile-report-chromium-';
-const socketSuffix = '/org.chromium.Chromium.XXXXXX/SingletonSocket';
+// What Chromium appends to its TMPDIR for its singleton socket (six random characters).
+const socketSuffix = '/org.chromium.Chromium.a1b2c3/SingletonSocket';
 
 export interface ChromiumFolders {
   /** Chromium's user data folder. */

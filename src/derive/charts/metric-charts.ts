@@ -1,6 +1,6 @@
 import type { Metric, Model } from '../../schema/profile-schema.js';
 import { axis, baseOptions, halfWidth, labelWidth, wrapLabel } from '../chart-spec.js';
-import type { ChartSpec } from '../chart-spec.js';
+import type { ChartConfig, ChartSpec } from '../chart-spec.js';
 import { formatQuantity, slug } from '../format.js';
 import { neutral } from '../palette.js';
 import type { Subject } from '../subject.js';
@@ -57,34 +57,13 @@ function baselineChart({ person, model, metric }: Entry, n: number): ChartSpec {
     alt: `${metric.label} of ${model.name}: ${texts[0]}, against ${baseline.name}: ${texts[1]}${betterText(metric)}.${metric.claim ? ` As the source puts it: ${metric.claim}.` : ''}`,
     width: halfWidth,
     height: 120,
-    config: {
-      type: 'bar',
-      data: {
-        labels,
-        datasets: [
-          {
-            label: metric.label,
-            data: values,
-            backgroundColor: [person.style.colour, '#ffffff'],
-            borderColor: [person.style.colour, neutral.baseline],
-            borderWidth: [0, 2],
-            borderSkipped: false,
-            barThickness: 22,
-            directLabels: texts,
-            directLabelPosition: 'after',
-            directLabelColor: neutral.ink,
-          },
-        ],
-      },
-      options: baseOptions({
-        indexAxis: 'y',
-        layout: { padding: { top: 4, right: labelWidth(texts), bottom: 0, left: 4 } },
-        scales: {
-          x: axis({ beginAtZero: true, ticks: { maxTicksLimit: 5, font: { size: 11 } } }),
-          y: axis({ grid: { display: false }, ticks: { font: { size: 11 } } }),
-        },
-      }),
-    },
+    config: horizontalBars(labels, {
+      label: metric.label,
+      data: values,
+      backgroundColor: [person.style.colour, '#ffffff'],
+      borderColor: [person.style.colour, neutral.baseline],
+      borderWidth: [0, 2],
+    }, texts),
     table: {
       caption: `${metric.label}${metric.unit ? ` (${metric.unit})` : ''}`,
       headers: ['', 'Value'],
@@ -105,38 +84,44 @@ function sharedChart(group: readonly Entry[], n: number): ChartSpec {
     alt: `${metric.label}${betterText(metric)}: ${group.map((e, i) => `${e.model.name} (${e.person.name}) ${texts[i]}`).join(', ')}.`,
     width: halfWidth,
     height: 60 + group.length * 32,
-    config: {
-      type: 'bar',
-      data: {
-        labels: group.map((e) => wrapLabel(e.model.name, 12)),
-        datasets: [
-          {
-            label: metric.label,
-            data: group.map((e) => e.metric.value),
-            backgroundColor: group.map((e) => (e.person.style.fill === 'solid' ? e.person.style.colour : e.person.style.tint)),
-            borderColor: group.map((e) => e.person.style.colour),
-            borderWidth: group.map((e) => (e.person.style.fill === 'solid' ? 0 : 2)),
-            borderSkipped: false,
-            barThickness: 22,
-            directLabels: texts,
-            directLabelPosition: 'after',
-            directLabelColor: neutral.ink,
-          },
-        ],
-      },
-      options: baseOptions({
-        indexAxis: 'y',
-        layout: { padding: { top: 4, right: labelWidth(texts), bottom: 0, left: 4 } },
-        scales: {
-          x: axis({ beginAtZero: true, ticks: { maxTicksLimit: 5, font: { size: 11 } } }),
-          y: axis({ grid: { display: false }, ticks: { font: { size: 11 } } }),
-        },
-      }),
-    },
+    config: horizontalBars(group.map((e) => wrapLabel(e.model.name, 12)), {
+      label: metric.label,
+      data: group.map((e) => e.metric.value),
+      backgroundColor: group.map((e) => (e.person.style.fill === 'solid' ? e.person.style.colour : e.person.style.tint)),
+      borderColor: group.map((e) => e.person.style.colour),
+      borderWidth: group.map((e) => (e.person.style.fill === 'solid' ? 0 : 2)),
+    }, texts),
     table: {
       caption: `${metric.label}${metric.unit ? ` (${metric.unit})` : ''}`,
       headers: ['Model', 'Person', 'Value'],
       rows: group.map((e, i) => [e.model.name, e.person.name, texts[i]!]),
     },
+  };
+}
+
+interface Bars {
+  readonly label: string;
+  readonly data: number[];
+  readonly backgroundColor: string[];
+  readonly borderColor: string[];
+  readonly borderWidth: number[];
+}
+
+/** One horizontal bar per value, each labelled at its end with its text (e.g. "130 tokens/s"). */
+function horizontalBars(labels: (string | string[])[], bars: Bars, texts: string[]): ChartConfig {
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [{ ...bars, borderSkipped: false, barThickness: 22, directLabels: texts, directLabelPosition: 'after', directLabelColor: neutral.ink }],
+    },
+    options: baseOptions({
+      indexAxis: 'y',
+      layout: { padding: { top: 4, right: labelWidth(texts), bottom: 0, left: 4 } },
+      scales: {
+        x: axis({ beginAtZero: true, ticks: { maxTicksLimit: 5, font: { size: 11 } } }),
+        y: axis({ grid: { display: false }, ticks: { font: { size: 11 } } }),
+      },
+    }),
   };
 }

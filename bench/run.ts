@@ -1,0 +1,198 @@
+/**
+ * `npm run bench`: what we claim about speed, measured side by side in one run on this machine.
+ * Each measurement is the median of several runs, the build and its floor interleaved so that
+ * noise from a shared machine falls on both. Prints a Markdown report for the README.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeGeneratedProject } from '../tests/helpers/generate-profiles.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'bin', 'profile-report.js');
+const runs = Number(process.env['BENCH_RUNS'] ?? 5);
+
+interface Timed {
+  ms: number;
+  stdout: string;
+  stderr: string;
+  peakKib?: number;
+}
+
+/** Runs a command to completion: wall time from spawn to exit. */
+function timed(args: string[], cwd: string): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--require', path.join(root, 'bench', 'peak-memory.cjs'), ...args], { cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}\n${stderr}`));
+      const peak = /bench-peak-rss-kib=(\d+)/.exec(stderr)?.[1];
+      resolve({ ms, stdout, stderr, ...(peak ? { peakKib: Number(peak) } : {}) });
+    });
+  });
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const mib = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
+
+async function project(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'profile-report-bench-'));
+  await cp(path.join(root, 'data'), path.join(dir, 'data'), { recursive: true });
+  return dir;
+}
+
+/** Floor and cold build of the sample, interleaved. */
+async function coldBuilds(dir: string): Promise<{ floor: number[]; build: number[]; stages: Record<string, number>[]; peak: number[] }> {
+  await timed([cli, 'build', '--quiet'], dir); // once, so both start from a warm disk cache
+  const html = path.join(dir, 'out', 'report.html');
+  const result = { floor: [] as number[], build: [] as number[], stages: [] as Record<string, number>[], peak: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    result.floor.push((await timed([path.join(root, 'bench', 'floor.mjs'), html, path.join(dir, 'floor.pdf')], dir)).ms);
+    const build = await timed([cli, 'build', '--json'], dir);
+    result.build.push(build.ms);
+    result.stages.push((JSON.parse(build.stdout) as { reports: { timings: Record<string, number> }[] }).reports[0]!.timings);
+    if (build.peakKib) result.peak.push(build.peakKib);
+  }
+  return result;
+}
+
+/** Edit a profile in a running watch session; time from the edit to the new PDF on disk. */
+async function watchRebuilds(dir: string): Promise<number[]> {
+  const child = spawn(process.execPath, [cli, 'watch', '--json'], { cwd: dir });
+  const lines: string[] = [];
+  let wake: (() => void) | undefined;
+  let buffer = '';
+  child.stdout.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+      lines.push(buffer.slice(0, nl));
+      buffer = buffer.slice(nl + 1);
+      wake?.();
+    }
+  });
+  const next = async (): Promise<{ ok: boolean }> => {
+    while (lines.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    return JSON.parse(lines.shift()!) as { ok: boolean };
+  };
+  try {
+    await next();
+    const profile = path.join(dir, 'data', 'profiles', 'zeng-yan.yaml');
+    const original = await readFile(profile, 'utf8');
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = performance.now();
+      await writeFile(profile, original.replace('campus hire', `campus hire ${i}`));
+      const line = await next();
+      if (!line.ok) throw new Error('a watch rebuild failed');
+      times.push(performance.now() - started);
+    }
+    await writeFile(profile, original);
+    return times;
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.on('close', resolve));
+  }
+}
+
+/** Twenty report specs in one build run. */
+async function batch(dir: string): Promise<number[]> {
+  const spec = await readFile(path.join(dir, 'data', 'report.yaml'), 'utf8');
+  const specs: string[] = [];
+  for (let i = 1; i <= 20; i++) {
+    const file = path.join('data', `batch-${i}.yaml`);
+    await writeFile(path.join(dir, file), spec.replace('name: report', `name: batch-${i}`));
+    specs.push(file);
+  }
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.ceil(runs / 2)); i++) times.push((await timed([cli, 'build', '--quiet', ...specs], dir)).ms);
+  return times;
+}
+
+/** One build of a generated project: wall time and Node's peak memory. */
+async function generated(people: number, papers: number, models = 5, career = 5): Promise<{ ms: number; peakKib: number; pages?: number }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'profile-report-bench-scale-'));
+  try {
+    await writeGeneratedProject(dir, people, { papers, models, career });
+    const result = await timed([cli, 'build', '--quiet', 'data/report.yaml'], dir);
+    return { ms: result.ms, peakKib: result.peakKib ?? 0 };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function chromiumVersion(): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium', ['--version']);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', () => resolve(out.trim() || 'unknown'));
+    child.on('error', () => resolve('unknown'));
+  });
+}
+
+const dir = await project();
+try {
+  process.stderr.write(`bench: ${runs} runs each on ${os.cpus().length} cores; this takes a few minutes\n`);
+  const cold = await coldBuilds(dir);
+  process.stderr.write('bench: cold builds done\n');
+  const rebuilds = await watchRebuilds(dir);
+  process.stderr.write('bench: watch rebuilds done\n');
+  const batches = await batch(dir);
+  process.stderr.write('bench: batch done\n');
+  const scale = await generated(8, 200, 30, 40);
+  const byPeople = [];
+  for (const people of [2, 4, 8]) byPeople.push({ people, ...(await generated(people, 50)) });
+  const byPapers = [];
+  for (const papers of [10, 50, 100, 200]) byPapers.push({ papers, ...(await generated(2, papers)) });
+  process.stderr.write('bench: scale done\n');
+
+  const floor = median(cold.floor);
+  const build = median(cold.build);
+  const rebuild = median(rebuilds);
+  const batch20 = median(batches);
+  const stage = (name: string): number => median(cold.stages.map((t) => t[name] ?? 0));
+  const ratio = (value: number, target: number, max: number): string => `${value.toFixed(2)} (target ≤ ${target}) ${value <= max ? 'met' : 'MISSED'}`;
+
+  const lines = [
+    `Measured on ${new Date().toISOString().slice(0, 10)}: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${await chromiumVersion()}. Medians of ${runs} runs.`,
+    '',
+    '| measurement | median | runs |',
+    '| --- | --- | --- |',
+    `| (a) floor: bare Chromium launch, load the same HTML, print | ${s(floor)} | ${cold.floor.map(s).join(', ')} |`,
+    `| (b) cold \`profile-report build\` of the sample, start to PDF on disk | ${s(build)} | ${cold.build.map(s).join(', ')} |`,
+    `| (c) watch rebuild, edit to new PDF on disk (includes the 120 ms debounce) | ${s(rebuild)} | ${rebuilds.map(s).join(', ')} |`,
+    `| (d) batch of 20 report specs, one run | ${s(batch20)} | ${batches.map(s).join(', ')} |`,
+    '',
+    '| ratio | value |',
+    '| --- | --- |',
+    `| build / floor | ${ratio(build / floor, 1.3, 1.3)} |`,
+    `| rebuild / build | ${ratio(rebuild / build, 0.35, 0.35)} |`,
+    `| batch of 20 / single build | ${ratio(batch20 / build, 5, 5)} |`,
+    '',
+    `(e) Share of a cold build (stage medians, of ${s(build)} wall time): load ${s(stage('load'))}, charts ${s(stage('charts'))}, templates ${s(stage('templates'))}, HTML ${s(stage('html'))}, printing ${s(stage('pdf'))}, write ${s(stage('write'))}. Chromium starts while inputs load and charts draw.`,
+    '',
+    `(f) Peak memory of the Node process: sample build ${mib(median(cold.peak))}; 8 people × 200 papers, 30 models, 40 roles: ${mib(scale.peakKib)}.`,
+    '',
+    '| scale (generated) | build time | peak memory |',
+    '| --- | --- | --- |',
+    `| 8 people × (200 papers, 30 models, 40 roles) | ${s(scale.ms)} | ${mib(scale.peakKib)} |`,
+    ...byPeople.map((r) => `| ${r.people} people × 50 papers | ${s(r.ms)} (${s(r.ms / r.people)} per person) | ${mib(r.peakKib)} |`),
+    ...byPapers.map((r) => `| 2 people × ${r.papers} papers | ${s(r.ms)} (${(r.ms / (2 * r.papers)).toFixed(1)} ms per paper) | ${mib(r.peakKib)} |`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

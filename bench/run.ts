@@ -122,7 +122,7 @@ async function batch(dir: string): Promise<number[]> {
 }
 
 /** One build of a generated project: wall time and Node's peak memory. */
-async function generated(people: number, papers: number, models = 5, career = 5): Promise<{ ms: number; peakKib: number; pages?: number }> {
+async function generated(people: number, papers: number, models = 5, career = 5): Promise<{ ms: number; peakKib: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'profile-report-bench-scale-'));
   try {
     await writeGeneratedProject(dir, people, { papers, models, career });
@@ -186,7 +186,7 @@ try {
     '',
     `(f) Peak memory of the Node process: sample build ${mib(median(cold.peak))}; 8 people × 200 papers, 30 models, 40 roles: ${mib(scale.peakKib)}.`,
     '',
-    '| scale (generated) | build time | peak memory |',
+    '| scale (generated; one run each) | build time | peak memory |',
     '| --- | --- | --- |',
     `| 8 people × (200 papers, 30 models, 40 roles) | ${s(scale.ms)} | ${mib(scale.peakKib)} |`,
     ...byPeople.map((r) => `| ${r.people} people × 50 papers | ${s(r.ms)} (${s(r.ms / r.people)} per person) | ${mib(r.peakKib)} |`),

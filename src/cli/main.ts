@@ -47,8 +47,10 @@ async function startBrowserEarly(argv: readonly string[]): Promise<BrowserSessio
   const command = argv[0];
   if (command !== 'build' && command !== 'watch') return undefined;
   if (argv.includes('--help') || argv.includes('-h')) return undefined;
-  const format = argv[argv.indexOf('--format') + 1];
-  if (argv.includes('--format') && format !== undefined && !format.toLowerCase().includes('pdf')) return undefined;
+  // A best guess before commander has parsed anything; a wrong guess costs a Chromium start.
+  const at = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  const format = at < 0 ? undefined : argv[at]!.startsWith('--format=') ? argv[at]!.slice('--format='.length) : argv[at + 1];
+  if (format !== undefined && !format.toLowerCase().includes('pdf')) return undefined;
   const { BrowserSession } = await import('../print/browser-session.js');
   const session = new BrowserSession();
   // Loading the rest of the program competes with Chromium's launch for this thread; let the

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -118,12 +119,20 @@ describe('profile-report build: options and other inputs', () => {
     expect(new Set(pdf.pageSizes.map(([w, h]) => `${w}x${h}`))).toEqual(new Set(['612x792']));
   }, 60_000);
 
-  it('--format html writes only the HTML', async () => {
+  it('--format html writes only the HTML, and never starts Chromium', async () => {
     const project = await tempProject();
-    const result = await runCli(['build', '--format', 'html', '--quiet'], { cwd: project });
-    expect(result.code, result.stderr).toBe(0);
-    expect(await readdir(path.join(project, 'out'))).toEqual(['report.html']);
-  });
+    const mark = path.join(project, 'chromium-started');
+    const env = { PUPPETEER_EXECUTABLE_PATH: path.join(fixtures, 'bin', 'recording-chromium.sh'), CHROMIUM_STARTED_MARK: mark };
+    for (const format of [['--format', 'html'], ['--format=html']]) {
+      const result = await runCli(['build', ...format, '--quiet'], { cwd: project, env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(await readdir(path.join(project, 'out'))).toEqual(['report.html']);
+    }
+    expect(existsSync(mark), 'Chromium was started').toBe(false);
+    // The same wrapper does start for a PDF, so the check above can fail.
+    expect((await runCli(['build', '--format', 'pdf', '--quiet'], { cwd: project, env })).code).toBe(0);
+    expect(existsSync(mark)).toBe(true);
+  }, 60_000);
 
   it('compares three people given on the command line, in that order, and names all three', async () => {
     const project = await tempProject();

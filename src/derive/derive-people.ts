@@ -1,5 +1,7 @@
 import { formatNumber, formatPeriod, formatQuantity, plural, slug, summariseList } from './format.js';
-import type { SourceIndex } from './source-index.js';
+import { sourceIds } from '../schema/primitives.js';
+import type { SourceRef } from '../schema/primitives.js';
+import type { SourceIndex, SourceLink } from './source-index.js';
 import type { Subject } from './subject.js';
 import type { GlanceView, PersonView, Sourced } from './view-model.js';
 import { stanceText } from './charts/balance-charts.js';
@@ -28,11 +30,12 @@ export function personView(subject: Subject, sources: SourceIndex, usedIds: Set<
 }
 
 const none: Sourced = { text: '—', sources: [] };
+const nativeNameField = 'Name in native script';
 
 /** The side-by-side table: one cell per person per field, each cell citing its sources. */
 export function glanceView(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex): GlanceView {
   const fields: [string, (s: Subject) => Sourced][] = [
-    ['Name in native script', (s) => (s.profile.person.nativeName ? { text: s.profile.person.nativeName, sources: sources.links(s.index, s.profile.person.source) } : none)],
+    [nativeNameField, (s) => (s.profile.person.nativeName ? { text: s.profile.person.nativeName, sources: sources.links(s.index, s.profile.person.source) } : none)],
     ['Born', (s) => (s.profile.person.birthYear !== undefined ? { text: String(s.profile.person.birthYear), sources: sources.links(s.index, s.profile.person.source) } : { text: 'not given', sources: [] })],
     ['Now', (s) => (s.profile.person.currentRole ? { text: s.profile.person.currentRole, sources: sources.links(s.index, s.profile.person.source) } : none)],
     ['Education', (s) => joinSourced(s, sources, s.profile.education.map((e) => ({ text: `${e.degree}${e.field ? ` (${e.field})` : ''}, ${e.institution}`, ref: e.source })))],
@@ -44,7 +47,7 @@ export function glanceView(people: readonly Subject[], views: readonly PersonVie
   ];
   const peopleAsColumns = people.length <= 4;
   // As rows (five people or more), the native name goes under the name: one column fewer.
-  const rowFields = fields.slice(1);
+  const rowFields = fields.filter(([label]) => label !== nativeNameField);
   return {
     peopleAsColumns,
     fields: rowFields.map(([label]) => label),
@@ -59,9 +62,15 @@ export function glanceView(people: readonly Subject[], views: readonly PersonVie
  */
 function joinSourced(s: Subject, sources: SourceIndex, items: readonly { text: string; ref: string | readonly string[] }[], heading?: string): Sourced {
   if (items.length === 0) return none;
-  const refs = items.flatMap((i) => (typeof i.ref === 'string' ? [i.ref] : i.ref));
   const list = summariseList(items.map((i) => i.text));
-  return { text: heading ? `${heading}: ${list}` : list, sources: sources.links(s.index, [...new Set(refs)].slice(0, 10)) };
+  return { text: heading ? `${heading}: ${list}` : list, sources: summaryLinks(s, sources, items.map((i) => i.ref)) };
+}
+
+/** A cell that sums up many facts cites at most this many sources; the facts themselves cite all. */
+const maxSummaryCitations = 10;
+
+function summaryLinks(s: Subject, sources: SourceIndex, refs: readonly (SourceRef | readonly string[])[]): SourceLink[] {
+  return sources.links(s.index, refs.flatMap(sourceIds)).slice(0, maxSummaryCitations);
 }
 
 function career(s: Subject, sources: SourceIndex): Sourced {
@@ -70,7 +79,7 @@ function career(s: Subject, sources: SourceIndex): Sourced {
   const organisations = summariseList([...new Set(entries.map((c) => c.organisation))], 3, ', ');
   const starts = entries.map((c) => c.start).filter((d): d is string => d !== undefined).sort();
   const since = starts[0] ? `, ${formatPeriod(starts[0], undefined)}` : '';
-  return { text: `${plural(entries.length, 'role')} at ${organisations}${since}`, sources: sources.links(s.index, [...new Set(entries.flatMap((c) => (typeof c.source === 'string' ? [c.source] : c.source)))].slice(0, 10)) };
+  return { text: `${plural(entries.length, 'role')} at ${organisations}${since}`, sources: summaryLinks(s, sources, entries.map((c) => c.source)) };
 }
 
 function papers(s: Subject, sources: SourceIndex): Sourced {
@@ -79,7 +88,7 @@ function papers(s: Subject, sources: SourceIndex): Sourced {
   const first = list.filter((p) => p.authorship === 'first' || p.authorship === 'co-first').length;
   const years = list.map((p) => p.year);
   const span = Math.min(...years) === Math.max(...years) ? `${Math.min(...years)}` : `${Math.min(...years)}–${Math.max(...years)}`;
-  return { text: `${plural(list.length, 'paper')} listed (${formatNumber(first)} as first author), ${span}`, sources: sources.links(s.index, [...new Set(list.flatMap((p) => (typeof p.source === 'string' ? [p.source] : p.source)))].slice(0, 10)) };
+  return { text: `${plural(list.length, 'paper')} listed (${formatNumber(first)} as first author), ${span}`, sources: summaryLinks(s, sources, list.map((p) => p.source)) };
 }
 
 /** Up to two figures per person: those with a baseline first, as the source words them. */

@@ -39,8 +39,11 @@ export class SourceIndex {
     });
   }
 
-  /** The links for a fact of person `person` citing `ref`. Validation guarantees the ids exist. */
-  links(person: number, ref: SourceRef): SourceLink[] {
+  /**
+   * The links for a fact of person `person` citing `ref` (or for a summary of several facts,
+   * citing all their ids): each source once, in number order. Validation guarantees the ids exist.
+   */
+  links(person: number, ref: SourceRef | readonly string[]): SourceLink[] {
     const numbers = sourceIds(ref)
       .map((id) => this.byPersonId.get(`${person}\u0000${id}`))
       .filter((n): n is number => n !== undefined);

@@ -34,7 +34,7 @@ export const sourceRef = z
 
 export type SourceRef = z.infer<typeof sourceRef>;
 
-export function sourceIds(ref: SourceRef): readonly string[] {
+export function sourceIds(ref: SourceRef | readonly string[]): readonly string[] {
   return typeof ref === 'string' ? [ref] : ref;
 }
 

@@ -25,9 +25,8 @@ export class BrowserSession {
   /** Folders to remove when this Chromium is gone: its profile, and its temporary files. */
   private dirs: string[] = [];
   private closed = false;
-  /** Settles as Chromium's process is started; see warmUp. */
-  private spawned: Promise<void> | undefined;
-  private onSpawn: (() => void) | undefined;
+  /** warmUp callers waiting for Chromium's process to start. */
+  private spawnWaiters: (() => void)[] = [];
   private stopping = false;
   private noticed = false;
   /** Each Chromium's prepared pages; a relaunched Chromium starts a new pool. */
@@ -57,15 +56,13 @@ export class BrowserSession {
    * let it get going before loading anything else on this thread.
    */
   warmUp(): Promise<void> {
-    if (this.spawned) return this.spawned;
-    this.spawned = new Promise<void>((resolve) => {
-      this.onSpawn = resolve;
-    });
+    const started = new Promise<void>((resolve) => this.spawnWaiters.push(resolve));
     this.browser()
       .then((browser) => this.poolOf(browser)?.warmUp())
       .catch(() => undefined)
-      .finally(() => this.onSpawn?.());
-    return this.spawned;
+      .finally(() => this.spawned());
+    if (this.current?.connected) this.spawned();
+    return started;
   }
 
   /** A page ready to print (see PagePool); give it back with release. */
@@ -81,6 +78,10 @@ export class BrowserSession {
     const pool = this.pools.get(page.browser());
     if (pool) await pool.give(page, healthy && !this.stopping);
     else await page.close().catch(() => undefined);
+  }
+
+  private spawned(): void {
+    for (const resolve of this.spawnWaiters.splice(0)) resolve();
   }
 
   private poolOf(browser: Browser): PagePool | undefined {
@@ -185,7 +186,7 @@ export class BrowserSession {
         ],
       });
       // Puppeteer has spawned Chromium by now; it only waits for it to answer.
-      this.onSpawn?.();
+      this.spawned();
       const browser = await launched;
       // Puppeteer drops its 'error' listeners from the pipe when it closes the connection; an
       // ECONNRESET after that (Chromium killed while closing) would crash this process

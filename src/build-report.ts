@@ -1,6 +1,9 @@
 import { BuildContext } from './build-context.js';
 import type { Problem } from './errors.js';
+import { UserError } from './errors.js';
 import { loadInputs } from './load/load-inputs.js';
+import { displayPath } from './load/resolve-inside.js';
+import { realFolderInside } from './load/real-path.js';
 import { readInputFile } from './load/read-input-file.js';
 import type { FileReader } from './load/read-input-file.js';
 import { outputPaths, resolveOptions } from './options.js';
@@ -49,6 +52,7 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
   const wantsPdf = !options.formats || options.formats.includes('pdf');
   // Chromium takes longest to start: launch it now, while inputs load and charts draw.
   if (wantsPdf) context.browser.warmUp();
+  context.templates.warmUp();
   try {
     const started = performance.now();
     const inputs = await loadInputs(
@@ -57,7 +61,7 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
       context.validation,
     );
     options.onStage?.('load', performance.now() - started);
-    const resolved = resolveOptions(options, inputs);
+    const resolved = await confineFolders(resolveOptions(options, inputs), options, inputs.specPath);
     const rendered = await renderReport(inputs, resolved, context, options.onStage ? { onStage: (t) => options.onStage?.(t.stage, t.ms) } : {});
     const outputs = outputPaths(resolved);
     let written: WrittenArtifact[] | undefined;
@@ -71,4 +75,24 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
   } finally {
     if (ownContext) await context.close();
   }
+}
+
+/**
+ * Folders a report spec names (templates, output) must really be inside the project: their
+ * text was checked when the spec loaded, and here every symbolic link along them is followed.
+ * Folders given as flags are where the user asked for them.
+ */
+async function confineFolders(resolved: ResolvedOptions, options: BuildReportOptions, specPath: string | undefined): Promise<ResolvedOptions> {
+  const cwd = options.cwd ?? process.cwd();
+  const spec = specPath ? displayPath(cwd, specPath) : 'the report spec';
+  const { templatesDir, outDir } = resolved;
+  if (templatesDir !== undefined && options.templates === undefined) {
+    const inside = await realFolderInside(templatesDir, cwd);
+    if (!inside.ok) throw new UserError(`${spec}: templates: ${inside.message}`);
+  }
+  if (options.outDir === undefined) {
+    const inside = await realFolderInside(outDir, cwd);
+    if (!inside.ok) throw new UserError(`${spec}: output.dir: ${inside.message}`);
+  }
+  return resolved;
 }

@@ -8,6 +8,14 @@ export const limits = {
   fileBytes: 1024 * 1024,
   /** Largest template or CSS file in a template folder, in bytes. */
   templateBytes: 512 * 1024,
+  /** Most files a template folder may hold (the built-in set has 13). */
+  templateFiles: 64,
+  /** All the files of a template folder together, in bytes. */
+  templateFolderBytes: 2 * 1024 * 1024,
+  /** Heap of the worker that runs the templates, in MiB: a template that grows past it is stopped. */
+  templateHeapMb: 512,
+  /** Largest HTML the templates may produce, in characters (the 8 x 200-paper report is ~9 MB). */
+  htmlChars: 64 * 1024 * 1024,
   /** Deepest nesting of YAML mappings and lists. A profile needs 5. */
   depth: 32,
   /** Most values a document may expand to through aliases (`*name`). */

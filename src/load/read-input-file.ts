@@ -1,28 +1,50 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { Problem } from '../errors.js';
 import { formatBytes, limits } from '../limits.js';
+import { confinementProblem } from './real-path.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
 
-/** Reads a file for the pipeline; swappable so the whole pipeline can run from memory. */
-export type FileReader = (path: string, maxBytes?: number) => Promise<ReadResult>;
+/**
+ * Reads a file for the pipeline; swappable so the whole pipeline can run from memory.
+ * `within`, when given, is a folder the file's real path (after every symbolic link) must lie in.
+ */
+export type FileReader = (path: string, maxBytes?: number, within?: string) => Promise<ReadResult>;
+
+/*
+ * O_NONBLOCK: opening a FIFO for reading waits for a writer, forever if none comes, and no
+ * timeout or signal handler can interrupt a blocked open. Non-blocking, it returns at once and
+ * fstat then refuses it. Regular files read the same either way.
+ */
+const openFlags = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);
 
 /**
  * Reads at most `maxBytes` (+1, to tell "too big" from "exactly at the limit") of a regular
- * file. Devices, FIFOs and folders are refused before reading, so `/dev/zero` cannot hang a build.
+ * file. FIFOs, sockets, devices and folders are refused after a non-blocking open, before any
+ * read, so none can hang a build. With `within`, the file actually opened (not the path as
+ * written, which a symbolic link can redirect, even between a check and the open) must lie
+ * inside that folder.
  */
-export const readInputFile: FileReader = async (path, maxBytes = limits.fileBytes) => {
+export const readInputFile: FileReader = async (path, maxBytes = limits.fileBytes, within) => {
   const fail = (message: string): ReadResult => ({ ok: false, problem: { file: path, line: 0, column: 0, path: '', message, severity: 'error' } });
-  let handle;
+  let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, openFlags);
   } catch (error) {
     return fail(describeOpenError(error));
   }
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) return fail('this is a folder, not a file');
-    if (!stat.isFile()) return fail('this is not a regular file');
+    if (stat.isFIFO()) return fail('this is a named pipe (FIFO), not a regular file');
+    if (stat.isSocket()) return fail('this is a socket, not a regular file');
+    if (!stat.isFile()) return fail('this is a device or other special file, not a regular file');
+    if (within !== undefined) {
+      const outside = await confinementProblem(handle, path, within);
+      if (outside) return fail(outside);
+    }
     if (stat.size > maxBytes) return fail(`the file is ${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}`);
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
@@ -50,6 +72,10 @@ function describeOpenError(error: unknown): string {
       return 'permission denied: the file cannot be read';
     case 'EISDIR':
       return 'this is a folder, not a file';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'ENXIO':
+      return 'this is a socket or device, not a regular file';
     default:
       return `the file cannot be read (${code ?? String(error)})`;
   }

@@ -2,15 +2,21 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
-import { limits } from '../limits.js';
+import { formatBytes, limits } from '../limits.js';
 import { decodeText } from '../load/decode-text.js';
 import { readInputFile } from '../load/read-input-file.js';
 
-/** The templates of one build: built-in files, with a user's folder laid over them by name. */
-export interface TemplateSet {
+/** The Handlebars sources of a set: what the template worker needs (structured-cloneable). */
+export interface TemplateSources {
   readonly layout: string;
   readonly partials: ReadonlyMap<string, string>;
+}
+
+/** The templates of one build: built-in files, with a user's folder laid over them by name. */
+export interface TemplateSet extends TemplateSources {
   readonly css: string;
+  /** The user's own files, by relative name (`layout.hbs`, `extra.css`...), with their path and text: what the safety check reads. */
+  readonly userFiles: ReadonlyMap<string, { readonly path: string; readonly text: string }>;
   /** Files in the override folder that match nothing built in (likely typos). */
   readonly warnings: readonly string[];
 }
@@ -28,23 +34,24 @@ const extraCss = 'extra.css';
  */
 export async function readTemplateSet(overrideDir?: string): Promise<TemplateSet> {
   const builtIn = await readFolder(builtInTemplatesDir, true);
-  if (!overrideDir) return assemble(builtIn, new Map(), []);
+  if (!overrideDir) return assemble(builtIn, new Map(), [], '');
   const overrides = await readFolder(overrideDir, false);
   const known = new Set([...builtIn.keys(), extraCss]);
   const warnings = [...overrides.keys()]
     .filter((name) => !known.has(name))
     .map((name) => `${path.join(overrideDir, name)} overrides nothing (a typo?); a template folder may hold ${[...known].sort().join(', ')}`);
-  return assemble(builtIn, overrides, warnings);
+  return assemble(builtIn, overrides, warnings, overrideDir);
 }
 
-function assemble(builtIn: Map<string, string>, overrides: Map<string, string>, warnings: string[]): TemplateSet {
+function assemble(builtIn: Map<string, string>, overrides: Map<string, string>, warnings: string[], overrideDir: string): TemplateSet {
   const pick = (name: string): string => overrides.get(name) ?? builtIn.get(name) ?? '';
   const partials = new Map<string, string>();
   for (const name of new Set([...builtIn.keys(), ...overrides.keys()])) {
     if (name.startsWith('partials/') && builtIn.has(name)) partials.set(name.slice('partials/'.length, -'.hbs'.length), pick(name));
   }
   const extra = overrides.get(extraCss);
-  return { layout: pick('layout.hbs'), css: extra === undefined ? pick('styles.css') : `${pick('styles.css')}\n/* ${extraCss} */\n${extra}`, partials, warnings };
+  const userFiles = new Map([...overrides].map(([name, text]) => [name, { path: path.join(overrideDir, name), text }]));
+  return { layout: pick('layout.hbs'), css: extra === undefined ? pick('styles.css') : `${pick('styles.css')}\n/* ${extraCss} */\n${extra}`, partials, warnings, userFiles };
 }
 
 /** Relative name (`layout.hbs`, `partials/cover.hbs`) to text, for the files a set can hold. */
@@ -59,14 +66,24 @@ async function readFolder(dir: string, builtIn: boolean): Promise<Map<string, st
   } catch (error) {
     throw new UserError(`the template folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
+  if (!builtIn && names.length > limits.templateFiles) {
+    throw new UserError(`the template folder ${dir} holds ${names.length} template and CSS files; the limit is ${limits.templateFiles}`);
+  }
+  let total = 0;
   for (const name of names.sort()) {
     const file = path.join(dir, name);
     if (builtIn) {
       files.set(name, await readFile(file, 'utf8'));
       continue;
     }
-    const read = await readInputFile(file, limits.templateBytes);
+    // Each file must really be in the folder: a partial linked to /etc/passwd or a private key
+    // would otherwise be copied into a report that gets mailed around.
+    const read = await readInputFile(file, limits.templateBytes, dir);
     if (!read.ok) throw new UserError(`${file}: ${read.problem.message}`);
+    total += read.bytes.length;
+    if (total > limits.templateFolderBytes) {
+      throw new UserError(`the template folder ${dir} holds more than ${formatBytes(limits.templateFolderBytes)} of templates and CSS, the limit for a template folder`);
+    }
     const text = decodeText(file, read.bytes, limits.templateBytes);
     if (!text.ok) throw new UserError(`${file}: ${text.problem.message}`);
     files.set(name, text.text);

@@ -66,6 +66,6 @@ describe('hostile files end in a clean error: exit 1, file:line:col, nothing wri
     const project = await tempProject();
     const result = await runCli(['build', '/dev/zero', 'data/profiles/zeng-yan.yaml'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('/dev/zero  (file)  this is not a regular file');
+    expect(result.stderr).toContain('/dev/zero  (file)  this is a device or other special file, not a regular file');
   });
 });

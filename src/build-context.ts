@@ -3,10 +3,9 @@ import { ValidationCache } from './load/validation-cache.js';
 import { BrowserSession } from './print/browser-session.js';
 import type { BrowserOptions } from './print/browser-session.js';
 import { ChartRenderer } from './render/chart-renderer.js';
-import { compileTemplates } from './render/compile-templates.js';
-import type { RenderLayout } from './render/compile-templates.js';
 import { FontLibrary } from './render/font-library.js';
-import type { TemplateSet } from './render/template-set.js';
+import { TemplateRunner } from './render/template-runner.js';
+import type { TemplateSources } from './render/template-set.js';
 
 /**
  * The expensive things a process keeps between builds: one Chromium, the chart canvases and
@@ -18,7 +17,7 @@ export class BuildContext {
   readonly validation = new ValidationCache();
   private charts: ChartRenderer | undefined;
   private fonts: Promise<FontLibrary> | undefined;
-  private readonly layouts = new Map<string, RenderLayout>();
+  readonly templates = new TemplateRunner();
 
   /** @param browser a session started earlier (the CLI launches Chromium first thing) */
   constructor(options: BrowserOptions = {}, browser?: BrowserSession) {
@@ -51,20 +50,18 @@ export class BuildContext {
     return this.charts;
   }
 
-  /** Compiled once per distinct template text, so a watch rebuild after a profile edit skips it. */
-  layout(set: TemplateSet): RenderLayout {
+  /**
+   * Renders the templates in the context's worker, under `timeoutMs`. The worker compiles once
+   * per distinct template text, so a watch rebuild after a profile edit skips compiling.
+   */
+  renderTemplates(set: TemplateSources, context: object, timeoutMs: number): Promise<string> {
     const key = createHash('sha256')
       .update(JSON.stringify([set.layout, [...set.partials.entries()]]))
       .digest('hex');
-    let layout = this.layouts.get(key);
-    if (!layout) {
-      layout = compileTemplates(set);
-      this.layouts.set(key, layout);
-    }
-    return layout;
+    return this.templates.render(key, { layout: set.layout, partials: set.partials }, context, timeoutMs);
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    await Promise.all([this.browser.close(), this.templates.close()]);
   }
 }

@@ -5,9 +5,10 @@ import type { LoadedInputs } from './load/load-inputs.js';
 import type { ResolvedOptions } from './options.js';
 import { finishPdf } from './print/finish-pdf.js';
 import { headingTexts } from './print/outline-titles.js';
+import { checkPdfLinks } from './print/pdf-links.js';
 import { printPdf } from './print/print-pdf.js';
-import { checkCssIsInert } from './render/html-safety.js';
 import { renderHtml } from './render/render-html.js';
+import { checkTemplateFolder } from './render/template-safety.js';
 import { readTemplateSet } from './render/template-set.js';
 
 export interface StageTiming {
@@ -51,13 +52,22 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
-    checkCssIsInert(set.css, options.templatesDir ? `${options.templatesDir}/styles.css` : 'styles.css');
-    return { set, layout: ctx.layout(set) };
+    checkTemplateFolder(set);
+    return set;
   });
-  const html = await stage('html', async () => renderHtml(derived.view, { layout: templates.layout, css: templates.set.css, fonts: await ctx.fontLibrary(), charts }));
+  const html = await stage('html', async () =>
+    renderHtml(derived.view, {
+      renderPage: (context) => ctx.renderTemplates(templates, context, options.timeoutMs),
+      css: templates.css,
+      fonts: await ctx.fontLibrary(),
+      charts,
+      ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+    }),
+  );
   const pdf = options.formats.has('pdf')
     ? await stage('pdf', async () => {
         const printed = await printPdf(ctx.browser, html, { page: options.page, timeoutMs: options.timeoutMs, ...(hooks.onBlockedRequest ? { onBlockedRequest: hooks.onBlockedRequest } : {}) });
+        checkPdfLinks(printed);
         return finishPdf(printed, {
           title: spec.title,
           author: spec.author,
@@ -70,7 +80,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       })
     : undefined;
 
-  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.set.warnings], timings };
+  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings], timings };
 }
 
 async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext): Promise<Map<string, string>> {

@@ -88,7 +88,11 @@ export function decodePdfString(token: string): string {
 function decodeEntities(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') return String.fromCodePoint(body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10));
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      // As the HTML parser does: a reference beyond Unicode, or to a surrogate, is U+FFFD.
+      return code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || code === 0 ? '\uFFFD' : String.fromCodePoint(code);
+    }
     return named[body.toLowerCase()] ?? whole;
   });
 }

@@ -1,26 +1,50 @@
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
-import type { TemplateSet } from './template-set.js';
+import type { TemplateSources } from './template-set.js';
 
 export type RenderLayout = (context: object) => string;
+
+/** Deeper than any real template nests partials; a partial that includes itself gets here fast. */
+const maxPartialDepth = 32;
 
 /**
  * Compiles a template set in its own Handlebars environment. Templates are always compiled from
  * strings, only the built-in helpers exist (no user helpers: `knownHelpersOnly`), and prototype
  * access stays at Handlebars' safe default, so `{{constructor.constructor}}` yields nothing.
+ * Every failure of a template (a syntax error, a partial that includes itself, a missing
+ * partial) is the template's author's to fix, so it is a UserError naming the file.
  */
-export function compileTemplates(set: TemplateSet): RenderLayout {
+export function compileTemplates(set: TemplateSources): RenderLayout {
   const env = Handlebars.create();
   const options: CompileOptions = { knownHelpersOnly: true, strict: false, preventIndent: true };
+  const open: string[] = [];
   for (const [name, source] of set.partials) {
-    env.registerPartial(name, compile(env, `partials/${name}.hbs`, source, options));
+    const file = `partials/${name}.hbs`;
+    const template = compile(env, file, source, options);
+    env.registerPartial(name, (context: unknown, runtime?: RuntimeOptions) => {
+      if (open.length >= maxPartialDepth) {
+        const cycle = open.slice(open.indexOf(name));
+        throw new UserError(`template ${file} includes itself (${[...cycle, name].map((n) => `partials/${n}.hbs`).join(' → ')}); partials may nest at most ${maxPartialDepth} deep`);
+      }
+      open.push(name);
+      try {
+        return template(context, runtime);
+      } finally {
+        open.pop();
+      }
+    });
   }
   const layout = compile(env, 'layout.hbs', set.layout, options);
-  return (context) =>
-    layout(context, {
-      allowProtoPropertiesByDefault: false,
-      allowProtoMethodsByDefault: false,
-    });
+  return (context) => {
+    open.length = 0;
+    try {
+      return layout(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      const where = open.length > 0 ? `partials/${open.at(-1)}.hbs` : 'layout.hbs';
+      throw new UserError(`template ${where} cannot be rendered: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    }
+  };
 }
 
 function compile(env: typeof Handlebars, name: string, source: string, options: CompileOptions): HandlebarsTemplateDelegate {
@@ -29,6 +53,6 @@ function compile(env: typeof Handlebars, name: string, source: string, options: 
     env.precompile(source, options);
     return env.compile(source, options);
   } catch (error) {
-    throw new UserError(`template ${name} cannot be compiled: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new UserError(`template ${name} cannot be compiled: ${(error as Error).message.split('\n').filter(Boolean).join(' ').replace(/\s+/g, ' ')}`, { cause: error });
   }
 }

@@ -27,13 +27,15 @@ ${people}
 /**
  * A CSS string literal that cannot end early: anything but plain letters, digits and a few
  * punctuation marks becomes a hex escape, so quotes, backslashes, newlines and `</style>` are
- * inert.
+ * inert. Each escape ends with a space, which CSS consumes as the escape's terminator: without
+ * it, a space that follows the escaped character would be eaten instead ("山田 花子" would
+ * print as "山田花子"), and a hex digit that follows would be read as part of the escape.
  */
 export function cssString(text: string): string {
   let out = '"';
   for (const char of text) {
     if (/^[A-Za-z0-9 .,:;!?()'_-]$/.test(char)) out += char;
-    else out += `\\${char.codePointAt(0)!.toString(16).padStart(6, '0')}`;
+    else out += `\\${char.codePointAt(0)!.toString(16)} `;
   }
   return `${out}"`;
 }

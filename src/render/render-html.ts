@@ -1,42 +1,48 @@
 import type { ChartRef, ReportView } from '../derive/view-model.js';
-import type { RenderLayout } from './compile-templates.js';
 import type { FontLibrary } from './font-library.js';
-import { checkHtmlIsInert, insertCsp } from './html-safety.js';
+import { UnsafeHtmlError, assembleDocument } from './html-safety.js';
 import { pageCss } from './page-css.js';
 import { svgDataUri } from './chart-renderer.js';
+import { unsafeTemplates } from './template-safety.js';
 
 export interface HtmlParts {
-  readonly layout: RenderLayout;
+  /** Renders the templates with a context (in the template worker, under the deadline). */
+  readonly renderPage: (context: object) => Promise<string>;
   /** The template set's stylesheet, already checked. */
   readonly css: string;
   readonly fonts: FontLibrary;
   /** SVG text by chart id. */
   readonly charts: ReadonlyMap<string, string>;
+  /** Names the template folder in refusals; undefined for the built-in templates. */
+  readonly templatesDir?: string;
 }
-
-const fontMarker = '/*profile-report:font-faces*/';
 
 /**
  * The view model and rendered charts to one self-contained HTML document: fonts, styles and
- * chart images inline, a CSP first in <head>, nothing that runs or fetches.
+ * chart images inline, a CSP first in <head>, nothing that runs or fetches. The templates
+ * render the page; the tool then checks it and adds the charset, the CSP and the styles
+ * itself (see assembleDocument), so they never depend on the templates' text.
  */
 export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<string> {
-  const withCharts = attachCharts(view, parts.charts);
-  const html = parts.layout({ ...withCharts, fontFaces: fontMarker, pageCss: pageCss(view), css: parts.css });
-  // Fonts last: which slices to embed depends on the characters the page ended up with. The
-  // charts' data URIs are most of the page and hold no text to draw, so they are not scanned.
-  const text = html.replace(/data:[a-z/+]+;base64,[A-Za-z0-9+/=]+/g, '');
-  const fontFaces = await parts.fonts.fontFaceCss(`${text}${view.title}${view.buildDate}`);
-  const page = insertCsp(html.replace(fontMarker, () => fontFaces));
-  checkHtmlIsInert(page);
-  return page;
+  // Templates get a short stand-in for each chart image; the image itself is set on the parsed
+  // page (see assembleDocument), so the HTML parser never has to walk a megabyte of base64.
+  const images = new Map([...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)]));
+  const page = await parts.renderPage(attachCharts(view, images));
+  // Fonts last: which slices to embed depends on the characters the page ended up with.
+  const fontFaces = await parts.fonts.fontFaceCss(`${page}${view.title}${view.buildDate}`);
+  try {
+    return assembleDocument({ page, styles: [fontFaces, pageCss(view), parts.css], images });
+  } catch (error) {
+    if (!(error instanceof UnsafeHtmlError)) throw error;
+    const source = parts.templatesDir ? `the templates in ${parts.templatesDir}` : 'the built-in templates';
+    throw unsafeTemplates(error.problems.slice(0, 20).map((p) => `${source}, rendered page line ${p.line}: ${p.message}`));
+  }
 }
 
-function attachCharts(view: ReportView, charts: ReadonlyMap<string, string>): ReportView {
-  const attach = (chart: ChartRef): ChartRef => {
-    const svg = charts.get(chart.id);
-    return svg === undefined ? chart : { ...chart, src: svgDataUri(svg) };
-  };
+const chartSrc = (id: string): string => `chart:${id}`;
+
+function attachCharts(view: ReportView, images: ReadonlyMap<string, string>): ReportView {
+  const attach = (chart: ChartRef): ChartRef => (images.has(chartSrc(chart.id)) ? { ...chart, src: chartSrc(chart.id) } : chart);
   return {
     ...view,
     timeline: { ...view.timeline, chart: attach(view.timeline.chart) },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { tempProject } from '../helpers/temp-project.js';
+import { listFiles, tempProject } from '../helpers/temp-project.js';
 
 describe('template overrides', () => {
   it('the README example: one partial and extra.css override, the rest falls back', async () => {
@@ -45,6 +45,7 @@ describe('template overrides', () => {
     await writeFile(path.join(project, 'bad', 'partials', 'sources.hbs'), '<section><h1>Sources</h1><scr{{!x}}ipt>alert(1)</script></section>');
     const result = await runCli(['build', '--templates', 'bad'], { cwd: project });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('the templates produce <script>');
+    expect(result.stderr).toMatch(/bad\/partials\/sources\.hbs:1:\d+ {2}<scr\{\{!x\}\}ipt> is not allowed in a report/);
+    expect(await listFiles(project)).not.toContain('out/report.html');
   });
 });

@@ -74,9 +74,9 @@ describe('faults: each ends with a clear message, previous outputs intact, nothi
     const ptmp = await privateTmp(project);
     await (await import('node:fs/promises')).mkdir(path.join(project, 'out'));
     await seedOutputs(path.join(project, 'out'));
-    const result = await runCli(['build', '--timeout', '2'], { cwd: project, env: { TMPDIR: ptmp, PUPPETEER_EXECUTABLE_PATH: path.join(fixtures, 'bin', 'hanging-chromium.sh') } });
+    const result = await runCli(['build', '--timeout', '4'], { cwd: project, env: { TMPDIR: ptmp, PUPPETEER_EXECUTABLE_PATH: path.join(fixtures, 'bin', 'hanging-chromium.sh') } });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('render failed: rendering took longer than 2 s; Chromium was stopped');
+    expect(result.stderr).toContain('render failed: rendering took longer than 4 s; Chromium was stopped');
     await expectOutputsKept(path.join(project, 'out'));
     await expectNoLeftovers(ptmp);
   }, 60_000);

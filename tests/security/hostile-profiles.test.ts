@@ -1,6 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Canary } from '../helpers/canary.js';
@@ -65,7 +64,8 @@ describe('hostile profiles: nothing fetched, nothing run, every payload shown as
   it('shows every payload as escaped text in the HTML, never as markup', () => {
     const all = html.join('\n');
     for (const payload of payloads) {
-      expect(all, payload).toContain(Handlebars.escapeExpression(payload));
+      // As the HTML serialiser writes text: &, < and > escaped, quotes as they are.
+      expect(all, payload).toContain(payload.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
       if (payload.includes('<')) expect(all.includes(payload), payload).toBe(false);
     }
     expect(all).not.toMatch(/<(script|iframe|object|base|link|svg)[\s>]/i);

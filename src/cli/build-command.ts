@@ -62,7 +62,15 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
       }),
     );
     if (interrupts.exitCode) {
-      if (!flags.json) ctx.term.err(`stopped by ${interrupts.signal}; the previous outputs are unchanged`);
+      // A report whose write had begun when the signal came is finished whole; say which.
+      const written = outcomes.filter((o) => o.ok).map((o) => o.spec);
+      if (!flags.json) {
+        ctx.term.err(
+          written.length === 0
+            ? `stopped by ${interrupts.signal}; the previous outputs are unchanged`
+            : `stopped by ${interrupts.signal}; written before it: ${written.join(', ')}; the previous outputs of the rest are unchanged`,
+        );
+      }
       return interrupts.exitCode;
     }
     const exitCode = Math.max(exitCodes.ok, ...outcomes.map((o) => o.exitCode));

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import type { BuildFlags } from './build-command.js';
+import { onInterrupt } from './interrupts.js';
+import type { Interrupts } from './interrupts.js';
 import { reportFailure } from './report-failure.js';
 import { localToday, processTerminal } from './terminal.js';
 import type { Terminal } from './terminal.js';
@@ -18,7 +20,7 @@ export interface CliContext {
 /** Parses argv, runs one command, returns the exit code. Never calls process.exit. */
 export async function main(argv: readonly string[], context: Partial<CliContext> = {}): Promise<number> {
   const ctx: CliContext = { term: processTerminal, cwd: process.cwd(), today: localToday(), ...context };
-  const browser = await startBrowserEarly(argv);
+  const { browser, early } = await startBrowserEarly(argv);
   let exitCode = 0;
   const program = buildProgram(ctx, browser, (code) => {
     exitCode = code;
@@ -26,6 +28,10 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
   try {
     if (argv.length === 0) throw new UsageError('no command given; try `profile-report build`');
     await program.parseAsync(argv, { from: 'user' });
+    if (early?.exitCode !== undefined && exitCode !== early.exitCode) {
+      ctx.term.err(`stopped by ${early.signal}`);
+      return early.exitCode;
+    }
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError && !(error instanceof UsageError)) {
@@ -34,6 +40,7 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
     }
     return reportFailure(error, ctx.term);
   } finally {
+    early?.dispose();
     await browser?.close();
   }
 }
@@ -43,20 +50,23 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
  * before anything else is loaded, and runs alongside loading, validation and charts. If the
  * command line turns out to be wrong, it is closed again.
  */
-async function startBrowserEarly(argv: readonly string[]): Promise<BrowserSession | undefined> {
+async function startBrowserEarly(argv: readonly string[]): Promise<{ browser?: BrowserSession; early?: Interrupts }> {
   const command = argv[0];
-  if (command !== 'build' && command !== 'watch') return undefined;
-  if (argv.includes('--help') || argv.includes('-h')) return undefined;
+  if (command !== 'build' && command !== 'watch') return {};
+  if (argv.includes('--help') || argv.includes('-h')) return {};
   // A best guess before commander has parsed anything; a wrong guess costs a Chromium start.
   const at = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
   const format = at < 0 ? undefined : argv[at]!.startsWith('--format=') ? argv[at]!.slice('--format='.length) : argv[at + 1];
-  if (format !== undefined && !format.toLowerCase().includes('pdf')) return undefined;
+  if (format !== undefined && !format.toLowerCase().includes('pdf')) return {};
   const { BrowserSession } = await import('../print/browser-session.js');
   const session = new BrowserSession();
+  // From before Chromium starts, a signal must close it and remove its profile folder, even
+  // before the command has set up its own handling (which then runs alongside).
+  const early = onInterrupt(() => session.close());
   // Loading the rest of the program competes with Chromium's launch for this thread; let the
   // launch go first, it is the longer wait.
   await session.warmUp();
-  return session;
+  return { browser: session, early };
 }
 
 function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setExit: (code: number) => void): Command {

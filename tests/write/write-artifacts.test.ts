@@ -14,6 +14,7 @@ function diskFillsOn(n: number): WriteIo {
   return {
     rename: fs.rename,
     unlink: fs.unlink,
+    link: fs.link,
     open: (async (file: string, flags: string, mode?: number) => {
       const handle = await fs.open(file, flags, mode);
       if (++opened !== n) return handle;
@@ -55,5 +56,52 @@ describe('writeArtifacts', () => {
     const io: WriteIo = { ...fs, rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })) } as WriteIo;
     await expect(writeArtifacts([{ path: path.join(dir, 'x.pdf'), bytes: Buffer.from('x') }], io)).rejects.toThrow(RenderError);
     expect(await listFiles(dir)).toEqual([]);
+  });
+
+  it('replaces the pair as one: when the second rename fails, the first file gets its old contents back', async () => {
+    const dir = await tempProject({ withSample: false });
+    const html = path.join(dir, 'out', 'report.html');
+    const pdf = path.join(dir, 'out', 'report.pdf');
+    await writeArtifacts([{ path: html, bytes: Buffer.from('old html') }, { path: pdf, bytes: Buffer.from('%PDF-old') }]);
+    let renames = 0;
+    const io: WriteIo = {
+      ...fs,
+      rename: (async (from: string, to: string) => {
+        if (to === pdf && ++renames === 1) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        return fs.rename(from, to);
+      }) as WriteIo['rename'],
+    } as WriteIo;
+    await expect(writeArtifacts([{ path: html, bytes: Buffer.from('new html') }, { path: pdf, bytes: Buffer.from('%PDF-new') }], io)).rejects.toThrow(
+      `cannot write ${pdf}: EIO; the previous outputs are unchanged`,
+    );
+    expect(await fs.readFile(html, 'utf8')).toBe('old html');
+    expect(await fs.readFile(pdf, 'utf8')).toBe('%PDF-old');
+    expect(await listFiles(dir)).toEqual(['out/report.html', 'out/report.pdf']);
+  });
+
+  it('a folder where the PDF goes: nothing is replaced, the HTML included', async () => {
+    const dir = await tempProject({ withSample: false });
+    const html = path.join(dir, 'out', 'report.html');
+    const pdf = path.join(dir, 'out', 'report.pdf');
+    await fs.mkdir(pdf, { recursive: true });
+    await fs.writeFile(html, 'old html');
+    await expect(writeArtifacts([{ path: html, bytes: Buffer.from('new html') }, { path: pdf, bytes: Buffer.from('%PDF-new') }])).rejects.toThrow(
+      `cannot write ${pdf}: a folder is in the way of the output file; the previous outputs are unchanged`,
+    );
+    expect(await fs.readFile(html, 'utf8')).toBe('old html');
+    expect(await listFiles(dir)).toEqual(['out/report.html']);
+  });
+
+  it('removes what a killed writer left, and puts back a previous output caught mid-swap', async () => {
+    const dir = await tempProject({ withSample: false });
+    const out = path.join(dir, 'out');
+    await fs.mkdir(out);
+    const dead = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
+    await fs.writeFile(path.join(out, `.report.html.${dead}.0badcafe.tmp`), 'half a file');
+    await fs.writeFile(path.join(out, `.report.pdf.${dead}.0badcafe.old`), '%PDF-previous');
+    await fs.writeFile(path.join(out, `.notes.txt.${process.ppid}.0badcafe.tmp`), 'a live process owns this');
+    await writeArtifacts([{ path: path.join(out, 'report.html'), bytes: Buffer.from('new html') }]);
+    expect(await listFiles(dir)).toEqual([`out/.notes.txt.${process.ppid}.0badcafe.tmp`, 'out/report.html', 'out/report.pdf']);
+    expect(await fs.readFile(path.join(out, 'report.pdf'), 'utf8')).toBe('%PDF-previous');
   });
 });

@@ -1,3 +1,4 @@
+import { displayUrl } from '../safety/display-url.js';
 import type { Paper } from '../schema/profile-schema.js';
 import { balanceChart, stanceText } from './charts/balance-charts.js';
 import type { BalanceTheme } from './charts/balance-charts.js';
@@ -109,7 +110,7 @@ export function sourceViews(sources: SourceIndex, views: readonly PersonView[]):
     afterTitle: afterTitle(n.source.title, n.source.publisher, n.source.date ? formatDate(n.source.date) : undefined),
     ...(n.source.publisher ? { publisher: n.source.publisher } : {}),
     ...(n.source.date ? { date: formatDate(n.source.date) } : {}),
-    ...(n.source.url ? { url: n.source.url } : {}),
+    ...(n.source.url ? { url: displayUrl(n.source.url) } : {}),
     ...(n.source.file ? { file: n.source.file } : {}),
     ...(n.source.note ? { note: n.source.note } : {}),
     citedBy: listText(n.people.map((p) => views[p]!.name)),

@@ -6,6 +6,7 @@ import { reportSchema } from '../schema/report-schema.js';
 import type { ReportSpec } from '../schema/report-schema.js';
 import { validateProfile, validateReportSpec } from '../validate/validate-document.js';
 import { limits } from '../limits.js';
+import { confusableNames } from '../safety/confusable-names.js';
 import type { FileReader } from './read-input-file.js';
 import { formatPath } from './source-positions.js';
 import type { ValidationCache } from './validation-cache.js';
@@ -55,7 +56,9 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
   let spec: ReportSpec | undefined;
   let specFound = true;
   let locate = (_: FieldPath): { line: number; column: number } => ({ line: 0, column: 0 });
-  const specBytes = await read(specPath);
+  // The default spec is part of the project, so a link out of it is refused; a spec named on
+  // the command line is where the user said it is.
+  const specBytes = await read(specPath, undefined, request.spec === undefined ? request.cwd : undefined);
   if (specBytes.ok) {
     const checked = validateReportSpec(show(specPath), specBytes.bytes);
     problems.push(...checked.problems);
@@ -93,7 +96,10 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
   }
 
   const profiles: LoadedProfile[] = [];
-  const results = await Promise.all(profilePaths.map(async (p) => ({ p, read: await read(p) })));
+  // Profiles named by a spec must really be in the project (a symbolic link out is refused);
+  // profiles named on the command line are where the user said they are.
+  const within = haveCliProfiles ? undefined : request.cwd;
+  const results = await Promise.all(profilePaths.map(async (p) => ({ p, read: await read(p, undefined, within) })));
   for (const { p, read: bytes } of results) {
     if (!bytes.ok) {
       problems.push({ ...bytes.problem, file: show(p) });
@@ -103,6 +109,7 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
     problems.push(...checked.problems);
     if (checked.value) profiles.push({ file: show(p), absolutePath: p, profile: checked.value });
   }
+  problems.push(...confusableNames(profiles.map((p) => ({ file: p.file, name: p.profile.person.name, nativeName: p.profile.person.nativeName }))));
   if (problems.some((p) => p.severity === 'error')) {
     throw new ValidationError(problems, [...(specFound ? [show(specPath)] : []), ...profilePaths.map(show)]);
   }

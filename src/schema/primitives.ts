@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { limits } from '../limits.js';
+import { bidiControl, invisibleCharacter } from '../safety/spoof-characters.js';
 
 /** C0/C1 control characters other than tab and newline have no place in a profile. */
 const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -10,13 +11,24 @@ function text(max: number) {
     .trim()
     .min(1, { message: 'expected some text, found an empty value' })
     .max(max, { message: `the text is too long; the limit is ${max} characters` })
-    .refine((t) => !controlCharacters.test(t), { message: 'the text holds a control character (such as NUL or ESC); remove it' });
+    .refine((t) => !controlCharacters.test(t), { message: 'the text holds a control character (such as NUL or ESC); remove it' })
+    .superRefine(refuseCharacter(bidiControl));
 }
 
-/** Names, titles, labels: one line. */
-export const shortText = text(limits.shortText).refine((t) => !t.includes('\n'), {
-  message: 'expected text on one line',
-});
+/** A zod check that refuses text holding a character `find` reports, saying which and where. */
+function refuseCharacter(find: (text: string) => { why: string } | undefined) {
+  return (text: string, ctx: z.RefinementCtx): void => {
+    const found = find(text);
+    if (found) ctx.addIssue({ code: 'custom', message: `the text holds ${found.why}; remove it` });
+  };
+}
+
+/** Names, titles, labels, units: one line, and nothing invisible that could make two look alike. */
+export const shortText = text(limits.shortText)
+  .refine((t) => !t.includes('\n'), {
+    message: 'expected text on one line',
+  })
+  .superRefine(refuseCharacter(invisibleCharacter));
 
 /** Summaries, notes, evidence: may span lines. */
 export const longText = text(limits.longText);
@@ -42,7 +54,8 @@ export function sourceIds(ref: SourceRef | readonly string[]): readonly string[]
 export const httpsUrl = z
   .string()
   .max(2000, { message: 'the address is too long; the limit is 2000 characters' })
-  .refine(isHttpsUrl, { message: 'expected an https:// address' });
+  .refine(isHttpsUrl, { message: 'expected an https:// address' })
+  .superRefine(refuseCharacter(invisibleCharacter));
 
 export function isHttpsUrl(value: string): boolean {
   if (!value.startsWith('https://')) return false;

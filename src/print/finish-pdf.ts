@@ -16,8 +16,27 @@ export interface PdfMetadata {
 const latin1 = 'latin1';
 
 /**
+ * Chromium names each tagged element after its DOM node id, `(node00001828)`, and node ids
+ * count up for the life of a renderer: the same report printed on a fresh page and on a page
+ * that printed another report before (a batch, a watch rebuild) would differ in these bytes
+ * only. They are renumbered in order of first appearance; the width stays eight digits, so no
+ * byte offset moves, and the same document always gets the same numbers.
+ */
+function renumberStructureIds(pdf: string): string {
+  const ids = new Map<string, string>();
+  return pdf.replace(/\(node(\d{8})\)/g, (_, id: string) => {
+    let renumbered = ids.get(id);
+    if (renumbered === undefined) {
+      renumbered = String(ids.size + 1).padStart(8, '0');
+      ids.set(id, renumbered);
+    }
+    return `(node${renumbered})`;
+  });
+}
+
+/**
  * Makes Chromium's PDF reproducible and complete without re-writing it. Chromium stamps the
- * clock into /CreationDate and /ModDate (the only bytes that differ between two prints); those
+ * clock into /CreationDate and /ModDate (with the structure ids above, the only bytes that differ between two prints); those
  * are overwritten in place with the build date, same length, so no offset moves. Author,
  * subject and keywords, which Chromium cannot set, go into a new document-information
  * dictionary appended as a standard PDF incremental update, as does a catalog that opens the
@@ -29,7 +48,7 @@ export function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Buffer {
   const text = bytes.toString(latin1);
   const stamp = pdfDate(meta.date);
   // D: and 14 digits, replaced by D: and 14 digits: every byte offset in the file stays valid.
-  const patched = text.replace(/\/(CreationDate|ModDate) \(D:\d{14}/g, (_, key: string) => `/${key} (${stamp}`);
+  const patched = renumberStructureIds(text.replace(/\/(CreationDate|ModDate) \(D:\d{14}/g, (_, key: string) => `/${key} (${stamp}`));
 
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(patched);
   if (!trailer) throw new RenderError('the PDF from Chromium has no trailer this program understands');

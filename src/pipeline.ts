@@ -64,11 +64,13 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     }),
   );
+  const printWarnings: string[] = [];
   const pdf = options.formats.has('pdf')
     ? await stage('pdf', async () => {
         const printed = await printPdf(ctx.browser, html, { page: options.page, timeoutMs: options.timeoutMs, ...(hooks.onBlockedRequest ? { onBlockedRequest: hooks.onBlockedRequest } : {}) });
-        checkPdfLinks(printed);
-        return finishPdf(printed, {
+        printWarnings.push(...printed.warnings);
+        checkPdfLinks(printed.bytes);
+        return finishPdf(printed.bytes, {
           title: spec.title,
           author: spec.author,
           subject: derived.view.subject,
@@ -80,7 +82,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       })
     : undefined;
 
-  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings], timings };
+  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings, ...printWarnings], timings };
 }
 
 async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext): Promise<Map<string, string>> {

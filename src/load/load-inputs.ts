@@ -39,6 +39,8 @@ export interface LoadedInputs {
   readonly profiles: readonly LoadedProfile[];
   /** Warnings only; errors throw. */
   readonly warnings: readonly Problem[];
+  /** The people were named on the command line: the title and output name come from them, not the spec. */
+  readonly fromCommandLine?: boolean;
 }
 
 export const defaultSpecPath = path.join('data', 'report.yaml');
@@ -87,7 +89,12 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
     });
   }
   if (profilePaths.length > limits.people) {
-    problems.push(specProblem(['profiles'], `${profilePaths.length} people given; a report compares at most ${limits.people}`));
+    // Point at what the user typed: the command line, or the spec's list.
+    problems.push(
+      haveCliProfiles
+        ? { file: '(command line)', line: 0, column: 0, path: '', message: `${profilePaths.length} profiles given; a report compares at most ${limits.people}`, severity: 'error' }
+        : specProblem(['profiles'], `${profilePaths.length} people given; a report compares at most ${limits.people}`),
+    );
   }
   for (const [fieldPath, relative] of [[['output', 'dir'], spec.output.dir], [['templates'], spec.templates]] as const) {
     if (relative === undefined || !specFound) continue;
@@ -113,7 +120,35 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
   if (problems.some((p) => p.severity === 'error')) {
     throw new ValidationError(problems, [...(specFound ? [show(specPath)] : []), ...profilePaths.map(show)]);
   }
-  return { spec, ...(specFound ? { specPath } : {}), specDir, profiles, warnings: problems };
+  const finalSpec = haveCliProfiles ? commandLineSpec(spec, profiles.map((p) => p.profile.person.name)) : spec;
+  return { spec: finalSpec, ...(specFound ? { specPath } : {}), specDir, profiles, warnings: problems, ...(haveCliProfiles ? { fromCommandLine: true } : {}) };
+}
+
+/**
+ * A report of profiles named on the command line is its own report: it takes the spec's
+ * settings (page, build date, language, sections, output folder, templates) but not its
+ * title, subtitle or metadata, which describe other people, nor its output name, so it never
+ * overwrites the spec's report. One person makes a one-person profile report.
+ */
+function commandLineSpec(spec: ReportSpec, names: readonly string[]): ReportSpec {
+  const title = names.length === 1 ? `${names[0]}: a profile` : `${listNames(names)} compared`;
+  const { subtitle: _subtitle, subject: _subject, ...rest } = spec;
+  return { ...rest, title, keywords: [...names], output: { ...spec.output, name: outputName(names) } };
+}
+
+function listNames(names: readonly string[]): string {
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** `zeng-yan-luo-fuli` from the people's names: Latin letters without marks, digits, dashes. */
+export function outputName(names: readonly string[]): string {
+  const slug = names
+    .map((n) => n.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter(Boolean)
+    .join('-')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug === '' ? 'comparison' : slug;
 }
 
 /** Settings when profiles are given and the project has no report spec. */

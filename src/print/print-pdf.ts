@@ -3,6 +3,7 @@ import { RenderError } from '../errors.js';
 import { limits } from '../limits.js';
 import type { PageSize } from '../schema/report-schema.js';
 import type { BrowserSession } from './browser-session.js';
+import { numberContents } from './number-contents.js';
 
 export interface PrintOptions {
   readonly page: PageSize;
@@ -18,7 +19,14 @@ export interface PrintOptions {
  * from a string. The whole render has one deadline: when it passes, Chromium is killed, never
  * left to hang the build.
  */
-export async function printPdf(session: BrowserSession, html: string, options: PrintOptions): Promise<Uint8Array> {
+export interface PrintedPdf {
+  readonly bytes: Uint8Array;
+  /** The page of each section that the contents list, by id (empty when the page has no contents slots). */
+  readonly sectionPages: ReadonlyMap<string, number>;
+  readonly warnings: readonly string[];
+}
+
+export async function printPdf(session: BrowserSession, html: string, options: PrintOptions): Promise<PrintedPdf> {
   const timeoutMs = options.timeoutMs ?? limits.renderTimeoutMs;
   let page: Page | undefined;
   let printed = false;
@@ -29,21 +37,24 @@ export async function printPdf(session: BrowserSession, html: string, options: P
       reject(new RenderError(`rendering took longer than ${formatSeconds(timeoutMs)}; Chromium was stopped`));
     }, timeoutMs);
   });
-  const work = (async () => {
+  const work = (async (): Promise<PrintedPdf> => {
     page = await session.page(options.onBlockedRequest);
     await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      format: options.page === 'Letter' ? 'letter' : 'a4',
-      printBackground: true,
-      displayHeaderFooter: false,
-      outline: true,
-      tagged: true,
-      waitForFonts: true,
-      timeout: timeoutMs,
-    });
+    const print = (final: boolean): Promise<Uint8Array> =>
+      page!.pdf({
+        preferCSSPageSize: true,
+        format: options.page === 'Letter' ? 'letter' : 'a4',
+        printBackground: true,
+        displayHeaderFooter: false,
+        // The first of two prints only serves to find the pages: no structure, no bookmarks.
+        outline: final,
+        tagged: final,
+        waitForFonts: true,
+        timeout: timeoutMs,
+      });
+    const numbered = await numberContents(page, print);
     printed = true;
-    return pdf;
+    return numbered;
   })();
   try {
     return await Promise.race([work, deadline]);

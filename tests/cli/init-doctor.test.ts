@@ -19,7 +19,7 @@ describe('profile-report init', () => {
     expect(await validateProfiles([file], { cwd: project })).toMatchObject({ ok: true, problems: [] });
     const build = await runCli(['build', 'data/profiles/zeng-yan.yaml', 'data/profiles/ada-lovelace.yaml', '--format', 'pdf', '--quiet'], { cwd: project });
     expect(build.code, build.stderr).toBe(0);
-    expect((await readPdf(path.join(project, 'out', 'report.pdf'))).text).toContain('Ada Lovelace');
+    expect((await readPdf(path.join(project, 'out', 'zeng-yan-ada-lovelace.pdf'))).text).toContain('Ada Lovelace');
   }, 60_000);
 
   it('refuses to overwrite an existing file', async () => {

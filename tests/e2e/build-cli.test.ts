@@ -139,8 +139,12 @@ describe('profile-report build: options and other inputs', () => {
     const aiko = path.join(fixtures, 'people', 'aiko-tanabe.yaml');
     const result = await runCli(['build', 'data/profiles/luo-fuli.yaml', 'data/profiles/zeng-yan.yaml', aiko, '--out', 'three', '--quiet'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
-    const pdf = await readPdf(path.join(project, 'three', 'report.pdf'));
+    // Its own report: named after the people, titled after them, never the sample's.
+    const pdf = await readPdf(path.join(project, 'three', 'luo-fuli-zeng-yan-aiko-tanabe.pdf'));
     for (const name of ['Luo Fuli', '罗福莉', 'Zeng Yan', '曾妍', 'Aiko Tanabe', '田辺 愛子']) expect(pdf.text, name).toContain(name);
+    expect(pdf.info['Title']).toBe('Luo Fuli, Zeng Yan and Aiko Tanabe compared');
+    expect(pdf.text).not.toContain('two balance points');
+    expect(String(pdf.info['Subject'] ?? '')).not.toContain('Seedance');
     // The side-by-side table's header row, on the page after the cover.
     const page = pdf.pageTexts.find((t) => t.includes('Name in native script'))!;
     const glance = page.slice(page.indexOf('At a glance'));
@@ -173,4 +177,24 @@ describe('profile-report build: options and other inputs', () => {
     }
     expect(await listFiles(project)).not.toContain('out/report.pdf');
   });
+});
+
+describe('reports from profiles named on the command line', () => {
+  it('nine profiles: the error points at the command line, not at a spec the user did not write', async () => {
+    const project = await tempProject();
+    const nine = Array.from({ length: 9 }, () => 'data/profiles/zeng-yan.yaml');
+    const result = await runCli(['build', ...nine, '--format', 'html'], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('(command line)  (file)  9 profiles given; a report compares at most 8');
+    expect(result.stderr).not.toContain('report.yaml');
+  }, 60_000);
+
+  it('one profile makes a one-person profile report, beside the sample\'s outputs', async () => {
+    const project = await tempProject();
+    const result = await runCli(['build', 'data/profiles/luo-fuli.yaml', '--format', 'html', '--quiet'], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    const html = await readFile(path.join(project, 'out', 'luo-fuli.html'), 'utf8');
+    expect(html).toContain('<title>Luo Fuli: a profile</title>');
+    expect(await listFiles(path.join(project, 'out'))).toEqual(['luo-fuli.html']);
+  }, 60_000);
 });

@@ -134,15 +134,16 @@ describe('outputs are replaced as a pair, and nothing is left behind', () => {
     expect((await listFiles(path.join(project, 'out'))).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 60_000);
 
-  it('SIGTERM while Chromium starts: exit 143, no Chromium and no profile folder left', async () => {
+  it('SIGTERM while Chromium starts: no Chromium and no profile folder left, whenever it comes', async () => {
     const project = await tempProject();
     const tmp = await privateTmp(project);
-    for (const delay of [50, 300]) {
+    for (const delay of [50, 200, 400, 800]) {
       const child = spawn(process.execPath, [cliPath, 'build'], { cwd: project, env: { ...process.env, TMPDIR: tmp } });
       await sleep(delay);
       child.kill('SIGTERM');
-      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-      expect(code).toBe(143);
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+      // Before Node has set up anything, the default action ends it; after, it exits 143.
+      expect(code === 143 || signal === 'SIGTERM', `exit ${code} ${signal}`).toBe(true);
       expect(await chromiumProcesses(tmp)).toEqual([]);
       expect(await chromiumProfileDirs(tmp)).toEqual([]);
     }

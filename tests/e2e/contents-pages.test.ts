@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { namedDestinationPages } from '../../src/print/named-destinations.js';
+import { readPdf } from '../helpers/read-pdf.js';
+import type { PdfFacts } from '../helpers/read-pdf.js';
+import { runCli } from '../helpers/run-cli.js';
+import { tempProject } from '../helpers/temp-project.js';
+
+/**
+ * The contents on the cover give each section's page, and that page is where the section
+ * really starts: the page the contents' link, and the PDF's bookmark, point at.
+ */
+describe('contents with page numbers', () => {
+  let project: string;
+  let pdf: PdfFacts;
+  let pages: Map<string, number>;
+  let html: string;
+
+  beforeAll(async () => {
+    project = await tempProject();
+    const result = await runCli(['build', '--quiet'], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    const file = path.join(project, 'out', 'report.pdf');
+    pdf = await readPdf(file);
+    pages = namedDestinationPages(await readFile(file));
+    html = await readFile(path.join(project, 'out', 'report.html'), 'utf8');
+  }, 120_000);
+
+  it('lists every section with the page it starts on', () => {
+    const cover = pdf.pageTexts[0]!;
+    const sections = ['At a glance', 'Timeline', 'Education', 'Papers', 'Models and their metrics', 'Balance points', 'Sources'];
+    const ids = ['section-at-a-glance', 'section-timeline', 'section-education', 'section-papers', 'section-models', 'section-balance-points', 'section-sources'];
+    sections.forEach((title, i) => {
+      const page = pages.get(ids[i]!);
+      expect(page, title).toBeGreaterThan(1);
+      // The page's own text starts that section: its heading is on it.
+      expect(pdf.pageTexts[page! - 1], title).toContain(title);
+      expect(cover.replace(/\s+/g, ' ')).toMatch(new RegExp(`${title}\\s*${page}\\b`));
+    });
+  });
+
+  it('keeps the HTML free of page numbers', () => {
+    expect(html).toMatch(/<span class="toc-page" data-page-of="section-papers"><\/span>/);
+    expect(html).not.toContain('data-page=');
+  });
+});

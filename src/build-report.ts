@@ -1,6 +1,6 @@
 import { BuildContext } from './build-context.js';
+import { UserError, ValidationError } from './errors.js';
 import type { Problem } from './errors.js';
-import { UserError } from './errors.js';
 import { loadInputs } from './load/load-inputs.js';
 import { displayPath } from './load/resolve-inside.js';
 import { realFolderInside } from './load/real-path.js';
@@ -64,6 +64,9 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     const resolved = await confineFolders(resolveOptions(options, inputs), options, inputs.specPath);
     const rendered = await renderReport(inputs, resolved, context, options.onStage ? { onStage: (t) => options.onStage?.(t.stage, t.ms) } : {});
     const outputs = outputPaths(resolved);
+    // Preflight: what the build noticed it could not render right. Silence must mean success;
+    // with --strict, anything noticed is a failure and nothing is written.
+    if (options.strict) refuseWarnings(inputs.warnings, rendered.warnings, inputs.specPath ? displayPath(options.cwd ?? process.cwd(), inputs.specPath) : '(report)');
     let written: WrittenArtifact[] | undefined;
     if (options.write) {
       const writeStarted = performance.now();
@@ -95,4 +98,13 @@ async function confineFolders(resolved: ResolvedOptions, options: BuildReportOpt
     if (!inside.ok) throw new UserError(`${spec}: output.dir: ${inside.message}`);
   }
   return resolved;
+}
+
+/** --strict: every warning becomes an error; a ValidationError, so the exit code is 1 and nothing is written. */
+function refuseWarnings(problems: readonly Problem[], warnings: readonly string[], report: string): void {
+  const all: Problem[] = [
+    ...problems.map((p) => ({ ...p, severity: 'error' as const, message: `${p.message} (--strict)` })),
+    ...warnings.map((message) => ({ file: report, line: 0, column: 0, path: '', message: `${message} (--strict)`, severity: 'error' as const })),
+  ];
+  if (all.length > 0) throw new ValidationError(all);
 }

@@ -23,6 +23,8 @@ export interface BuildOptions {
   readonly templates?: string;
   /** Deadline for loading and printing the page, in milliseconds. @default 60000 */
   readonly timeoutMs?: number;
+  /** Every warning (a character no font draws, a page too wide, a contents entry that moved) fails the build: nothing is written. @default false */
+  readonly strict?: boolean;
   /** The date used as build date when there is no report spec at all (YYYY-MM-DD). @default today */
   readonly today?: string;
 }

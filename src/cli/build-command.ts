@@ -24,6 +24,7 @@ export interface BuildFlags {
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly timeout?: string;
+  readonly strict?: boolean;
 }
 
 export interface CommandContext {
@@ -89,7 +90,8 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
 }
 
 export function parseBuildFlags(flags: BuildFlags): BuildOptions {
-  const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; templates?: string; timeoutMs?: number } = {};
+  const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; templates?: string; timeoutMs?: number; strict?: boolean } = {};
+  if (flags.strict) out.strict = true;
   if (flags.out !== undefined) out.outDir = flags.out;
   if (flags.templates !== undefined) out.templates = flags.templates;
   if (flags.format !== undefined) {

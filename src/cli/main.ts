@@ -92,6 +92,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
     .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
+    .option('--strict', 'treat every warning (a character no font draws, a page too wide...) as an error: exit 1, nothing written')
     .option('--json', 'print a machine-readable summary on stdout')
     .option('--quiet', 'no progress on stderr')
     .action(async (files: string[], flags: BuildFlags) => {
@@ -109,6 +110,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
     .option('--debounce <ms>', 'quiet time after the last change before rebuilding', '120')
+    .option('--strict', 'treat every warning as an error: the build fails and the last good outputs stay')
     .option('--json', 'one JSON line per build on stdout')
     .option('--quiet', 'report only failures')
     .action(async (files: string[], flags: BuildFlags & { debounce?: string }) => {

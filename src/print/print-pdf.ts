@@ -4,6 +4,7 @@ import { limits } from '../limits.js';
 import type { PageSize } from '../schema/report-schema.js';
 import type { BrowserSession } from './browser-session.js';
 import { numberContents } from './number-contents.js';
+import { pageOverflow } from '../preflight/page-overflow.js';
 
 export interface PrintOptions {
   readonly page: PageSize;
@@ -53,8 +54,9 @@ export async function printPdf(session: BrowserSession, html: string, options: P
         timeout: timeoutMs,
       });
     const numbered = await numberContents(page, print);
+    const overflow = await pageOverflow(page, options.page);
     printed = true;
-    return numbered;
+    return { ...numbered, warnings: [...numbered.warnings, ...overflow] };
   })();
   try {
     return await Promise.race([work, deadline]);

@@ -11,8 +11,8 @@ export function pageCss(view: ReportView): string {
   return `@page {
   size: ${view.page === 'Letter' ? 'letter' : 'A4'};
   margin: 20mm 17mm 18mm 17mm;
-  @top-left { content: ${cssString(view.title)}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; }
-  @top-right { content: ${cssString(view.buildDate)}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; }
+  @top-left { content: ${cssString(headerText(view.title))}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; overflow-wrap: anywhere; }
+  @top-right { content: ${cssString(view.buildDate)}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; white-space: nowrap; }
   @bottom-center { content: "Page " counter(page) " of " counter(pages); ${marginFont} vertical-align: top; padding-top: 3mm; }
 }
 @page :first {
@@ -22,6 +22,12 @@ export function pageCss(view: ReportView): string {
 }
 ${people}
 `;
+}
+
+/** The running header holds the title on one line: a long one is cut, at a whole character, with an ellipsis. */
+function headerText(title: string): string {
+  const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(title)].map((s) => s.segment);
+  return graphemes.length <= 90 ? title : `${graphemes.slice(0, 88).join('').trimEnd()}…`;
 }
 
 /**

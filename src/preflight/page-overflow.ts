@@ -1,0 +1,45 @@
+import type { Page } from 'puppeteer-core';
+import type { PageSize } from '../schema/report-schema.js';
+
+/** The printable width of a page in CSS pixels: the sheet less the side margins of page-css.ts (17 mm each). */
+function contentWidthPx(page: PageSize): number {
+  const sheetMm = page === 'Letter' ? 215.9 : 210;
+  return Math.floor(((sheetMm - 34) / 25.4) * 96);
+}
+
+/** What wraps inside the page: the boxes worth naming when something is too wide. */
+const candidates = 'h1, h2, h3, p, li, dt, dd, th, td, figcaption, caption, .card, table, figure, img';
+
+/**
+ * Whether anything is wider than the printed page. Chromium does not clip such content: it
+ * shrinks every page of the PDF to fit it, so one unbreakable string makes the whole report
+ * small. The page is laid out as print at the printable width (through the DevTools protocol;
+ * the page's JavaScript stays off), and when the content is wider, the widest boxes are named
+ * by their text. The page is put back as it was for the next print.
+ */
+export async function pageOverflow(page: Page, size: PageSize): Promise<string[]> {
+  const client = await page.createCDPSession();
+  const width = contentWidthPx(size);
+  try {
+    await client.send('Emulation.setEmulatedMedia', { media: 'print' });
+    await client.send('Emulation.setDeviceMetricsOverride', { width, height: 1200, deviceScaleFactor: 1, mobile: false });
+    const { cssContentSize } = await client.send('Page.getLayoutMetrics');
+    if (cssContentSize.width <= width + 1) return [];
+    const { root } = await client.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: candidates });
+    const wide: { right: number; text: string }[] = [];
+    for (const nodeId of nodeIds.slice(0, 5000)) {
+      const box = await client.send('DOM.getBoxModel', { nodeId }).catch(() => undefined);
+      const right = box ? Math.max(box.model.border[2] ?? 0, box.model.border[4] ?? 0) : 0;
+      if (right <= width + 1) continue;
+      const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId });
+      wide.push({ right, text: outerHTML.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) });
+    }
+    const named = wide.filter((w) => w.text !== '').slice(-3).map((w) => `"${w.text}"`);
+    return [`the report is ${Math.round(cssContentSize.width)} px wide where a page holds ${width} px, so every PDF page would be shrunk to fit${named.length ? `; too wide: ${named.join(', ')}` : ''}`];
+  } finally {
+    await client.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
+    await client.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);
+    await client.detach().catch(() => undefined);
+  }
+}

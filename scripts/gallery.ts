@@ -10,7 +10,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { galleryReports } from '../tests/helpers/gallery-reports.js';
-import { writeWorldProject } from '../tests/helpers/world-profiles.js';
+import { writeWorldProject } from '../tests/helpers/world-people.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const root = path.join(repo, 'out', 'gallery');

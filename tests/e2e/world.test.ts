@@ -9,7 +9,7 @@ import { readPdf } from '../helpers/read-pdf.js';
 import type { PdfFacts } from '../helpers/read-pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
-import { writeWorldProject } from '../helpers/world-profiles.js';
+import { writeWorldProject } from '../helpers/world-people.js';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
-import type { WorldOptions, WorldPerson } from './world-profiles.js';
-import { worldPeople } from './world-profiles.js';
+import type { WorldOptions, WorldPerson } from './world-people.js';
+import { worldPeople } from './world-people.js';
 
 /** The reports of `npm run gallery` and of tests/e2e/world.test.ts: one list, so both see the same. */
 export interface GalleryReport {

@@ -40,12 +40,7 @@ export class BuildContext {
 
   async chartRenderer(): Promise<ChartRenderer> {
     if (!this.charts) {
-      const fonts = await this.fontLibrary();
-      // Cairo reads WOFF (not WOFF2): the same Source Sans 3 as the page, for chart text.
-      const files = (['400', '600'] as const)
-        .map((weight) => ({ weight, file: fonts.file('Source Sans 3', weight)?.replace(/\.woff2$/, '.woff') }))
-        .filter((f): f is { weight: '400' | '600'; file: string } => f.file !== undefined);
-      this.charts = new ChartRenderer(files);
+      this.charts = new ChartRenderer(await this.fontLibrary());
     }
     return this.charts;
   }

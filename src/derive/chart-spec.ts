@@ -12,6 +12,8 @@ export interface ChartSpec {
   readonly title: string;
   readonly alt: string;
   readonly note?: string;
+  /** The language of the chart's text (BCP 47), which chooses CJK glyph forms; default English. */
+  readonly lang?: string;
   readonly width: number;
   readonly height: number;
   readonly config: ChartConfig;

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { RenderError } from '../errors.js';
 import type { ChartSpec } from '../derive/chart-spec.js';
+import { ChartFonts } from './chart-fonts.js';
 import { directLabelsPlugin } from './direct-labels-plugin.js';
+import type { FontLibrary } from './font-library.js';
 
 type ChartJSNodeCanvasType = import('chartjs-node-canvas').ChartJSNodeCanvas;
 type ChartJSNodeCanvasClass = typeof import('chartjs-node-canvas').ChartJSNodeCanvas;
@@ -10,17 +12,24 @@ type ChartJSNodeCanvasClass = typeof import('chartjs-node-canvas').ChartJSNodeCa
  * Renders chart specs to SVG with Chart.js in Node (chartjs-node-canvas on node-canvas/Cairo).
  * One ChartJSNodeCanvas per size, kept for the life of the process, and a cache of finished
  * SVGs by content, so a watch rebuild redraws only the charts whose data changed. Text becomes
- * vector outlines, so the PDF needs no extra font for charts and stays sharp at any zoom.
+ * vector outlines, so the PDF needs no extra font for charts and stays sharp at any zoom. The
+ * outlines come from the same font files as the page (registered with Cairo as a chart needs
+ * them), never from the system's fonts, so a chart looks the same on every machine.
  */
 export class ChartRenderer {
   private readonly canvases = new Map<string, ChartJSNodeCanvasType>();
   /** Promises, so two reports of a batch asking for the same chart draw it once. */
   private readonly cache = new Map<string, Promise<string>>();
   private Canvas: ChartJSNodeCanvasClass | undefined;
+  private chartJs: typeof import('chart.js/auto').Chart | undefined;
   private drawn = 0;
 
-  /** @param fontFiles WOFF files to register with Cairo, by weight, before the first chart. */
-  constructor(private readonly fontFiles: readonly { file: string; weight: string }[] = []) {}
+  private readonly fonts: ChartFonts | undefined;
+
+  /** @param library the page's fonts; without it charts use the system's (tests of geometry only). */
+  constructor(library?: FontLibrary) {
+    this.fonts = library ? new ChartFonts(library) : undefined;
+  }
 
   render(spec: ChartSpec): Promise<string> {
     const key = createHash('sha256').update(JSON.stringify([spec.width, spec.height, spec.config])).digest('hex');
@@ -43,6 +52,8 @@ export class ChartRenderer {
   private async draw(spec: ChartSpec): Promise<string> {
     const canvas = await this.canvas(spec.width, spec.height);
     try {
+      const family = this.fonts ? await this.fonts.prepare(spec) : undefined;
+      if (family) this.chartJs!.defaults.font.family = family;
       // The library sets options on the config it is given; ours stays untouched.
       const buffer = canvas.renderToBufferSync(structuredClone(spec.config) as never, 'image/svg+xml');
       this.drawn += 1;
@@ -59,15 +70,14 @@ export class ChartRenderer {
     if (!this.Canvas) {
       // Loaded on first use: `validate` and cached rebuilds never pay for Cairo and Chart.js.
       this.Canvas = sharedChartJs(await import('chartjs-node-canvas'));
-      const { registerFont } = await import('canvas');
-      for (const { file, weight } of this.fontFiles) registerFont(file, { family: 'Source Sans 3', weight });
     }
     const created = new this.Canvas({
       type: 'svg',
       width,
       height,
       chartCallback: (ChartJS) => {
-        ChartJS.defaults.font.family = "'Source Sans 3', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+        this.chartJs = ChartJS;
+        ChartJS.defaults.font.family = "'Source Sans 3', 'Noto Sans SC', sans-serif";
         ChartJS.defaults.color = '#1d2433';
         ChartJS.register(directLabelsPlugin as never);
       },

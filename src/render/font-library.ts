@@ -1,65 +1,128 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { covers, fontCatalogue, isInvisible, missingCharacters, regionFamily } from './font-catalogue.js';
+import type { CjkRegion, Face } from './font-catalogue.js';
+import { parseContextKey, textContexts } from './text-contexts.js';
 
-/**
- * The fonts the report carries inline, from npm (@fontsource): Source Sans 3 for text, Source
- * Serif 4 for headings, Noto Sans SC for Chinese. Each font comes in unicode-range slices; a
- * report embeds only the slices holding characters it uses, so two Chinese names cost tens of
- * kilobytes, not the 10 MB of a whole CJK font, and the HTML still renders offline.
- */
-interface Face {
+export { checkFonts } from './font-check.js';
+export { missingCharacters, parseRanges } from './font-catalogue.js';
+
+/** A face chosen for some characters, and the family name the page (or a chart) knows it by. */
+export interface ChosenFace {
+  readonly face: Face;
   readonly family: string;
-  readonly weight: string;
-  readonly style: string;
-  readonly ranges: readonly (readonly [number, number])[];
-  readonly rangeText: string;
-  readonly file: string;
-  /** Fallback faces only supply characters the primary faces lack (CJK, here). */
-  readonly fallback: boolean;
 }
 
-const wanted: readonly { pkg: string; files: readonly string[]; fallback: boolean }[] = [
-  { pkg: '@fontsource/source-sans-3', files: ['400.css', '400-italic.css', '600.css', '700.css'], fallback: false },
-  { pkg: '@fontsource/source-serif-4', files: ['600.css'], fallback: false },
-  // One weight: Chinese in bold text is drawn emboldened, which saves half the CJK bytes.
-  { pkg: '@fontsource/noto-sans-sc', files: ['400.css'], fallback: true },
-];
+const regions: readonly CjkRegion[] = ['sc', 'tc', 'jp', 'kr'];
+const langSelectors: Readonly<Record<CjkRegion, string>> = {
+  sc: ':lang(zh)',
+  tc: ':lang(zh-TW),:lang(zh-HK),:lang(zh-MO),:lang(zh-Hant)',
+  jp: ':lang(ja)',
+  kr: ':lang(ko)',
+};
 
-const require = createRequire(import.meta.url);
-
+/**
+ * The fonts the report carries inline (see font-catalogue.ts). Latin faces are declared under
+ * their own names, which the templates' stacks list first. Every other script's faces are
+ * declared under the CJK family of the text's region ("Noto Sans SC" by default), the one name
+ * every built-in stack falls back to, so that a template need not know the scripts; unicode-range
+ * picks the face for each character. Text in `lang="ja"` (or ko, zh-TW) gets its own stack, so
+ * a Japanese name takes Japanese glyph forms. Bold text in those scripts gets a real bold face.
+ */
 export class FontLibrary {
   private readonly data = new Map<string, Promise<string>>();
 
   private constructor(private readonly faces: readonly Face[]) {}
 
   static async load(): Promise<FontLibrary> {
-    const faces: Face[] = [];
-    for (const { pkg, files, fallback } of wanted) {
-      const dir = path.dirname(require.resolve(`${pkg}/package.json`));
-      for (const file of files) faces.push(...parseFaces(await readFile(path.join(dir, file), 'utf8'), dir, fallback));
-    }
-    return new FontLibrary(faces);
+    return new FontLibrary(fontCatalogue());
   }
 
-  /** `@font-face` rules with inline data for the faces that `text` needs. */
-  async fontFaceCss(text: string): Promise<string> {
-    const used = codePoints(text);
-    const primary = this.faces.filter((f) => !f.fallback);
-    const uncovered = new Set([...used].filter((cp) => !primary.some((f) => covers(f, cp))));
-    const chosen = this.faces.filter((f) => (f.fallback ? intersects(f, uncovered) : intersects(f, used)));
-    const rules = await Promise.all(
-      chosen.map(
-        async (f) =>
-          `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(data:font/woff2;base64,${await this.base64(f.file)}) format('woff2');unicode-range:${f.rangeText}}`,
+  /**
+   * `@font-face` rules with inline data for the faces the page needs, and the lang stacks.
+   * @param stylesheet the page's CSS, if not inside `html`: it says which text is bold
+   */
+  async fontFaceCss(html: string, stylesheet = ''): Promise<string> {
+    const contexts = textContexts(html, stylesheet);
+    const used = new Set<number>();
+    for (const set of contexts.values()) for (const cp of set) used.add(cp);
+    const latin = this.faces.filter((f) => f.role === 'latin');
+    const rules = latin.filter((f) => intersects(f, used)).map((f) => ({ face: f, family: f.family, weight: f.weight }));
+    // Per family, a regular and a bold set of faces. Chromium draws a family from the one set
+    // of faces whose weight descriptors match best, never a mix: so each set must hold every face
+    // its text needs, and without a bold set the regular one claims all weights (bold text is then
+    // drawn in it as it is, never with synthetic bold).
+    const sets = new Map<CjkRegion, { regular: Map<string, Face>; bold: Map<string, Face> }>();
+    for (const [key, set] of contexts) {
+      const { region, bold } = parseContextKey(key);
+      for (const cp of set) {
+        if (isInvisible(cp) || latin.some((f) => covers(f, cp))) continue;
+        const face = this.faceFor(cp, region, bold);
+        if (!face) continue;
+        let entry = sets.get(region);
+        if (!entry) sets.set(region, (entry = { regular: new Map(), bold: new Map() }));
+        (bold ? entry.bold : entry.regular).set(face.file, face);
+      }
+    }
+    for (const [region, { regular, bold }] of sets) {
+      const family = regionFamily[region];
+      if (bold.size === 0) {
+        for (const face of regular.values()) rules.push({ face, family, weight: '100 900' });
+        continue;
+      }
+      const boldRanges = new Set([...bold.values()].map((f) => f.rangeText));
+      for (const face of regular.values()) {
+        rules.push({ face, family, weight: '100 550' });
+        if (!boldRanges.has(face.rangeText)) bold.set(face.file, face);
+      }
+      for (const face of bold.values()) rules.push({ face, family, weight: '551 900' });
+    }
+    const faces = await Promise.all(
+      rules.map(
+        async ({ face, family, weight }) =>
+          `@font-face{font-family:'${family}';font-style:${face.style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${await this.base64(face.file)}) format('woff2');unicode-range:${face.rangeText}}`,
       ),
     );
-    return rules.join('\n');
+    return [...faces, ...langRules(new Set(sets.keys()))].join('\n');
   }
 
-  /** Files by path, to let the chart renderer use the same type. */
-  file(family: string, weight: string, subset = 'latin'): string | undefined {
-    return this.faces.find((f) => f.family === family && f.weight === weight && f.style === 'normal' && f.file.includes(`-${subset}-`))?.file;
+  /**
+   * The face that draws `cp` in text of `region`: that region's CJK face first, then the
+   * scripts, then the other CJK regions, then emoji. Bold asks for the 700 face where there is one.
+   */
+  faceFor(cp: number, region: CjkRegion, bold: boolean): Face | undefined {
+    const order = (f: Face): number => (f.role === 'cjk' ? (f.region === region ? 0 : 2 + regions.indexOf(f.region!)) : f.role === 'script' ? 1 : f.role === 'emoji' ? 9 : 10);
+    const candidates = this.faces.filter((f) => f.role !== 'latin' && f.style === 'normal' && covers(f, cp)).sort((a, b) => order(a) - order(b));
+    if (candidates.length === 0) return undefined;
+    const best = order(candidates[0]!);
+    const same = candidates.filter((f) => order(f) === best);
+    return same.find((f) => f.weight === (bold ? '700' : '400')) ?? same.find((f) => f.weight === '400') ?? same[0];
+  }
+
+  /**
+   * What a chart needs registered with Cairo to draw `text`: WOFF files (Cairo does not read
+   * WOFF2), named by the family a chart's font stack lists, at the weights charts use.
+   */
+  chartFaces(text: string, region: CjkRegion): ChosenFace[] {
+    const chosen = new Map<string, ChosenFace>();
+    const used = new Set<number>();
+    for (const char of text) used.add(char.codePointAt(0)!);
+    for (const face of this.faces) {
+      if (face.role === 'latin' && face.family === 'Source Sans 3' && face.style === 'normal' && face.weight !== '700' && intersects(face, used)) chosen.set(face.file, { face, family: 'Source Sans 3' });
+    }
+    for (const cp of used) {
+      if (isInvisible(cp) || this.faces.some((f) => f.role === 'latin' && f.family === 'Source Sans 3' && covers(f, cp))) continue;
+      for (const bold of [false, true]) {
+        const face = this.faceFor(cp, region, bold);
+        if (face) chosen.set(face.file, { face, family: face.role === 'cjk' ? regionFamily[face.region!] : 'Source Sans 3' });
+      }
+    }
+    return [...chosen.values()];
+  }
+
+  /** The characters no embedded font draws; see font-catalogue.ts. */
+  missingCharacters(text: string): { char: string; codePoint: number }[] {
+    return missingCharacters(text);
   }
 
   private base64(file: string): Promise<string> {
@@ -72,42 +135,34 @@ export class FontLibrary {
   }
 }
 
-function parseFaces(css: string, dir: string, fallback: boolean): Face[] {
-  const faces: Face[] = [];
-  for (const [, body] of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
-    const get = (prop: string): string | undefined => new RegExp(`${prop}:\\s*([^;]+);`).exec(body ?? '')?.[1]?.trim();
-    const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(body ?? '')?.[1];
-    const rangeText = get('unicode-range');
-    if (!file || !rangeText) continue;
-    faces.push({
-      family: (get('font-family') ?? '').replace(/['"]/g, ''),
-      weight: get('font-weight') ?? '400',
-      style: get('font-style') ?? 'normal',
-      ranges: parseRanges(rangeText),
-      rangeText: rangeText.replace(/\s+/g, ''),
-      file: path.join(dir, file),
-      fallback,
+/** The font stack of a chart whose CJK text is of `region`. */
+export function chartFontFamily(region: CjkRegion): string {
+  const order = [region, ...regions.filter((r) => r !== region)];
+  return ["'Source Sans 3'", ...order.map((r) => `'${regionFamily[r]}'`), 'sans-serif'].join(', ');
+}
+
+/** The WOFF twin of a face's WOFF2 file. */
+export function woffFile(face: Face): string {
+  return face.file.replace(/\.woff2$/, '.woff');
+}
+
+/** A unique family name for one slice file, so Cairo keeps every slice (see woff-to-ttf.ts). */
+export function sliceFamily(face: Face): string {
+  return `PR ${path.basename(face.file, '.woff2')}`;
+}
+
+function langRules(present: ReadonlySet<CjkRegion>): string[] {
+  if ([...present].every((r) => r === 'sc')) return [];
+  return regions
+    .filter((r) => present.has(r))
+    .flatMap((r) => {
+      const family = `'${regionFamily[r]}'`;
+      const selectors = langSelectors[r].split(',');
+      return [
+        `${selectors.map((s) => `:root ${s}`).join(',')}{font-family:'Source Sans 3',${family},sans-serif}`,
+        `${selectors.map((s) => `:root :is(h1,h2,h3,h4,h5,h6,.latin)${s}`).join(',')}{font-family:'Source Serif 4',${family},serif}`,
+      ];
     });
-  }
-  return faces;
-}
-
-export function parseRanges(text: string): [number, number][] {
-  return text.split(',').map((part) => {
-    const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
-    const start = Number.parseInt(lo ?? '0', 16);
-    return [start, hi ? Number.parseInt(hi, 16) : start];
-  });
-}
-
-function codePoints(text: string): Set<number> {
-  const set = new Set<number>();
-  for (const char of text) set.add(char.codePointAt(0)!);
-  return set;
-}
-
-function covers(face: Face, cp: number): boolean {
-  return face.ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 }
 
 function intersects(face: Face, cps: ReadonlySet<number>): boolean {

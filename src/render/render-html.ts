@@ -28,8 +28,9 @@ export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<st
   // page (see assembleDocument), so the HTML parser never has to walk a megabyte of base64.
   const images = new Map([...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)]));
   const page = await parts.renderPage(attachCharts(view, images));
-  // Fonts last: which slices to embed depends on the characters the page ended up with.
-  const fontFaces = await parts.fonts.fontFaceCss(`${page}${view.title}${view.buildDate}`);
+  // Fonts last: which slices to embed depends on the characters the page ended up with, and
+  // the stylesheet says which of them are bold.
+  const fontFaces = await parts.fonts.fontFaceCss(`${page}${view.title}${view.buildDate}`, parts.css);
   try {
     return assembleDocument({ page, styles: [fontFaces, pageCss(view), parts.css], images });
   } catch (error) {

@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { checkFonts, FontLibrary, missingCharacters } from '../../src/render/font-library.js';
+import { textContexts } from '../../src/render/text-contexts.js';
+import { woffToRenamedSfnt } from '../../src/render/woff-to-ttf.js';
+
+const page = (body: string, lang = 'en'): string =>
+  `<html lang="${lang}"><head><style>/*f*/ h2 { font-weight: 600 } .native { font-weight: 400 } td::before { font-weight: 600 }</style></head><body>${body}</body></html>`;
+
+interface Rule {
+  family: string;
+  weight: string;
+  file: string;
+}
+
+/** The @font-face rules as family, weight and the start of the data (to tell files apart). */
+function rules(css: string): Rule[] {
+  return [...css.matchAll(/@font-face\{font-family:'([^']+)';font-style:\w+;font-weight:([\d ]+);[^}]*base64,([A-Za-z0-9+/]{0,40})/g)].map((m) => ({ family: m[1]!, weight: m[2]!, file: m[3]! }));
+}
+
+describe('missingCharacters', () => {
+  it('finds nothing missing in the scripts the report ships fonts for', () => {
+    const text = 'Łukasz Nguyễn Ωmega Анна प्रिया শর্মা தமிழ் สมชาย ليلى נועה 김지우 山田花子 ひらがな 陳瑋婷 曾妍 🚀🤖 0.0001 ½ “quoted” — €';
+    expect(missingCharacters(text)).toEqual([]);
+  });
+
+  it('names a script with no font (Ol Chiki) and a private-use character, once each', () => {
+    expect(missingCharacters('ᱚᱛ ᱚ \uE000 ok')).toEqual([
+      { char: 'ᱚ', codePoint: 0x1c5a },
+      { char: 'ᱛ', codePoint: 0x1c5b },
+      { char: '\uE000', codePoint: 0xe000 },
+    ]);
+  });
+
+  it('does not ask glyphs of joiners, marks of direction and variation selectors', () => {
+    expect(missingCharacters('a\u200d\u200e\u2067b\u2069\ufe0f\n\t')).toEqual([]);
+  });
+});
+
+describe('FontLibrary.fontFaceCss', () => {
+  it('embeds one regular set of Noto Sans SC slices for Chinese in regular text, claiming every weight', async () => {
+    const fonts = await FontLibrary.load();
+    const found = rules(await fonts.fontFaceCss(page('<p>Zeng Yan <span class="native">曾妍</span></p>')));
+    const cjk = found.filter((r) => r.family === 'Noto Sans SC');
+    expect(cjk.length).toBeGreaterThan(0);
+    expect(new Set(cjk.map((r) => r.weight))).toEqual(new Set(['100 900']));
+    expect(found.some((r) => r.family === 'Noto Sans JP')).toBe(false);
+  });
+
+  it('gives Han in bold text a real bold face, and keeps regular and bold sets complete', async () => {
+    const fonts = await FontLibrary.load();
+    const found = rules(await fonts.fontFaceCss(page('<h2>罗福莉 🚀</h2><p>曾妍</p>')));
+    const cjk = found.filter((r) => r.family === 'Noto Sans SC');
+    expect(new Set(cjk.map((r) => r.weight))).toEqual(new Set(['100 550', '551 900']));
+    // The bold set also draws the emoji (no bold emoji exists), so bold text never falls through.
+    expect(cjk.filter((r) => r.weight === '551 900').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('draws Japanese text with Noto Sans JP and adds the lang stack for it', async () => {
+    const fonts = await FontLibrary.load();
+    const css = await fonts.fontFaceCss(page('<p>Yamada <span lang="ja">山田花子</span></p>'));
+    expect(rules(css).some((r) => r.family === 'Noto Sans JP')).toBe(true);
+    expect(css).toContain(":root :lang(ja){font-family:'Source Sans 3','Noto Sans JP',sans-serif}");
+  });
+
+  it('puts every other script under the fallback family, and nothing for Latin text alone', async () => {
+    const fonts = await FontLibrary.load();
+    const latin = rules(await fonts.fontFaceCss(page('<p>Łukasz Nguyễn, Анна</p>')));
+    expect(latin.every((r) => r.family === 'Source Sans 3' || r.family === 'Source Serif 4')).toBe(true);
+    const world = rules(await fonts.fontFaceCss(page('<p>प्रिया ليلى נועה สมชาย 김지우</p>')));
+    expect(world.filter((r) => r.family === 'Noto Sans SC').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('textContexts', () => {
+  it('reads language and boldness from the markup and its stylesheet, not from generated content', () => {
+    const contexts = textContexts(page('<h2>粗 <span class="native">细</span></h2><table><tr><td>表</td></tr></table><p lang="zh-TW">臺</p><p lang="ko">한</p>'));
+    const chars = (key: string): string => [...(contexts.get(key) ?? [])].filter((cp) => cp > 0x1000).map((cp) => String.fromCodePoint(cp)).join('');
+    expect(chars('sc bold')).toBe('粗');
+    expect(chars('sc')).toBe('细表');
+    expect(chars('tc')).toBe('臺');
+    expect(chars('kr')).toBe('한');
+  });
+});
+
+describe('woffToRenamedSfnt', () => {
+  it('writes a TrueType file that names the new family', async () => {
+    const woff = await readFile(new URL('../../node_modules/@fontsource/noto-sans-thai/files/noto-sans-thai-thai-400-normal.woff', import.meta.url));
+    const sfnt = woffToRenamedSfnt(woff, 'PR test', 'Regular');
+    expect(sfnt.readUInt32BE(0)).toBe(0x00010000);
+    expect(sfnt.includes(Buffer.from('PR test', 'utf16le').swap16())).toBe(true);
+  });
+});
+
+describe('checkFonts', () => {
+  it('finds every shipped font file in place', async () => {
+    const result = await checkFonts();
+    expect(result.ok).toBe(true);
+    expect(result.detail).toMatch(/font files of \d+ families load/);
+  });
+});

@@ -2,6 +2,8 @@ import { BuildContext } from './build-context.js';
 import { UserError, ValidationError } from './errors.js';
 import type { Problem } from './errors.js';
 import { loadInputs } from './load/load-inputs.js';
+import { unrenderableText } from './preflight/unrenderable-text.js';
+import { missingCharacters } from './render/font-library.js';
 import { displayPath } from './load/resolve-inside.js';
 import { realFolderInside } from './load/real-path.js';
 import { readInputFile } from './load/read-input-file.js';
@@ -66,7 +68,12 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     const outputs = outputPaths(resolved);
     // Preflight: what the build noticed it could not render right. Silence must mean success;
     // with --strict, anything noticed is a failure and nothing is written.
-    if (options.strict) refuseWarnings(inputs.warnings, rendered.warnings, inputs.specPath ? displayPath(options.cwd ?? process.cwd(), inputs.specPath) : '(report)');
+    const specFile = inputs.specPath ? displayPath(options.cwd ?? process.cwd(), inputs.specPath) : '(report)';
+    const problems = [
+      ...inputs.warnings,
+      ...unrenderableText([{ file: specFile, value: { title: inputs.spec.title, subtitle: inputs.spec.subtitle, author: inputs.spec.author } }, ...inputs.profiles.map((p) => ({ file: p.file, value: p.profile }))], missingCharacters),
+    ];
+    if (options.strict) refuseWarnings(problems, rendered.warnings, specFile);
     let written: WrittenArtifact[] | undefined;
     if (options.write) {
       const writeStarted = performance.now();
@@ -74,7 +81,7 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
       options.onStage?.('write', performance.now() - writeStarted);
     }
     const inputFiles = [...(inputs.specPath ? [inputs.specPath] : []), ...inputs.profiles.map((p) => p.absolutePath)];
-    return { ...rendered, problems: inputs.warnings, options: resolved, outputs, inputFiles, ...(written ? { written } : {}) };
+    return { ...rendered, problems, options: resolved, outputs, inputFiles, ...(written ? { written } : {}) };
   } finally {
     if (ownContext) await context.close();
   }

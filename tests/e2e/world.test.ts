@@ -109,3 +109,16 @@ describe('any person, any script, any length', () => {
     expect(long).toContain('overflow-wrap: anywhere');
   });
 });
+
+describe('--strict', () => {
+  it('turns the preflight\'s warning into exit 1, with nothing written', async () => {
+    const project = await tempProject({ withSample: false });
+    const report = galleryReports.find((r) => r.name === 'no-font')!;
+    const spec = await writeWorldProject(project, report.people, { ...report.options, name: report.name });
+    const result = await runCli(['build', path.relative(project, spec), '--strict', '--format', 'html'], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/person\.nativeName {2}the characters "ᱥ" \(U\+1C65\).* would print as a box \(--strict\)/);
+    expect(result.stderr).toContain('nothing was written');
+    await expect(readFile(path.join(project, 'out', 'no-font.html'))).rejects.toThrow();
+  }, 60_000);
+});

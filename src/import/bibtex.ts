@@ -128,10 +128,12 @@ function syntaxError(file: string, text: string, error: unknown): { problem: Pro
   const all = chunks(text);
   let index = all.findIndex((c) => offset >= c.start && offset < c.end);
   if (index < 0) index = all.length - 1;
-  const onAtLine = index >= 0 && /^[ \t]*@/.test(text.slice(offset - column + 1, offset + 1)) && index > 0;
-  const chunk = all[onAtLine ? index - 1 : index];
+  // An unclosed brace swallows the entries after it; the first entry whose braces do not balance is the culprit.
+  const unbalanced = all.find((c) => !balanced(text.slice(c.start, c.end)));
+  const onAtLine = !unbalanced && index > 0 && /^[ \t]*@/.test(text.slice(offset - column + 1, offset + 1));
+  const chunk = unbalanced ?? all[onAtLine ? index - 1 : index];
   const entry = chunk?.key ? `entry \`${chunk.key}\`` : 'the file';
-  const hint = onAtLine ? ` (is a brace or quote left open in ${entry}, before the next @?)` : '';
+  const hint = unbalanced || onAtLine ? ` (is a brace or quote left open in ${entry}?)` : '';
   const problem: Problem = {
     file,
     line,
@@ -145,6 +147,12 @@ function syntaxError(file: string, text: string, error: unknown): { problem: Pro
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/:$/, '').replace(/ at line \d+ col \d+/, '');
+}
+
+function balanced(entry: string): boolean {
+  let depth = 0;
+  for (const m of entry.replace(/\\[{}]/g, '').matchAll(/[{}]/g)) depth += m[0] === '{' ? 1 : -1;
+  return depth === 0;
 }
 
 /** Replaces an entry by spaces, keeping its line breaks, so later line numbers stay true. */

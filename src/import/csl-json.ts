@@ -98,5 +98,5 @@ const cslMarkup = /<\/?(?:i|b|sup|sub|span(?: class="nocase"| style="font-varian
 export function cslText(value: unknown): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   const text = str(first);
-  return text?.replace(cslMarkup, '').replace(/\s+/g, ' ').trim() || undefined;
+  return text?.replace(cslMarkup, '').replace(/\s+/g, ' ').trim().normalize('NFC') || undefined;
 }

@@ -57,6 +57,9 @@ function sameParts(a: readonly string[], b: readonly string[]): boolean {
   const joinedA = [...a].sort().join(' ');
   const joinedB = [...b].sort().join(' ');
   if (joinedA === joinedB) return true;
+  // A middle initial on one side only ("Heather A. Piwowar") does not make another person.
+  const full = (parts: readonly string[]): string => parts.filter((p) => p.length > 1).sort().join(' ');
+  if (full(a) === full(b) && full(a).includes(' ')) return true;
   // Hyphens and the spaces inside a given name come and go between records: compare the letters.
   const squashed = (parts: readonly string[]): string[] => [parts.join(''), [...parts].reverse().join('')].map((s) => s.replace(/[^\p{L}\p{N}]/gu, ''));
   const sa = squashed(a);

@@ -51,14 +51,15 @@ function jsonErrorPosition(text: string, message: string): { line: number; colum
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
   const at = /position (\d+)/.exec(message);
-  const offset = at ? Number(at[1]) : text.length;
+  // Some JSON.parse messages carry no position; the YAML parser finds the same fault with one.
+  const offset = at ? Number(at[1]) : (parseDocument(text, { prettyErrors: false }).errors[0]?.pos[0] ?? text.length);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
 function plainJsonMessage(message: string): string {
-  return message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '').replace(/^JSON\.parse: /, '');
+  return message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '').replace(/^JSON\.parse: /, '');
 }
 
 /** Small readers for untyped JSON: each returns undefined rather than throwing on a wrong type. */

@@ -78,6 +78,11 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
   if (errors.length > 0) return fail(errors, { formats, skipped });
 
   const plan = planImport(existing ?? { papers: [], career: [], education: [], sources: [], person: {} }, drafts, options.today);
+  if (options.target.kind === 'new' && plan.fileSourceIds.size === 0) {
+    // A new profile needs at least one fact, and a source for its person to cite.
+    const files = options.inputs.map((i) => i.file).join(', ');
+    return fail([{ file: files, line: 0, column: 0, path: '', message: 'these files hold nothing to start a profile from (no paper, role, degree or distinction)', severity: 'error' }], { formats, skipped });
+  }
   const start = options.target.kind === 'new' ? newProfileText(options.target, parsed, plan, drafts) : before;
   const additions: ListAddition[] = [
     { path: ['person', 'highlights'], items: plan.highlights },

@@ -34,7 +34,7 @@ export interface ImportedPaper extends Entry {
   readonly venue?: string;
   /** Undefined when the record carries no author list (ORCID summaries, JSON Resume). */
   readonly authors?: readonly ImportedName[];
-  /** 0-based index of the person in `authors`, when the record says so itself (OpenAlex author id). */
+  /** Without its version: `2111.08276`. */
   readonly arxiv?: string;
   readonly doi?: string;
   readonly url?: string;

@@ -36,6 +36,14 @@ export { reportSchema, pageSizes, sectionNames } from './schema/report-schema.js
 export type { PageSize, ReportSpec, SectionName } from './schema/report-schema.js';
 export { profileJsonSchema, reportJsonSchema } from './schema/json-schema.js';
 
+// Importing records (BibTeX, CSL-JSON, ORCID, OpenAlex, JSON Resume) into profiles
+export { importIntoProfile } from './import/import-profile.js';
+export type { ImportOptions, ImportResult } from './import/import-profile.js';
+export type { Conflict, Duplicate } from './import/plan-import.js';
+export { importDiff } from './import/describe-import.js';
+export { importFormats } from './import/types.js';
+export type { ImportFormat } from './import/types.js';
+
 // Reading inputs
 export { memoryReader, readInputFile } from './load/read-input-file.js';
 export type { FileReader, ReadResult } from './load/read-input-file.js';

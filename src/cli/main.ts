@@ -149,6 +149,22 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     });
 
   program
+    .command('import')
+    .description('add papers, roles and degrees to a profile from BibTeX, CSL-JSON, ORCID, OpenAlex or JSON Resume files')
+    .argument('<files...>', 'the files to import (.bib, CSL-JSON, an ORCID record, OpenAlex JSON, a JSON Resume)')
+    .option('--into <profile>', 'the profile to add to (never changes what it already says)')
+    .option('--new <name>', 'start a new profile for this person, in data/profiles (or --dir)')
+    .option('--dir <dir>', 'folder for --new (default: data/profiles if it exists, else .)')
+    .option('--format <format>', 'read every file as bibtex, csl-json, orcid, openalex or json-resume (default: detected)')
+    .option('--skip-bad', 'import the good entries of a partly bad file and report the others')
+    .option('--dry-run', 'print the change as a diff and write nothing')
+    .option('--json', 'print a machine-readable summary on stdout')
+    .action(async (files: string[], flags: import('./import-command.js').ImportFlags) => {
+      const { runImport } = await import('./import-command.js');
+      setExit(await runImport(files, flags, ctx));
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of a profile (or of a report spec with --report)')
     .option('--report', 'the report spec schema instead')

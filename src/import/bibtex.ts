@@ -1,0 +1,161 @@
+import type { Problem } from '../errors.js';
+import { cslRecord } from './csl-json.js';
+import type { CslItem } from './csl-json.js';
+import { arxivIdIn } from './identifiers.js';
+import type { EntryLocation, ImportedPaper, ParsedRecords, RecordSource } from './types.js';
+
+interface RawEntry {
+  readonly type: string;
+  readonly label: string;
+  readonly properties: Record<string, unknown>;
+}
+
+/** The parser is loaded on first use: commands other than import never pay for it. */
+async function citationJs(): Promise<(data: unknown, options: { forceType: string; target?: string }) => unknown> {
+  const { plugins } = await import('@citation-js/core');
+  await import('@citation-js/plugin-bibtex');
+  return (data, options) => plugins.input.chain(data, { ...options, generateGraph: false });
+}
+
+/**
+ * BibTeX and BibLaTeX through citation-js: it expands `@string`s, resolves `crossref`, splits
+ * names and decodes LaTeX to Unicode. It gives CSL-JSON, so BibTeX then maps exactly like a
+ * CSL-JSON file; the arXiv fields it drops (`eprint`, `archivePrefix`, DBLP's `volume =
+ * abs/…`) are read from the raw entry. A syntax error names the entry it is in; with
+ * `skipBad`, that entry is blanked out and the rest is read again.
+ */
+export async function parseBibtex(file: string, text: string, source: RecordSource, skipBad: boolean): Promise<ParsedRecords> {
+  const chain = await citationJs();
+  const problems: Problem[] = [];
+  let working = text;
+  let raw: RawEntry[] | undefined;
+  const blanked = new Set<number>();
+  for (let attempt = 0; attempt < 100 && raw === undefined; attempt++) {
+    try {
+      raw = chain(working, { forceType: '@biblatex/text', target: '@biblatex/entries+list' }) as RawEntry[];
+    } catch (error) {
+      const syntax = syntaxError(file, text, error);
+      problems.push(syntax.problem);
+      if (!skipBad || !syntax.chunk || blanked.has(syntax.chunk.start)) return { file, format: 'bibtex', source, records: [], problems };
+      blanked.add(syntax.chunk.start);
+      working = blankOut(working, syntax.chunk);
+    }
+  }
+  if (!raw) return { file, format: 'bibtex', source, records: [], problems };
+  const items = chain(raw, { forceType: '@biblatex/entries+list' }) as CslItem[];
+  const byKey = new Map(items.map((item) => [String(item['citation-key'] ?? item.id), item]));
+  const offsets = entryOffsets(text);
+  const records: ImportedPaper[] = [];
+  for (const entry of raw) {
+    const item = byKey.get(entry.label);
+    if (!item) continue;
+    const at = locate(text, offsets.get(entry.label) ?? 0, entry.label);
+    const paper = cslRecord(item, `entry \`${entry.label}\``, at);
+    records.push({ ...paper, ...rawFacts(entry), key: entry.label, arxiv: arxivOf(entry) ?? paper.arxiv });
+  }
+  return { file, format: 'bibtex', source, records, problems };
+}
+
+/** The year as written (not as citation-js guessed it), so "to appear" is reported, not dropped. */
+function rawFacts(entry: RawEntry): Partial<ImportedPaper> {
+  const p = entry.properties;
+  if (p['year'] !== undefined) return { year: String(p['year']).trim() };
+  // BibLaTeX's `date` may be a range (2023-07-05/2023-07-08): its start is the date.
+  if (p['date'] !== undefined) return { year: String(p['date']).trim().split('/')[0] ?? '' };
+  return {};
+}
+
+function arxivOf(entry: RawEntry): string | undefined {
+  const p = entry.properties;
+  const field = (name: string): string | undefined => (p[name] === undefined ? undefined : String(p[name]));
+  const prefix = (field('archiveprefix') ?? field('eprinttype') ?? '').toLowerCase();
+  if (field('eprint') && (prefix === '' || prefix === 'arxiv')) {
+    const id = arxivIdIn(field('eprint'));
+    if (id) return id;
+  }
+  for (const name of ['url', 'doi', 'journal', 'journaltitle', 'note', 'howpublished']) {
+    const value = field(name);
+    if (value && /arxiv/i.test(value)) {
+      const id = arxivIdIn(value);
+      if (id) return id;
+    }
+  }
+  if (/^corr$/i.test(field('journal') ?? '')) return arxivIdIn(field('volume'));
+  return undefined;
+}
+
+/** Where each `@type{key,` starts. */
+function entryOffsets(text: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  for (const m of text.matchAll(/@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]+)\s*,/g)) {
+    if (m[1] && !offsets.has(m[1])) offsets.set(m[1], m.index);
+  }
+  return offsets;
+}
+
+function locate(text: string, offset: number, key: string): EntryLocation {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), path: key };
+}
+
+/** The line-aligned block of one entry: from its `@` line to the line before the next `@`. */
+interface Chunk {
+  readonly start: number;
+  readonly end: number;
+  readonly key: string | undefined;
+}
+
+function chunks(text: string): Chunk[] {
+  const starts = [...text.matchAll(/^[ \t]*@/gm)].map((m) => m.index);
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? text.length;
+    const key = /@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]+)/.exec(text.slice(start, end))?.[1];
+    return { start, end, key };
+  });
+}
+
+/**
+ * citation-js reports "invalid syntax at line L col C". The fault is usually an unclosed brace
+ * in the entry before the one where the parser noticed, when the error sits on an `@` line.
+ */
+function syntaxError(file: string, text: string, error: unknown): { problem: Problem; chunk?: Chunk } {
+  const message = (error as Error).message ?? String(error);
+  const m = /line (\d+) col (\d+)/.exec(message);
+  const line = m ? Number(m[1]) : 0;
+  const column = m ? Number(m[2]) : 0;
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((n) => n.index + 1)];
+  const offset = line > 0 ? (lineStarts[line - 1] ?? 0) + column - 1 : text.length;
+  const all = chunks(text);
+  let index = all.findIndex((c) => offset >= c.start && offset < c.end);
+  if (index < 0) index = all.length - 1;
+  // An unclosed brace swallows the entries after it; the first entry whose braces do not balance is the culprit.
+  const unbalanced = all.find((c) => !balanced(text.slice(c.start, c.end)));
+  const onAtLine = !unbalanced && index > 0 && /^[ \t]*@/.test(text.slice(offset - column + 1, offset + 1));
+  const chunk = unbalanced ?? all[onAtLine ? index - 1 : index];
+  const entry = chunk?.key ? `entry \`${chunk.key}\`` : 'the file';
+  const hint = unbalanced || onAtLine ? ` (is a brace or quote left open in ${entry}?)` : '';
+  const problem: Problem = {
+    file,
+    line,
+    column,
+    path: chunk?.key ?? '',
+    message: `BibTeX syntax error in ${entry}: ${firstLine(message)}${hint}`,
+    severity: 'error',
+  };
+  return chunk ? { problem, chunk } : { problem };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/:$/, '').replace(/ at line \d+ col \d+/, '');
+}
+
+function balanced(entry: string): boolean {
+  let depth = 0;
+  for (const m of entry.replace(/\\[{}]/g, '').matchAll(/[{}]/g)) depth += m[0] === '{' ? 1 : -1;
+  return depth === 0;
+}
+
+/** Replaces an entry by spaces, keeping its line breaks, so later line numbers stay true. */
+function blankOut(text: string, chunk: Chunk): string {
+  return text.slice(0, chunk.start) + text.slice(chunk.start, chunk.end).replace(/[^\n]/g, ' ') + text.slice(chunk.end);
+}

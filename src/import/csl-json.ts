@@ -1,0 +1,102 @@
+import { arr, obj, str } from './json-source.js';
+import type { JsonSource } from './json-source.js';
+import { arxivIdIn, normaliseDoi } from './identifiers.js';
+import type { EntryLocation, ImportedName, ImportedPaper, ParsedRecords, RecordSource } from './types.js';
+import { problemAt } from './types.js';
+
+/** One CSL-JSON item: only the fields the import reads are named. */
+export interface CslItem {
+  readonly id?: unknown;
+  readonly 'citation-key'?: unknown;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * CSL-JSON (Zotero, citation-js, Pandoc, arXiv's export): a list of items, or one item.
+ * Titles may carry CSL's few HTML-like tags (<i>, <b>, <sup>, <sub>, <span class="nocase">);
+ * those tags are dropped, and every other character is kept as text for the renderer to
+ * escape, so a `<script>` in a title stays a visible `<script>`.
+ */
+export function parseCslJson(json: JsonSource, source: RecordSource): ParsedRecords {
+  const value = json.value;
+  const list = Array.isArray(value) ? value : obj(value) ? [value] : undefined;
+  if (!list) {
+    return { file: json.file, format: 'csl-json', source, records: [], problems: [problemAt(json.file, json.locate([]), 'expected CSL-JSON: a list of items, or one item')] };
+  }
+  const records: ImportedPaper[] = [];
+  const problems = [];
+  for (const [index, raw] of list.entries()) {
+    const path = Array.isArray(value) ? [index] : [];
+    const item = obj(raw);
+    if (!item) {
+      problems.push(problemAt(json.file, json.locate(path), `item ${index + 1} is not an object`));
+      continue;
+    }
+    const name = str(item['citation-key']) ?? str(item['id']) ?? str(item['title'])?.slice(0, 60) ?? `item ${index + 1}`;
+    records.push(cslRecord(item, `item \`${name}\``, json.locate(path)));
+  }
+  return { file: json.file, format: 'csl-json', source, records, problems };
+}
+
+export function cslRecord(item: CslItem, entry: string, at: EntryLocation): ImportedPaper {
+  const title = cslText(item['title']);
+  const container = cslText(item['container-title']) ?? cslText(item['event-title']) ?? cslText(item['collection-title']);
+  const publisher = cslText(item['publisher']);
+  const genre = cslText(item['genre']) ?? '';
+  const doi = normaliseDoi(str(item['DOI']));
+  const url = str(item['URL']);
+  const arxiv =
+    arxivIdIn(doi && /^10\.48550\//.test(doi) ? doi : undefined) ??
+    (url && /arxiv\.org/i.test(url) ? arxivIdIn(url) : undefined) ??
+    (/arxiv/i.test(str(item['archive']) ?? '') ? arxivIdIn(str(item['number'])) : undefined) ??
+    (/arxiv/i.test(container ?? '') ? arxivIdIn(container) : undefined);
+  const venue = container ?? (/arxiv/i.test(publisher ?? '') || /preprint/i.test(genre) ? 'arXiv' : publisher);
+  const year = issuedYear(item['issued']);
+  const authors = arr(item['author']).map(cslName).filter((n): n is ImportedName => n !== undefined);
+  return {
+    kind: 'paper',
+    entry,
+    at,
+    ...(title ? { title } : {}),
+    ...(year ? { year } : {}),
+    ...(venue ? { venue } : {}),
+    ...(Array.isArray(item['author']) ? { authors } : {}),
+    ...(arxiv ? { arxiv } : {}),
+    ...(doi ? { doi } : {}),
+    ...(url ? { url } : {}),
+    ...(cslText(item['abstract']) ? { abstract: cslText(item['abstract'])! } : {}),
+    ...(cslText(item['title-short']) ? { shortName: cslText(item['title-short'])! } : {}),
+  };
+}
+
+/** `issued` is `{ "date-parts": [[2022, 7]] }`, or `{ "raw": "2022-07" }`, or `{ "literal": … }`. */
+function issuedYear(issued: unknown): string | undefined {
+  const date = obj(issued);
+  if (!date) return str(issued);
+  const parts = arr(arr(date['date-parts'])[0]);
+  if (parts.length > 0) return parts.map((p) => String(p)).map((p, i) => (i === 0 ? p : p.padStart(2, '0'))).join('-');
+  return str(date['raw']) ?? str(date['literal']);
+}
+
+function cslName(value: unknown): ImportedName | undefined {
+  const name = obj(value);
+  if (!name) return undefined;
+  const literal = cslText(name['literal']);
+  if (literal) return { literal };
+  // BibTeX's `and others` is the rest of a cut author list.
+  if (cslText(name['family']) === 'others' && !cslText(name['given'])) return { literal: 'et al.' };
+  const given = cslText(name['given']);
+  const particle = [cslText(name['dropping-particle']), cslText(name['non-dropping-particle'])].filter(Boolean).join(' ');
+  const family = [particle, cslText(name['family'])].filter(Boolean).join(' ');
+  if (!given && !family) return undefined;
+  return { ...(given ? { given } : {}), ...(family ? { family } : {}) };
+}
+
+const cslMarkup = /<\/?(?:i|b|sup|sub|span(?: class="nocase"| style="font-variant:\s*small-caps;?")?)>/g;
+
+/** Text from a CSL field: rich-text tags removed, space collapsed. Lists (container-title) give their first. */
+export function cslText(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  const text = str(first);
+  return text?.replace(cslMarkup, '').replace(/\s+/g, ' ').trim().normalize('NFC') || undefined;
+}

@@ -1,7 +1,14 @@
 import * as z from 'zod';
 import { limits } from '../limits.js';
 import { endDate, partialDate } from './partial-date.js';
+import { localised, profileLanguage } from './localised-text.js';
+import type { Resolved } from './localised-text.js';
 import { arxivId, httpsUrl, id, list, longText, shortText, sourceRef } from './primitives.js';
+
+// Text a profile may give in several languages (see localised-text.ts); names, ids, units and
+// paper titles stay plain.
+const shortLocal = localised(shortText);
+const longLocal = localised(longText);
 
 /**
  * The profile of one person: the single source of truth for what a profile may hold. Every
@@ -12,7 +19,7 @@ import { arxivId, httpsUrl, id, list, longText, shortText, sourceRef } from './p
 const describe = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });
 
 const sourcedText = z.strictObject({
-  text: longText,
+  text: longLocal,
   source: sourceRef,
 });
 
@@ -20,30 +27,30 @@ export const personSchema = z.strictObject({
   name: describe(shortText, 'The name as the report should show it, in Latin script (for example Zeng Yan).'),
   nativeName: describe(shortText, 'The name in its native script (for example 曾妍).').optional(),
   birthYear: describe(z.int().min(1900).max(2100), 'Year of birth, only when a source gives it.').optional(),
-  headline: describe(shortText, 'One line on who the person is.'),
-  currentRole: describe(shortText, 'The role the person holds now.').optional(),
+  headline: describe(shortLocal, 'One line on who the person is.'),
+  currentRole: describe(shortLocal, 'The role the person holds now.').optional(),
   highlights: describe(list(sourcedText, limits.listItems, 'highlights'), 'Sourced facts that fit no other section.').optional(),
   source: sourceRef,
 });
 
 export const educationSchema = z.strictObject({
-  degree: describe(shortText, "The degree, for example Bachelor's or Master of Science."),
-  field: shortText.optional(),
-  institution: shortText,
-  department: shortText.optional(),
+  degree: describe(shortLocal, "The degree, for example Bachelor's or Master of Science."),
+  field: shortLocal.optional(),
+  institution: shortLocal,
+  department: shortLocal.optional(),
   start: partialDate.optional(),
   end: partialDate.optional(),
-  note: longText.optional(),
+  note: longLocal.optional(),
   source: sourceRef,
 });
 
 export const careerSchema = z.strictObject({
-  title: describe(shortText, 'The job title, when a source gives it.').optional(),
-  organisation: shortText,
+  title: describe(shortLocal, 'The job title, when a source gives it.').optional(),
+  organisation: shortLocal,
   start: partialDate.optional(),
   // When the role ended, or `present`; left out when no source says.
   end: endDate.optional(),
-  note: longText.optional(),
+  note: longLocal.optional(),
   source: sourceRef,
 });
 
@@ -61,12 +68,12 @@ export const paperSchema = z.strictObject({
   authors: describe(shortText, 'The author list as the source gives it.').optional(),
   arxiv: arxivId.optional(),
   url: httpsUrl.optional(),
-  summary: describe(longText, 'One line on what the paper does.'),
+  summary: describe(longLocal, 'One line on what the paper does.'),
   source: sourceRef,
 });
 
 export const metricSchema = z.strictObject({
-  label: describe(shortText, 'What is measured, for example Inference cost.'),
+  label: describe(shortLocal, 'What is measured, for example Inference cost.'),
   value: z.number().finite(),
   unit: describe(shortText, 'The unit of value and baseline.value, for example s, B parameters, or relative cost.').optional(),
   baseline: describe(
@@ -74,7 +81,7 @@ export const metricSchema = z.strictObject({
     'What the value is compared with, in the same unit. Metrics with a baseline get a chart of their own.',
   ).optional(),
   better: describe(z.enum(['higher', 'lower']), 'Whether a higher or a lower value is better; leave it out for a plain size.').optional(),
-  claim: describe(shortText, 'The claim as the source words it, for example "one seventieth of the cost of GPT-4 Turbo".').optional(),
+  claim: describe(shortLocal, 'The claim as the source words it, for example "one seventieth of the cost of GPT-4 Turbo".').optional(),
   source: sourceRef,
 });
 
@@ -82,20 +89,20 @@ export const modelSchema = z.strictObject({
   id,
   name: shortText,
   kind: z.enum(['model', 'product', 'system']).default('model'),
-  organisation: shortText,
+  organisation: shortLocal,
   released: partialDate.optional(),
-  role: describe(shortText, "The person's role in building it."),
-  summary: longText.optional(),
-  innovations: list(longText, limits.listItems, 'innovations').default([]),
+  role: describe(shortLocal, "The person's role in building it."),
+  summary: longLocal.optional(),
+  innovations: list(longLocal, limits.listItems, 'innovations').default([]),
   metrics: list(metricSchema, limits.listItems, 'metrics').default([]),
   source: sourceRef,
 });
 
 export const balanceSchema = z.strictObject({
-  tradeoff: describe(shortText, 'The trade-off, for example Dynamism vs stability. People with the same trade-off share a picture.'),
-  poles: describe(z.tuple([shortText, shortText]), 'The two poles, left then right, for example [Dynamism, Stability].'),
+  tradeoff: describe(shortLocal, 'The trade-off, for example Dynamism vs stability. People with the same trade-off share a picture.'),
+  poles: describe(z.tuple([shortLocal, shortLocal]), 'The two poles, left then right, for example [Dynamism, Stability].'),
   position: describe(z.number().min(0).max(100), 'Where the person stands: 0 is fully the left pole, 100 fully the right, 50 a balance.'),
-  summary: longText.optional(),
+  summary: longLocal.optional(),
   evidence: list(sourcedText, limits.listItems, 'pieces of evidence').min(1, { message: 'give at least one piece of evidence' }),
 });
 
@@ -106,11 +113,12 @@ export const sourceSchema = z.strictObject({
   date: partialDate.optional(),
   url: httpsUrl.optional(),
   file: describe(shortText, 'A document kept beside the profiles, shown as text (never opened by the renderer).').optional(),
-  note: longText.optional(),
+  note: longLocal.optional(),
 });
 
 export const profileSchema = z
   .strictObject({
+    language: profileLanguage.default('en'),
     person: personSchema,
     education: list(educationSchema, limits.educationEntries, 'education entries').default([]),
     career: list(careerSchema, limits.careerEntries, 'career entries').default([]),
@@ -121,7 +129,10 @@ export const profileSchema = z
   })
   .meta({ title: 'profile-report profile', description: 'One person, for a profile-report comparison.' });
 
-export type Profile = z.output<typeof profileSchema>;
+/** A profile as written: texts may be maps of translations. */
+export type LocalisedProfile = z.output<typeof profileSchema>;
+/** A profile as a report in one language reads it (see localiseProfile): every text plain. */
+export type Profile = Resolved<LocalisedProfile>;
 export type Person = Profile['person'];
 export type Education = Profile['education'][number];
 export type CareerEntry = Profile['career'][number];

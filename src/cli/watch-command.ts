@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RenderError, UsageError, UserError, ValidationError, formatProblem } from '../errors.js';
 import { formatBytes } from '../limits.js';
+import { defaultSpecPath, noProjectMessage } from '../load/load-inputs.js';
 import { WatchSession } from '../watch/watch-session.js';
 import type { WatchBuild } from '../watch/watch-session.js';
 import { buildTargets, parseBuildFlags } from './build-command.js';
@@ -20,6 +22,10 @@ export async function runWatch(files: readonly string[], flags: BuildFlags & { d
   const targets = await buildTargets(files, ctx.cwd);
   if (targets.length !== 1) throw new UsageError('watch takes one report spec, or profiles to compare');
   const target = targets[0]!;
+  // With nothing to watch, say what to do rather than watch a folder that is not there.
+  if (target.spec === undefined && !target.profiles?.length && !existsSync(path.join(ctx.cwd, defaultSpecPath))) {
+    throw new UserError(noProjectMessage(defaultSpecPath));
+  }
   const debounceMs = flags.debounce === undefined ? undefined : Number(flags.debounce);
   if (debounceMs !== undefined && !(debounceMs >= 0)) throw new UsageError(`--debounce takes milliseconds, not ${flags.debounce}`);
   let first = true;

@@ -35,7 +35,10 @@ export function canonicalTag(tag: string): string | undefined {
 
 export const languageTagMessage = 'expected a language tag such as en, zh-CN, zh-TW or pt-BR (BCP 47, in this case)';
 
-export const languageTag = z.string().regex(languageTagPattern, { message: languageTagMessage });
+export const languageTag = z
+  .string()
+  .regex(languageTagPattern, { message: languageTagMessage })
+  .meta({ errorMessage: 'Expected a language tag such as en, zh-CN, zh-TW or pt-BR (BCP 47, in this case).' });
 
 /** The profile's own language, used when a report's language is missing from a map. */
 export const profileLanguage = languageTag.meta({
@@ -51,7 +54,10 @@ export function localised<T extends z.ZodType<string, unknown>>(base: T) {
   const translations = z
     .record(languageTag, base)
     .refine((map) => Object.keys(map).length > 0, { message: 'expected at least one language, such as en: the text' })
-    .meta({ description: 'The same text in several languages, by language tag: { en: ..., zh-CN: ... }.' });
+    .meta({
+      description: 'The same text in several languages, by language tag: `{ en: ..., zh-CN: ... }`. It must include the profile’s `language`.',
+      minProperties: 1,
+    });
   return z.union([base, translations]);
 }
 

@@ -45,12 +45,13 @@ export class WatchSession {
   private readonly changed = new Set<string>();
   private closed = false;
   private outDir: string | undefined;
+  private noticesOn = false;
 
   constructor(
     private readonly options: WatchOptions,
     private readonly hooks: WatchHooks,
   ) {
-    this.context = new BuildContext(hooks.onNotice ? { onNotice: hooks.onNotice } : {}, hooks.browser);
+    this.context = new BuildContext({}, hooks.browser);
   }
 
   /** Starts watching, then builds; by the time the first build is reported, edits are seen. */
@@ -98,7 +99,7 @@ export class WatchSession {
     const started = performance.now();
     this.building = (async () => {
       try {
-        const result = await buildReport({ ...this.options, write: true, context: this.context });
+        const result = await buildReport({ ...this.options, write: true, context: this.context, onStage: (stage) => this.loaded(stage) });
         this.outDir = result.options.outDir;
         // Profiles may live outside the spec's folder, and the spec may name a template folder.
         const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];
@@ -111,6 +112,13 @@ export class WatchSession {
     await this.building;
     this.building = undefined;
     if (this.changed.size > 0) this.schedule();
+  }
+
+  /** Chromium's notes wait for inputs that load: before an input error they are noise. */
+  private loaded(stage: string): void {
+    if (stage !== 'load' || this.noticesOn || !this.hooks.onNotice) return;
+    this.noticesOn = true;
+    this.context.browser.onNotice(this.hooks.onNotice);
   }
 
   private report(build: WatchBuild): void {

@@ -113,7 +113,9 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--strict', 'treat every warning as an error: the build fails and the last good outputs stay')
     .option('--json', 'one JSON line per build on stdout')
     .option('--quiet', 'report only failures')
-    .action(async (files: string[], flags: BuildFlags & { debounce?: string }) => {
+    .option('--serve', 'show the report live in a browser, at http://127.0.0.1:4173/ (127.0.0.1 only)')
+    .option('--port <n>', 'the port for --serve (0: any free port)')
+    .action(async (files: string[], flags: BuildFlags & { debounce?: string; serve?: boolean; port?: string }) => {
       const { runWatch } = await import('./watch-command.js');
       setExit(await runWatch(files, flags, { ...ctx, ...(browser ? { browser } : {}) }));
     });

@@ -27,6 +27,11 @@ export interface WatchHooks {
   readonly onNotice?: (message: string) => void;
   /** A Chromium session already started (the CLI launches it first thing). */
   readonly browser?: BrowserSession;
+  /**
+   * The HTML of each good build as soon as it is rendered, before the PDF is printed (for a
+   * live preview). With it, a build renders the HTML alone first, then prints and writes both.
+   */
+  readonly onHtml?: (html: string) => void;
 }
 
 /**
@@ -99,7 +104,16 @@ export class WatchSession {
     const started = performance.now();
     this.building = (async () => {
       try {
-        const result = await buildReport({ ...this.options, write: true, context: this.context, onStage: (stage) => this.loaded(stage) });
+        const onStage = (stage: string): void => this.loaded(stage);
+        const wantsPdf = !this.options.formats || this.options.formats.includes('pdf');
+        if (this.hooks.onHtml && wantsPdf) {
+          // The page first: charts and templates are cached, so this costs little, and the
+          // preview need not wait for Chromium to print.
+          const quick = await buildReport({ ...this.options, formats: ['html'], write: false, context: this.context, onStage });
+          this.hooks.onHtml(quick.html);
+        }
+        const result = await buildReport({ ...this.options, write: true, context: this.context, onStage });
+        if (this.hooks.onHtml && !wantsPdf) this.hooks.onHtml(result.html);
         this.outDir = result.options.outDir;
         // Profiles may live outside the spec's folder, and the spec may name a template folder.
         const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];

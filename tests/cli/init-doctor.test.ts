@@ -22,7 +22,7 @@ describe('profile-report init', () => {
     const build = await runCli(['build', 'data/profiles/zeng-yan.yaml', 'data/profiles/ada-lovelace.yaml', '--format', 'pdf', '--quiet'], { cwd: project });
     expect(build.code, build.stderr).toBe(0);
     expect((await readPdf(path.join(project, 'out', 'zeng-yan-ada-lovelace.pdf'))).text).toContain('Ada Lovelace');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses to overwrite an existing file', async () => {
     const project = await tempProject();
@@ -111,7 +111,7 @@ describe('profile-report init, with no name: a whole project', () => {
     expect(clash.stderr).toBe('error: init never overwrites, and these exist: data/profiles/alex-example.yaml; run it in an empty folder (or --dir NEW-FOLDER)\n');
     expect(await listFiles(partial)).toEqual(['data/profiles/alex-example.yaml']);
     expect(await readFile(path.join(partial, 'data', 'profiles', 'alex-example.yaml'), 'utf8')).toBe('mine\n');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('commands with no file, outside a project', () => {
@@ -124,7 +124,7 @@ describe('commands with no file, outside a project', () => {
         'error: there is no data/report.yaml here, so this is not a profile-report project. Start one with `profile-report init` (a report spec and two starter profiles), or name the profiles to compare, for example: profile-report build alice.yaml bob.yaml\n',
       );
       expect(await listFiles(empty)).toEqual([]);
-    }, 60_000);
+    }, 180_000);
   }
 
   it('watch says the same and stops', async () => {
@@ -134,7 +134,7 @@ describe('commands with no file, outside a project', () => {
     expect(result.stderr).toMatch(/^error: there is no data\/report\.yaml here/);
     expect(result.stderr).not.toContain('note:');
     expect(await listFiles(empty)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('an input error comes before the note that Chromium runs without its sandbox', async () => {
     const project = await tempProject();
@@ -143,7 +143,7 @@ describe('commands with no file, outside a project', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain('note: running as root');
     expect(result.stderr).toMatch(/^data\/profiles\/zeng-yan\.yaml:1:9 {2}person/m);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('profile-report doctor', () => {
@@ -153,7 +153,7 @@ describe('profile-report doctor', () => {
     expect(result.code, result.stderr).toBe(0);
     for (const check of ['Node.js', 'Chromium', 'CJK font', 'canvas (charts)', 'output folder']) expect(result.stderr).toMatch(new RegExp(`^ok {4}${check.replace(/[()]/g, '\\$&')}: `, 'm'));
     expect(result.stderr).toContain('all checks passed.');
-  }, 30_000);
+  }, 120_000);
 
   it('changes nothing: no output folder is created, no file is left', async () => {
     const project = await tempProject();
@@ -165,7 +165,7 @@ describe('profile-report doctor', () => {
     const nested = await runCli(['doctor', '--out', 'a/b/c'], { cwd: project });
     expect(nested.stderr).toMatch(/ok {4}output folder: a\/b\/c is writable/);
     expect(existsSync(path.join(project, 'a'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it('says when Chromium named by PUPPETEER_EXECUTABLE_PATH does not start, and blames the variable', async () => {
     const project = await tempProject();
@@ -174,7 +174,7 @@ describe('profile-report doctor', () => {
     const result = await runCli(['doctor'], { cwd: project, env: { PUPPETEER_EXECUTABLE_PATH: fake } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/FAIL {2}Chromium: .*not-a-browser\.sh does not start: .*\n {6}fix: PUPPETEER_EXECUTABLE_PATH is wrong/);
-  }, 60_000);
+  }, 180_000);
 
   it('names the fix for each failure and exits 1', async () => {
     const project = await tempProject();
@@ -185,5 +185,5 @@ describe('profile-report doctor', () => {
     expect(result.stderr).not.toContain('apt-get install chromium');
     expect(result.stderr).toMatch(/FAIL {2}output folder: \/proc\/not-here does not exist, and \/proc, where a build would create it, is not writable \(\w+\)\n {6}fix: chmod u\+w \/proc/);
     expect(result.stderr).toContain('2 of 5 checks failed.');
-  }, 30_000);
+  }, 120_000);
 });

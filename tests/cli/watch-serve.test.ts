@@ -47,7 +47,7 @@ describe('profile-report watch --serve', () => {
     expect(served).toContain('<script nonce=');
     const onDisk = await readFile(path.join(project, 'out', 'report.html'), 'utf8');
     expect(onDisk).not.toMatch(/<script/i);
-  }, 60_000);
+  }, 180_000);
 
   it('shows a saved edit without a manual reload, and writes it to disk', async () => {
     const saved = performance.now();

@@ -36,7 +36,7 @@ describe('the README', () => {
         for (const flag of rest!.match(/--[a-z-]+/g) ?? []) expect(help.stdout, `${line}: ${flag}`).toContain(flag);
       }
     }
-  }, 60_000);
+  }, 180_000);
 
   it('shows a profile that validates as written', async () => {
     const project = await tempProject();
@@ -45,7 +45,7 @@ describe('the README', () => {
       const result = await runCli(['validate', 'data/profiles/zeng-yan.yaml'], { cwd: project });
       expect(result.code, `README.md:${block.line}\n${result.stderr}`).toBe(0);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('shows a report spec that validates as written', async () => {
     const project = await tempProject();
@@ -54,7 +54,7 @@ describe('the README', () => {
       const result = await runCli(['validate', 'data/report.yaml'], { cwd: project });
       expect(result.code, `README.md:${block.line}\n${result.stderr}`).toBe(0);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('runs the shell examples that need the repository, with profile-report on the PATH', async () => {
     for (const block of blocks.filter((b) => b.kind === 'repository')) {

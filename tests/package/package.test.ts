@@ -33,7 +33,7 @@ describe('the packed package, installed outside the repository', () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'profile-report-package-'));
     const clone = path.join(work, 'repository');
     const { stdout } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
-    for (const file of stdout.split('\0').filter((f) => f && existsSync(path.join(repoRoot, f)))) {
+    for (const file of stdout.split('\0').filter((f) => f && f !== 'node_modules' && !f.startsWith('out/') && existsSync(path.join(repoRoot, f)))) {
       await mkdir(path.dirname(path.join(clone, file)), { recursive: true });
       await cp(path.join(repoRoot, file), path.join(clone, file));
     }

@@ -14,6 +14,7 @@ import { printJson } from './json-summary.js';
 import type { BuildSummary } from './json-summary.js';
 import { mapLimit } from './map-limit.js';
 import { humanProgress, silentProgress } from './progress.js';
+import type { Progress } from './progress.js';
 import type { Terminal } from './terminal.js';
 
 export interface BuildFlags {
@@ -47,7 +48,16 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
   if (targets.length > 1 && options.outDir !== undefined) {
     throw new UsageError('--out cannot be used with several report specs: each writes to its own output folder');
   }
-  const context = new BuildContext({ onNotice: (m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)) }, ctx.browser);
+  const context = new BuildContext({}, ctx.browser);
+  // Chromium's notes (such as running without its sandbox as root) wait until the inputs have
+  // loaded: before an input error they are noise, and they would push the error out of sight.
+  const noticeAfterLoad = (progress: Progress): Progress => ({
+    ...progress,
+    step: (name, ms, detail) => {
+      if (name === 'load') context.browser.onNotice((m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)));
+      progress.step(name, ms, detail);
+    },
+  });
   const interrupts = onInterrupt(() => context.close());
   try {
     const concurrency = targets.length > 1 ? Math.max(1, os.availableParallelism()) : 1;
@@ -59,7 +69,7 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
         term: ctx.term,
         json: flags.json === true,
         interrupted: () => interrupts.signal !== undefined,
-        progress: flags.json || flags.quiet ? silentProgress : humanProgress(ctx.term, ctx.cwd, targets.length > 1 ? target.label : undefined),
+        progress: noticeAfterLoad(flags.json || flags.quiet ? silentProgress : humanProgress(ctx.term, ctx.cwd, targets.length > 1 ? target.label : undefined)),
       }),
     );
     if (interrupts.exitCode) {

@@ -113,7 +113,9 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--strict', 'treat every warning as an error: the build fails and the last good outputs stay')
     .option('--json', 'one JSON line per build on stdout')
     .option('--quiet', 'report only failures')
-    .action(async (files: string[], flags: BuildFlags & { debounce?: string }) => {
+    .option('--serve', 'show the report live in a browser, at http://127.0.0.1:4173/ (127.0.0.1 only)')
+    .option('--port <n>', 'the port for --serve (0: any free port)')
+    .action(async (files: string[], flags: BuildFlags & { debounce?: string; serve?: boolean; port?: string }) => {
       const { runWatch } = await import('./watch-command.js');
       setExit(await runWatch(files, flags, { ...ctx, ...(browser ? { browser } : {}) }));
     });
@@ -130,10 +132,10 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
 
   program
     .command('init')
-    .description('write a commented starter profile that validates as written (never overwrites)')
-    .argument('<name>', 'the person\'s name, for example "Ada Lovelace"')
-    .option('--dir <dir>', 'folder for the profile (default: data/profiles if it exists, else .)')
-    .action(async (name: string, flags: { dir?: string }) => {
+    .description('start a project in an empty folder (a report spec, two starter profiles, the JSON Schemas), or with NAME add one commented starter profile; never overwrites')
+    .argument('[name]', 'the person\'s name, for example "Ada Lovelace"; leave it out for a new project')
+    .option('--dir <dir>', 'with NAME: folder for the profile (default: data/profiles if it exists, else .); without: folder for the new project')
+    .action(async (name: string | undefined, flags: { dir?: string }) => {
       const { runInit } = await import('./init-command.js');
       setExit(await runInit(name, flags, ctx));
     });

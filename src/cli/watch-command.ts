@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RenderError, UsageError, UserError, ValidationError, formatProblem } from '../errors.js';
 import { formatBytes } from '../limits.js';
+import { defaultSpecPath, noProjectMessage } from '../load/load-inputs.js';
+import { PreviewServer } from '../serve/preview-server.js';
 import { WatchSession } from '../watch/watch-session.js';
 import type { WatchBuild } from '../watch/watch-session.js';
 import { buildTargets, parseBuildFlags } from './build-command.js';
@@ -15,20 +18,39 @@ import { reportFailure } from './report-failure.js';
  * close Chromium and end the command with 130 or 143. With --json, one JSON line per build on
  * stdout.
  */
-export async function runWatch(files: readonly string[], flags: BuildFlags & { debounce?: string }, ctx: CommandContext): Promise<number> {
+export interface WatchFlags extends BuildFlags {
+  readonly debounce?: string;
+  /** Serve a live preview on 127.0.0.1. */
+  readonly serve?: boolean;
+  readonly port?: string;
+}
+
+export async function runWatch(files: readonly string[], flags: WatchFlags, ctx: CommandContext): Promise<number> {
   const options = parseBuildFlags(flags);
   const targets = await buildTargets(files, ctx.cwd);
   if (targets.length !== 1) throw new UsageError('watch takes one report spec, or profiles to compare');
   const target = targets[0]!;
-  const debounceMs = flags.debounce === undefined ? undefined : Number(flags.debounce);
+  // With nothing to watch, say what to do rather than watch a folder that is not there.
+  if (target.spec === undefined && !target.profiles?.length && !existsSync(path.join(ctx.cwd, defaultSpecPath))) {
+    throw new UserError(noProjectMessage(defaultSpecPath));
+  }
+  // A live preview should show a save at once; 50 ms still turns an editor's burst into one build.
+  const debounceMs = flags.debounce === undefined ? (flags.serve ? 50 : undefined) : Number(flags.debounce);
   if (debounceMs !== undefined && !(debounceMs >= 0)) throw new UsageError(`--debounce takes milliseconds, not ${flags.debounce}`);
+  const port = flags.port === undefined ? 4173 : Number(flags.port);
+  if (flags.port !== undefined && !flags.serve) throw new UsageError('--port goes with --serve');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number (0 to 65535), not ${flags.port}`);
+  const preview = flags.serve ? new PreviewServer() : undefined;
+  const previewUrl = await preview?.start(port);
   let first = true;
   const session = new WatchSession(
     { ...options, cwd: ctx.cwd, today: ctx.today, ...(target.spec ? { spec: target.spec } : {}), ...(target.profiles ? { profiles: target.profiles } : {}), ...(debounceMs === undefined ? {} : { debounceMs }) },
     {
       onNotice: (m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)),
       ...(ctx.browser ? { browser: ctx.browser } : {}),
+      ...(preview ? { onHtml: (html: string) => preview.publish({ html }) } : {}),
       onBuild: (build) => {
+        if (preview) showInPreview(preview, build, ctx.cwd);
         if (flags.json) ctx.term.out(JSON.stringify(jsonLine(build, ctx.cwd)));
         else describe(build, first, flags.quiet === true, ctx);
         first = false;
@@ -37,12 +59,14 @@ export async function runWatch(files: readonly string[], flags: BuildFlags & { d
   );
   const stopped = new Promise<number>((resolve) => {
     const interrupts = onInterrupt(async () => {
-      await session.close();
+      await Promise.all([session.close(), preview?.close()]);
       interrupts.dispose();
       if (!flags.json && !flags.quiet) ctx.term.err('stopped; Chromium closed.');
       resolve(interrupts.exitCode ?? 130);
     });
   });
+  if (previewUrl && flags.json) ctx.term.out(JSON.stringify({ event: 'serve', url: previewUrl }));
+  else if (previewUrl) ctx.term.err(`live preview: ${previewUrl}  (127.0.0.1 only; reloads on every build)`);
   await session.start();
   if (!flags.json && !flags.quiet) ctx.term.err('watching for changes (Ctrl-C to stop)');
   return stopped;
@@ -60,6 +84,21 @@ function describe(build: WatchBuild, first: boolean, quiet: boolean, ctx: Comman
   }
   reportFailure(build.error, ctx.term);
   ctx.term.err('the last good outputs are kept; fix the problem and save to rebuild.');
+}
+
+/** The PDF of a good build, or the problems of a failed one, to the open preview pages. */
+function showInPreview(preview: PreviewServer, build: WatchBuild, cwd: string): void {
+  const pdf = build.result?.pdf;
+  const pdfPath = build.result?.outputs.find((o) => o.format === 'pdf')?.path;
+  if (pdf && pdfPath) preview.publishPdf({ name: path.basename(pdfPath), bytes: pdf });
+  if (build.result) return;
+  const error = build.error;
+  if (error instanceof ValidationError) {
+    const problems = error.problems.filter((p) => p.severity === 'error');
+    preview.fail(problems.map((p) => ({ where: p.line > 0 ? `${path.relative(cwd, path.resolve(cwd, p.file))}:${p.line}:${p.column}` : p.file, path: p.path, message: p.message })));
+  } else {
+    preview.fail([], error instanceof Error ? error.message : String(error));
+  }
 }
 
 function jsonLine(build: WatchBuild, cwd: string): object {

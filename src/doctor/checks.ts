@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { BrowserSession } from '../print/browser-session.js';
 import { findChromium } from '../print/find-chromium.js';
-import { ensureDir } from '../write/ensure-dir.js';
 
 export interface CheckResult {
   readonly name: string;
@@ -24,13 +23,19 @@ export async function checkNode(version = process.versions.node): Promise<CheckR
   return { name: 'Node.js', ok, detail: `version ${version}${ok ? '' : ', older than 20.19'}`, ...(ok ? {} : { fix: 'install Node.js 20.19 or newer (https://nodejs.org or your package manager)' }) };
 }
 
-/** Found, and actually starts: a browser that is present but cannot launch is no use. */
-export async function checkChromium(): Promise<CheckResult> {
+/**
+ * Found, and actually starts: a browser that is present but cannot launch is no use. When
+ * PUPPETEER_EXECUTABLE_PATH is set, it alone is used, so a failure is that variable's fault and
+ * installing Chromium would not help.
+ */
+export async function checkChromium(env: NodeJS.ProcessEnv = process.env): Promise<CheckResult> {
+  const fromEnv = env['PUPPETEER_EXECUTABLE_PATH'];
+  const fixVariable = `PUPPETEER_EXECUTABLE_PATH is wrong: point it at a Chrome or Chromium binary (export PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium), or unset it to use the system's Chromium`;
   let executable: string;
   try {
-    executable = findChromium();
+    executable = findChromium(env);
   } catch (error) {
-    return { name: 'Chromium', ok: false, detail: (error as Error).message.split(';')[0]!, fix: 'apt-get install chromium   (or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium)' };
+    return { name: 'Chromium', ok: false, detail: (error as Error).message.split(';')[0]!, fix: fromEnv ? fixVariable : 'apt-get install chromium   (or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium)' };
   }
   const session = new BrowserSession({ executablePath: executable });
   try {
@@ -39,7 +44,8 @@ export async function checkChromium(): Promise<CheckResult> {
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
     return { name: 'Chromium', ok: true, detail: `${version} at ${executable} launches${root ? " (as root, so without Chromium's sandbox)" : ''}` };
   } catch (error) {
-    return { name: 'Chromium', ok: false, detail: `${executable} does not start: ${(error as Error).message.split('\n')[0]}`, fix: 'apt-get install --reinstall chromium   (or point PUPPETEER_EXECUTABLE_PATH at a working browser)' };
+    const fix = fromEnv ? fixVariable : 'apt-get install --reinstall chromium   (or point PUPPETEER_EXECUTABLE_PATH at a working browser)';
+    return { name: 'Chromium', ok: false, detail: `${executable} does not start: ${(error as Error).message.split('\n')[0]}`, fix };
   } finally {
     await session.close();
   }
@@ -71,14 +77,30 @@ export async function checkCanvas(): Promise<CheckResult> {
   }
 }
 
+/**
+ * Whether a build could write `dir`, changing nothing: a folder that does not exist yet is
+ * judged by the nearest one that does (where the build would create it). The test is a probe
+ * folder made and removed at once, because as root `access()` says yes even where nothing can
+ * be written (such as /proc).
+ */
 export async function checkWritable(dir: string, shown: string): Promise<CheckResult> {
-  const probe = path.join(dir, `.profile-report-doctor-${randomBytes(4).toString('hex')}`);
+  const existing = await nearestExisting(dir);
+  const probe = path.join(existing, `.profile-report-doctor-${randomBytes(4).toString('hex')}`);
+  const pending = existing === dir ? '' : ` (it does not exist yet; a build creates it in ${existing})`;
   try {
-    await ensureDir(dir);
-    await writeFile(probe, 'ok', { flag: 'wx' });
-    await rm(probe, { force: true });
-    return { name: 'output folder', ok: true, detail: `${shown} is writable` };
+    await mkdir(probe);
+    await rmdir(probe);
+    return { name: 'output folder', ok: true, detail: `${shown} is writable${pending}` };
   } catch (error) {
-    return { name: 'output folder', ok: false, detail: `${shown} is not writable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, fix: `chmod u+w ${shown}   (or build with --out DIR)` };
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const detail = existing === dir ? `${shown} is not writable (${code})` : `${shown} does not exist, and ${existing}, where a build would create it, is not writable (${code})`;
+    return { name: 'output folder', ok: false, detail, fix: `chmod u+w ${existing}   (or build with --out DIR)` };
+  }
+}
+
+async function nearestExisting(dir: string): Promise<string> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const found = await stat(current).then((s) => s.isDirectory(), () => false);
+    if (found || path.dirname(current) === current) return current;
   }
 }

@@ -10,6 +10,16 @@ export function starterProfile(name: string, schemaPath: string): string {
 # A profile of one person for profile-report. Every fact cites a source id from \`sources\`
 # at the end; leave out what no source gives rather than guess. Dates may be partial:
 # 2021, 2021-09 or 2021-09-14. Check it with: profile-report validate <this file>
+#
+# Any descriptive text (headline, roles, degrees, summaries, notes, evidence...) may be given
+# in several languages, as a map from language tag to text; a report in a language the map
+# lacks shows the profile's own language (\`language\` below), and says so. Names, ids, dates,
+# units and paper titles stay as they are. For example:
+#   headline:
+#     en: Head of pre-training for a video generation model
+#     zh-CN: 视频生成模型的预训练负责人
+
+language: en                        # the language this profile is written in (en, zh-CN, de...)
 
 person:
   name: ${quoted}                  # as the report should show it, in Latin script

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ValidationError } from '../errors.js';
+import { UserError, ValidationError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { reportSchema } from '../schema/report-schema.js';
@@ -70,6 +70,8 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
   } else if (haveCliProfiles && request.spec === undefined) {
     specFound = false;
     spec = fallbackSpec(request.today);
+  } else if (request.spec === undefined && !haveCliProfiles && specBytes.problem.message === 'no such file') {
+    throw new UserError(noProjectMessage(show(specPath)));
   } else {
     problems.push({ ...specBytes.problem, file: show(specPath) });
   }
@@ -149,6 +151,11 @@ export function outputName(names: readonly string[]): string {
     .slice(0, 80)
     .replace(/-+$/, '');
   return slug === '' ? 'comparison' : slug;
+}
+
+/** Run with no file outside a project: say what to do, not only what is missing. */
+export function noProjectMessage(spec: string): string {
+  return `there is no ${spec} here, so this is not a profile-report project. Start one with \`profile-report init\` (a report spec and two starter profiles), or name the profiles to compare, for example: profile-report build alice.yaml bob.yaml`;
 }
 
 /** Settings when profiles are given and the project has no report spec. */

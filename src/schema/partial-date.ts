@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fullDatePattern, partialDatePattern } from './json-patterns.js';
 
 /**
  * A date as precise as the source gives it: `2021`, `2021-09` or `2025-06-11`. Kept as the
@@ -31,31 +32,47 @@ function yearNumberAsText(value: unknown): unknown {
 }
 
 const dateMessage = 'expected a date written as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)';
+const dateHelp = 'A date as precise as a source gives it: `2021`, `2021-09` or `2021-09-14` (a real calendar date).';
+const yearNumber = { type: 'integer', minimum: 1000, maximum: 9999, description: 'A year, written as a plain number.' };
 
-export const partialDate = z.preprocess(
-  yearNumberAsText,
-  z.string().refine(isPartialDate, { message: dateMessage }),
-);
+// zod cannot put the preprocessing into a JSON Schema, so each date carries its JSON Schema as
+// metadata: the same rules as patterns (calendar-checked, leap years included).
+
+export const partialDate = z
+  .preprocess(yearNumberAsText, z.string().refine(isPartialDate, { message: dateMessage }))
+  .meta({
+    anyOf: [{ type: 'string', pattern: partialDatePattern }, yearNumber],
+    description: dateHelp,
+    errorMessage: 'Expected a date written as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date).',
+    default: '2024',
+  });
 
 /** An end date, or `present` for what is still going on. */
-export const endDate = z.preprocess(
-  yearNumberAsText,
-  z.string().refine((t) => t === 'present' || isPartialDate(t), {
-    message: `${dateMessage}, or the word present`,
-  }),
-);
+export const endDate = z
+  .preprocess(
+    yearNumberAsText,
+    z.string().refine((t) => t === 'present' || isPartialDate(t), {
+      message: `${dateMessage}, or the word present`,
+    }),
+  )
+  .meta({
+    anyOf: [{ type: 'string', pattern: partialDatePattern }, { const: 'present', description: 'Still going on.' }, yearNumber],
+    description: `${dateHelp} Or \`present\` for what is still going on.`,
+    errorMessage: 'Expected a date written as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date), or present.',
+    default: 'present',
+  });
 
 /** A full date, for the build date that makes outputs reproducible. */
-export const fullDate = z.string().refine((t) => /^\d{4}-\d{2}-\d{2}$/.test(t) && isPartialDate(t), {
-  message: 'expected a full date written as YYYY-MM-DD',
-});
-
-/** How these fields look in the generated JSON Schema (zod cannot describe the preprocessing). */
-export const dateJsonSchemas = new Map<unknown, Record<string, unknown>>([
-  [partialDate, { anyOf: [{ type: 'string', pattern: shape.source }, { type: 'integer', minimum: 1000, maximum: 9999 }], description: 'A date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.' }],
-  [endDate, { anyOf: [{ type: 'string', pattern: shape.source }, { const: 'present' }, { type: 'integer', minimum: 1000, maximum: 9999 }], description: 'YYYY, YYYY-MM, YYYY-MM-DD, or present.' }],
-  [fullDate, { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A full date: YYYY-MM-DD.' }],
-]);
+export const fullDate = z
+  .string()
+  .refine((t) => /^\d{4}-\d{2}-\d{2}$/.test(t) && isPartialDate(t), {
+    message: 'expected a full date written as YYYY-MM-DD (a real calendar date)',
+  })
+  .meta({
+    pattern: fullDatePattern,
+    description: 'A full date, `YYYY-MM-DD`.',
+    errorMessage: 'Expected a full date written as YYYY-MM-DD (a real calendar date).',
+  });
 
 /** Sort key that puts `2021` before `2021-01` before `2021-01-01`. */
 export function dateSortKey(date: PartialDate): string {

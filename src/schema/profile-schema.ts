@@ -1,127 +1,150 @@
 import * as z from 'zod';
 import { limits } from '../limits.js';
+import { localised, profileLanguage } from './localised-text.js';
+import type { Resolved } from './localised-text.js';
 import { endDate, partialDate } from './partial-date.js';
 import { arxivId, httpsUrl, id, list, longText, shortText, sourceRef } from './primitives.js';
 
 /**
  * The profile of one person: the single source of truth for what a profile may hold. Every
  * object is strict (an unknown key is a typo), the TypeScript types are inferred from here and
- * data/profile.schema.json is generated from here.
+ * data/profile.schema.json is generated from here, a description on every field.
  */
 
 const describe = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description });
 
+// Text a profile may give in several languages (see localised-text.ts); names, ids, units and
+// paper titles stay plain.
+const shortLocal = localised(shortText);
+const longLocal = localised(longText);
+// What an editor fills in when completing a year: a valid one, not 0.
+const year = (description: string) => z.int().min(1900).max(2100).meta({ description, default: 2024 });
+
 const sourcedText = z.strictObject({
-  text: longText,
+  text: describe(longLocal, 'The fact, in a sentence or two.'),
   source: sourceRef,
 });
 
 export const personSchema = z.strictObject({
   name: describe(shortText, 'The name as the report should show it, in Latin script (for example Zeng Yan).'),
   nativeName: describe(shortText, 'The name in its native script (for example 曾妍).').optional(),
-  birthYear: describe(z.int().min(1900).max(2100), 'Year of birth, only when a source gives it.').optional(),
-  headline: describe(shortText, 'One line on who the person is.'),
-  currentRole: describe(shortText, 'The role the person holds now.').optional(),
+  birthYear: year('Year of birth, only when a source gives it.').optional(),
+  headline: describe(shortLocal, 'One line on who the person is.'),
+  currentRole: describe(shortLocal, 'The role the person holds now.').optional(),
   highlights: describe(list(sourcedText, limits.listItems, 'highlights'), 'Sourced facts that fit no other section.').optional(),
   source: sourceRef,
 });
 
 export const educationSchema = z.strictObject({
-  degree: describe(shortText, "The degree, for example Bachelor's or Master of Science."),
-  field: shortText.optional(),
-  institution: shortText,
-  department: shortText.optional(),
-  start: partialDate.optional(),
-  end: partialDate.optional(),
-  note: longText.optional(),
+  degree: describe(shortLocal, "The degree, for example Bachelor's or Master of Science."),
+  field: describe(shortLocal, 'The field of study, for example Computer science.').optional(),
+  institution: describe(shortLocal, 'The university or school, for example Peking University.'),
+  department: describe(shortLocal, 'The department, school or lab within the institution.').optional(),
+  start: describe(partialDate, 'When the studies began.').optional(),
+  end: describe(partialDate, 'When the studies ended (or are expected to).').optional(),
+  note: describe(longLocal, 'Anything the reader should know about these studies.').optional(),
   source: sourceRef,
 });
 
 export const careerSchema = z.strictObject({
-  title: describe(shortText, 'The job title, when a source gives it.').optional(),
-  organisation: shortText,
-  start: partialDate.optional(),
-  // When the role ended, or `present`; left out when no source says.
-  end: endDate.optional(),
-  note: longText.optional(),
+  title: describe(shortLocal, 'The job title, when a source gives it.').optional(),
+  organisation: describe(shortLocal, 'The employer, for example ByteDance Seed.'),
+  start: describe(partialDate, 'When the role began.').optional(),
+  end: describe(endDate, 'When the role ended, or `present`; leave it out when no source says.').optional(),
+  note: describe(longLocal, 'Anything the reader should know about this role.').optional(),
   source: sourceRef,
 });
 
 export const authorships = ['first', 'co-first', 'last', 'corresponding', 'co-author'] as const;
 
 export const paperSchema = z.strictObject({
-  id,
-  title: shortText,
+  id: describe(id, 'A short id for this paper, unique in this profile, for example x-vlm.'),
+  title: describe(shortText, 'The title as published (never translated).'),
   shortName: describe(shortText, 'The short name people use, for example X-VLM.').optional(),
-  year: describe(z.int().min(1900).max(2100), 'Year of publication (the venue year, or the preprint year).'),
-  // When the paper was first made public, for example its arXiv submission.
-  date: partialDate.optional(),
+  year: year('Year of publication (the venue year, or the preprint year).'),
+  date: describe(partialDate, 'When the paper was first made public, for example its arXiv submission.').optional(),
   venue: describe(shortText, 'Where it was published, for example ICML 2022, or arXiv preprint.'),
-  authorship: describe(z.enum(authorships), "The person's place among the authors."),
+  authorship: describe(z.enum(authorships), "The person's place among the authors: first, co-first, last, corresponding or co-author."),
   authors: describe(shortText, 'The author list as the source gives it.').optional(),
   arxiv: arxivId.optional(),
-  url: httpsUrl.optional(),
-  summary: describe(longText, 'One line on what the paper does.'),
+  url: describe(httpsUrl, 'A link to the paper (https only).').optional(),
+  summary: describe(longLocal, 'One line on what the paper does.'),
   source: sourceRef,
 });
 
 export const metricSchema = z.strictObject({
-  label: describe(shortText, 'What is measured, for example Inference cost.'),
-  value: z.number().finite(),
+  label: describe(shortLocal, 'What is measured, for example Inference cost.'),
+  value: describe(z.number().finite(), 'The figure, in `unit`.').meta({ default: 100 }),
   unit: describe(shortText, 'The unit of value and baseline.value, for example s, B parameters, or relative cost.').optional(),
   baseline: describe(
-    z.strictObject({ name: shortText, value: z.number().finite() }),
+    z.strictObject({
+      name: describe(shortText, 'What it is compared with, for example Seedance 1.5 Pro.'),
+      value: describe(z.number().finite(), 'Its figure, in the same unit.').meta({ default: 100 }),
+    }),
     'What the value is compared with, in the same unit. Metrics with a baseline get a chart of their own.',
   ).optional(),
   better: describe(z.enum(['higher', 'lower']), 'Whether a higher or a lower value is better; leave it out for a plain size.').optional(),
-  claim: describe(shortText, 'The claim as the source words it, for example "one seventieth of the cost of GPT-4 Turbo".').optional(),
+  claim: describe(shortLocal, 'The claim as the source words it, for example "one seventieth of the cost of GPT-4 Turbo".').optional(),
   source: sourceRef,
 });
 
 export const modelSchema = z.strictObject({
-  id,
-  name: shortText,
-  kind: z.enum(['model', 'product', 'system']).default('model'),
-  organisation: shortText,
-  released: partialDate.optional(),
-  role: describe(shortText, "The person's role in building it."),
-  summary: longText.optional(),
-  innovations: list(longText, limits.listItems, 'innovations').default([]),
-  metrics: list(metricSchema, limits.listItems, 'metrics').default([]),
+  id: describe(id, 'A short id for this model or product, unique in this profile, for example seedance-2-0.'),
+  name: describe(shortText, 'The name of the model, product or system, for example Seedance 2.0.'),
+  kind: describe(z.enum(['model', 'product', 'system']), 'What it is: a model, a product or a system.').default('model'),
+  organisation: describe(shortLocal, 'Who released it, for example ByteDance Seed.'),
+  released: describe(partialDate, 'When it was released.').optional(),
+  role: describe(shortLocal, "The person's role in building it."),
+  summary: describe(longLocal, 'What it is, in a sentence or two.').optional(),
+  innovations: describe(list(longLocal, limits.listItems, 'innovations'), 'What was new about it, one sentence each.').default([]),
+  metrics: describe(list(metricSchema, limits.listItems, 'metrics'), 'Headline figures, each with its unit and what it is compared with.').default([]),
   source: sourceRef,
 });
 
 export const balanceSchema = z.strictObject({
-  tradeoff: describe(shortText, 'The trade-off, for example Dynamism vs stability. People with the same trade-off share a picture.'),
-  poles: describe(z.tuple([shortText, shortText]), 'The two poles, left then right, for example [Dynamism, Stability].'),
-  position: describe(z.number().min(0).max(100), 'Where the person stands: 0 is fully the left pole, 100 fully the right, 50 a balance.'),
-  summary: longText.optional(),
-  evidence: list(sourcedText, limits.listItems, 'pieces of evidence').min(1, { message: 'give at least one piece of evidence' }),
+  tradeoff: describe(shortLocal, 'The trade-off, for example Dynamism vs stability. People with the same trade-off share a picture.'),
+  poles: describe(
+    z.tuple([describe(shortLocal, 'The left pole, for example Dynamism.'), describe(shortLocal, 'The right pole, for example Stability.')]),
+    'The two poles, left then right, for example [Dynamism, Stability].',
+  ),
+  position: describe(z.number().min(0).max(100), 'Where the person stands: 0 is fully the left pole, 100 fully the right, 50 a balance.').meta({ default: 50 }),
+  summary: describe(longLocal, 'How the person balances the two, in a sentence or two.').optional(),
+  evidence: describe(
+    list(sourcedText, limits.listItems, 'pieces of evidence').min(1, { message: 'give at least one piece of evidence' }),
+    'Sourced facts that show where the person stands (at least one).',
+  ),
 });
 
 export const sourceSchema = z.strictObject({
-  id,
-  title: shortText,
-  publisher: shortText.optional(),
-  date: partialDate.optional(),
-  url: httpsUrl.optional(),
+  id: describe(id, 'The id facts cite in their `source`, for example article or arxiv-2111-08276.'),
+  title: describe(shortText, 'The title as published (never translated).'),
+  publisher: describe(shortText, 'Who published it, for example 字母AI or arXiv.').optional(),
+  date: describe(partialDate, 'When it was published.').optional(),
+  url: describe(httpsUrl, 'Where to read it (https only).').optional(),
   file: describe(shortText, 'A document kept beside the profiles, shown as text (never opened by the renderer).').optional(),
-  note: longText.optional(),
+  note: describe(longLocal, 'Anything the reader should know about this source.').optional(),
 });
 
 export const profileSchema = z
   .strictObject({
-    person: personSchema,
-    education: list(educationSchema, limits.educationEntries, 'education entries').default([]),
-    career: list(careerSchema, limits.careerEntries, 'career entries').default([]),
-    papers: list(paperSchema, limits.papers, 'papers').default([]),
-    models: list(modelSchema, limits.models, 'models').default([]),
-    balance: list(balanceSchema, limits.balancePoints, 'balance points').default([]),
-    sources: list(sourceSchema, limits.sources, 'sources').min(1, { message: 'give at least one source: every fact cites one' }),
+    language: profileLanguage.default('en'),
+    person: describe(personSchema, 'Who the person is.'),
+    education: describe(list(educationSchema, limits.educationEntries, 'education entries'), 'Degrees, oldest first.').default([]),
+    career: describe(list(careerSchema, limits.careerEntries, 'career entries'), 'Roles, oldest first.').default([]),
+    papers: describe(list(paperSchema, limits.papers, 'papers'), 'Papers the person wrote or co-wrote.').default([]),
+    models: describe(list(modelSchema, limits.models, 'models'), 'Models, products or systems the person helped build.').default([]),
+    balance: describe(list(balanceSchema, limits.balancePoints, 'balance points'), 'The trade-offs that define the person’s work, and where they stand.').default([]),
+    sources: describe(
+      list(sourceSchema, limits.sources, 'sources').min(1, { message: 'give at least one source: every fact cites one' }),
+      'Where the facts come from; every fact cites one of these by id.',
+    ),
   })
   .meta({ title: 'profile-report profile', description: 'One person, for a profile-report comparison.' });
 
-export type Profile = z.output<typeof profileSchema>;
+/** A profile as written: texts may be maps of translations. */
+export type LocalisedProfile = z.output<typeof profileSchema>;
+/** A profile as a report in one language reads it (see localiseProfile): every text plain. */
+export type Profile = Resolved<LocalisedProfile>;
 export type Person = Profile['person'];
 export type Education = Profile['education'][number];
 export type CareerEntry = Profile['career'][number];

@@ -25,7 +25,8 @@ const relativePath = z
   .string()
   .min(1)
   .max(500)
-  .refine((p) => !p.includes('\0'), { message: 'the path holds a NUL character' });
+  .refine((p) => !p.includes('\0'), { message: 'the path holds a NUL character' })
+  .meta({ pattern: '^[^\\u0000]*$', errorMessage: 'Expected a path relative to this file, such as profiles/ada.yaml.' });
 
 /**
  * The report spec (data/report.yaml): what to compare and how the report looks. Paths are
@@ -33,33 +34,37 @@ const relativePath = z
  */
 export const reportSchema = z
   .strictObject({
-    title: shortText,
-    subtitle: shortText.optional(),
+    title: describe(shortText, 'The title on the cover and in the PDF metadata.'),
+    subtitle: describe(shortText, 'One line under the title.').optional(),
     author: describe(shortText, 'Who prepared the report; goes into the PDF metadata.'),
     subject: describe(shortText, 'One line for the PDF metadata; defaults to the subtitle.').optional(),
-    keywords: z.array(shortText).max(30).default([]),
-    language: describe(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as en or en-GB' }), 'The language of the report text.').default('en'),
+    keywords: describe(z.array(shortText).max(30), 'Keywords for the PDF metadata (up to 30).').default([]),
+    language: describe(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as en or en-GB' }).meta({ errorMessage: 'Expected a language tag such as en or zh-CN.' }), 'The language of the report text.').default('en'),
     profiles: describe(
-      z.array(relativePath).min(1, { message: 'list at least one profile' }).max(limits.people, { message: `too many people; a report compares at most ${limits.people}` }),
+      z.array(describe(relativePath, 'A profile, relative to this file.')).min(1, { message: 'list at least one profile' }).max(limits.people, { message: `too many people; a report compares at most ${limits.people}` }),
       'The profiles to compare, in this order.',
     ),
     sections: describe(
-      z.array(z.enum(sectionNames)).min(1).refine((s) => new Set(s).size === s.length, { message: 'a section is listed twice' }),
+      z
+        .array(describe(z.enum(sectionNames), 'A section: cover, at-a-glance, timeline, education, papers, models, balance-points or sources.'))
+        .min(1)
+        .refine((s) => new Set(s).size === s.length, { message: 'a section is listed twice' })
+        .meta({ uniqueItems: true }),
       'Which sections, in which order.',
     ).default([...sectionNames]),
-    page: z.enum(pageSizes).default('A4'),
+    page: describe(z.enum(pageSizes), 'The paper size: A4 or Letter.').default('A4'),
     buildDate: describe(fullDate, 'The date printed on the report and stored in the PDF: the same inputs give the same bytes.'),
-    output: z
+    output: describe(z
       .strictObject({
         dir: describe(relativePath, 'Folder for the outputs, relative to this file.').default('out'),
         name: describe(
-          z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected a file name without a folder or extension, such as report' }),
+          z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected a file name without a folder or extension, such as report' }).meta({ errorMessage: 'Expected a file name without a folder or extension, such as report.' }),
           'File name without extension: gives <name>.html and <name>.pdf.',
         ).default('report'),
       })
-      .default({ dir: 'out', name: 'report' }),
+      , 'Where the outputs go: <dir>/<name>.html and <dir>/<name>.pdf.').default({ dir: 'out', name: 'report' }),
     templates: describe(relativePath, 'A folder whose partials and CSS override the built-in ones.').optional(),
   })
-  .meta({ title: 'profile-report report spec' });
+  .meta({ title: 'profile-report report spec', description: 'What to compare and how the report looks.' });
 
 export type ReportSpec = z.output<typeof reportSchema>;

@@ -2,99 +2,126 @@ import type { Problem } from '../errors.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { formatPath } from '../load/source-positions.js';
 import type { FieldPath } from '../load/source-positions.js';
-import { dateBounds } from '../schema/partial-date.js';
-import { sourceIds } from '../schema/primitives.js';
-import type { SourceRef } from '../schema/primitives.js';
-import type { Profile } from '../schema/profile-schema.js';
+import { isLanguageTag } from '../schema/localised-text.js';
+import { dateBounds, isPartialDate } from '../schema/partial-date.js';
+import { id as idSchema } from '../schema/primitives.js';
 import { didYouMean } from './did-you-mean.js';
+import { missingDefaultLanguage } from './localised-maps.js';
+import { arrayAt, entriesOf, isRecord, textAt } from './raw-access.js';
 
 /**
  * Checks that need the whole profile: every cited source exists, ids are unique, no period ends
- * before it starts, and nothing is dated after the build date (a likely typo, so a warning).
+ * before it starts, every map of translations holds the profile's language, and nothing is
+ * dated after the build date (a likely typo, so a warning).
+ *
+ * They run on the profile as written, not on the schema's output, so that they report in the
+ * same pass as the schema checks: whatever part of the file is well-formed is cross-checked,
+ * and a value the schema rejects is skipped here (it already has its message).
  */
-export function crossCheckProfile(profile: Profile, parsed: ParsedYaml, buildDate: string): Problem[] {
+export function crossCheckProfile(raw: unknown, parsed: ParsedYaml, buildDate: string): Problem[] {
   const problems: Problem[] = [];
   const at = (path: FieldPath, message: string, severity: Problem['severity'] = 'error'): void => {
     const { line, column } = parsed.positions.locate(path);
     problems.push({ file: parsed.file, line, column, path: formatPath(path), message, severity });
   };
+  if (!isRecord(raw)) return problems;
 
-  const known = profile.sources.map((s) => s.id);
+  const sources = entriesOf(raw, ['sources']);
+  const known = sources.map(({ value }) => textAt(value, 'id')).filter((v): v is string => v !== undefined);
   const knownSet = new Set(known);
   const cited = new Set<string>();
-  const cite = (ref: SourceRef, path: FieldPath): void => {
-    sourceIds(ref).forEach((sourceId, i) => {
-      cited.add(sourceId);
-      if (knownSet.has(sourceId)) return;
-      const guess = didYouMean(sourceId, known);
-      const where = typeof ref === 'string' ? path : [...path, i];
-      at(where, `the source \`${sourceId}\` is not in this profile's sources${guess ? `; did you mean \`${guess}\`?` : `; known ids: ${known.join(', ')}`}`);
-    });
-  };
+  for (const { path, value } of sourceRefs(raw)) {
+    const ids = typeof value === 'string' ? [{ id: value, path }] : Array.isArray(value) ? value.map((v, i) => ({ id: v, path: [...path, i] })) : [];
+    for (const ref of ids) {
+      if (typeof ref.id !== 'string' || !idSchema.safeParse(ref.id).success) continue;
+      cited.add(ref.id);
+      if (knownSet.has(ref.id)) continue;
+      const guess = didYouMean(ref.id, known);
+      at(ref.path, `the source \`${ref.id}\` is not in this profile's sources${guess ? `; did you mean \`${guess}\`?` : known.length > 0 ? `; known ids: ${known.join(', ')}` : '; add it under `sources`'}`);
+    }
+  }
 
-  cite(profile.person.source, ['person', 'source']);
-  profile.person.highlights?.forEach((h, i) => cite(h.source, ['person', 'highlights', i, 'source']));
-  profile.education.forEach((e, i) => cite(e.source, ['education', i, 'source']));
-  profile.career.forEach((c, i) => cite(c.source, ['career', i, 'source']));
-  profile.papers.forEach((p, i) => cite(p.source, ['papers', i, 'source']));
-  profile.models.forEach((m, i) => {
-    cite(m.source, ['models', i, 'source']);
-    m.metrics.forEach((metric, j) => cite(metric.source, ['models', i, 'metrics', j, 'source']));
+  sources.forEach(({ value, path }) => {
+    const sourceId = textAt(value, 'id');
+    if (sourceId !== undefined && !cited.has(sourceId)) at([...path, 'id'], `the source \`${sourceId}\` is not cited by any fact; cite it or remove it`, 'warning');
   });
-  profile.balance.forEach((b, i) => b.evidence.forEach((e, j) => cite(e.source, ['balance', i, 'evidence', j, 'source'])));
-
-  profile.sources.forEach((s, i) => {
-    if (!cited.has(s.id)) at(['sources', i, 'id'], `the source \`${s.id}\` is not cited by any fact; cite it or remove it`, 'warning');
-  });
-
-  unique(profile.sources.map((s) => s.id), (i, first) => at(['sources', i, 'id'], `the id \`${profile.sources[i]!.id}\` is already used by sources[${first}]; ids must be unique`));
-  unique(profile.papers.map((p) => p.id), (i, first) => at(['papers', i, 'id'], `the id \`${profile.papers[i]!.id}\` is already used by papers[${first}]; ids must be unique`));
-  unique(profile.models.map((m) => m.id), (i, first) => at(['models', i, 'id'], `the id \`${profile.models[i]!.id}\` is already used by models[${first}]; ids must be unique`));
-
-  const periods: [string, { start?: string | undefined; end?: string | undefined }[]][] = [
-    ['education', profile.education],
-    ['career', profile.career],
-  ];
-  for (const [section, entries] of periods) {
-    entries.forEach((entry, i) => {
-      if (!entry.start || !entry.end || entry.end === 'present') return;
-      if (dateBounds(entry.end).last < dateBounds(entry.start).first) {
-        at([section, i, 'end'], `the end (${entry.end}) is before the start (${entry.start})`);
-      }
+  for (const section of ['sources', 'papers', 'models'] as const) {
+    const first = new Map<string, number>();
+    entriesOf(raw, [section]).forEach(({ value, path }, i) => {
+      const entryId = textAt(value, 'id');
+      if (entryId === undefined) return;
+      const seen = first.get(entryId);
+      if (seen === undefined) first.set(entryId, i);
+      else at([...path, 'id'], `the id \`${entryId}\` is already used by ${section}[${seen}]; ids must be unique`);
     });
   }
 
-  for (const { path, date } of datedFacts(profile)) {
+  for (const section of ['education', 'career'] as const) {
+    entriesOf(raw, [section]).forEach(({ value, path }) => {
+      const start = dateAt(value, 'start');
+      const end = dateAt(value, 'end');
+      if (start && end && dateBounds(end).last < dateBounds(start).first) at([...path, 'end'], `the end (${end}) is before the start (${start})`);
+    });
+  }
+
+  for (const { path, date } of datedFacts(raw)) {
     if (dateBounds(date).first > buildDate) at(path, `the date ${date} is after the build date ${buildDate}; is it a typo?`, 'warning');
   }
-  if (profile.person.birthYear !== undefined && String(profile.person.birthYear) > buildDate.slice(0, 4)) {
-    at(['person', 'birthYear'], `the birth year ${profile.person.birthYear} is after the build date ${buildDate}`);
+  const person = raw['person'];
+  const birthYear = isRecord(person) ? person['birthYear'] : undefined;
+  if (typeof birthYear === 'number' && Number.isInteger(birthYear) && String(birthYear) > buildDate.slice(0, 4)) {
+    at(['person', 'birthYear'], `the birth year ${birthYear} is after the build date ${buildDate}`);
+  }
+
+  const language = raw['language'] === undefined ? 'en' : raw['language'];
+  if (typeof language === 'string' && isLanguageTag(language)) {
+    for (const path of missingDefaultLanguage(raw, language)) {
+      at(path, `this text gives translations but none in the profile's language (${language}); add \`${language}: ...\`, the text a report shows when its own language is missing${raw['language'] === undefined ? ' (or set `language:` at the top of the profile)' : ''}`);
+    }
   }
   return problems;
 }
 
-function unique(values: readonly string[], onDuplicate: (index: number, firstIndex: number) => void): void {
-  const first = new Map<string, number>();
-  values.forEach((value, i) => {
-    const seen = first.get(value);
-    if (seen === undefined) first.set(value, i);
-    else onDuplicate(i, seen);
-  });
+/** Every `source` field, wherever facts carry one. */
+function* sourceRefs(raw: Record<string, unknown>): Generator<{ path: FieldPath; value: unknown }> {
+  const person = raw['person'];
+  if (isRecord(person)) {
+    if ('source' in person) yield { path: ['person', 'source'], value: person['source'] };
+    for (const h of entriesOf(raw, ['person', 'highlights'])) if (isRecord(h.value)) yield { path: [...h.path, 'source'], value: h.value['source'] };
+  }
+  for (const section of ['education', 'career', 'papers', 'models'] as const) {
+    for (const entry of entriesOf(raw, [section])) if (isRecord(entry.value)) yield { path: [...entry.path, 'source'], value: entry.value['source'] };
+  }
+  for (const model of entriesOf(raw, ['models'])) {
+    for (const metric of arrayAt(model.value, 'metrics')) if (isRecord(metric.value)) yield { path: [...model.path, ...metric.path, 'source'], value: metric.value['source'] };
+  }
+  for (const balance of entriesOf(raw, ['balance'])) {
+    for (const e of arrayAt(balance.value, 'evidence')) if (isRecord(e.value)) yield { path: [...balance.path, ...e.path, 'source'], value: e.value['source'] };
+  }
 }
 
-function* datedFacts(profile: Profile): Generator<{ path: FieldPath; date: string }> {
-  for (const [i, e] of profile.education.entries()) {
-    if (e.start) yield { path: ['education', i, 'start'], date: e.start };
-    if (e.end) yield { path: ['education', i, 'end'], date: e.end };
+/** A well-formed date at `key` (YAML reads a bare year as a number), else undefined. */
+function dateAt(entry: unknown, key: string): string | undefined {
+  if (!isRecord(entry)) return undefined;
+  const value = entry[key];
+  const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
+  return typeof text === 'string' && isPartialDate(text) ? text : undefined;
+}
+
+function* datedFacts(raw: Record<string, unknown>): Generator<{ path: FieldPath; date: string }> {
+  const fields: [string, readonly string[]][] = [
+    ['education', ['start', 'end']],
+    ['career', ['start', 'end']],
+    ['papers', ['year', 'date']],
+    ['models', ['released']],
+    ['sources', ['date']],
+  ];
+  for (const [section, keys] of fields) {
+    for (const { value, path } of entriesOf(raw, [section])) {
+      for (const key of keys) {
+        const date = dateAt(value, key);
+        if (date) yield { path: [...path, key], date };
+      }
+    }
   }
-  for (const [i, c] of profile.career.entries()) {
-    if (c.start) yield { path: ['career', i, 'start'], date: c.start };
-    if (c.end && c.end !== 'present') yield { path: ['career', i, 'end'], date: c.end };
-  }
-  for (const [i, p] of profile.papers.entries()) {
-    yield { path: ['papers', i, 'year'], date: String(p.year) };
-    if (p.date) yield { path: ['papers', i, 'date'], date: p.date };
-  }
-  for (const [i, m] of profile.models.entries()) if (m.released) yield { path: ['models', i, 'released'], date: m.released };
-  for (const [i, s] of profile.sources.entries()) if (s.date) yield { path: ['sources', i, 'date'], date: s.date };
 }

@@ -3,6 +3,7 @@ import type { Problem } from '../errors.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { formatPath } from '../load/source-positions.js';
 import type { FieldPath } from '../load/source-positions.js';
+import { canonicalTag } from '../schema/localised-text.js';
 import { didYouMean } from './did-you-mean.js';
 import { knownKeys } from './schema-shape.js';
 
@@ -15,8 +16,17 @@ type Issue = z.core.$ZodIssue;
  */
 export function problemsFromIssues(parsed: ParsedYaml, schema: z.ZodType, issues: readonly Issue[]): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of issues) {
+  for (const issue of issues.flatMap(unpackUnion)) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'invalid_key') {
+      const key = path.at(-1);
+      const where = parsed.positions.locateKey(path.slice(0, -1), String(key));
+      const canonical = typeof key === 'string' ? canonicalTag(key) : undefined;
+      const hint = canonical && canonical !== key ? `; did you mean ${canonical}?` : '';
+      const message = issue.issues[0]?.message ?? 'this key is not allowed here';
+      problems.push(problem(parsed.file, where, path, `${message}, found \`${String(key)}\`${hint}`));
+      continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       const allowed = knownKeys(schema, path);
       for (const key of issue.keys) {
@@ -35,6 +45,18 @@ export function problemsFromIssues(parsed: ParsedYaml, schema: z.ZodType, issues
   return problems;
 }
 
+/**
+ * A union whose value is of the right kind for exactly one branch (a mapping for a text that may
+ * be a map of translations, a list for a list of source ids) fails for that branch's reasons;
+ * those issues, at their own paths, say more than "expected text or a mapping".
+ */
+function unpackUnion(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  if (fitting.length !== 1) return [issue];
+  return fitting[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue).flatMap(unpackUnion);
+}
+
 function describeIssue(issue: Issue, value: unknown, raw: string | undefined, missing: boolean): string {
   const found = describeValue(value, raw);
   switch (issue.code) {
@@ -47,6 +69,7 @@ function describeIssue(issue: Issue, value: unknown, raw: string | undefined, mi
       return `expected one of ${options.join(', ')}, found ${found}${guess ? `; did you mean ${guess}?` : ''}`;
     }
     case 'invalid_union':
+      if (missing) return `missing required field \`${String(issue.path.at(-1) ?? '')}\` (${unionExpectation(issue).split(' or ')[0]})`;
       return `expected ${unionExpectation(issue)}, found ${found}`;
     case 'too_small':
     case 'too_big':
@@ -108,6 +131,8 @@ export function typeName(expected: string): string {
       return 'a list (lines starting with `- `)';
     case 'tuple':
       return 'a list';
+    case 'record':
+      return 'translations by language (`en: ...`, `zh-CN: ...`)';
     default:
       return expected;
   }

@@ -4,7 +4,8 @@ import { decodeText } from '../load/decode-text.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { profileSchema } from '../schema/profile-schema.js';
-import type { Profile } from '../schema/profile-schema.js';
+import { localiseProfile } from '../schema/localise-profile.js';
+import type { LocalisedProfile, Profile } from '../schema/profile-schema.js';
 import { reportSchema } from '../schema/report-schema.js';
 import type { ReportSpec } from '../schema/report-schema.js';
 import { crossCheckProfile } from './cross-check-profile.js';
@@ -15,6 +16,11 @@ export interface Validated<T> {
   readonly value?: T;
   readonly parsed?: ParsedYaml;
   readonly problems: readonly Problem[];
+}
+
+export interface ValidatedProfile extends Validated<Profile> {
+  /** The profile as written, texts in every language given; `value` is it in the profile's own language. */
+  readonly localised?: LocalisedProfile;
 }
 
 /** Bytes of one YAML file to a value of `schema`: decode, parse, check. Pure. */
@@ -28,12 +34,17 @@ export function validateDocument<S extends z.ZodType>(file: string, bytes: Uint8
   return { value: result.data, parsed, problems: [] };
 }
 
-export function validateProfile(file: string, bytes: Uint8Array, buildDate: string): Validated<Profile> {
+/**
+ * One profile: the schema and the cross-checks in one pass, so a file with a typo in one field
+ * and a dangling source id in another shows both at once.
+ */
+export function validateProfile(file: string, bytes: Uint8Array, buildDate: string): ValidatedProfile {
   const checked = validateDocument(file, bytes, profileSchema);
-  if (!checked.value || !checked.parsed) return checked;
-  const problems = crossCheckProfile(checked.value, checked.parsed, buildDate);
-  const failed = problems.some((p) => p.severity === 'error');
-  return failed ? { parsed: checked.parsed, problems } : { value: checked.value, parsed: checked.parsed, problems };
+  const parsed = checked.parsed;
+  if (!parsed || parsed.problems.length > 0) return { ...(parsed ? { parsed } : {}), problems: checked.problems };
+  const problems = sortProblems([...checked.problems, ...crossCheckProfile(parsed.value, parsed, buildDate)]);
+  if (!checked.value || problems.some((p) => p.severity === 'error')) return { parsed, problems };
+  return { value: localiseProfile(checked.value, checked.value.language).profile, localised: checked.value, parsed, problems };
 }
 
 export function validateReportSpec(file: string, bytes: Uint8Array): Validated<ReportSpec> {

@@ -27,6 +27,11 @@ export interface WatchHooks {
   readonly onNotice?: (message: string) => void;
   /** A Chromium session already started (the CLI launches it first thing). */
   readonly browser?: BrowserSession;
+  /**
+   * The HTML of each good build as soon as it is rendered, before the PDF is printed (for a
+   * live preview). With it, a build renders the HTML alone first, then prints and writes both.
+   */
+  readonly onHtml?: (html: string) => void;
 }
 
 /**
@@ -45,12 +50,13 @@ export class WatchSession {
   private readonly changed = new Set<string>();
   private closed = false;
   private outDir: string | undefined;
+  private noticesOn = false;
 
   constructor(
     private readonly options: WatchOptions,
     private readonly hooks: WatchHooks,
   ) {
-    this.context = new BuildContext(hooks.onNotice ? { onNotice: hooks.onNotice } : {}, hooks.browser);
+    this.context = new BuildContext({}, hooks.browser);
   }
 
   /** Starts watching, then builds; by the time the first build is reported, edits are seen. */
@@ -98,7 +104,16 @@ export class WatchSession {
     const started = performance.now();
     this.building = (async () => {
       try {
-        const result = await buildReport({ ...this.options, write: true, context: this.context });
+        const onStage = (stage: string): void => this.loaded(stage);
+        const wantsPdf = !this.options.formats || this.options.formats.includes('pdf');
+        if (this.hooks.onHtml && wantsPdf) {
+          // The page first: charts and templates are cached, so this costs little, and the
+          // preview need not wait for Chromium to print.
+          const quick = await buildReport({ ...this.options, formats: ['html'], write: false, context: this.context, onStage });
+          this.hooks.onHtml(quick.html);
+        }
+        const result = await buildReport({ ...this.options, write: true, context: this.context, onStage });
+        if (this.hooks.onHtml && !wantsPdf) this.hooks.onHtml(result.html);
         this.outDir = result.options.outDir;
         // Profiles may live outside the spec's folder, and the spec may name a template folder.
         const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];
@@ -111,6 +126,13 @@ export class WatchSession {
     await this.building;
     this.building = undefined;
     if (this.changed.size > 0) this.schedule();
+  }
+
+  /** Chromium's notes wait for inputs that load: before an input error they are noise. */
+  private loaded(stage: string): void {
+    if (stage !== 'load' || this.noticesOn || !this.hooks.onNotice) return;
+    this.noticesOn = true;
+    this.context.browser.onNotice(this.hooks.onNotice);
   }
 
   private report(build: WatchBuild): void {

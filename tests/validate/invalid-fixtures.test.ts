@@ -23,7 +23,7 @@ const expected: Record<string, string[]> = {
   'wrong-type': [
     'invalid/wrong-type.yaml:2:9  person.name  expected text, found the number 42 (put it in quotes to make it text)',
     'invalid/wrong-type.yaml:3:14  person.birthYear  expected a number, found the text "nineteen ninety"',
-    'invalid/wrong-type.yaml:4:13  person.headline  expected text, found a list of 3',
+    'invalid/wrong-type.yaml:4:13  person.headline  expected text or translations by language (`en: ...`, `zh-CN: ...`), found a list of 3',
   ],
   'missing-field': [
     'invalid/missing-field.yaml:2:3  person.headline  missing required field `headline` (text)',

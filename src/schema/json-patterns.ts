@@ -1,0 +1,56 @@
+/**
+ * Regular expressions that say in a JSON Schema what the zod schema checks in code, so that an
+ * editor checks a profile exactly as `validate` does. Each is the zod check's twin: a test
+ * (tests/schema/schema-agreement.test.ts) generates values and asserts both agree.
+ *
+ * Patterns are matched with the `u` flag (ajv and yaml-language-server both do), so repetition
+ * counts characters (code points), as the zod checks do.
+ */
+
+/** C0 and C1 control characters other than tab and newline. */
+const control = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f';
+
+// The characters src/safety/spoof-characters.ts refuses, as character-class ranges.
+/** Embedding, override and isolate controls: refused in all text. */
+const bidi = '\\u202A-\\u202E\\u2066-\\u2069';
+/** Invisible characters and directional marks: refused in one-line text and links. */
+const invisible =
+  '\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B\\u2060-\\u2064\\u206A-\\u206F\\u3164\\uFEFF\\uFFA0\\u{E0000}-\\u{E007F}\\u200E\\u200F\\u061C';
+/** ZWNJ and ZWJ: allowed in one-line text only between two letters or pictographs outside ASCII. */
+const joiners = '\\u200C\\u200D';
+const joinable = '[^\\p{ASCII}\\s]';
+
+/**
+ * Text as zod checks it: trimmed, then non-blank, at most `max` characters, no control
+ * character, and (for one-line text) no line break. Leading and trailing white space is allowed
+ * around the text, because zod trims it away before checking.
+ */
+export function textPattern(max: number, oneLine: boolean): string {
+  const refused = oneLine ? `${control}${bidi}${invisible}${joiners}` : `${control}${bidi}`;
+  const edge = `[^\\s${refused}]`;
+  const inner = oneLine ? `(?:[^\\n${refused}]|(?<=${joinable})[${joiners}](?=${joinable}))` : `[^${refused}]`;
+  return `^\\s*${edge}(?:${inner}{0,${max - 2}}${edge})?\\s*$`;
+}
+
+const year = '\\d{4}';
+const month = '(?:0[1-9]|1[0-2])';
+const day = [
+  '(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])',
+  '(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)',
+  '02-(?:0[1-9]|1\\d|2[0-8])',
+].join('|');
+const leapYear = '(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
+
+/** A calendar day, YYYY-MM-DD, leap years included. */
+export const fullDatePattern = `^(?:${year}-(?:${day})|${leapYear}-02-29)$`;
+
+/** YYYY, YYYY-MM or a calendar day. */
+export const partialDatePattern = `^(?:${year}(?:-${month})?|${year}-(?:${day})|${leapYear}-02-29)$`;
+
+const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+
+/**
+ * An https address with an ASCII host name (a non-Latin domain is written in its xn-- form), an
+ * optional port, and no white space or control character anywhere.
+ */
+export const httpsUrlPattern = `^https://${label}(?:\\.${label})*(?::\\d{1,4})?(?:[/?#][^\\s${control}${bidi}${invisible}${joiners}]*)?$`;

@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { previewPage } from '../../src/serve/preview-page.js';
+import { PreviewServer } from '../../src/serve/preview-server.js';
+
+const servers: PreviewServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+const serve = async (port = 0): Promise<{ server: PreviewServer; url: string }> => {
+  const server = new PreviewServer();
+  servers.push(server);
+  return { server, url: await server.start(port) };
+};
+
+describe('the preview server', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    const { url } = await serve();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('says which port is taken, and how to choose another', async () => {
+    const { url } = await serve();
+    const port = Number(new URL(url).port);
+    const second = new PreviewServer();
+    servers.push(second);
+    await expect(second.start(port)).rejects.toThrow(new UserError(`port ${port} is in use on 127.0.0.1; choose another with --port N`));
+  });
+
+  it('serves the last good page, the PDF once printed, and nothing else', async () => {
+    const { server, url } = await serve();
+    expect(await (await fetch(url)).text()).toContain('Waiting for the first good build');
+    server.publish({ html: '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head><body>Report one</body></html>' });
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('Report one');
+    expect((await fetch(`${url}report.pdf`)).status).toBe(404);
+    server.publishPdf({ name: 'report.pdf', bytes: new TextEncoder().encode('%PDF-1.7') });
+    expect(await (await fetch(`${url}report.pdf`)).text()).toBe('%PDF-1.7');
+    expect((await fetch(`${url}../etc/passwd`)).status).toBe(404);
+    expect((await fetch(url, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('tells open pages about each build: reload on a new one, problems on a failed one', async () => {
+    const { server, url } = await serve();
+    const response = await fetch(`${url}events`);
+    const reader = response.body!.getReader();
+    const next = async (): Promise<unknown> => JSON.parse(/data: (.*)\n/.exec(new TextDecoder().decode((await reader.read()).value))![1]!);
+    expect(await next()).toEqual({ build: 0, problems: [] });
+    server.publish({ html: '<p>x</p>' });
+    expect(await next()).toEqual({ build: 1, problems: [] });
+    server.fail([{ where: 'a.yaml:3:7', path: 'person.name', message: 'expected text' }]);
+    expect(await next()).toEqual({ build: 1, problems: [{ where: 'a.yaml:3:7', path: 'person.name', message: 'expected text' }] });
+    await reader.cancel();
+  });
+});
+
+describe('the served page', () => {
+  const html = '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'"></head><body><p>r</p></body></html>';
+
+  it('allows exactly its own script, by nonce, and a connection back to the server', () => {
+    const page = previewPage(html, 3);
+    const nonce = /<script nonce="([^"]+)">/.exec(page)?.[1];
+    expect(nonce).toBeDefined();
+    expect(page).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'"`);
+    expect(page.match(/<script/g)).toHaveLength(1);
+    expect(page).toContain('const shown = 3;');
+  });
+
+  it('writes problem text with textContent, never as HTML', () => {
+    const page = previewPage(html, 1);
+    expect(page).not.toContain('innerHTML');
+    expect(page).toContain('textContent');
+  });
+});

@@ -45,7 +45,8 @@ export interface WorldOptions {
 }
 
 export function worldProfile(person: WorldPerson, index: number, options: WorldOptions = {}): Record<string, unknown> {
-  const text = (s: string): string => (options.longWords ? `${s} ${longWord}` : s);
+  // A field's text, or the 300-character word in its place (the longest a name or title may be).
+  const text = (s: string): string => (options.longWords ? longWord : s);
   const year = 2010 + (index % 12);
   return {
     person: { name: person.name, ...(person.nativeName ? { nativeName: person.nativeName } : {}), birthYear: 1980 + index, headline: text(person.phrase), currentRole: text(`${person.org}`), source: 'record' },
@@ -55,13 +56,13 @@ export function worldProfile(person: WorldPerson, index: number, options: WorldO
       { title: text(person.venue), organisation: text(person.org), start: `${year - 2}`, end: `${year}`, source: 'record' },
     ],
     papers: [
-      { id: `p${index}a`, title: text(`${person.phrase}: a study`), shortName: person.venue.slice(0, 12), year, venue: text(person.venue), authorship: 'first', summary: text(person.phrase), url: `https://example.org/${options.longWords ? longWord : 'paper'}`, source: 'record' },
+      { id: `p${index}a`, title: text(`${person.phrase}: a study`), shortName: [...person.venue].slice(0, 12).join('').trim(), year, venue: text(person.venue), authorship: 'first', summary: text(person.phrase), url: `https://example.org/${options.longWords ? longWord.slice(0, 200) : 'paper'}`, source: 'record' },
       { id: `p${index}b`, title: text(`${person.org}: methods`), year: year + 1, venue: text(person.venue), authorship: 'co-author', summary: text(person.phrase), source: 'record' },
     ],
     models: [
       {
         id: `m${index}`,
-        name: text(`${person.venue.split(' ')[0]}-${index}`),
+        name: options.longWords ? longWord : `${person.venue.split(' ')[0]}-${index}`,
         organisation: text(person.org),
         released: `${year + 2}-06`,
         role: text(person.phrase),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { namedDestinationPages } from '../../src/print/named-destinations.js';
+import { contentsMismatches, englishSections } from '../helpers/contents-check.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import type { PdfFacts } from '../helpers/read-pdf.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -38,6 +39,10 @@ describe('contents with page numbers', () => {
       expect(pdf.pageTexts[page! - 1], title).toContain(title);
       expect(cover.replace(/\s+/g, ' ')).toMatch(new RegExp(`${title}\\s*${page}\\b`));
     });
+  });
+
+  it('agrees with the shared check used for the larger reports', async () => {
+    expect(await contentsMismatches(path.join(project, 'out', 'report.pdf'), englishSections)).toEqual([]);
   });
 
   it('keeps the HTML free of page numbers', () => {

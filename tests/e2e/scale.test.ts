@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contentsMismatches, englishSections } from '../helpers/contents-check.js';
 import { writeGeneratedProject } from '../helpers/generate-profiles.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import type { PdfFacts } from '../helpers/read-pdf.js';
@@ -12,13 +13,15 @@ const squash = (s: string): string => s.replace(/\s+/g, '');
 describe('scale: 8 people, each with 200 papers, 30 models and 40 roles', () => {
   let pdf: PdfFacts;
   let html: string;
+  let pdfPath: string;
 
   beforeAll(async () => {
     const project = await tempProject({ withSample: false });
     await writeGeneratedProject(project, 8, { papers: 200, models: 30, career: 40 });
     const result = await runCli(['build', '--quiet', 'data/report.yaml'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
-    pdf = await readPdf(path.join(project, 'out', 'report.pdf'));
+    pdfPath = path.join(project, 'out', 'report.pdf');
+    pdf = await readPdf(pdfPath);
     html = await readFile(path.join(project, 'out', 'report.html'), 'utf8');
   }, 180_000);
 
@@ -57,5 +60,9 @@ describe('scale: 8 people, each with 200 papers, 30 models and 40 roles', () => 
 
   it('summarises long lists in the side-by-side table', () => {
     expect(html).toContain('30 models and systems: Model 1.1; Model 1.2; Model 1.3 and 27 more');
+  });
+
+  it('gives each section its real page in the contents, across 200 pages', async () => {
+    expect(await contentsMismatches(pdfPath, englishSections)).toEqual([]);
   });
 });

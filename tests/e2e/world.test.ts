@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contentsMismatches, englishSections } from '../helpers/contents-check.js';
 import { galleryReports } from '../helpers/gallery-reports.js';
 import type { GalleryReport } from '../helpers/gallery-reports.js';
 import { readPdf } from '../helpers/read-pdf.js';
@@ -100,6 +101,10 @@ describe('any person, any script, any length', () => {
         .filter((l) => l !== '' && !/^Page \d+ of \d+$/.test(l) && !l.endsWith('23 November 2026'));
       expect(body.length, `page ${i + 1}:\n${text}`).toBeGreaterThanOrEqual(3);
     });
+  });
+
+  it.each(cases)('%s: the contents give each section the page it starts on', async (name) => {
+    expect(await contentsMismatches(built.get(name)!.pdfPath, englishSections)).toEqual([]);
   });
 
   it('right-to-left names are isolated in the HTML, and the HTML never scrolls sideways because of a long word', () => {

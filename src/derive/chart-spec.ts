@@ -1,4 +1,6 @@
+import { fit, graphemes, isolate } from './charts/chart-text.js';
 import { neutral } from './palette.js';
+import type { PersonStyle } from './palette.js';
 import type { ChartRef, ChartTable } from './view-model.js';
 
 /**
@@ -12,6 +14,8 @@ export interface ChartSpec {
   readonly title: string;
   readonly alt: string;
   readonly note?: string;
+  /** Set when there is nothing to draw: the page shows this one line instead of the chart. */
+  readonly empty?: string;
   /** The language of the chart's text (BCP 47), which chooses CJK glyph forms; default English. */
   readonly lang?: string;
   readonly width: number;
@@ -38,17 +42,30 @@ export function labelWidth(texts: readonly string[]): number {
   return Math.ceil(Math.max(0, ...texts.map((t) => t.length)) * 6.8) + 12;
 }
 
-/** A category label over two lines when it is long, so narrow charts do not clip it. */
+/**
+ * A category label over at most two lines when it is long, so narrow charts do not clip it; a
+ * word longer than a line (a pasted URL, a 300-letter name) is cut with an ellipsis.
+ */
 export function wrapLabel(text: string, width = 16): string | string[] {
-  if (text.length <= width) return text;
-  const words = text.split(' ');
+  const line = Math.ceil(width * 1.5);
+  if (graphemes(text).length <= width) return isolate(text);
+  const words = text.split(' ').map((w) => fit(w, line));
   let first = '';
   while (words.length > 1 && `${first} ${words[0]}`.trim().length <= Math.max(width, Math.ceil(text.length / 2))) first = `${first} ${words.shift()}`.trim();
-  return first ? [first, words.join(' ')] : text;
+  if (!first) first = words.shift() ?? '';
+  const rest = words.join(' ');
+  return rest ? [isolate(first), isolate(fit(rest, line))] : isolate(fit(first, line));
+}
+
+/** How a person's marker is drawn: solid with a white rim, or hollow with a thick coloured outline. */
+export function markerStyle(style: PersonStyle, radius: number): { readonly [key: string]: Json } {
+  return style.markerFill === 'solid'
+    ? { pointStyle: style.marker, pointRadius: radius, backgroundColor: style.colour, borderColor: '#ffffff', borderWidth: 2 }
+    : { pointStyle: style.marker, pointRadius: radius - 1, backgroundColor: '#ffffff', borderColor: style.colour, borderWidth: 3 };
 }
 
 export function chartRef(spec: ChartSpec): ChartRef {
-  return { id: spec.id, title: spec.title, alt: spec.alt, ...(spec.note ? { note: spec.note } : {}), width: spec.width, height: spec.height, wide: spec.width > halfWidth, table: spec.table };
+  return { id: spec.id, title: spec.title, alt: spec.alt, ...(spec.note ? { note: spec.note } : {}), ...(spec.empty ? { empty: spec.empty } : {}), width: spec.width, height: spec.height, wide: spec.width > halfWidth, table: spec.table };
 }
 
 /** Options every chart shares: no animation, quiet grid, readable type. */

@@ -7,7 +7,9 @@ export interface PersonStyle {
   readonly colour: string;
   /** A light tint of the colour, for backgrounds and outlined bars. */
   readonly tint: string;
-  readonly marker: 'circle' | 'triangle' | 'rect' | 'rectRot' | 'star' | 'crossRot' | 'rectRounded' | 'cross';
+  readonly marker: 'circle' | 'triangle' | 'rect' | 'rectRot';
+  /** People 1-4 have solid markers, 5-8 the same shapes hollow with a thick outline. */
+  readonly markerFill: 'solid' | 'hollow';
   /** Solid bars for even positions, outlined for odd ones: neighbours differ in grayscale. */
   readonly fill: 'solid' | 'outline';
 }
@@ -23,11 +25,12 @@ const colours = [
   ['#4b5563', '#e4e7eb'],
 ] as const;
 
-const markers: PersonStyle['marker'][] = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross'];
+// Only shapes Chart.js fills: its star and crosses are lines, invisible with a white border.
+const markers: PersonStyle['marker'][] = ['circle', 'triangle', 'rect', 'rectRot'];
 
 export function personStyle(index: number): PersonStyle {
   const [colour, tint] = colours[index % colours.length]!;
-  return { colour, tint, marker: markers[index % markers.length]!, fill: index % 2 === 0 ? 'solid' : 'outline' };
+  return { colour, tint, marker: markers[index % markers.length]!, markerFill: index % 8 < 4 ? 'solid' : 'hollow', fill: index % 2 === 0 ? 'solid' : 'outline' };
 }
 
 /** Neutral colours for baselines, grid and secondary text. */

@@ -29,7 +29,9 @@ interface Element {
 
 interface Dataset {
   directLabels?: (string | null)[];
-  directLabelPosition?: 'after' | 'inside' | 'center' | 'top' | 'marks-above' | 'marks-below';
+  directLabelPosition?: 'after' | 'inside' | 'center' | 'top' | 'marks-above' | 'marks-below' | 'placed';
+  /** With 'placed': the side the derive stage chose for each label, clear of every other. */
+  directLabelSides?: ('above' | 'below')[];
   directLabelColor?: string;
   /** For labels drawn inside a bar, when there is no room after it. */
   directLabelInsideColor?: string;
@@ -73,6 +75,7 @@ export const directLabelsPlugin = {
         if (position === 'after') drawAfter(chart, el, text, dataset);
         else if (position === 'inside') drawInside(ctx, el, text, dataset);
         else if (position === 'center') drawCentre(ctx, el, text, dataset);
+        else if (position === 'placed') drawPlaced(chart, el, text, dataset, dataset.directLabelSides?.[j] ?? 'above');
         else if (position === 'marks-above' || position === 'marks-below') drawByMark(chart, el, text, dataset, position === 'marks-above' ? 'above' : 'below', lastEdge);
         else drawOnTop(ctx, el, text, dataset);
       });
@@ -128,6 +131,18 @@ function drawOnTop(ctx: Context2D, el: Element, text: string, dataset: Dataset):
   ctx.textBaseline = 'bottom';
   ctx.fillStyle = dataset.directLabelColor ?? '#1d2433';
   ctx.fillText(text, el.x, el.y - 3);
+}
+
+/** Above or below a marker, on the side the derive stage chose (it kept labels apart). */
+function drawPlaced(chart: ChartLike, el: Element, text: string, dataset: Dataset, side: 'above' | 'below'): void {
+  const { ctx } = chart;
+  const width = ctx.measureText(text).width;
+  const radius = el.options?.radius ?? 5;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = side === 'above' ? 'bottom' : 'top';
+  ctx.fillStyle = dataset.directLabelColor ?? '#1d2433';
+  const x = Math.min(Math.max(el.x, chart.chartArea.left + width / 2), chart.width - 2 - width / 2);
+  ctx.fillText(text, x, side === 'above' ? el.y - radius - 2 : el.y + radius + 2);
 }
 
 /** Above or below a marker, switching sides when the preferred one would overlap a neighbour. */

@@ -1,9 +1,10 @@
 import type { BalancePoint } from '../../schema/profile-schema.js';
-import { axis, baseOptions, fullWidth } from '../chart-spec.js';
+import { axis, baseOptions, fullWidth, markerStyle } from '../chart-spec.js';
 import type { ChartSpec, Json } from '../chart-spec.js';
 import { formatNumber, slug } from '../format.js';
 import { neutral } from '../palette.js';
 import type { Subject } from '../subject.js';
+import { chartText } from './chart-text.js';
 
 export interface BalanceTheme {
   readonly id: string;
@@ -46,8 +47,9 @@ export function stanceText(position: number, poles: readonly [string, string]): 
 
 /** One row per person: a rope from one pole to the other, and a marker where they stand. */
 export function balanceChart(theme: BalanceTheme): ChartSpec {
-  const labels = theme.entries.map((e) => e.person.name);
+  const labels = theme.entries.map((e) => chartText(e.person.name, 40));
   const [left, right] = theme.poles;
+  const [leftText, rightText] = theme.poles.map((p) => chartText(p, 30));
   const datasets: { [key: string]: Json | undefined }[] = [
     {
       type: 'bar',
@@ -60,15 +62,13 @@ export function balanceChart(theme: BalanceTheme): ChartSpec {
       // Drawn first, under the markers (Chart.js draws higher orders first).
       order: 10,
     },
-    ...theme.entries.map((e) => ({
+    ...theme.entries.map((e, i) => ({
       type: 'scatter',
-      label: e.person.name,
-      data: [{ x: e.position, y: e.person.name }],
-      pointStyle: e.person.style.marker,
-      pointRadius: 11,
-      backgroundColor: e.person.style.colour,
-      borderColor: '#ffffff',
-      borderWidth: 2,
+      label: labels[i]!,
+      data: [{ x: e.position, y: labels[i]! }],
+      ...markerStyle(e.person.style, 11),
+      // Positions 0 and 100 sit on the axis ends: drawn whole, not cut at the plot's edge.
+      clip: false,
       directLabels: [formatNumber(e.position)],
       directLabelPosition: 'marks-above',
       directLabelColor: e.person.style.colour,
@@ -89,10 +89,11 @@ export function balanceChart(theme: BalanceTheme): ChartSpec {
         scales: {
           x: axis({
             type: 'linear',
-            min: 0,
-            max: 100,
-            ticks: { stepSize: 25, font: { size: 12 } },
-            title: { display: true, text: `0 = ${left}   ·   50 = balance   ·   100 = ${right}`, font: { size: 13 }, color: neutral.ink },
+            // A little room beyond 0 and 100 for a whole marker; the ticks stay 0 to 100.
+            min: -6,
+            max: 106,
+            ticks: { stepSize: 25, includeBounds: false, font: { size: 12 } },
+            title: { display: true, text: `0 = ${leftText}   ·   50 = balance   ·   100 = ${rightText}`, font: { size: 13 }, color: neutral.ink },
           }),
           y: axis({ type: 'category', grid: { display: false }, ticks: { font: { size: 13 } } }),
         },

@@ -4,6 +4,7 @@ import type { ChartConfig, ChartSpec } from '../chart-spec.js';
 import { formatQuantity, slug } from '../format.js';
 import { neutral } from '../palette.js';
 import type { Subject } from '../subject.js';
+import { fit, tickFormat } from './chart-text.js';
 
 const maxCharts = 12;
 
@@ -108,7 +109,9 @@ interface Bars {
 }
 
 /** One horizontal bar per value, each labelled at its end with its text (e.g. "130 tokens/s"). */
-function horizontalBars(labels: (string | string[])[], bars: Bars, texts: string[]): ChartConfig {
+function horizontalBars(labels: (string | string[])[], bars: Bars, values: string[]): ChartConfig {
+  // A label of any length stays inside the chart: the table holds the full text.
+  const texts = values.map((t) => fit(t, 24));
   return {
     type: 'bar',
     data: {
@@ -119,7 +122,7 @@ function horizontalBars(labels: (string | string[])[], bars: Bars, texts: string
       indexAxis: 'y',
       layout: { padding: { top: 4, right: labelWidth(texts), bottom: 0, left: 4 } },
       scales: {
-        x: axis({ beginAtZero: true, ticks: { maxTicksLimit: 5, font: { size: 11 } } }),
+        x: axis({ beginAtZero: true, ticks: { maxTicksLimit: 5, format: tickFormat(bars.data), font: { size: 11 } } }),
         y: axis({ grid: { display: false }, ticks: { font: { size: 11 } } }),
       },
     }),

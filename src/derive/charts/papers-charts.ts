@@ -1,4 +1,5 @@
 import { axis, barFill, baseOptions, fullWidth } from '../chart-spec.js';
+import { chartText, textWidth } from './chart-text.js';
 import type { ChartSpec } from '../chart-spec.js';
 import { listText, plural } from '../format.js';
 import type { Subject } from '../subject.js';
@@ -12,6 +13,9 @@ export function papersPerYearChart(people: readonly Subject[]): ChartSpec {
   const last = years.length ? Math.max(...years) : -1;
   const labels = Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
   const counts = people.map((p) => labels.map((year) => p.profile.papers.filter((paper) => String(paper.year) === year).length));
+  // Grouped bars: a year's slot is 80% of its share of the plot, each bar 90% of its part.
+  const barWidth = ((fullWidth - 80) / Math.max(1, labels.length)) * 0.8 * 0.9 / people.length;
+  const labelled = barWidth >= textWidth(String(Math.max(0, ...counts.flat()))) + 2;
 
   return {
     id: 'papers-per-year',
@@ -19,6 +23,8 @@ export function papersPerYearChart(people: readonly Subject[]): ChartSpec {
     alt: years.length
       ? `Papers per year from ${first} to ${last}: ${people.map((p, i) => `${p.name} ${plural(sum(counts[i]!), 'paper')}`).join(', ')}. Each bar is labelled with its count; the table after the chart gives the numbers.`
       : 'No papers are listed.',
+    ...(years.length ? {} : { empty: 'No papers are listed, so there is no chart of papers per year.' }),
+    ...(years.length && !labelled ? { note: 'The bars are too narrow to carry their counts; the table after the chart gives each one.' } : {}),
     width: fullWidth,
     height: 260,
     config: {
@@ -26,10 +32,10 @@ export function papersPerYearChart(people: readonly Subject[]): ChartSpec {
       data: {
         labels,
         datasets: people.map((p, i) => ({
-          label: p.name,
+          label: chartText(p.name, 40),
           data: counts[i]!,
           ...barFill(p.style),
-          directLabels: counts[i]!.map((n) => (n > 0 ? String(n) : null)),
+          directLabels: counts[i]!.map((n) => (n > 0 && labelled ? String(n) : null)),
           directLabelPosition: 'top',
         })),
       },
@@ -37,7 +43,8 @@ export function papersPerYearChart(people: readonly Subject[]): ChartSpec {
         plugins: { legend: { display: true, position: 'top', labels: { boxWidth: 14, font: { size: 13 } } }, title: { display: false }, tooltip: { enabled: false } },
         scales: {
           x: axis({ grid: { display: false } }),
-          y: axis({ beginAtZero: true, ticks: { precision: 0, font: { size: 12 } }, title: { display: true, text: 'papers' } }),
+          // Headroom above the tallest bar for its count, clear of the legend.
+          y: axis({ beginAtZero: true, grace: '12%', ticks: { precision: 0, font: { size: 12 } }, title: { display: true, text: 'papers' } }),
         },
       }),
     },
@@ -67,7 +74,7 @@ export function papersByVenueChart(people: readonly Subject[]): ChartSpec {
   const shown = ranked.slice(0, topVenues);
   const rest = ranked.slice(topVenues);
   if (rest.length > 0) shown.push([`Other venues (${rest.length})`, people.map((_, i) => sum(rest.map((r) => r[1][i] ?? 0)))]);
-  const labels = shown.map(([venue]) => venue);
+  const labels = shown.map(([venue]) => chartText(venue, 40));
 
   return {
     id: 'papers-by-venue',
@@ -75,6 +82,7 @@ export function papersByVenueChart(people: readonly Subject[]): ChartSpec {
     alt: ranked.length
       ? `Papers by venue, stacked by person: ${shown.map(([venue, row]) => `${venue} ${sum(row)}`).join(', ')}. The table after the chart gives each person's count.`
       : 'No papers are listed.',
+    ...(ranked.length ? {} : { empty: 'No papers are listed, so there is no chart of papers by venue.' }),
     ...(rest.length ? { note: `The ${topVenues} venues with the most papers are shown; ${listText(rest.slice(0, 5).map((r) => r[0]))}${rest.length > 5 ? ' and others' : ''} are summed as Other venues.` } : {}),
     width: fullWidth,
     height: 80 + labels.length * 32,
@@ -83,7 +91,7 @@ export function papersByVenueChart(people: readonly Subject[]): ChartSpec {
       data: {
         labels,
         datasets: people.map((p) => ({
-          label: p.name,
+          label: chartText(p.name, 40),
           data: shown.map(([, row]) => row[p.index] ?? 0),
           ...barFill(p.style),
           barThickness: 20,

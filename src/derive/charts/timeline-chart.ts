@@ -4,31 +4,34 @@ import type { ChartSpec, Json } from '../chart-spec.js';
 import { dateToYear, formatDate, formatPeriod, listText, plural, truncate } from '../format.js';
 import { neutral } from '../palette.js';
 import type { Subject } from '../subject.js';
+import { chartText, textWidth } from './chart-text.js';
+import { LabelGaps, markRadius, placeMarks } from './mark-labels.js';
+import type { Cluster, MarkItem, Scale } from './mark-labels.js';
 import { careerRows, maxTimelineRows } from './timeline-rows.js';
 import type { Span } from './timeline-rows.js';
+import { timeWindow } from './time-window.js';
 
 type Dataset = { [key: string]: Json | undefined };
-
-interface Mark {
-  readonly x: number;
-  readonly label: string;
-}
+type Kind = 'paper' | 'release';
 
 interface Row {
   readonly label: readonly [string, string];
   readonly person: Subject;
   readonly spans: readonly Span[];
-  readonly marks: readonly { readonly kind: 'paper' | 'release'; readonly items: readonly Mark[] }[];
+  readonly marks: readonly { readonly kind: Kind; readonly items: readonly MarkItem[] }[];
 }
 
 /** Past this many papers per person, papers are drawn as one mark per year with a count. */
-const paperMarksPerPerson = Math.floor(limits.chartPoints / limits.people);
+const paperMarksPerPerson = Math.min(12, Math.floor(limits.chartPoints / limits.people));
+/** The narrowest a role is drawn, in pixels: a role from 2021 to 2021 stays visible. */
+const minSpanPixels = 8;
 
 /**
  * Everyone on one time axis: roles as spans, papers and releases as marks. The chart always fits
  * one page: with few people and roles, one row per role; otherwise roles are packed into lanes
- * and papers and releases share one row per person. Whatever is not drawn is said in the note,
- * and the table after the chart lists every entry.
+ * and papers and releases share one row per person. Marks that would hide one another become one
+ * mark with a count; labels never overlap, and whatever has no label, lies outside the axis or is
+ * not drawn is said in the note. The table after the chart lists every entry.
  */
 export function timelineChart(people: readonly Subject[], buildDate: string): { spec: ChartSpec; undated: string[] } {
   const now = dateToYear(buildDate);
@@ -57,29 +60,72 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
     hiddenRoles += career.hidden;
     for (const row of career.rows) rows.push({ label: row.label, person, spans: row.spans, marks: [] });
 
-    const papers = profile.papers.map((p) => ({ x: p.date ? dateToYear(p.date) : p.year + 0.5, year: p.year, label: p.shortName ?? truncate(p.title, 18) }));
-    if (papers.length > paperMarksPerPerson) aggregated = true;
-    const paperMarks = papers.length > paperMarksPerPerson ? perYear(papers) : papers.length > 12 || !detailed ? papers.map((p) => ({ x: p.x, label: '' })) : papers;
-    const releases = profile.models.filter((m) => m.released).map((m) => ({ x: dateToYear(m.released!), label: detailed ? m.name : '' }));
+    const many = profile.papers.length > paperMarksPerPerson || !detailed;
+    if (profile.papers.length > paperMarksPerPerson) aggregated = true;
+    // Many papers: one mark per year (the count is its label); few: one mark each, named.
+    const papers = profile.papers.map((p) => ({ x: many ? p.year + 0.5 : p.date ? dateToYear(p.date) : p.year + 0.5, label: p.shortName ?? truncate(p.title, 18) }));
+    const releases = profile.models.filter((m) => m.released).map((m) => ({ x: dateToYear(m.released!), label: m.name }));
     if (detailed) {
-      if (paperMarks.length) rows.push({ label: [name, 'papers'], person, spans: [], marks: [{ kind: 'paper', items: paperMarks }] });
+      if (papers.length) rows.push({ label: [name, 'papers'], person, spans: [], marks: [{ kind: 'paper', items: papers }] });
       if (releases.length) rows.push({ label: [name, 'releases'], person, spans: [], marks: [{ kind: 'release', items: releases }] });
-    } else if (paperMarks.length || releases.length) {
-      rows.push({ label: [name, 'papers and releases'], person, spans: [], marks: [{ kind: 'paper', items: paperMarks }, { kind: 'release', items: releases }] });
+    } else if (papers.length || releases.length) {
+      rows.push({ label: [name, 'papers and releases'], person, spans: [], marks: [{ kind: 'paper', items: papers }, { kind: 'release', items: releases }] });
     }
   }
+
+  const xs = rows.flatMap((r) => [...r.spans.flatMap((s) => [s.start, s.end]), ...r.marks.flatMap((m) => m.items.map((i) => i.x))]);
+  if (xs.length === 0) return { undated, spec: emptyTimeline(people, undated, tableRows) };
+
+  const window = timeWindow(xs);
+  const { lo, hi } = window;
+  const labels = rows.map((r) => [chartText(r.label[0], 28), chartText(r.label[1], 40)]);
+  const scale: Scale = { lo, hi, left: 4 + 10 + Math.max(...labels.flat().map((l) => textWidth(l, 11))), right: fullWidth - 24 };
+  const minSpan = ((hi - lo) * minSpanPixels) / (scale.right - scale.left);
+  const cut: string[] = [];
+  const outside: string[] = [];
+  const unlabelled: string[] = [];
+
+  // Spans: clipped to the window (and said so), and never narrower than a few pixels.
+  const visible = rows.map((row) => ({
+    ...row,
+    spans: row.spans.map((s) => {
+      let start = Math.max(s.start, lo);
+      let end = Math.min(s.end, hi);
+      if (start !== s.start || end !== s.end) cut.push(`${s.label} (${row.person.name})`);
+      if (end - start < minSpan) {
+        const middle = Math.min(Math.max((start + end) / 2, lo + minSpan / 2), hi - minSpan / 2);
+        [start, end] = [middle - minSpan / 2, middle + minSpan / 2];
+      }
+      return { ...s, start, end };
+    }),
+  }));
+
+  // Marks: merged where they would overlap, labelled where there is room, in order of rows.
+  const gaps = new LabelGaps(visible.length);
+  const placed = visible.map((row, index) => {
+    return row.marks.map((m) => {
+      const inside = m.items.filter((i) => i.x >= lo && i.x <= hi);
+      for (const i of m.items.filter((i) => i.x < lo || i.x > hi)) outside.push(`${i.label} (${row.person.name})`);
+      const count = (n: number): string => (m.kind === 'paper' && aggregated && row.person.profile.papers.length > paperMarksPerPerson ? String(n) : plural(n, m.kind));
+      const sides: ('above' | 'below')[] = detailed ? (m.kind === 'paper' ? ['above', 'below'] : ['below', 'above']) : [m.kind === 'paper' ? 'above' : 'below'];
+      const items = m.kind === 'paper' && row.person.profile.papers.length > paperMarksPerPerson ? inside.map((i) => ({ ...i, label: '1' })) : inside;
+      const clusters = placeMarks(items, scale, count, sides, index, gaps);
+      for (const c of clusters) if (!c.label) unlabelled.push(`${c.items.map((i) => i.label).join(', ')} (${row.person.name}, ${Math.floor(c.x)})`);
+      return { kind: m.kind, clusters };
+    });
+  });
 
   const datasets: Dataset[] = [];
   for (const person of people) {
     const { style, name } = person;
-    const widest = Math.max(0, ...rows.filter((r) => r.person === person).map((r) => r.spans.length));
+    const widest = Math.max(0, ...visible.filter((r) => r.person === person).map((r) => r.spans.length));
     // One dataset per span position, so a packed lane can hold several bars on one row.
     for (let k = 0; k < widest; k++) {
       const span = (row: Row): Span | undefined => (row.person === person ? row.spans[k] : undefined);
       datasets.push({
         type: 'bar',
-        label: k === 0 ? name : `${name} (${k + 1})`,
-        data: rows.map((row) => {
+        label: k === 0 ? chartText(name, 40) : `${chartText(name, 40)} (${k + 1})`,
+        data: visible.map((row) => {
           const s = span(row);
           return s ? [round(s.start), round(s.end)] : null;
         }),
@@ -89,42 +135,28 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
         borderSkipped: false,
         grouped: false,
         barThickness: 14,
-        directLabels: rows.map((row) => span(row)?.label ?? null),
+        directLabels: visible.map((row) => {
+          const s = span(row);
+          return s ? chartText(s.label, 40) : null;
+        }),
         directLabelPosition: detailed ? 'after' : 'inside',
         directLabelColor: neutral.muted,
         directLabelInsideColor: style.fill === 'solid' ? '#ffffff' : style.colour,
       });
     }
     for (const kind of ['paper', 'release'] as const) {
-      const placed = rows.flatMap((row, index) => (row.person === person ? row.marks.filter((m) => m.kind === kind).flatMap((m) => m.items.map((item) => ({ item, index }))) : []));
-      if (placed.length === 0) continue;
-      datasets.push({
-        type: 'scatter',
-        label: `${name} ${kind}s`,
-        // Rows have two-line labels, so marks find their row by index on a hidden linear axis
-        // laid over the category axis (a category axis would read a number as a data index).
-        yAxisID: 'rows',
-        data: placed.map(({ item, index }) => ({ x: round(item.x), y: index })),
-        pointStyle: kind === 'paper' ? 'circle' : 'rectRot',
-        pointRadius: kind === 'paper' ? 5 : 7,
-        backgroundColor: style.colour,
-        borderColor: '#ffffff',
-        borderWidth: 1,
-        directLabels: placed.map(({ item }) => item.label),
-        directLabelPosition: kind === 'paper' ? 'marks-above' : 'marks-below',
-        directLabelColor: neutral.ink,
-      });
+      const marks = placed.flatMap((row, index) => (visible[index]!.person === person ? row.filter((m) => m.kind === kind).flatMap((m) => m.clusters.map((c) => ({ c, index }))) : []));
+      if (marks.length === 0) continue;
+      datasets.push(markDataset(`${chartText(name, 40)} ${kind}s`, kind, style.colour, marks));
     }
   }
-  const labels = rows.map((r) => [...r.label]);
-  let xs = rows.flatMap((r) => [...r.spans.flatMap((s) => [s.start, s.end]), ...r.marks.flatMap((m) => m.items.map((i) => i.x))]);
 
-  if (xs.length === 0) xs = [now - 1, now];
-  const lo = Math.floor(Math.min(...xs));
-  const hi = Math.max(Math.ceil(Math.max(...xs)), lo + 1);
   if (!detailed) notes.push('Roles are packed into as few rows per person as their overlaps allow; papers and releases share one row per person.');
   if (hiddenRoles > 0) notes.push(`${plural(hiddenRoles, 'overlapping role is', 'overlapping roles are')} not drawn, to keep the chart on one page; every role is in the table.`);
   if (aggregated) notes.push(`Where a person has more than ${paperMarksPerPerson} papers, they are drawn as one mark per year, labelled with the count.`);
+  if (cut.length > 0) notes.push(`Cut at the edge of the time axis, which shows ${lo} to ${hi}: ${summary(cut)}.`);
+  if (outside.length > 0) notes.push(`Outside the time axis (${lo} to ${hi}), so not drawn: ${summary(outside)}.`);
+  if (unlabelled.length > 0) notes.push(`Marks without a label, for lack of room: ${summary(unlabelled)}.`);
   if (undated.length > 0) notes.push(`Not drawn, as the sources give no dates: ${listText(undated)}.`);
 
   return {
@@ -145,7 +177,7 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
         options: baseOptions({
           indexAxis: 'y',
           scales: {
-            x: axis({ type: 'linear', min: lo, max: hi, ticks: { stepSize: hi - lo > 14 ? 2 : 1, precision: 0, format: { useGrouping: false }, color: neutral.ink, font: { size: 12 } } }),
+            x: axis({ type: 'linear', min: lo, max: hi, ticks: { stepSize: window.step, precision: 0, format: { useGrouping: false }, color: neutral.ink, font: { size: 12 } } }),
             y: axis({ type: 'category', grid: { display: false }, ticks: { color: neutral.ink, font: { size: 11 }, autoSkip: false } }),
             rows: { type: 'linear', axis: 'y', display: false, offset: false, min: -0.5, max: labels.length - 0.5, reverse: true },
           },
@@ -156,10 +188,45 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
   };
 }
 
-function perYear(papers: readonly { year: number }[]): Mark[] {
-  const counts = new Map<number, number>();
-  for (const p of papers) counts.set(p.year, (counts.get(p.year) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ x: year + 0.5, label: String(count) }));
+function markDataset(label: string, kind: Kind, colour: string, marks: readonly { c: Cluster; index: number }[]): Dataset {
+  return {
+    type: 'scatter',
+    label,
+    // Rows have two-line labels, so marks find their row by index on a hidden linear axis
+    // laid over the category axis (a category axis would read a number as a data index).
+    yAxisID: 'rows',
+    data: marks.map(({ c, index }) => ({ x: round(c.x), y: index })),
+    pointStyle: kind === 'paper' ? 'circle' : 'rectRot',
+    pointRadius: marks.map(({ c }) => (kind === 'paper' ? markRadius : 7) + (c.items.length > 1 ? 1.5 : 0)),
+    backgroundColor: colour,
+    borderColor: '#ffffff',
+    borderWidth: 1,
+    clip: false,
+    directLabels: marks.map(({ c }) => (c.label ? chartText(c.label, 24) : null)),
+    directLabelPosition: 'placed',
+    directLabelSides: marks.map(({ c }) => c.side),
+    directLabelColor: neutral.ink,
+  };
+}
+
+function emptyTimeline(people: readonly Subject[], undated: readonly string[], tableRows: string[][]): ChartSpec {
+  const empty = undated.length > 0 ? `No timeline: the roles listed have no dates, and there are no papers or releases.` : 'No timeline: no roles, papers or releases are listed.';
+  return {
+    id: 'timeline',
+    title: 'Career timeline',
+    alt: empty,
+    empty,
+    width: fullWidth,
+    height: 60,
+    config: { type: 'bar', data: { labels: [], datasets: [] }, options: baseOptions({}) },
+    table: { caption: 'Every role, paper and release on the timeline', headers: ['Person', 'Kind', 'What', 'When'], rows: tableRows },
+  };
+}
+
+/** A few entries and a count of the rest, for notes that must stay short. */
+function summary(items: readonly string[]): string {
+  const shown = items.slice(0, 6);
+  return items.length > shown.length ? `${shown.join('; ')} and ${items.length - shown.length} more (all in the table)` : shown.join('; ');
 }
 
 function round(x: number): number {

@@ -1,3 +1,4 @@
+import { localiseProfile } from '../../src/schema/localise-profile.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
 import type { Profile } from '../../src/schema/profile-schema.js';
 import { generatedProfile } from './generate-profiles.js';
@@ -23,7 +24,7 @@ const paper = (shortName: string, year: number, extra: Record<string, unknown> =
 });
 
 function profile(value: Record<string, unknown>): Profile {
-  return profileSchema.parse({ sources: source, ...value });
+  return localiseProfile(profileSchema.parse({ sources: source, ...value }), 'en').profile;
 }
 
 export const chartShapes: Readonly<Record<string, () => Profile[]>> = {
@@ -36,7 +37,7 @@ export const chartShapes: Readonly<Record<string, () => Profile[]>> = {
     profile({ person: person('Cy Prolific'), papers: Array.from({ length: 45 }, (_, i) => paper(`P${i + 1}`, 2024)) }),
     profile({ person: person('Di Sparse'), papers: [paper('Only', 2020)] }),
   ],
-  'eight-people': () => Array.from({ length: 8 }, (_, i) => profileSchema.parse(generatedProfile(i, { papers: 6, models: 1, career: 2 }))),
+  'eight-people': () => Array.from({ length: 8 }, (_, i) => localiseProfile(profileSchema.parse(generatedProfile(i, { papers: 6, models: 1, career: 2 })), 'en').profile),
   'empty-profiles': () => [profile({ person: person('Ed Empty') }), profile({ person: person('Fay Blank') })],
   'edge-dates': () => (papers = 0) || [
     profile({

@@ -48,6 +48,15 @@ export { importDiff } from './import/describe-import.js';
 export { importFormats } from './import/types.js';
 export type { ImportFormat } from './import/types.js';
 
+// Languages: messages, dates, numbers and lists as the reader's locale writes them
+export { Locale, builtInLocale } from './i18n/locale.js';
+export { Messages } from './i18n/messages.js';
+export type { MessageValues } from './i18n/messages.js';
+export { builtInCatalogue, parseCatalogue } from './i18n/catalogue.js';
+export type { Catalogue } from './i18n/catalogue.js';
+export { shippedLanguages, textDirection } from './i18n/languages.js';
+export type { Language, TextDirection } from './i18n/languages.js';
+
 // Reading inputs
 export { memoryReader, readInputFile } from './load/read-input-file.js';
 export type { FileReader, ReadResult } from './load/read-input-file.js';

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Problem } from '../errors.js';
+import { parseYaml } from '../load/parse-yaml.js';
+import type { Language } from './languages.js';
+
+/** Message key (`section.papers`) to ICU MessageFormat text. */
+export type Catalogue = ReadonlyMap<string, string>;
+
+/** The built-in catalogues ship beside the templates, one YAML file per language. */
+export const builtInMessagesDir = fileURLToPath(new URL('../../templates/messages/', import.meta.url));
+
+const cache = new Map<Language, Catalogue>();
+
+/**
+ * The built-in catalogue of a language. Read once per process: catalogues are part of the
+ * program, like the templates, so they are trusted and parsed without the profile limits.
+ */
+export function builtInCatalogue(language: Language): Catalogue {
+  let catalogue = cache.get(language);
+  if (!catalogue) {
+    const text = readFileSync(`${builtInMessagesDir}${language}.yaml`, 'utf8');
+    catalogue = flatten(parse(text) as unknown);
+    cache.set(language, catalogue);
+  }
+  return catalogue;
+}
+
+/**
+ * A user's catalogue (a template folder's `messages/<lang>.yaml`), parsed like a profile from a
+ * stranger: the hardened YAML reader, plain strings only. Nested maps and dotted keys both work:
+ * `section: { papers: Articles }` is `section.papers`.
+ */
+export function parseCatalogue(file: string, text: string): { catalogue: Catalogue; problems: Problem[] } {
+  const parsed = parseYaml(file, text);
+  const problems = [...parsed.problems];
+  if (problems.length > 0) return { catalogue: new Map(), problems };
+  const catalogue = new Map<string, string>();
+  const walk = (value: unknown, path: string[]): void => {
+    if (typeof value === 'string') {
+      catalogue.set(path.join('.'), value);
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key]);
+    } else {
+      const { line, column } = parsed.positions.locate(path);
+      problems.push({ file, line, column, path: path.join('.'), message: 'expected a message (text) or a map of messages', severity: 'error' });
+    }
+  };
+  if (parsed.value !== null && parsed.value !== undefined) walk(parsed.value, []);
+  return { catalogue, problems };
+}
+
+function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {
+  if (typeof value === 'string') into.set(prefix, value);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
+  }
+  return into;
+}

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Language } from './i18n/languages.js';
 import type { LoadedInputs } from './load/load-inputs.js';
 import type { PageSize } from './schema/report-schema.js';
 import { limits } from './limits.js';
@@ -19,6 +20,8 @@ export interface BuildOptions {
   readonly formats?: readonly OutputFormat[];
   /** @default the spec's page, else 'A4' */
   readonly page?: PageSize;
+  /** The report's language, one of the shipped ones. @default the spec's language, else 'en' */
+  readonly language?: Language;
   /** Template folder overriding the built-in partials and CSS, relative to cwd. @default the spec's templates */
   readonly templates?: string;
   /** Deadline for loading and printing the page, in milliseconds. @default 60000 */
@@ -33,6 +36,7 @@ export interface BuildOptions {
 export interface ResolvedOptions {
   readonly formats: ReadonlySet<OutputFormat>;
   readonly page: PageSize;
+  readonly language: Language;
   /** Absolute; undefined means the built-in templates only. */
   readonly templatesDir: string | undefined;
   readonly outDir: string;
@@ -46,6 +50,7 @@ export function resolveOptions(options: BuildOptions, inputs: LoadedInputs): Res
   return {
     formats: new Set(options.formats ?? ['html', 'pdf']),
     page: options.page ?? spec.page,
+    language: options.language ?? spec.language,
     templatesDir: options.templates ? path.resolve(cwd, options.templates) : spec.templates ? path.resolve(specDir, spec.templates) : undefined,
     outDir: options.outDir ? path.resolve(cwd, options.outDir) : path.resolve(specDir, spec.output.dir),
     outName: spec.output.name,

@@ -1,6 +1,7 @@
 import type { BuildContext } from './build-context.js';
 import type { ChartSpec } from './derive/chart-spec.js';
 import { deriveReport } from './derive/derive-report.js';
+import { readLocale } from './i18n/read-locale.js';
 import type { LoadedInputs } from './load/load-inputs.js';
 import type { ResolvedOptions } from './options.js';
 import { finishPdf } from './print/finish-pdf.js';
@@ -47,8 +48,9 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
     return result;
   };
 
-  const spec = { ...inputs.spec, page: options.page };
-  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.profile)));
+  const spec = { ...inputs.spec, page: options.page, language: options.language };
+  const messages = await readLocale(options.language, options.templatesDir);
+  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.profile), messages.locale));
   const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
@@ -82,7 +84,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       })
     : undefined;
 
-  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings, ...printWarnings], timings };
+  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings, ...messages.warnings, ...printWarnings], timings };
 }
 
 async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext): Promise<Map<string, string>> {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { BuildContext } from '../build-context.js';
 import { UsageError, exitCodes } from '../errors.js';
 import { displayPath } from '../load/resolve-inside.js';
+import { matchLanguage, shippedLanguageList } from '../i18n/languages.js';
+import type { Language } from '../i18n/languages.js';
 import type { BuildOptions, OutputFormat } from '../options.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import type { PageSize } from '../schema/report-schema.js';
@@ -22,6 +24,7 @@ export interface BuildFlags {
   readonly format?: string;
   readonly page?: string;
   readonly templates?: string;
+  readonly lang?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly timeout?: string;
@@ -100,7 +103,7 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
 }
 
 export function parseBuildFlags(flags: BuildFlags): BuildOptions {
-  const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; templates?: string; timeoutMs?: number; strict?: boolean } = {};
+  const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; language?: Language; templates?: string; timeoutMs?: number; strict?: boolean } = {};
   if (flags.strict) out.strict = true;
   if (flags.out !== undefined) out.outDir = flags.out;
   if (flags.templates !== undefined) out.templates = flags.templates;
@@ -114,6 +117,11 @@ export function parseBuildFlags(flags: BuildFlags): BuildOptions {
     const page = ({ a4: 'A4', letter: 'Letter' } as const)[flags.page.toLowerCase() as 'a4' | 'letter'];
     if (!page) throw new UsageError(`--page takes A4 or Letter, not ${flags.page}`);
     out.page = page;
+  }
+  if (flags.lang !== undefined) {
+    const language = matchLanguage(flags.lang);
+    if (!language) throw new UsageError(`--lang takes a language the report can be written in (${shippedLanguageList()}), not ${flags.lang}`);
+    out.language = language;
   }
   if (flags.timeout !== undefined) {
     const seconds = Number(flags.timeout);

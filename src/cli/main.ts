@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
+import { shippedLanguageList } from '../i18n/languages.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import type { BuildFlags } from './build-command.js';
 import { onInterrupt } from './interrupts.js';
@@ -91,6 +92,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
     .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
     .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
+    .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
     .option('--strict', 'treat every warning (a character no font draws, a page too wide...) as an error: exit 1, nothing written')
     .option('--json', 'print a machine-readable summary on stdout')
@@ -108,6 +110,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
     .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
     .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
+    .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
     .option('--debounce <ms>', 'quiet time after the last change before rebuilding', '120')
     .option('--strict', 'treat every warning as an error: the build fails and the last good outputs stay')

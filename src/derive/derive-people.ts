@@ -1,20 +1,26 @@
-import { formatNumber, formatPeriod, formatQuantity, plural, slug, summariseList } from './format.js';
+import type { Locale } from '../i18n/locale.js';
 import { sourceIds } from '../schema/primitives.js';
 import type { SourceRef } from '../schema/primitives.js';
+import { slug } from './format.js';
 import type { SourceIndex, SourceLink } from './source-index.js';
+import { stanceShort } from './stance.js';
 import type { Subject } from './subject.js';
 import type { GlanceView, PersonView, Sourced } from './view-model.js';
-import { stanceText } from './charts/balance-charts.js';
 
-export function personView(subject: Subject, sources: SourceIndex, usedIds: Set<string>): PersonView {
+export function personView(subject: Subject, sources: SourceIndex, usedIds: Set<string>, locale: Locale): PersonView {
   const { person } = subject.profile;
   let id = `person-${slug(person.name, String(subject.index + 1))}`;
   while (usedIds.has(id)) id = `${id}-${subject.index + 1}`;
   usedIds.add(id);
+  const papers = locale.count('count.papers', subject.profile.papers.length);
+  const models = locale.count('count.models', subject.profile.models.length);
   return {
     index: subject.index,
     id,
-    name: person.name,
+    name: subject.name,
+    ...(subject.nameLang ? { nameLang: subject.nameLang } : {}),
+    ...(subject.otherName ? { otherName: subject.otherName } : {}),
+    ...(subject.otherNameLang ? { otherNameLang: subject.otherNameLang } : {}),
     ...(person.nativeName ? { nativeName: person.nativeName } : {}),
     colour: subject.style.colour,
     tint: subject.style.tint,
@@ -22,36 +28,42 @@ export function personView(subject: Subject, sources: SourceIndex, usedIds: Set<
     headline: person.headline,
     ...(person.currentRole ? { currentRole: person.currentRole } : {}),
     ...(person.birthYear !== undefined ? { born: String(person.birthYear) } : {}),
-    counts: `${plural(subject.profile.papers.length, 'paper')} · ${plural(subject.profile.models.length, 'model or system', 'models and systems')}`,
-    ...(subject.profile.balance.length ? { balance: subject.profile.balance.map((b) => b.tradeoff).join('; ') } : {}),
+    counts: locale.t('cover.personCounts', { papers, models }),
+    ...(subject.profile.balance.length ? { balance: subject.profile.balance.map((b) => locale.user(b.tradeoff)).join(locale.t('list.semicolon')) } : {}),
     sources: sources.links(subject.index, person.source),
     highlights: (person.highlights ?? []).map((h) => ({ text: h.text, sources: sources.links(subject.index, h.source) })),
+    labels: {
+      highlights: locale.t('glance.highlights', { name: locale.user(subject.name) }),
+      papers: locale.t('papers.tableLabel', { name: locale.user(subject.name) }),
+      papersCaption: locale.t('papers.caption', { name: locale.user(subject.name) }),
+    },
   };
 }
 
-const none: Sourced = { text: '—', sources: [] };
-const nativeNameField = 'Name in native script';
+type Field = readonly [key: string, cell: (s: Subject) => Sourced];
 
 /** The side-by-side table: one cell per person per field, each cell citing its sources. */
-export function glanceView(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex): GlanceView {
-  const fields: [string, (s: Subject) => Sourced][] = [
-    [nativeNameField, (s) => (s.profile.person.nativeName ? { text: s.profile.person.nativeName, sources: sources.links(s.index, s.profile.person.source) } : none)],
-    ['Born', (s) => (s.profile.person.birthYear !== undefined ? { text: String(s.profile.person.birthYear), sources: sources.links(s.index, s.profile.person.source) } : { text: 'not given', sources: [] })],
-    ['Now', (s) => (s.profile.person.currentRole ? { text: s.profile.person.currentRole, sources: sources.links(s.index, s.profile.person.source) } : none)],
-    ['Education', (s) => joinSourced(s, sources, s.profile.education.map((e) => ({ text: `${e.degree}${e.field ? ` (${e.field})` : ''}, ${e.institution}`, ref: e.source })))],
-    ['Career', (s) => career(s, sources)],
-    ['Papers', (s) => papers(s, sources)],
-    ['Models and systems', (s) => joinSourced(s, sources, s.profile.models.map((m) => ({ text: m.name, ref: m.source })), s.profile.models.length > 4 ? plural(s.profile.models.length, 'model or system', 'models and systems') : undefined)],
-    ['Headline figures', (s) => joinSourced(s, sources, headlineMetrics(s))],
-    ['Balance point', (s) => joinSourced(s, sources, s.profile.balance.map((b) => ({ text: `${b.tradeoff}: ${stanceText(b.position, b.poles).split(':')[0]!.toLowerCase()} (${formatNumber(b.position)})`, ref: b.evidence.map((e) => e.source).flat() })))],
+export function glanceView(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): GlanceView {
+  const none: Sourced = { text: locale.t('models.none'), sources: [] };
+  const cite = (s: Subject, ref: SourceRef): SourceLink[] => sources.links(s.index, ref);
+  const fields: Field[] = [
+    ['glance.nativeName', (s) => (s.profile.person.nativeName ? { text: s.profile.person.nativeName, sources: cite(s, s.profile.person.source) } : none)],
+    ['glance.born', (s) => (s.profile.person.birthYear !== undefined ? { text: String(s.profile.person.birthYear), sources: cite(s, s.profile.person.source) } : { text: locale.t('glance.notGiven'), sources: [] })],
+    ['glance.now', (s) => (s.profile.person.currentRole ? { text: s.profile.person.currentRole, sources: cite(s, s.profile.person.source) } : none)],
+    ['glance.education', (s) => joinSourced(s, sources, locale, none, s.profile.education.map((e) => ({ text: locale.t('glance.degreeAt', { degree: locale.user(e.field ? locale.t('glance.degree', { degree: e.degree, field: e.field }) : e.degree), institution: locale.user(e.institution) }), ref: e.source })))],
+    ['glance.career', (s) => career(s, sources, locale, none)],
+    ['glance.papers', (s) => papers(s, sources, locale)],
+    ['glance.models', (s) => joinSourced(s, sources, locale, none, s.profile.models.map((m) => ({ text: locale.user(m.name), ref: m.source })), s.profile.models.length > 4 ? locale.count('count.models', s.profile.models.length) : undefined)],
+    ['glance.headlineFigures', (s) => joinSourced(s, sources, locale, none, headlineMetrics(s, locale))],
+    ['glance.balance', (s) => joinSourced(s, sources, locale, none, s.profile.balance.map((b) => ({ text: locale.t('glance.balanceStance', { tradeoff: locale.user(b.tradeoff), stance: stanceShort(locale, b.position, b.poles), n: locale.number(b.position) }), ref: b.evidence.map((e) => e.source).flat() })))],
   ];
   const peopleAsColumns = people.length <= 4;
   // As rows (five people or more), the native name goes under the name: one column fewer.
-  const rowFields = fields.filter(([label]) => label !== nativeNameField);
+  const rowFields = fields.filter(([key]) => key !== 'glance.nativeName');
   return {
     peopleAsColumns,
-    fields: rowFields.map(([label]) => label),
-    rows: fields.map(([label, cell]) => ({ label, cells: people.map(cell) })),
+    fields: rowFields.map(([key]) => locale.t(key)),
+    rows: fields.map(([key, cell]) => ({ label: locale.t(key), cells: people.map(cell) })),
     byPerson: people.map((s, i) => ({ person: views[i]!, cells: rowFields.map(([, cell]) => cell(s)) })),
   };
 }
@@ -60,10 +72,10 @@ export function glanceView(people: readonly Subject[], views: readonly PersonVie
  * Items of one cell, each with its sources. Long lists are cut to their first few and a count,
  * so that a row of the side-by-side table stays shorter than a page.
  */
-function joinSourced(s: Subject, sources: SourceIndex, items: readonly { text: string; ref: string | readonly string[] }[], heading?: string): Sourced {
+function joinSourced(s: Subject, sources: SourceIndex, locale: Locale, none: Sourced, items: readonly { text: string; ref: string | readonly string[] }[], heading?: string): Sourced {
   if (items.length === 0) return none;
-  const list = summariseList(items.map((i) => i.text));
-  return { text: heading ? `${heading}: ${list}` : list, sources: summaryLinks(s, sources, items.map((i) => i.ref)) };
+  const list = locale.summary(items.map((i) => i.text));
+  return { text: heading ? locale.t('glance.modelsHeading', { heading, list }) : list, sources: summaryLinks(s, sources, items.map((i) => i.ref)) };
 }
 
 /** A cell that sums up many facts cites at most this many sources; the facts themselves cite all. */
@@ -73,30 +85,36 @@ function summaryLinks(s: Subject, sources: SourceIndex, refs: readonly (SourceRe
   return sources.links(s.index, refs.flatMap(sourceIds)).slice(0, maxSummaryCitations);
 }
 
-function career(s: Subject, sources: SourceIndex): Sourced {
+function career(s: Subject, sources: SourceIndex, locale: Locale, none: Sourced): Sourced {
   const entries = s.profile.career;
   if (entries.length === 0) return none;
-  const organisations = summariseList([...new Set(entries.map((c) => c.organisation))], 3, ', ');
+  const organisations = locale.summary([...new Set(entries.map((c) => c.organisation))].map((o) => locale.user(o)), 3, 'comma');
   const starts = entries.map((c) => c.start).filter((d): d is string => d !== undefined).sort();
-  const since = starts[0] ? `, ${formatPeriod(starts[0], undefined)}` : '';
-  return { text: `${plural(entries.length, 'role')} at ${organisations}${since}`, sources: summaryLinks(s, sources, entries.map((c) => c.source)) };
+  const summary = locale.t('glance.careerSummary', { roles: locale.count('count.roles', entries.length), count: entries.length, organisations });
+  const text = starts[0] ? locale.t('glance.careerSince', { summary, since: locale.period(starts[0], undefined) }) : summary;
+  return { text, sources: summaryLinks(s, sources, entries.map((c) => c.source)) };
 }
 
-function papers(s: Subject, sources: SourceIndex): Sourced {
+function papers(s: Subject, sources: SourceIndex, locale: Locale): Sourced {
   const list = s.profile.papers;
-  if (list.length === 0) return { text: 'none listed', sources: [] };
+  if (list.length === 0) return { text: locale.t('glance.noneListed'), sources: [] };
   const first = list.filter((p) => p.authorship === 'first' || p.authorship === 'co-first').length;
   const years = list.map((p) => p.year);
-  const span = Math.min(...years) === Math.max(...years) ? `${Math.min(...years)}` : `${Math.min(...years)}–${Math.max(...years)}`;
-  return { text: `${plural(list.length, 'paper')} listed (${formatNumber(first)} as first author), ${span}`, sources: summaryLinks(s, sources, list.map((p) => p.source)) };
+  const [lo, hi] = [Math.min(...years), Math.max(...years)];
+  const span = lo === hi ? String(lo) : locale.numberRange(lo, hi);
+  const text = locale.t('glance.papersSummary', { papers: locale.count('count.papers', list.length), count: list.length, first: locale.number(first), firstCount: first, span });
+  return { text, sources: summaryLinks(s, sources, list.map((p) => p.source)) };
 }
 
 /** Up to two figures per person: those with a baseline first, as the source words them. */
-function headlineMetrics(s: Subject): { text: string; ref: string | readonly string[] }[] {
+function headlineMetrics(s: Subject, locale: Locale): { text: string; ref: string | readonly string[] }[] {
   const all = s.profile.models.flatMap((m) => m.metrics.map((metric) => ({ model: m, metric })));
   const ranked = [...all.filter((e) => e.metric.baseline), ...all.filter((e) => !e.metric.baseline && e.metric.better)];
   return ranked.slice(0, 2).map(({ model, metric }) => ({
-    text: `${model.name}: ${metric.claim ?? `${metric.label} ${formatQuantity(metric.value, metric.unit)}`}`,
+    text: locale.t('glance.figure', {
+      model: locale.user(model.name),
+      text: metric.claim ? locale.user(metric.claim) : locale.t('glance.figureValue', { label: locale.user(metric.label), value: locale.quantity(metric.value, metric.unit) }),
+    }),
     ref: metric.source,
   }));
 }

@@ -1,16 +1,19 @@
+import { builtInLocale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/locale.js';
+import { isLanguage } from '../i18n/languages.js';
 import type { Profile } from '../schema/profile-schema.js';
 import type { ReportSpec, SectionName } from '../schema/report-schema.js';
 import { balanceChart, balanceThemes } from './charts/balance-charts.js';
 import { metricCharts } from './charts/metric-charts.js';
 import { papersByVenueChart, papersPerYearChart } from './charts/papers-charts.js';
 import { timelineChart } from './charts/timeline-chart.js';
-import { chartRef } from './chart-spec.js';
 import type { ChartSpec } from './chart-spec.js';
+import { chartView } from './chart-view.js';
 import { glanceView, personView } from './derive-people.js';
 import { balanceViews, educationBlocks, modelBlocks, paperBlocks, sourceViews } from './derive-sections.js';
-import { formatLongDate, listText, plural } from './format.js';
 import { SourceIndex } from './source-index.js';
 import { subjects } from './subject.js';
+import { pageOfParts, templateText } from './template-text.js';
 import type { ReportView, SectionRef } from './view-model.js';
 
 export interface DerivedReport {
@@ -19,27 +22,28 @@ export interface DerivedReport {
   readonly charts: readonly ChartSpec[];
 }
 
-const sectionTitles: Record<SectionName, string> = {
-  cover: 'Cover',
-  'at-a-glance': 'At a glance',
-  timeline: 'Timeline',
-  education: 'Education',
-  papers: 'Papers',
-  models: 'Models and their metrics',
-  'balance-points': 'Balance points',
-  sources: 'Sources',
+const sectionKeys: Record<SectionName, string> = {
+  cover: 'section.cover',
+  'at-a-glance': 'section.at-a-glance',
+  timeline: 'section.timeline',
+  education: 'section.education',
+  papers: 'section.papers',
+  models: 'section.models',
+  'balance-points': 'section.balance-points',
+  sources: 'section.sources',
 };
 
 /**
- * Profiles and the spec to what the templates show and which charts to draw. Pure and
- * deterministic: the build date comes from the spec, nothing reads the clock, inputs are not
- * mutated, and the same inputs give deep-equal outputs.
+ * Profiles and the spec to what the templates show and which charts to draw, in the report's
+ * language. Pure and deterministic: the build date comes from the spec, nothing reads the clock,
+ * inputs are not mutated, and the same inputs give deep-equal outputs. `locale` carries a
+ * template folder's message overrides; without it, the built-in messages of `spec.language`.
  */
-export function deriveReport(spec: ReportSpec, profiles: readonly Profile[]): DerivedReport {
-  const people = subjects(profiles);
-  const sources = new SourceIndex(profiles);
+export function deriveReport(spec: ReportSpec, profiles: readonly Profile[], locale: Locale = builtInLocale(isLanguage(spec.language) ? spec.language : 'en')): DerivedReport {
+  const people = subjects(profiles, locale);
+  const sources = new SourceIndex(profiles, (n) => locale.t('sources.citeLabel', { n: locale.number(n) }));
   const ids = new Set<string>();
-  const views = people.map((p) => personView(p, sources, ids));
+  const views = people.map((p) => personView(p, sources, ids, locale));
   const include = new Set(spec.sections);
 
   const timeline = timelineChart(people, spec.buildDate);
@@ -47,45 +51,57 @@ export function deriveReport(spec: ReportSpec, profiles: readonly Profile[]): De
   const venues = papersByVenueChart(people);
   const metrics = metricCharts(people);
   const themes = balanceThemes(people);
+  const themeCharts = themes.map(balanceChart);
 
   const charts: ChartSpec[] = [
     ...(include.has('timeline') ? [timeline.spec] : []),
     ...(include.has('papers') ? [perYear, venues] : []),
     ...(include.has('models') ? metrics.charts : []),
-    ...(include.has('balance-points') ? themes.map(balanceChart) : []),
+    ...(include.has('balance-points') ? themeCharts : []),
   ];
 
   const sections: SectionRef[] = spec.sections.map((name) => ({
     name,
     partial: name,
     id: `section-${name}`,
-    title: name === 'cover' ? spec.title : sectionTitles[name],
+    title: name === 'cover' ? spec.title : locale.t(sectionKeys[name]),
   }));
 
   const totalPapers = people.reduce((n, p) => n + p.profile.papers.length, 0);
   const totalModels = people.reduce((n, p) => n + p.profile.models.length, 0);
+  const buildDate = locale.longDate(spec.buildDate);
+  const peopleNames = locale.list(views.map((v) => locale.user(v.name)));
+  const counts = [
+    locale.count('count.people', people.length),
+    locale.count('count.papers', totalPapers),
+    locale.count('count.models', totalModels),
+    locale.count('count.sources', sources.list().length),
+  ].join(locale.t('list.comma'));
   const view: ReportView = {
-    lang: spec.language,
+    lang: locale.language,
+    dir: locale.dir,
+    text: templateText(locale, { buildDate, author: spec.author, counts, peopleNames }),
+    pageOf: pageOfParts(locale),
     title: spec.title,
     ...(spec.subtitle ? { subtitle: spec.subtitle } : {}),
     author: spec.author,
     subject: spec.subject ?? spec.subtitle ?? spec.title,
-    keywords: spec.keywords.join(', '),
-    buildDate: formatLongDate(spec.buildDate),
+    keywords: spec.keywords.join(locale.t('list.comma')),
+    buildDate,
     buildDateIso: spec.buildDate,
     page: spec.page,
     people: views,
     manyPeople: views.length > 4,
-    peopleNames: listText(views.map((v) => v.name)),
+    peopleNames,
     sections,
-    glance: glanceView(people, views, sources),
-    timeline: { chart: chartRef(timeline.spec), undated: timeline.undated },
-    education: educationBlocks(people, views, sources),
-    papers: { charts: [chartRef(perYear), chartRef(venues)], people: paperBlocks(people, views, sources) },
-    models: { charts: metrics.charts.map(chartRef), ...(metrics.note ? { chartNote: metrics.note } : {}), people: modelBlocks(people, views, sources) },
-    balance: balanceViews(themes, views, sources),
-    sources: sourceViews(sources, views),
-    counts: `${plural(people.length, 'person', 'people')}, ${plural(totalPapers, 'paper')}, ${plural(totalModels, 'model or system', 'models and systems')}, ${plural(sources.list().length, 'source')}`,
+    glance: glanceView(people, views, sources, locale),
+    timeline: { chart: chartView(timeline.spec, locale), undated: timeline.undated },
+    education: educationBlocks(people, views, sources, locale),
+    papers: { charts: [chartView(perYear, locale), chartView(venues, locale)], people: paperBlocks(people, views, sources, locale) },
+    models: { charts: metrics.charts.map((c) => chartView(c, locale)), ...(metrics.note ? { chartNote: metrics.note } : {}), people: modelBlocks(people, views, sources, locale) },
+    balance: balanceViews(themes, themeCharts, views, sources, locale),
+    sources: sourceViews(sources, views, locale),
+    counts,
   };
   return { view, charts };
 }

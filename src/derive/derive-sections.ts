@@ -1,25 +1,25 @@
+import type { Locale } from '../i18n/locale.js';
 import { displayUrl } from '../safety/display-url.js';
-import type { Paper } from '../schema/profile-schema.js';
-import { balanceChart, stanceText } from './charts/balance-charts.js';
 import type { BalanceTheme } from './charts/balance-charts.js';
-import { chartRef } from './chart-spec.js';
-import { formatDate, formatPeriod, formatQuantity, listText } from './format.js';
+import type { ChartSpec } from './chart-spec.js';
 import type { SourceIndex } from './source-index.js';
+import { stanceText } from './stance.js';
 import type { Subject } from './subject.js';
+import { chartView } from './chart-view.js';
 import type { BalanceThemeView, EducationView, ModelView, PaperView, PersonBlock, PersonView, SourceView } from './view-model.js';
 
 function block<T>(person: PersonView, items: readonly T[]): PersonBlock<T> {
   return { person, items, empty: items.length === 0 };
 }
 
-export function educationBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex): PersonBlock<EducationView>[] {
+export function educationBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): PersonBlock<EducationView>[] {
   return people.map((s, i) =>
     block<EducationView>(
       views[i]!,
       s.profile.education.map((e) => ({
-        degree: e.field ? `${e.degree}, ${e.field}` : e.degree,
-        where: [e.department, e.institution].filter(Boolean).join(', '),
-        ...(e.start || e.end ? { when: formatPeriod(e.start, e.end) } : {}),
+        degree: e.field ? locale.t('education.degreeField', { degree: locale.user(e.degree), field: locale.user(e.field) }) : e.degree,
+        where: e.department ? locale.t('education.where', { department: locale.user(e.department), institution: locale.user(e.institution) }) : e.institution,
+        ...(e.start || e.end ? { when: locale.period(e.start, e.end) } : {}),
         ...(e.note ? { note: e.note } : {}),
         sources: sources.links(s.index, e.source),
       })),
@@ -27,16 +27,8 @@ export function educationBlocks(people: readonly Subject[], views: readonly Pers
   );
 }
 
-const authorshipText: Record<Paper['authorship'], string> = {
-  first: 'First author',
-  'co-first': 'Co-first author',
-  last: 'Last author',
-  corresponding: 'Corresponding author',
-  'co-author': 'Co-author',
-};
-
 /** Papers newest first, as readers of a record expect. */
-export function paperBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex): PersonBlock<PaperView>[] {
+export function paperBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): PersonBlock<PaperView>[] {
   return people.map((s, i) =>
     block<PaperView>(
       views[i]!,
@@ -48,11 +40,11 @@ export function paperBlocks(people: readonly Subject[], views: readonly PersonVi
             year: String(p.year),
             title: p.title,
             ...(p.shortName ? { shortName: p.shortName } : {}),
-            venue: p.date ? `${p.venue} (first public ${formatDate(p.date)})` : p.venue,
-            authorship: authorshipText[p.authorship],
+            venue: p.date ? locale.t('papers.firstPublic', { venue: locale.user(p.venue), date: locale.date(p.date) }) : p.venue,
+            authorship: locale.t('papers.authorship', { role: camel(p.authorship) }),
             ...(p.authors ? { authors: p.authors } : {}),
             summary: p.summary,
-            ...(href ? { link: { href, text: p.arxiv ? `arXiv:${p.arxiv}` : 'link' } } : {}),
+            ...(href ? { link: { href, text: p.arxiv ? `arXiv:${p.arxiv}` : locale.t('papers.link') } } : {}),
             sources: sources.links(s.index, p.source),
           };
         }),
@@ -60,66 +52,79 @@ export function paperBlocks(people: readonly Subject[], views: readonly PersonVi
   );
 }
 
-export function modelBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex): PersonBlock<ModelView>[] {
+export function modelBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): PersonBlock<ModelView>[] {
   return people.map((s, i) =>
     block<ModelView>(
       views[i]!,
       s.profile.models.map((m) => ({
         id: `model-${views[i]!.id}-${m.id}`,
         name: m.name,
-        kind: m.kind === 'model' ? 'Model' : m.kind === 'product' ? 'Product' : 'System',
+        kind: locale.t('models.kind', { kind: m.kind }),
         organisation: m.organisation,
-        released: m.released ? `Released ${formatDate(m.released)}` : 'Release date not given',
+        released: m.released ? locale.t('models.released', { date: locale.date(m.released) }) : locale.t('models.releaseNotGiven'),
         role: m.role,
         ...(m.summary ? { summary: m.summary } : {}),
         innovations: m.innovations,
         metrics: m.metrics.map((metric) => ({
           label: metric.label,
-          value: formatQuantity(metric.value, metric.unit),
-          comparedWith: metric.baseline ? `${metric.baseline.name}: ${formatQuantity(metric.baseline.value, metric.unit)}` : '—',
-          better: metric.better ? `${metric.better[0]!.toUpperCase()}${metric.better.slice(1)}` : '—',
-          ...(metric.claim ? { claim: metric.claim } : {}),
+          value: locale.quantity(metric.value, metric.unit),
+          comparedWith: metric.baseline ? locale.t('models.baseline', { name: locale.user(metric.baseline.name), value: locale.quantity(metric.baseline.value, metric.unit) }) : locale.t('models.none'),
+          better: metric.better ? locale.t('models.betterValue', { better: metric.better }) : locale.t('models.none'),
+          ...(metric.claim ? { claim: locale.t('quote', { text: locale.user(metric.claim) }) } : {}),
           sources: sources.links(s.index, metric.source),
         })),
+        labels: {
+          metrics: locale.t('models.metricsLabel', { name: locale.user(m.name) }),
+          metricsCaption: locale.t('models.metricsCaption', { name: locale.user(m.name) }),
+        },
         sources: sources.links(s.index, m.source),
       })),
     ),
   );
 }
 
-export function balanceViews(themes: readonly BalanceTheme[], views: readonly PersonView[], sources: SourceIndex): BalanceThemeView[] {
-  return themes.map((theme) => ({
+export function balanceViews(themes: readonly BalanceTheme[], charts: readonly ChartSpec[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): BalanceThemeView[] {
+  return themes.map((theme, t) => ({
     id: theme.id,
     tradeoff: theme.tradeoff,
-    poles: `${theme.poles[0]} and ${theme.poles[1]}`,
-    chart: chartRef(balanceChart(theme)),
+    poles: locale.t('balance.poles', { left: locale.user(theme.poles[0]), right: locale.user(theme.poles[1]) }),
+    chart: chartView(charts[t]!, locale),
     people: theme.entries.map((e) => ({
       person: views[e.person.index]!,
-      stance: stanceText(e.position, theme.poles),
+      stance: stanceText(locale, e.position, theme.poles),
       ...(e.point.summary ? { summary: e.point.summary } : {}),
       evidence: e.point.evidence.map((ev) => ({ text: ev.text, sources: sources.links(e.person.index, ev.source) })),
     })),
   }));
 }
 
-export function sourceViews(sources: SourceIndex, views: readonly PersonView[]): SourceView[] {
-  return sources.list().map((n) => ({
-    number: n.number,
-    anchor: n.anchor,
-    title: n.source.title,
-    afterTitle: afterTitle(n.source.title, n.source.publisher, n.source.date ? formatDate(n.source.date) : undefined),
-    ...(n.source.publisher ? { publisher: n.source.publisher } : {}),
-    ...(n.source.date ? { date: formatDate(n.source.date) } : {}),
-    ...(n.source.url ? { url: displayUrl(n.source.url) } : {}),
-    ...(n.source.file ? { file: n.source.file } : {}),
-    ...(n.source.note ? { note: n.source.note } : {}),
-    citedBy: listText(n.people.map((p) => views[p]!.name)),
-  }));
+export function sourceViews(sources: SourceIndex, views: readonly PersonView[], locale: Locale): SourceView[] {
+  return sources.list().map((n) => {
+    const date = n.source.date ? locale.date(n.source.date) : undefined;
+    return {
+      number: n.number,
+      anchor: n.anchor,
+      title: n.source.title,
+      afterTitle: afterTitle(locale, n.source.title, n.source.publisher, date),
+      ...(n.source.publisher ? { publisher: n.source.publisher } : {}),
+      ...(date ? { date } : {}),
+      ...(n.source.url ? { url: displayUrl(n.source.url) } : {}),
+      ...(n.source.file ? { file: locale.t('sources.file', { file: locale.user(n.source.file) }) } : {}),
+      ...(n.source.note ? { note: n.source.note } : {}),
+      citedBy: locale.t('sources.citedFor', { names: locale.list(n.people.map((p) => locale.user(views[p]!.name))) }),
+    };
+  });
 }
 
 /** ". Publisher, date." after a title, without doubling a title's own "?" or "!" into "?.". */
-function afterTitle(title: string, publisher: string | undefined, date: string | undefined): string {
-  const stop = /[.?!]$/.test(title.trim()) ? '' : '.';
-  const rest = [publisher, date].filter(Boolean).join(', ');
-  return rest ? `${stop} ${rest}.` : stop;
+function afterTitle(locale: Locale, title: string, publisher: string | undefined, date: string | undefined): string {
+  const ended = /[.?!。？！]$/.test(title.trim());
+  const details = publisher && date ? locale.t('sources.details', { publisher: locale.user(publisher), date }) : (publisher ?? date);
+  if (details) return locale.t(ended ? 'sources.afterTitleEnded' : 'sources.afterTitle', { details });
+  return ended ? '' : locale.t('sources.stop');
+}
+
+/** `co-first` → `coFirst`: ICU select keys cannot hold a dash. */
+function camel(key: string): string {
+  return key.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 }

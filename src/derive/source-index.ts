@@ -5,6 +5,8 @@ import type { Profile, Source } from '../schema/profile-schema.js';
 export interface SourceLink {
   readonly number: number;
   readonly href: string;
+  /** What a screen reader says for the link: "source 3", in the report's language. */
+  readonly label: string;
 }
 
 export interface NumberedSource {
@@ -24,7 +26,10 @@ export class SourceIndex {
   private readonly byKey = new Map<string, { number: number; source: Source; people: Set<number> }>();
   private readonly byPersonId = new Map<string, number>();
 
-  constructor(profiles: readonly Profile[]) {
+  constructor(
+    profiles: readonly Profile[],
+    private readonly linkLabel: (number: number) => string,
+  ) {
     profiles.forEach((profile, person) => {
       for (const source of profile.sources) {
         const key = identity(source);
@@ -47,7 +52,7 @@ export class SourceIndex {
     const numbers = sourceIds(ref)
       .map((id) => this.byPersonId.get(`${person}\u0000${id}`))
       .filter((n): n is number => n !== undefined);
-    return [...new Set(numbers)].sort((a, b) => a - b).map((number) => ({ number, href: `#source-${number}` }));
+    return [...new Set(numbers)].sort((a, b) => a - b).map((number) => ({ number, href: `#source-${number}`, label: this.linkLabel(number) }));
   }
 
   list(): NumberedSource[] {

@@ -8,6 +8,12 @@ import type { SourceLink } from './source-index.js';
  */
 export interface ReportView {
   readonly lang: string;
+  /** `rtl` for Arabic: the layout mirrors. */
+  readonly dir: 'ltr' | 'rtl';
+  /** The words of the templates, in the report's language. */
+  readonly text: TemplateText;
+  /** "Page X of Y" around the two counters, for the running footer. */
+  readonly pageOf: { readonly before: string; readonly between: string; readonly after: string };
   readonly title: string;
   readonly subtitle?: string;
   readonly author: string;
@@ -31,6 +37,17 @@ export interface ReportView {
   readonly counts: string;
 }
 
+/** Fixed words of the templates; sentences about one item are on the item's view. */
+export interface TemplateText {
+  readonly cover: { readonly kicker: string; readonly now: string; readonly born: string; readonly listed: string; readonly balance: string; readonly contents: string; readonly colophon: string };
+  readonly glance: { readonly tableLabel: string; readonly caption: string; readonly person: string };
+  readonly timeline: { readonly lead: string };
+  readonly education: { readonly empty: string };
+  readonly papers: { readonly empty: string; readonly nameSeparator: string; readonly year: string; readonly paper: string; readonly venue: string; readonly role: string };
+  readonly models: { readonly lead: string; readonly empty: string; readonly role: string; readonly metric: string; readonly value: string; readonly comparedWith: string; readonly better: string };
+  readonly balance: { readonly lead: string; readonly empty: string };
+}
+
 export interface SectionRef {
   readonly name: SectionName;
   /** The partial that renders it. */
@@ -42,7 +59,13 @@ export interface SectionRef {
 export interface PersonView {
   readonly index: number;
   readonly id: string;
+  /** The name as the reader reads it: the native-script name in a Chinese report, else the Latin one. */
   readonly name: string;
+  /** `lang` of `name` when it differs from the report's (a Japanese name in a Chinese report). */
+  readonly nameLang?: string;
+  /** The other form of the name, shown after it. */
+  readonly otherName?: string;
+  readonly otherNameLang?: string;
   readonly nativeName?: string;
   readonly colour: string;
   readonly tint: string;
@@ -56,6 +79,8 @@ export interface PersonView {
   readonly balance?: string;
   readonly sources: readonly SourceLink[];
   readonly highlights: readonly Sourced[];
+  /** Sentences about this person for headings and screen readers. */
+  readonly labels: { readonly highlights: string; readonly papers: string; readonly papersCaption: string };
 }
 
 export interface Sourced {
@@ -108,6 +133,7 @@ export interface ModelView {
   readonly summary?: string;
   readonly innovations: readonly string[];
   readonly metrics: readonly MetricView[];
+  readonly labels: { readonly metrics: string; readonly metricsCaption: string };
   readonly sources: readonly SourceLink[];
 }
 
@@ -151,6 +177,8 @@ export interface SourceView {
 export interface ChartRef extends Omit<ChartSpec, 'config'> {
   /** Drawn for a full text column: on a phone it keeps a readable size and scrolls sideways. */
   readonly wide: boolean;
+  /** The name of a wide chart's scroll region, for screen readers. */
+  readonly scrollLabel?: string;
   /** `data:image/svg+xml;base64,...`, set by render. */
   readonly src?: string;
 }

@@ -1,6 +1,7 @@
 import type { PartialDate } from '../schema/partial-date.js';
 import { builtInCatalogue } from './catalogue.js';
 import type { Catalogue } from './catalogue.js';
+import { isolate } from './bidi.js';
 import { formatNumberParts } from './format-number.js';
 import type { NumberSymbols } from './format-number.js';
 import { textDirection } from './languages.js';
@@ -29,6 +30,11 @@ export class Locale {
       group: this.t('number.group'),
       minimumGrouping: Number(this.t('number.minimumGrouping')),
     };
+  }
+
+  /** User text (a name, a title) to be put inside one of our sentences, isolated if its direction may differ. */
+  user(text: string): string {
+    return isolate(text, this.dir);
   }
 
   /** The message `key`, filled in. */

@@ -27,6 +27,12 @@ export class Messages {
 
   /** The message `key` with its placeholders filled in. An unknown key is a bug in the program. */
   format(key: string, values: MessageValues = {}): string {
+    const result = this.compile(key).format(values);
+    return typeof result === 'string' ? result : String(result);
+  }
+
+  /** The compiled message; throws if its text is not valid ICU MessageFormat. */
+  compile(key: string): IntlMessageFormat {
     let message = this.compiled.get(key);
     if (!message) {
       const text = this.overrides.get(key) ?? this.catalogue.get(key);
@@ -38,7 +44,6 @@ export class Messages {
       }
       this.compiled.set(key, message);
     }
-    const result = message.format(values);
-    return typeof result === 'string' ? result : String(result);
+    return message;
   }
 }

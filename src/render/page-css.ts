@@ -7,13 +7,15 @@ import type { ReportView } from '../derive/view-model.js';
  */
 export function pageCss(view: ReportView): string {
   const marginFont = 'font-family: "Source Sans 3", "Noto Sans SC", "Noto Sans CJK SC", sans-serif; font-size: 8pt; color: #545d6e;';
+  // Right-to-left reports put the title at the right-hand (starting) edge of the header.
+  const [start, end] = view.dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const people = view.people.map((p) => `.p${p.index} { --person: ${p.colour}; --tint: ${p.tint}; }`).join('\n');
   return `@page {
   size: ${view.page === 'Letter' ? 'letter' : 'A4'};
   margin: 20mm 17mm 18mm 17mm;
-  @top-left { content: ${cssString(headerText(view.title))}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; overflow-wrap: anywhere; }
-  @top-right { content: ${cssString(view.buildDate)}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; white-space: nowrap; }
-  @bottom-center { content: "Page " counter(page) " of " counter(pages); ${marginFont} vertical-align: top; padding-top: 3mm; }
+  @top-${start} { content: ${cssString(headerText(view.title))}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; overflow-wrap: anywhere; }
+  @top-${end} { content: ${cssString(view.buildDate)}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; white-space: nowrap; }
+  @bottom-center { content: ${cssString(view.pageOf.before)} counter(page) ${cssString(view.pageOf.between)} counter(pages) ${cssString(view.pageOf.after)}; ${marginFont} vertical-align: top; padding-top: 3mm; }
 }
 @page :first {
   @top-left { content: none; }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { shippedLanguageList, shippedLanguages } from '../i18n/languages.js';
 import { limits } from '../limits.js';
 import { fullDate } from './partial-date.js';
 import { shortText } from './primitives.js';
@@ -39,7 +40,10 @@ export const reportSchema = z
     author: describe(shortText, 'Who prepared the report; goes into the PDF metadata.'),
     subject: describe(shortText, 'One line for the PDF metadata; defaults to the subtitle.').optional(),
     keywords: describe(z.array(shortText).max(30), 'Keywords for the PDF metadata (up to 30).').default([]),
-    language: describe(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as en or en-GB' }).meta({ errorMessage: 'Expected a language tag such as en or zh-CN.' }), 'The language of the report text.').default('en'),
+    language: describe(
+      z.enum(shippedLanguages, { error: () => `expected a language the report can be written in: ${shippedLanguageList()}` }).meta({ errorMessage: `Expected one of the languages the report can be written in: ${shippedLanguageList()}.` }),
+      'The language of the report: every word the tool writes, dates, numbers and lists.',
+    ).default('en'),
     profiles: describe(
       z.array(describe(relativePath, 'A profile, relative to this file.')).min(1, { message: 'list at least one profile' }).max(limits.people, { message: `too many people; a report compares at most ${limits.people}` }),
       'The profiles to compare, in this order.',

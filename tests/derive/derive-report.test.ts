@@ -36,8 +36,8 @@ describe('deriveReport', () => {
     const { view } = deriveReport(spec, profiles);
     const article = view.sources.filter((s) => s.title.startsWith("Luo Fuli of ByteDance"));
     expect(article).toHaveLength(1);
-    expect(article[0]!.citedBy).toBe('Zeng Yan and Luo Fuli');
-    expect(view.people[0]!.sources).toEqual([{ number: 1, href: '#source-1' }]);
+    expect(article[0]!.citedBy).toBe('Cited for Zeng Yan and Luo Fuli.');
+    expect(view.people[0]!.sources).toEqual([{ number: 1, href: '#source-1', label: 'source 1' }]);
   });
 
   it('never puts two different metrics on one axis', () => {

@@ -55,6 +55,7 @@ export type { MessageValues } from './i18n/messages.js';
 export { builtInCatalogue, parseCatalogue } from './i18n/catalogue.js';
 export type { Catalogue } from './i18n/catalogue.js';
 export { shippedLanguages, textDirection } from './i18n/languages.js';
+export { comparisonTitle } from './i18n/report-title.js';
 export type { Language, TextDirection } from './i18n/languages.js';
 
 // Reading inputs

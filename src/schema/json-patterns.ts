@@ -47,10 +47,15 @@ export const fullDatePattern = `^(?:${year}-(?:${day})|${leapYear}-02-29)$`;
 /** YYYY, YYYY-MM or a calendar day. */
 export const partialDatePattern = `^(?:${year}(?:-${month})?|${year}-(?:${day})|${leapYear}-02-29)$`;
 
-const label = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+// Letters and digits of any script: an internationalised domain is allowed as written (the
+// report shows it as punycode, as browsers do, so that a look-alike host cannot pass for another).
+const label = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}-]{0,61}[\\p{L}\\p{N}\\p{M}])?';
 
 /**
- * An https address with an ASCII host name (a non-Latin domain is written in its xn-- form), an
- * optional port, and no white space or control character anywhere.
+ * An https address: a host name of letters and digits (any script) in dot-separated labels, an
+ * optional port, and no white space, control, invisible or reordering character anywhere. The
+ * zod check also parses it with the WHATWG URL parser; a host that the parser refuses although
+ * it fits this pattern (an ill-formed internationalised name) is the one case where an editor
+ * may accept what validate refuses.
  */
 export const httpsUrlPattern = `^https://${label}(?:\\.${label})*(?::\\d{1,4})?(?:[/?#][^\\s${control}${bidi}${invisible}${joiners}]*)?$`;

@@ -67,8 +67,8 @@ const httpsShape = new RegExp(httpsUrlPattern, 'u');
 
 /**
  * Links a report may carry: https only, so a profile cannot smuggle `javascript:` or `file:`;
- * no white space, and an ASCII host (a non-Latin domain in its xn-- form), so that the editor's
- * schema can say exactly the same with a pattern.
+ * no white space or hidden characters, so that the editor's schema can say the same with a
+ * pattern.
  */
 export const httpsUrl = z
   .string()

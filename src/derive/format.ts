@@ -1,3 +1,4 @@
+import { formatNumberParts } from '../i18n/format-number.js';
 import type { PartialDate } from '../schema/partial-date.js';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -37,10 +38,16 @@ export function dateToYear(date: PartialDate): number {
   return year + (m - 1) / 12 + (d - 0.5) / 365;
 }
 
-const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const englishSymbols = { decimal: '.', group: ',', minimumGrouping: 1 };
 
+/**
+ * A number for chart text and notes, at any magnitude: 0.0001 keeps its digits (1 × 10⁻⁴), and
+ * 1e300 does not print 301 digits (1 × 10³⁰⁰). The same rules as the report's own numbers
+ * (src/i18n/format-number.ts), with English separators.
+ */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  const parts = formatNumberParts(value, englishSymbols);
+  return parts.kind === 'plain' ? parts.text : `${parts.mantissa} × 10${parts.exponent}`;
 }
 
 /** 60 s, 57.5% of DeepSeek 67B, 5.76× DeepSeek 67B, No. 8, 236 B. */

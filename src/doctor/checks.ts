@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { BrowserSession } from '../print/browser-session.js';
 import { findChromium } from '../print/find-chromium.js';
 
@@ -14,7 +12,6 @@ export interface CheckResult {
   readonly fix?: string;
 }
 
-const run = promisify(execFile);
 const debianNeeds = 'build-essential libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev';
 
 export async function checkNode(version = process.versions.node): Promise<CheckResult> {
@@ -48,18 +45,6 @@ export async function checkChromium(env: NodeJS.ProcessEnv = process.env): Promi
     return { name: 'Chromium', ok: false, detail: `${executable} does not start: ${(error as Error).message.split('\n')[0]}`, fix };
   } finally {
     await session.close();
-  }
-}
-
-/** Charts draw Chinese names with the system's fonts (the HTML and PDF carry their own). */
-export async function checkCjkFont(): Promise<CheckResult> {
-  try {
-    const { stdout } = await run('fc-list', [':lang=zh', 'family']);
-    const families = [...new Set(stdout.split('\n').map((l) => l.split(',')[0]!.trim()).filter(Boolean))].sort();
-    if (families.length > 0) return { name: 'CJK font', ok: true, detail: families.slice(0, 3).join(', ') };
-    return { name: 'CJK font', ok: false, detail: 'no font with Chinese characters: names in charts would show as boxes', fix: 'apt-get install fonts-noto-cjk' };
-  } catch {
-    return { name: 'CJK font', ok: false, detail: 'fontconfig (fc-list) is not installed', fix: 'apt-get install fontconfig fonts-noto-cjk' };
   }
 }
 

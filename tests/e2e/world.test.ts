@@ -51,7 +51,8 @@ describe('any person, any script, any length', () => {
     const project = await tempProject({ withSample: false });
     for (const report of galleryReports) {
       const spec = await writeWorldProject(project, report.people, { ...report.options, name: report.name });
-      const result = await runCli(['build', path.relative(project, spec)], { cwd: project });
+      // A generous deadline: these are the heaviest reports of the suite, and CI machines are shared.
+      const result = await runCli(['build', path.relative(project, spec), '--timeout', '300'], { cwd: project });
       const pdfPath = path.join(project, 'out', `${report.name}.pdf`);
       built.set(report.name, { report, code: result.code, stderr: result.stderr, pdfPath, pdf: await readPdf(pdfPath), html: await readFile(path.join(project, 'out', `${report.name}.html`), 'utf8') });
     }

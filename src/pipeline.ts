@@ -50,7 +50,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
 
   const spec = { ...inputs.spec, page: options.page, language: options.language };
   const messages = await readLocale(options.language, options.templatesDir);
-  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.profile), messages.locale));
+  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale));
   const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
@@ -84,7 +84,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       })
     : undefined;
 
-  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings, ...messages.warnings, ...printWarnings], timings };
+  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings, ...messages.warnings, ...derived.warnings, ...printWarnings], timings };
 }
 
 async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext): Promise<Map<string, string>> {

@@ -47,9 +47,9 @@ export function glanceView(people: readonly Subject[], views: readonly PersonVie
   const none: Sourced = { text: locale.t('models.none'), sources: [] };
   const cite = (s: Subject, ref: SourceRef): SourceLink[] => sources.links(s.index, ref);
   const fields: Field[] = [
-    ['glance.nativeName', (s) => (s.profile.person.nativeName ? { text: s.profile.person.nativeName, sources: cite(s, s.profile.person.source) } : none)],
+    ['glance.nativeName', (s) => (s.profile.person.nativeName ? { text: locale.user(s.profile.person.nativeName), sources: cite(s, s.profile.person.source) } : none)],
     ['glance.born', (s) => (s.profile.person.birthYear !== undefined ? { text: String(s.profile.person.birthYear), sources: cite(s, s.profile.person.source) } : { text: locale.t('glance.notGiven'), sources: [] })],
-    ['glance.now', (s) => (s.profile.person.currentRole ? { text: s.profile.person.currentRole, sources: cite(s, s.profile.person.source) } : none)],
+    ['glance.now', (s) => (s.profile.person.currentRole ? { text: locale.user(s.profile.person.currentRole), sources: cite(s, s.profile.person.source) } : none)],
     ['glance.education', (s) => joinSourced(s, sources, locale, none, s.profile.education.map((e) => ({ text: locale.t('glance.degreeAt', { degree: locale.user(e.field ? locale.t('glance.degree', { degree: e.degree, field: e.field }) : e.degree), institution: locale.user(e.institution) }), ref: e.source })))],
     ['glance.career', (s) => career(s, sources, locale, none)],
     ['glance.papers', (s) => papers(s, sources, locale)],

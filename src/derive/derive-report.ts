@@ -1,7 +1,7 @@
 import { builtInLocale } from '../i18n/locale.js';
 import type { Locale } from '../i18n/locale.js';
 import { isLanguage } from '../i18n/languages.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { LocalisedProfile } from '../schema/profile-schema.js';
 import type { ReportSpec, SectionName } from '../schema/report-schema.js';
 import { balanceChart, balanceThemes } from './charts/balance-charts.js';
 import { metricCharts } from './charts/metric-charts.js';
@@ -10,6 +10,7 @@ import { timelineChart } from './charts/timeline-chart.js';
 import type { ChartSpec } from './chart-spec.js';
 import { chartView } from './chart-view.js';
 import { glanceView, personView } from './derive-people.js';
+import { localiseProfiles } from './localise-profiles.js';
 import { balanceViews, educationBlocks, modelBlocks, paperBlocks, sourceViews } from './derive-sections.js';
 import { SourceIndex } from './source-index.js';
 import { subjects } from './subject.js';
@@ -20,6 +21,8 @@ export interface DerivedReport {
   readonly view: ReportView;
   /** Only the charts of the sections the spec includes. */
   readonly charts: readonly ChartSpec[];
+  /** Texts shown in another language than the report's, named by person and field. */
+  readonly warnings: readonly string[];
 }
 
 const sectionKeys: Record<SectionName, string> = {
@@ -39,7 +42,8 @@ const sectionKeys: Record<SectionName, string> = {
  * inputs are not mutated, and the same inputs give deep-equal outputs. `locale` carries a
  * template folder's message overrides; without it, the built-in messages of `spec.language`.
  */
-export function deriveReport(spec: ReportSpec, profiles: readonly Profile[], locale: Locale = builtInLocale(isLanguage(spec.language) ? spec.language : 'en')): DerivedReport {
+export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfile[], locale: Locale = builtInLocale(isLanguage(spec.language) ? spec.language : 'en')): DerivedReport {
+  const { profiles, warnings } = localiseProfiles(written, locale);
   const people = subjects(profiles, locale);
   const sources = new SourceIndex(profiles, (n) => locale.t('sources.citeLabel', { n: locale.number(n) }));
   const ids = new Set<string>();
@@ -103,5 +107,5 @@ export function deriveReport(spec: ReportSpec, profiles: readonly Profile[], loc
     sources: sourceViews(sources, views, locale),
     counts,
   };
-  return { view, charts };
+  return { view, charts, warnings };
 }

@@ -17,8 +17,8 @@ export function educationBlocks(people: readonly Subject[], views: readonly Pers
     block<EducationView>(
       views[i]!,
       s.profile.education.map((e) => ({
-        degree: e.field ? locale.t('education.degreeField', { degree: locale.user(e.degree), field: locale.user(e.field) }) : e.degree,
-        where: e.department ? locale.t('education.where', { department: locale.user(e.department), institution: locale.user(e.institution) }) : e.institution,
+        degree: e.field ? locale.t('education.degreeField', { degree: locale.user(e.degree), field: locale.user(e.field) }) : locale.user(e.degree),
+        where: e.department ? locale.t('education.where', { department: locale.user(e.department), institution: locale.user(e.institution) }) : locale.user(e.institution),
         ...(e.start || e.end ? { when: locale.period(e.start, e.end) } : {}),
         ...(e.note ? { note: e.note } : {}),
         sources: sources.links(s.index, e.source),
@@ -40,7 +40,7 @@ export function paperBlocks(people: readonly Subject[], views: readonly PersonVi
             year: String(p.year),
             title: p.title,
             ...(p.shortName ? { shortName: p.shortName } : {}),
-            venue: p.date ? locale.t('papers.firstPublic', { venue: locale.user(p.venue), date: locale.date(p.date) }) : p.venue,
+            venue: p.date ? locale.t('papers.firstPublic', { venue: locale.user(p.venue), date: locale.date(p.date) }) : locale.user(p.venue),
             authorship: locale.t('papers.authorship', { role: camel(p.authorship) }),
             ...(p.authors ? { authors: p.authors } : {}),
             summary: p.summary,

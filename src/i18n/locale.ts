@@ -61,9 +61,9 @@ export class Locale {
     const n = this.number(value);
     if (!unit) return n;
     if (unit === 'rank') return this.t('number.rank', { n });
-    if (unit.startsWith('%')) return `${this.t('number.percent', { n })}${unit.slice(1)}`;
-    if (unit.startsWith('×')) return `${n}${unit}`;
-    return this.t('number.unit', { n, unit });
+    if (unit.startsWith('%')) return `${this.t('number.percent', { n })}${this.user(unit.slice(1))}`;
+    if (unit.startsWith('×')) return `${n}×${this.user(unit.slice(1))}`;
+    return this.t('number.unit', { n, unit: this.user(unit) });
   }
 
   /** A date as precise as written: `2021`, `2021-09`, `2025-06-11`; or "present". */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UserError, ValidationError } from '../errors.js';
 import type { Problem } from '../errors.js';
-import type { Profile } from '../schema/profile-schema.js';
+import type { Profile, LocalisedProfile } from '../schema/profile-schema.js';
 import { reportSchema } from '../schema/report-schema.js';
 import type { ReportSpec } from '../schema/report-schema.js';
 import { validateProfile, validateReportSpec } from '../validate/validate-document.js';
@@ -29,6 +29,8 @@ export interface LoadedProfile {
   readonly file: string;
   readonly absolutePath: string;
   readonly profile: Profile;
+  /** The profile as written, its texts in every language given, for reports in other languages. */
+  readonly localised?: LocalisedProfile;
 }
 
 export interface LoadedInputs {
@@ -116,7 +118,7 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
     }
     const checked = cache ? cache.profile(show(p), bytes.bytes, spec.buildDate) : validateProfile(show(p), bytes.bytes, spec.buildDate);
     problems.push(...checked.problems);
-    if (checked.value) profiles.push({ file: show(p), absolutePath: p, profile: checked.value });
+    if (checked.value) profiles.push({ file: show(p), absolutePath: p, profile: checked.value, ...(checked.localised ? { localised: checked.localised } : {}) });
   }
   problems.push(...confusableNames(profiles.map((p) => ({ file: p.file, name: p.profile.person.name, nativeName: p.profile.person.nativeName }))));
   if (problems.some((p) => p.severity === 'error')) {

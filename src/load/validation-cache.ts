@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Profile } from '../schema/profile-schema.js';
 import { validateProfile } from '../validate/validate-document.js';
-import type { Validated } from '../validate/validate-document.js';
+import type { ValidatedProfile } from '../validate/validate-document.js';
 
 /**
  * Validated profiles by content, for watch sessions: after an edit to one profile, the others
@@ -9,10 +8,10 @@ import type { Validated } from '../validate/validate-document.js';
  * even one that restores older content, is seen for what it is.
  */
 export class ValidationCache {
-  private readonly entries = new Map<string, Validated<Profile>>();
+  private readonly entries = new Map<string, ValidatedProfile>();
   private validated = 0;
 
-  profile(file: string, bytes: Uint8Array, buildDate: string): Validated<Profile> {
+  profile(file: string, bytes: Uint8Array, buildDate: string): ValidatedProfile {
     const key = `${file}\u0000${buildDate}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
     let result = this.entries.get(key);
     if (!result) {

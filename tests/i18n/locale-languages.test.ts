@@ -39,8 +39,8 @@ describe.each(shippedLanguages)('Locale %s', (language) => {
 
   it('keeps significant digits at every magnitude, with the unit', () => {
     const decimal = locale.t('number.decimal');
-    expect(locale.quantity(1e-6, 's')).toMatch(/^1 × 10⁻⁶ s$/);
-    expect(locale.quantity(0.0001234, 's')).toBe(`1${decimal}23 × 10⁻⁴ s`);
+    expect(locale.quantity(1e-6, 's').replace(/[\u2068\u2069]/g, '')).toBe('1 × 10⁻⁶ s');
+    expect(locale.quantity(0.0001234, 's').replace(/[\u2068\u2069]/g, '')).toBe(`1${decimal}23 × 10⁻⁴ s`);
     expect(locale.number(1e300)).toBe('1 × 10³⁰⁰');
     expect(locale.number(2.5e15)).toBe(`2${decimal}5 × 10¹⁵`);
     expect(locale.number(0.5)).toBe(`0${decimal}5`);

@@ -8,7 +8,11 @@ import { validateProfile } from '../../src/validate/validate-document.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const buildDate = '2026-11-23';
-const sample = await readFile(path.join(repoRoot, 'data', 'profiles', 'zeng-yan.yaml'), 'utf8');
+// The sample carries zh-CN beside its English text; these tests start from the English alone.
+const sample = (await readFile(path.join(repoRoot, 'data', 'profiles', 'zeng-yan.yaml'), 'utf8')).replace(
+  /\{ en: ("(?:[^"\\]|\\.)*"|[^,]+), zh-CN: (?:"(?:[^"\\]|\\.)*"|[^}]+) \}/g,
+  '$1',
+);
 
 function check(text: string) {
   return validateProfile('p.yaml', new TextEncoder().encode(text), buildDate);

@@ -27,8 +27,8 @@ export function subjects(profiles: readonly Profile[], locale: Locale): Subject[
     const leads = nativeNameLeads(locale.language, nativeName);
     const shown = leads ? nativeName! : name;
     const other = leads ? name : nativeName;
-    const shownLang = leads ? nameLanguage(shown, locale.language) : undefined;
-    const otherLang = other && !leads ? nameLanguage(other, locale.language) : undefined;
+    const shownLang = leads ? nameLanguage(shown, locale.language, profile.language) : undefined;
+    const otherLang = other && !leads ? nameLanguage(other, locale.language, profile.language) : undefined;
     return {
       index,
       name: shown,

@@ -29,12 +29,19 @@ export function nativeNameLeads(language: Language, nativeName: string | undefin
 
 /**
  * The language tag for a native-script name, so Han characters get the glyph forms of the
- * person's language (a Japanese name in Japanese forms) or, for Chinese, of the reader's region.
+ * person's language (a Japanese name in Japanese forms) or, for Chinese, of the reader's region
+ * (a Chinese reader in Taiwan reads 曾妍 in Traditional forms).
  */
-export function nameLanguage(name: string, reportLanguage: Language): string | undefined {
+export function nameLanguage(name: string, reportLanguage: Language, profileLanguage?: string): string | undefined {
   if (kana.test(name)) return 'ja';
   if (hangul.test(name)) return 'ko';
-  if (han.test(name)) return reportLanguage === 'zh-TW' || reportLanguage === 'ja' ? reportLanguage : 'zh-CN';
+  if (han.test(name)) {
+    // The profile's own language says best whose name it is; else a space between family and
+    // given name is the Japanese way of writing one (田辺 愛子), never the Chinese.
+    if (profileLanguage && /^(zh|ja|ko)\b/.test(profileLanguage)) return profileLanguage;
+    if (/\p{Script=Han}\s+\p{Script=Han}/u.test(name)) return 'ja';
+    return reportLanguage === 'zh-TW' || reportLanguage === 'ja' ? reportLanguage : 'zh-CN';
+  }
   if (arabic.test(name)) return 'ar';
   return undefined;
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInCatalogue, builtInMessagesDir } from '../../src/i18n/catalogue.js';
 import { shippedLanguages } from '../../src/i18n/languages.js';
 import { Messages } from '../../src/i18n/messages.js';
+import { awaitingChartCode } from '../helpers/english-labels.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -13,11 +14,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const datePartValues = ['year', 'month', 'monthName', 'monthLong', 'day'];
 const passedValues: Record<string, readonly string[]> = { 'date.year': datePartValues, 'date.month': datePartValues, 'date.day': datePartValues, 'date.long': datePartValues };
 
-/**
- * Keys kept for the charts, which still write English: the chart code takes them over key by
- * key, and then this list shrinks. A key here is still checked in every other way.
- */
-const awaitingCode = /^chart\.(timeline|papersPerYear|papersByVenue|noPapers|metric|balance)\b/;
+/** Chart messages the chart code does not read yet; checked in every other way. */
+const awaitingCode = awaitingChartCode;
 const english = builtInCatalogue('en');
 
 /** Every .ts file under src/ and every template: where message keys are used, always as literals. */

@@ -69,7 +69,9 @@ function checkElement(element: Element, options: CheckOptions, at: Report): void
     return;
   }
   for (const { name, value } of element.attrs) {
-    if (options.templated && value.includes('{{')) continue;
+    // In a template's source, `{{#if x}}lang="{{y}}"{{/if}}` inside a tag reads as attributes
+    // named `{{#if`, `x}}`...: judged once rendered, like templated values.
+    if (options.templated && (value.includes('{{') || /[{}]/.test(name))) continue;
     if (!isAllowedAttribute(tag, name)) {
       at(where(element, name), name.startsWith('on') ? `<${tag} ${name}=...>: event handler attributes run script` : `<${tag} ${name}=...>: the attribute ${name} is not allowed on <${tag}>`);
       continue;

@@ -54,7 +54,10 @@ describe('the HTML allowlist, judged on the parsed page', () => {
   });
 
   it('judges a templated attribute only once it is rendered', () => {
-    expect(htmlProblems(parseHtml('<a href="{{url}}">x</a><img src="{{src}}" alt="">', false), { templated: true })).toEqual([]);
+    expect(htmlProblems(parseHtml('<a href="{{url}}">x</a><img src="{{src}}" alt=""><bdi {{#if l}}lang="{{l}}"{{/if}}>x</bdi>', false), { templated: true })).toEqual([]);
+    expect(htmlProblems(parseHtml('<bdi {{#if l}} onclick="x"{{/if}}>x</bdi>', false), { templated: true }).map((p) => p.message)).toEqual(['<bdi onclick=...>: event handler attributes run script']);
+    // Glued to the Handlebars (`l}}onclick`), it is seen once rendered: the page check refuses it.
+    expect(() => assembleDocument({ page: '<bdi onclick="x">x</bdi>', styles: [], images: new Map() })).toThrow(UnsafeHtmlError);
   });
 });
 

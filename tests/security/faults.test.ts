@@ -150,7 +150,8 @@ describe('faults: each ends with a clear message, previous outputs intact, nothi
       else process.env['TMPDIR'] = previousTmp;
     }
     await expectNoLeftovers(ptmp);
-  }, 180_000);
+    // Fifty builds, each printing twice (the contents' page numbers): minutes on a shared machine.
+  }, 420_000);
 });
 
 describe('faults on real file systems (tmpfs mounts; needs root)', () => {

@@ -85,7 +85,7 @@ describe('profile-report build: the sample, end to end', () => {
   it('writes a self-contained HTML file: CSP first, no script, nothing loaded from outside', () => {
     // Written as the HTML serialiser writes the checked tree.
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toMatch(/<head>\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    expect(html).toMatch(/<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\s(src|href)="(?!data:|#|https:\/\/)/);
     expect(html).not.toMatch(/src="https?:/);
@@ -159,7 +159,7 @@ describe('profile-report build: options and other inputs', () => {
     const before = await Promise.all(['report.html', 'report.pdf'].map((f) => sha256(path.join(project, 'out', f))));
     const files = await listFiles(project);
     const profile = path.join(project, 'data', 'profiles', 'zeng-yan.yaml');
-    await writeFile(profile, (await readFile(profile, 'utf8')).replace('birthYear: 1997', 'birthYear: "1997"').replace('  - degree: Master', '  - degre: Master'));
+    await writeFile(profile, (await readFile(profile, 'utf8')).replace('birthYear: 1997', 'birthYear: "1997"').replace('  - degree: { en: "Master', '  - degre: { en: "Master'));
     const result = await runCli(['build'], { cwd: project });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('data/profiles/zeng-yan.yaml:8:14  person.birthYear  expected a number, found the text "1997"');

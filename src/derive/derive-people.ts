@@ -44,11 +44,12 @@ type Field = readonly [key: string, cell: (s: Subject) => Sourced];
 
 /** The side-by-side table: one cell per person per field, each cell citing its sources. */
 export function glanceView(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): GlanceView {
-  const none: Sourced = { text: locale.t('models.none'), sources: [] };
+  // One word for a gap, in every cell of the table: "not given", never "—" in one and words in another.
+  const none: Sourced = { text: locale.t('glance.notGiven'), sources: [] };
   const cite = (s: Subject, ref: SourceRef): SourceLink[] => sources.links(s.index, ref);
   const fields: Field[] = [
     ['glance.nativeName', (s) => (s.profile.person.nativeName ? { text: locale.user(s.profile.person.nativeName), sources: cite(s, s.profile.person.source) } : none)],
-    ['glance.born', (s) => (s.profile.person.birthYear !== undefined ? { text: String(s.profile.person.birthYear), sources: cite(s, s.profile.person.source) } : { text: locale.t('glance.notGiven'), sources: [] })],
+    ['glance.born', (s) => (s.profile.person.birthYear !== undefined ? { text: String(s.profile.person.birthYear), sources: cite(s, s.profile.person.source) } : none)],
     ['glance.now', (s) => (s.profile.person.currentRole ? { text: locale.user(s.profile.person.currentRole), sources: cite(s, s.profile.person.source) } : none)],
     ['glance.education', (s) => joinSourced(s, sources, locale, none, s.profile.education.map((e) => ({ text: locale.t('glance.degreeAt', { degree: locale.user(e.field ? locale.t('glance.degree', { degree: e.degree, field: e.field }) : e.degree), institution: locale.user(e.institution) }), ref: e.source })))],
     ['glance.career', (s) => career(s, sources, locale, none)],

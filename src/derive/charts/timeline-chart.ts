@@ -46,11 +46,14 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
   let hiddenRoles = 0;
   let aggregated = false;
 
+  const roleNotes: string[] = [];
   for (const person of people) {
     const { profile, name } = person;
     for (const c of profile.career) {
       const what = [c.title, c.organisation].filter(Boolean).join(', ');
-      tableRows.push([name, 'Role', what, formatPeriod(c.start, c.end)]);
+      tableRows.push([name, 'Role', c.note ? `${what} (${c.note})` : what, formatPeriod(c.start, c.end)]);
+      // A role's note is printed under the chart: every field of a profile appears somewhere.
+      if (c.note) roleNotes.push(`${name}, ${what}: ${c.note.replace(/[.\s]+$/, '')}.`);
       if (!c.start) undated.push(`${what} (${name})`);
     }
     for (const p of profile.papers) tableRows.push([name, 'Paper', p.shortName ? `${p.shortName}: ${p.title}` : p.title, p.date ? formatDate(p.date) : String(p.year)]);
@@ -158,6 +161,7 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
   if (outside.length > 0) notes.push(`Outside the time axis (${lo} to ${hi}), so not drawn: ${summary(outside)}.`);
   if (unlabelled.length > 0) notes.push(`Marks without a label, for lack of room: ${summary(unlabelled)}.`);
   if (undated.length > 0) notes.push(`Not drawn, as the sources give no dates: ${listText(undated)}.`);
+  if (roleNotes.length > 0) notes.push(`On the roles: ${roleNotes.join(' ')}`);
 
   return {
     undated,

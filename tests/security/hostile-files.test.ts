@@ -25,7 +25,7 @@ function expectCleanRefusal(result: { code: number | null; stderr: string; befor
 
 describe('hostile files end in a clean error: exit 1, file:line:col, nothing written', () => {
   it.each([
-    ['!!binary', (t: string) => t.replace('  headline: "AI', '  headline: !!binary aGVsbG8=\n  currentRole: "AI'), /luo-fuli\.yaml:10:\d+ {2}person\.headline {2}the YAML tag !!binary is not allowed/],
+    ['!!binary', (t: string) => t.replace(/^ {2}headline: .*$/m, '  headline: !!binary aGVsbG8='), /luo-fuli\.yaml:10:\d+ {2}person\.headline {2}the YAML tag !!binary is not allowed/],
     ['!!set', (t: string) => t.replace('education:', 'education: !!set {a, b}\neducation_:'), /luo-fuli\.yaml:\d+:\d+ {2}education {2}the YAML tag !!set is not allowed/],
     ['an unknown tag', (t: string) => t.replace('  name: Luo Fuli', '  name: !evil Luo Fuli'), /luo-fuli\.yaml:8:\d+ {2}person\.name {2}the YAML tag !evil is not allowed/],
     ['__proto__ deep inside', (t: string) => t.replace('    shortName: VECO', '    shortName: VECO\n    __proto__: { polluted: true }'), /luo-fuli\.yaml:\d+:5 {2}papers\[0\]\.__proto__ {2}the key `__proto__` is not allowed/],

@@ -7,6 +7,8 @@ function contentWidthPx(page: PageSize): number {
   return Math.floor(((sheetMm - 34) / 25.4) * 96);
 }
 
+const slackPx = 6;
+
 /** What wraps inside the page: the boxes worth naming when something is too wide. */
 const candidates = 'h1, h2, h3, p, li, dt, dd, th, td, figcaption, caption, .card, table, figure, img';
 
@@ -24,14 +26,16 @@ export async function pageOverflow(page: Page, size: PageSize): Promise<string[]
     await client.send('Emulation.setEmulatedMedia', { media: 'print' });
     await client.send('Emulation.setDeviceMetricsOverride', { width, height: 1200, deviceScaleFactor: 1, mobile: false });
     const { cssContentSize } = await client.send('Page.getLayoutMetrics');
-    if (cssContentSize.width <= width + 1) return [];
+    // A few pixels of slack: the print-width layout here can differ from the printed one by a
+    // pixel or two (rounding, RTL table cells), and a shrink under 1% cannot be seen.
+    if (cssContentSize.width <= width + slackPx) return [];
     const { root } = await client.send('DOM.getDocument', { depth: 0 });
     const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: candidates });
     const wide: { right: number; text: string }[] = [];
     for (const nodeId of nodeIds.slice(0, 5000)) {
       const box = await client.send('DOM.getBoxModel', { nodeId }).catch(() => undefined);
       const right = box ? Math.max(box.model.border[2] ?? 0, box.model.border[4] ?? 0) : 0;
-      if (right <= width + 1) continue;
+      if (right <= width + slackPx) continue;
       const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId });
       wide.push({ right, text: outerHTML.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) });
     }

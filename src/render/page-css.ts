@@ -13,7 +13,7 @@ export function pageCss(view: ReportView): string {
   return `@page {
   size: ${view.page === 'Letter' ? 'letter' : 'A4'};
   margin: 20mm 17mm 18mm 17mm;
-  @top-${start} { content: ${cssString(headerText(view.title))}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; overflow-wrap: anywhere; }
+  @top-${start} { content: ${cssString(headerText(view.title))}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; }
   @top-${end} { content: ${cssString(view.buildDate)}; ${marginFont} vertical-align: bottom; padding-bottom: 3mm; white-space: nowrap; }
   @bottom-center { content: ${cssString(view.pageOf.before)} counter(page) ${cssString(view.pageOf.between)} counter(pages) ${cssString(view.pageOf.after)}; ${marginFont} vertical-align: top; padding-top: 3mm; }
 }

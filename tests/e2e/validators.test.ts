@@ -16,7 +16,8 @@ const vnuJar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 
 /** Tools nobody here wrote check what we claim: valid HTML, accessibility, a sound PDF. */
 describe('external validators', () => {
   let project: string;
-  const reports = { sample: 'out', three: 'three' } as const;
+  // Folder and file name of each report: a report of profiles named on the command line is named after the people.
+  const reports = { sample: 'out/report', three: 'three/zeng-yan-luo-fuli-aiko-tanabe' } as const;
 
   beforeAll(async () => {
     project = await tempProject();
@@ -26,7 +27,7 @@ describe('external validators', () => {
   }, 90_000);
 
   it.each(Object.entries(reports))('%s: the Nu Html Checker (vnu) finds no errors', async (_, dir) => {
-    const file = path.join(project, dir, 'report.html');
+    const file = path.join(project, `${dir}.html`);
     // vnu prints its findings as JSON on stderr and exits 1 when there are errors.
     const { stderr } = await run('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', file]).catch((e: { stderr: string }) => ({ stderr: e.stderr }));
     const messages = (JSON.parse(stderr) as { messages: { type: string; message: string; lastLine?: number }[] }).messages;
@@ -34,7 +35,7 @@ describe('external validators', () => {
   }, 60_000);
 
   it.each(Object.entries(reports))('%s: axe-core in Chromium reports no serious or critical violations, desktop and phone', async (_, dir) => {
-    const html = await readFile(path.join(project, dir, 'report.html'), 'utf8');
+    const html = await readFile(path.join(project, `${dir}.html`), 'utf8');
     const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     const browser = await launch({ executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium', args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
     try {
@@ -58,7 +59,7 @@ describe('external validators', () => {
   }, 60_000);
 
   it.each(Object.entries(reports))('%s: qpdf --check passes on the PDF', async (_, dir) => {
-    const { stdout } = await run('qpdf', ['--check', path.join(project, dir, 'report.pdf')]);
+    const { stdout } = await run('qpdf', ['--check', path.join(project, `${dir}.pdf`)]);
     expect(stdout).toContain('No syntax or stream encoding errors found');
   });
 });

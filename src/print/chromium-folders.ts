@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { RenderError } from '../errors.js';
+import { isAlive } from '../process-alive.js';
 
 const profilePrefix = 'profile-report-chromium-';
 // What Chromium appends to its TMPDIR for its singleton socket (six random characters).
@@ -52,15 +53,5 @@ export async function removeOrphanedProfiles(): Promise<void> {
         await rm(path.join(base, name), { recursive: true, force: true }).catch(() => undefined);
       }),
     );
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive but someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

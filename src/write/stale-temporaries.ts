@@ -1,5 +1,6 @@
 import { readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { isAlive } from '../process-alive.js';
 
 /** `.report.pdf.<pid>.<8 hex>.tmp` (a new file) or `.old` (the previous file's second name). */
 const pattern = /^\.(.+)\.(\d+)\.([0-9a-f]{8})\.(tmp|old)$/;
@@ -25,14 +26,5 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
     const target = path.join(dir, match[1]!);
     if (match[4] === 'old' && !(await stat(target).catch(() => undefined))) await rename(file, target).catch(() => undefined);
     else await unlink(file).catch(() => undefined);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,4 +1,6 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { lstat, mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChartSpec } from '../derive/chart-spec.js';
@@ -12,42 +14,81 @@ import { woffToRenamedSfnt } from './woff-to-ttf.js';
  * draw every script with the page's own fonts. Cairo reads WOFF but keeps only one file per
  * family and weight, so each slice is rewritten once under its own name into a cache folder
  * (a few milliseconds a slice; the sample's charts need three).
+ *
+ * Charts of a batch are drawn concurrently, so each slice is prepared once per process behind a
+ * shared promise. The cache folder lives in the shared temporary folder, where another user
+ * could have made it first and planted fonts that draw other letters: it is used only if it is
+ * a real folder, ours, that nobody else may write; otherwise this process uses a private one.
+ * A cached file is named after the slice's path, size and time, so another version's is never
+ * taken for it.
  */
 export class ChartFonts {
-  private readonly registered = new Set<string>();
-  private readonly folder = path.join(tmpdir(), `profile-report-fonts-${process.getuid?.() ?? 'user'}`);
+  private readonly registered = new Map<string, Promise<void>>();
+  private folder: Promise<string> | undefined;
 
-  constructor(private readonly library: FontLibrary) {}
+  /** @param base where the cache folder goes; the system's temporary folder by default. */
+  constructor(
+    private readonly library: FontLibrary,
+    private readonly base = tmpdir(),
+  ) {}
 
   /** Registers what `spec` needs and returns the font stack to draw it with. */
   async prepare(spec: ChartSpec): Promise<string> {
     const text = strings(spec.config).join('\n');
     const region = /[\u3040-\u30ff\u31f0-\u31ff]/.test(text) ? 'jp' : /[\uac00-\ud7af\u1100-\u11ff]/.test(text) ? 'kr' : regionOf(spec.lang ?? 'en');
     const { registerFont } = await import('canvas');
-    for (const { face, family } of this.library.chartFaces(text, region)) {
+    const faces = this.library.chartFaces(text, region).map(({ face, family }) => {
       const key = `${face.file}\u0000${family}`;
-      if (this.registered.has(key)) continue;
-      const file = await this.renamed(face.file.replace(/\.woff2$/, ''), woffFile(face), sliceFamily(face), face.weight);
-      registerFont(file, { family, weight: face.weight, style: face.style });
-      this.registered.add(key);
-    }
+      let done = this.registered.get(key);
+      if (!done) {
+        done = this.renamed(face.file.replace(/\.woff2$/, ''), woffFile(face), sliceFamily(face), face.weight).then((file) => {
+          registerFont(file, { family, weight: face.weight, style: face.style });
+        });
+        // A failure is not cached: the next chart tries again.
+        done.catch(() => this.registered.delete(key));
+        this.registered.set(key, done);
+      }
+      return done;
+    });
+    await Promise.all(faces);
     return chartFontFamily(region);
   }
 
   private async renamed(stem: string, woff: string, family: string, weight: string): Promise<string> {
-    const target = path.join(this.folder, `${path.basename(stem)}.ttf`);
+    const { size, mtimeMs } = await stat(woff);
+    const version = createHash('sha256').update(`${woff}\u0000${size}\u0000${mtimeMs}\u0000${family}\u0000${weight}`).digest('hex').slice(0, 12);
+    const target = path.join(await this.cacheFolder(), `${path.basename(stem)}-${version}.ttf`);
     try {
       if ((await stat(target)).size > 12) return target;
     } catch {
       // Not there yet: written below.
     }
-    await mkdir(this.folder, { recursive: true, mode: 0o700 });
     const data = woffToRenamedSfnt(await readFile(woff), family, Number(weight) >= 600 ? 'Bold' : 'Regular');
-    const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, data);
+    // Another process may write the same file at the same time: each writes its own temporary.
+    const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(temp, data, { mode: 0o600 });
     await rename(temp, target);
     return target;
   }
+
+  private cacheFolder(): Promise<string> {
+    this.folder ??= sharedOrPrivateFolder(this.base);
+    return this.folder;
+  }
+}
+
+/** The shared cache folder if it is safe to trust, else a folder of this process's own. */
+async function sharedOrPrivateFolder(base: string): Promise<string> {
+  const uid = process.getuid?.();
+  const shared = path.join(base, `profile-report-fonts-${uid ?? 'user'}`);
+  await mkdir(shared, { mode: 0o700 }).catch(() => undefined);
+  const info = await lstat(shared).catch(() => undefined);
+  const trusted = info !== undefined && info.isDirectory() && !info.isSymbolicLink() && (uid === undefined || info.uid === uid) && (info.mode & 0o022) === 0;
+  if (trusted) return shared;
+  const own = await mkdtemp(path.join(base, 'profile-report-fonts-'));
+  // Cairo may read a registered font until the last chart is drawn, so it goes at exit.
+  process.once('exit', () => rmSync(own, { recursive: true, force: true }));
+  return own;
 }
 
 /** Every string in a chart configuration: labels, titles, direct labels. */

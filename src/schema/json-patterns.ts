@@ -51,6 +51,9 @@ export const partialDatePattern = `^(?:${year}(?:-${month})?|${year}-(?:${day})|
 // report shows it as punycode, as browsers do, so that a look-alike host cannot pass for another).
 const label = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}-]{0,61}[\\p{L}\\p{N}\\p{M}])?';
 
+/** A port as the URL parser takes it: 0 to 65535, leading zeros allowed. */
+const port = '0*(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|\\d{1,4})';
+
 /**
  * An https address: a host name of letters and digits (any script) in dot-separated labels, an
  * optional port, and no white space, control, invisible or reordering character anywhere. The
@@ -58,4 +61,4 @@ const label = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}-]{0,61}[\\p{L}\\p{N}\\p{M}])
  * it fits this pattern (an ill-formed internationalised name) is the one case where an editor
  * may accept what validate refuses.
  */
-export const httpsUrlPattern = `^https://${label}(?:\\.${label})*(?::\\d{1,4})?(?:[/?#][^\\s${control}${bidi}${invisible}${joiners}]*)?$`;
+export const httpsUrlPattern = `^https://${label}(?:\\.${label})*(?::${port})?(?:[/?#][^\\s${control}${bidi}${invisible}${joiners}]*)?$`;

@@ -47,7 +47,7 @@ const edgeValues: unknown[] = [
   '\u202Eevil', 'bidi \u2066inside\u2069', 'zero\u200Bwidth', 'soft\u00ADhyphen', '\uFEFFbom', 'mark\u200Fhere', 'क्\u200Dष', 'a\u200Db', '\u200Dstart', 'x \u200C y',
   '👩\u200D🔬', 'https://example.com/\u200Bx', 'https://example.com/\u202Ex', 'line\u202Eone\ntwo',
   '2021', '2021-09', '2021-9', '2021-13', '2021-00', '2021-02-30', '2021-04-31', '2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2021-09-01T00:00', 'present', 'June 2022',
-  'https://arxiv.org/abs/2111.08276', 'https://example.com', 'https://example.com:8443/a?b=c#d', 'http://example.com', 'HTTPS://example.com', 'javascript:alert(1)',
+  'https://arxiv.org/abs/2111.08276', 'https://example.com', 'https://example.com:8443/a?b=c#d', 'https://127.0.0.1:42895/x', 'https://example.com:65535/', 'https://example.com:65536/', 'https://example.com:000443/', 'http://example.com', 'HTTPS://example.com', 'javascript:alert(1)',
   'https://user:pw@example.com', 'https://\u0430pple.com/x', 'https://例子.中国/', 'https://bücher.de', 'https://', 'https://exa mple.com', 'https://example.com/a b', 'file:///etc/passwd', 'data:text/html,x', ' https://example.com',
   '2111.08276', '2111.08276v2', 'hep-th/9901001', 'arXiv:2111.08276', 'article', 'arxiv-2111-08276', 'not an id!', '-dash', 'a'.repeat(64), 'a'.repeat(65),
   'first', 'co-author', 'boss', 'higher', 'lower', 'model', 'product', 'A4', 'Letter', 'a4', 'en', 'zh-CN', 'zh-cn', 'english', 'cover', 'sources', 'report', '../out', 'bad/name', '曾妍', '👩‍🔬 Dr',

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { BuildContext } from '../build-context.js';
@@ -51,6 +52,8 @@ export class WatchSession {
   private closed = false;
   private outDir: string | undefined;
   private noticesOn = false;
+  /** When the first build was put off for a file caught empty (being written). */
+  private waitingSince: number | undefined;
 
   constructor(
     private readonly options: WatchOptions,
@@ -98,6 +101,10 @@ export class WatchSession {
       if (this.changed.size > 0) this.schedule();
       return;
     }
+    if (await this.midWrite()) {
+      this.schedule();
+      return;
+    }
     const changed = [...this.changed].sort();
     this.changed.clear();
     const before = this.context.work();
@@ -120,12 +127,37 @@ export class WatchSession {
         this.watcher?.add(extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))));
         this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before) });
       } catch (error) {
-        this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before) });
+        // A file saved again during this build (an editor that empties a file, then writes it)
+        // is built next: its half-saved state is not worth a report.
+        if (this.changed.size === 0) this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before) });
       }
     })();
     await this.building;
     this.building = undefined;
     if (this.changed.size > 0) this.schedule();
+  }
+
+  /**
+   * Editors that save in place empty the file, then write it; a busy machine can show the empty
+   * file to a build. A changed file that is empty and was touched in the last moment is waited
+   * for, up to a second in all; a file that stays empty is then built (and reported) as it is.
+   */
+  private async midWrite(): Promise<boolean> {
+    const now = Date.now();
+    const empty = await Promise.all(
+      [...this.changed].map(async (file) => {
+        const info = await stat(file).catch(() => undefined);
+        return info !== undefined && info.isFile() && info.size === 0 && now - info.mtimeMs < 1000;
+      }),
+    );
+    if (!empty.some(Boolean)) {
+      this.waitingSince = undefined;
+      return false;
+    }
+    this.waitingSince ??= now;
+    if (now - this.waitingSince < 1000) return true;
+    this.waitingSince = undefined;
+    return false;
   }
 
   /** Chromium's notes wait for inputs that load: before an input error they are noise. */

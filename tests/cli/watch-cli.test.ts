@@ -70,6 +70,18 @@ describe('profile-report watch (real process)', () => {
     expect(watch.pending()).toBe(0);
   }, 60_000);
 
+  it('waits for an editor that empties the file before writing it, instead of reporting the empty file', async () => {
+    const text = await readFile(profile, 'utf8');
+    await writeFile(profile, '');
+    await sleep(450); // three debounce periods: a build would have started
+    await writeFile(profile, text.replace('Widely called', 'Commonly called'));
+    const line = await watch.next<BuildLine>();
+    expect(line.ok, JSON.stringify(line.problems)).toBe(true);
+    expect((await readPdf(path.join(project, 'out', 'report.pdf'))).text).toContain('Commonly called');
+    await sleep(1000);
+    expect(watch.pending()).toBe(0);
+  }, 60_000);
+
   it('reports an invalid edit with file:line:col and keeps the last good outputs', async () => {
     const pdf = path.join(project, 'out', 'report.pdf');
     const before = await sha(pdf);

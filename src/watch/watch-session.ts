@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { BuildContext } from '../build-context.js';
+import { UserError, ValidationError } from '../errors.js';
 import { buildReport } from '../build-report.js';
 import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
 import { defaultSpecPath } from '../load/load-inputs.js';
@@ -54,6 +55,8 @@ export class WatchSession {
   private noticesOn = false;
   /** When the first build was put off for a file caught empty (being written). */
   private waitingSince: number | undefined;
+  /** Whether the last build's failure went unreported, as a newer save was already waiting. */
+  private superseded = false;
 
   constructor(
     private readonly options: WatchOptions,
@@ -101,40 +104,44 @@ export class WatchSession {
       if (this.changed.size > 0) this.schedule();
       return;
     }
-    if (await this.midWrite()) {
-      this.schedule();
-      return;
-    }
+    this.building = this.run();
+    await this.building;
+    this.building = undefined;
+    if (this.changed.size > 0) this.schedule();
+  }
+
+  private async run(): Promise<void> {
+    // A file caught mid-save stays in `changed`, so build() schedules this again.
+    if (await this.midWrite()) return;
     const changed = [...this.changed].sort();
     this.changed.clear();
     const before = this.context.work();
     const started = performance.now();
-    this.building = (async () => {
-      try {
-        const onStage = (stage: string): void => this.loaded(stage);
-        const wantsPdf = !this.options.formats || this.options.formats.includes('pdf');
-        if (this.hooks.onHtml && wantsPdf) {
-          // The page first: charts and templates are cached, so this costs little, and the
-          // preview need not wait for Chromium to print.
-          const quick = await buildReport({ ...this.options, formats: ['html'], write: false, context: this.context, onStage });
-          this.hooks.onHtml(quick.html);
-        }
-        const result = await buildReport({ ...this.options, write: true, context: this.context, onStage });
-        if (this.hooks.onHtml && !wantsPdf) this.hooks.onHtml(result.html);
-        this.outDir = result.options.outDir;
-        // Profiles may live outside the spec's folder, and the spec may name a template folder.
-        const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];
-        this.watcher?.add(extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))));
-        this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before) });
-      } catch (error) {
-        // A file saved again during this build (an editor that empties a file, then writes it)
-        // is built next: its half-saved state is not worth a report.
-        if (this.changed.size === 0) this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before) });
+    try {
+      const onStage = (stage: string): void => this.loaded(stage);
+      const wantsPdf = !this.options.formats || this.options.formats.includes('pdf');
+      if (this.hooks.onHtml && wantsPdf) {
+        // The page first: charts and templates are cached, so this costs little, and the
+        // preview need not wait for Chromium to print.
+        const quick = await buildReport({ ...this.options, formats: ['html'], write: false, context: this.context, onStage });
+        this.hooks.onHtml(quick.html);
       }
-    })();
-    await this.building;
-    this.building = undefined;
-    if (this.changed.size > 0) this.schedule();
+      const result = await buildReport({ ...this.options, write: true, context: this.context, onStage });
+      if (this.hooks.onHtml && !wantsPdf) this.hooks.onHtml(result.html);
+      this.outDir = result.options.outDir;
+      // Profiles may live outside the spec's folder, and the spec may name a template folder.
+      const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];
+      this.watcher?.add(extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))));
+      this.superseded = false;
+      this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before) });
+    } catch (error) {
+      // An input saved again during this build (an editor that empties a file, then writes
+      // it) is built next: its half-saved state is not worth a report. Never twice running,
+      // so a stream of saves cannot hide a failure for good.
+      const supersede = this.changed.size > 0 && !this.superseded && (error instanceof ValidationError || error instanceof UserError);
+      this.superseded = supersede;
+      if (!supersede) this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before) });
+    }
   }
 
   /**

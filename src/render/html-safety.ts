@@ -146,6 +146,8 @@ export interface DocumentParts {
   readonly styles: readonly string[];
   /** The chart images the page may show: the stand-in `src` the templates were given, and the image's data URI. */
   readonly images: ReadonlyMap<string, string>;
+  /** Text the tool adds at the end of <body> in a hidden element of this class (see page-css.ts). */
+  readonly hiddenText?: { readonly className: string; readonly text: string };
 }
 
 export class UnsafeHtmlError extends Error {
@@ -183,6 +185,12 @@ export function assembleDocument(parts: DocumentParts): string {
     element('meta', [{ name: 'http-equiv', value: 'Content-Security-Policy' }, { name: 'content', value: contentSecurityPolicy }]),
   );
   for (const css of parts.styles) head.childNodes.push(element('style', [], `\n${css}\n`), newline());
+  const body = html.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'body');
+  if (body && parts.hiddenText) {
+    const hidden = element('div', [{ name: 'class', value: parts.hiddenText.className }, { name: 'aria-hidden', value: 'true' }], parts.hiddenText.text);
+    hidden.parentNode = body;
+    body.childNodes.push(hidden, { nodeName: '#text', value: '\n', parentNode: body });
+  }
   return serialize(document);
 }
 

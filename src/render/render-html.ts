@@ -1,7 +1,7 @@
 import type { ChartRef, ReportView } from '../derive/view-model.js';
 import type { FontLibrary } from './font-library.js';
 import { UnsafeHtmlError, assembleDocument } from './html-safety.js';
-import { pageCss } from './page-css.js';
+import { pageCss, runningText, runningTextClass } from './page-css.js';
 import { svgDataUri } from './chart-renderer.js';
 import { unsafeTemplates } from './template-safety.js';
 
@@ -30,9 +30,10 @@ export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<st
   const page = await parts.renderPage(attachCharts(view, images));
   // Fonts last: which slices to embed depends on the characters the page ended up with, and
   // the stylesheet says which of them are bold.
-  const fontFaces = await parts.fonts.fontFaceCss(`${page}${view.title}${view.buildDate}`, parts.css);
+  const running = runningText(view);
+  const fontFaces = await parts.fonts.fontFaceCss(`${page}<div lang="${view.lang}" class="${runningTextClass}">${escapeText(running)}</div>`, parts.css);
   try {
-    return assembleDocument({ page, styles: [fontFaces, pageCss(view), parts.css], images });
+    return assembleDocument({ page, styles: [fontFaces, pageCss(view), parts.css], images, hiddenText: { className: runningTextClass, text: running } });
   } catch (error) {
     if (!(error instanceof UnsafeHtmlError)) throw error;
     const source = parts.templatesDir ? `the templates in ${parts.templatesDir}` : 'the built-in templates';
@@ -41,6 +42,11 @@ export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<st
 }
 
 const chartSrc = (id: string): string => `chart:${id}`;
+
+/** Text as HTML text content, for reading back by the font subsetter. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 function attachCharts(view: ReportView, images: ReadonlyMap<string, string>): ReportView {
   const attach = (chart: ChartRef): ChartRef => (images.has(chartSrc(chart.id)) ? { ...chart, src: chartSrc(chart.id) } : chart);

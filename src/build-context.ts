@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ValidationCache } from './load/validation-cache.js';
 import { BrowserSession } from './print/browser-session.js';
+import type { SectionPages } from './print/number-contents.js';
 import type { BrowserOptions } from './print/browser-session.js';
 import { ChartRenderer } from './render/chart-renderer.js';
 import { FontLibrary } from './render/font-library.js';
@@ -18,6 +19,8 @@ export class BuildContext {
   private charts: ChartRenderer | undefined;
   private fonts: Promise<FontLibrary> | undefined;
   readonly templates = new TemplateRunner();
+  /** The contents' pages of each PDF printed in this process, by output path: the next build's guess. */
+  readonly contentsPages = new Map<string, SectionPages>();
 
   /** @param browser a session started earlier (the CLI launches Chromium first thing) */
   constructor(options: BrowserOptions = {}, browser?: BrowserSession) {

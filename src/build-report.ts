@@ -11,6 +11,7 @@ import type { FileReader } from './load/read-input-file.js';
 import { outputPaths, resolveOptions } from './options.js';
 import type { BuildOptions, ResolvedOptions } from './options.js';
 import { renderReport } from './pipeline.js';
+import { previousContents } from './print/previous-contents.js';
 import type { RenderedReport, StageTiming } from './pipeline.js';
 import { writeArtifacts } from './write/write-artifacts.js';
 import type { WrittenArtifact } from './write/write-artifacts.js';
@@ -64,8 +65,14 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     );
     options.onStage?.('load', performance.now() - started);
     const resolved = await confineFolders(resolveOptions(options, inputs), options, inputs.specPath);
-    const rendered = await renderReport(inputs, resolved, context, options.onStage ? { onStage: (t) => options.onStage?.(t.stage, t.ms) } : {});
     const outputs = outputPaths(resolved);
+    const pdfPath = outputs.find((o) => o.format === 'pdf')?.path;
+    const contentsGuess = pdfPath === undefined ? undefined : (context.contentsPages.get(pdfPath) ?? (options.write ? await previousContents(pdfPath) : undefined));
+    const rendered = await renderReport(inputs, resolved, context, {
+      ...(options.onStage ? { onStage: (t: StageTiming) => options.onStage?.(t.stage, t.ms) } : {}),
+      ...(contentsGuess ? { contentsGuess } : {}),
+    });
+    if (pdfPath !== undefined && rendered.sectionPages.size > 0) context.contentsPages.set(pdfPath, rendered.sectionPages);
     // Preflight: what the build noticed it could not render right. Silence must mean success;
     // with --strict, anything noticed is a failure and nothing is written.
     const specFile = inputs.specPath ? displayPath(options.cwd ?? process.cwd(), inputs.specPath) : '(report)';

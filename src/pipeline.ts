@@ -4,9 +4,11 @@ import { deriveReport } from './derive/derive-report.js';
 import { readLocale } from './i18n/read-locale.js';
 import type { LoadedInputs } from './load/load-inputs.js';
 import type { ResolvedOptions } from './options.js';
+import { pageFurnitureProblems } from './preflight/page-furniture.js';
 import { finishPdf } from './print/finish-pdf.js';
 import { headingTexts } from './print/outline-titles.js';
 import { checkPdfLinks } from './print/pdf-links.js';
+import type { SectionPages } from './print/number-contents.js';
 import { printPdf } from './print/print-pdf.js';
 import { renderHtml } from './render/render-html.js';
 import { checkTemplateFolder } from './render/template-safety.js';
@@ -24,6 +26,10 @@ export interface RenderedReport {
   readonly charts: readonly ChartSpec[];
   readonly warnings: readonly string[];
   readonly timings: readonly StageTiming[];
+  /** The page each section of the contents starts on, in the PDF (empty without a PDF). */
+  readonly sectionPages: SectionPages;
+  /** How many times Chromium printed the page (0 without a PDF; see number-contents.ts). */
+  readonly prints: number;
 }
 
 export interface PipelineHooks {
@@ -31,6 +37,8 @@ export interface PipelineHooks {
   readonly onStage?: (timing: StageTiming) => void;
   /** Requests the page tried to make and were refused (a report should make none). */
   readonly onBlockedRequest?: (url: string) => void;
+  /** The contents' pages of this report's previous print: tried first, and checked. */
+  readonly contentsGuess?: SectionPages;
 }
 
 /**
@@ -67,12 +75,21 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
     }),
   );
   const printWarnings: string[] = [];
+  let sectionPages: SectionPages = new Map();
+  let prints = 0;
   const pdf = options.formats.has('pdf')
     ? await stage('pdf', async () => {
-        const printed = await printPdf(ctx.browser, html, { page: options.page, timeoutMs: options.timeoutMs, ...(hooks.onBlockedRequest ? { onBlockedRequest: hooks.onBlockedRequest } : {}) });
+        const printed = await printPdf(ctx.browser, html, {
+          page: options.page,
+          timeoutMs: options.timeoutMs,
+          ...(hooks.onBlockedRequest ? { onBlockedRequest: hooks.onBlockedRequest } : {}),
+          ...(hooks.contentsGuess ? { contentsGuess: hooks.contentsGuess } : {}),
+        });
         printWarnings.push(...printed.warnings);
+        sectionPages = printed.sectionPages;
+        prints = printed.prints;
         checkPdfLinks(printed.bytes);
-        return finishPdf(printed.bytes, {
+        const finished = finishPdf(printed.bytes, {
           title: spec.title,
           author: spec.author,
           subject: derived.view.subject,
@@ -81,10 +98,12 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
           creator: 'profile-report',
           headings: headingTexts(html),
         });
+        printWarnings.push(...pageFurnitureProblems(finished));
+        return finished;
       })
     : undefined;
 
-  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings, ...messages.warnings, ...derived.warnings, ...printWarnings], timings };
+  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings, ...messages.warnings, ...derived.warnings, ...printWarnings], timings, sectionPages, prints };
 }
 
 async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext): Promise<Map<string, string>> {

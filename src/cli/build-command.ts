@@ -72,6 +72,7 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
         term: ctx.term,
         json: flags.json === true,
         interrupted: () => interrupts.signal !== undefined,
+        ...(targets.length > 1 ? { label: target.label } : {}),
         progress: noticeAfterLoad(flags.json || flags.quiet ? silentProgress : humanProgress(ctx.term, ctx.cwd, targets.length > 1 ? target.label : undefined)),
       }),
     );

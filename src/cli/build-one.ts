@@ -2,6 +2,7 @@ import path from 'node:path';
 import { buildReport } from '../build-report.js';
 import type { BuildContext } from '../build-context.js';
 import { RenderError, UsageError, UserError, ValidationError, exitCodes, formatProblem } from '../errors.js';
+import type { Problem } from '../errors.js';
 import type { BuildOptions } from '../options.js';
 import { jsonProblem } from './json-summary.js';
 import type { ReportOutcome } from './json-summary.js';
@@ -26,6 +27,8 @@ export interface BuildOneContext {
   readonly json: boolean;
   /** After Ctrl-C, a build fails because Chromium was closed: that is not worth a message. */
   readonly interrupted: () => boolean;
+  /** The report's name in a batch, put before its lines. */
+  readonly label?: string;
 }
 
 /**
@@ -50,8 +53,13 @@ export async function buildOne(target: BuildTarget, options: BuildOptions, ctx: 
       },
     });
     timings['total'] = round(performance.now() - started);
-    if (!ctx.json) for (const p of result.problems) ctx.term.err(formatProblem(p));
-    for (const w of result.warnings) ctx.progress.note(w);
+    // What the build noticed in its own output (the preflight) is a warning even under
+    // --quiet: the report on disk may not be right.
+    const noticed = result.warnings.map((message): Problem => ({ file: target.label, line: 0, column: 0, path: '', message, severity: 'warning' }));
+    if (!ctx.json) {
+      for (const p of result.problems) ctx.term.err(formatProblem(p));
+      for (const w of result.warnings) ctx.term.err(`${ctx.label ? `[${ctx.label}] ` : ''}warning: ${w}`);
+    }
     ctx.progress.written(result.written ?? [], performance.now() - started);
     return {
       spec: target.label,
@@ -59,7 +67,7 @@ export async function buildOne(target: BuildTarget, options: BuildOptions, ctx: 
       exitCode: exitCodes.ok,
       artifacts: (result.written ?? []).map((a) => ({ format: a.path.endsWith('.pdf') ? 'pdf' : 'html', path: path.relative(ctx.cwd, a.path) || a.path, bytes: a.size, sha256: a.sha256 })),
       timings,
-      warnings: result.problems.map(jsonProblem),
+      warnings: [...result.problems, ...noticed].map(jsonProblem),
       problems: [],
       error: null,
     };

@@ -75,6 +75,7 @@ export async function runWatch(files: readonly string[], flags: WatchFlags, ctx:
 function describe(build: WatchBuild, first: boolean, quiet: boolean, ctx: CommandContext): void {
   const when = first ? 'built' : `${build.changed.map((f) => path.relative(ctx.cwd, f)).join(', ') || 'a change'}: rebuilt`;
   if (build.result) {
+    for (const w of build.result.warnings) ctx.term.err(`warning: ${w}`);
     if (quiet) return;
     for (const p of build.result.problems) ctx.term.err(formatProblem(p));
     const outputs = (build.result.written ?? []).map((a) => `${path.relative(ctx.cwd, a.path)} (${formatBytes(a.size)})`).join(', ');
@@ -111,6 +112,8 @@ function jsonLine(build: WatchBuild, cwd: string): object {
     redone: build.redone,
     artifacts: (build.result?.written ?? []).map((a) => ({ path: path.relative(cwd, a.path), bytes: a.size, sha256: a.sha256 })),
     problems: error instanceof ValidationError ? error.problems.map(jsonProblem) : [],
+    // What the build noticed in its own output (the preflight), as plain messages.
+    warnings: [...(build.result?.problems ?? []).map((p) => formatProblem(p)), ...(build.result?.warnings ?? [])],
     error: error === undefined ? null : error instanceof UserError || error instanceof RenderError || error instanceof ValidationError ? error.message : String(error),
   };
 }

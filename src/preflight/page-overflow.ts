@@ -1,10 +1,11 @@
 import type { Page } from 'puppeteer-core';
+import { pageMarginsMm } from '../render/page-css.js';
 import type { PageSize } from '../schema/report-schema.js';
 
-/** The printable width of a page in CSS pixels: the sheet less the side margins of page-css.ts (17 mm each). */
+/** The printable width of a page in CSS pixels: the sheet less the side margins of page-css.ts. */
 function contentWidthPx(page: PageSize): number {
   const sheetMm = page === 'Letter' ? 215.9 : 210;
-  return Math.floor(((sheetMm - 34) / 25.4) * 96);
+  return Math.floor(((sheetMm - 2 * pageMarginsMm.side) / 25.4) * 96);
 }
 
 const slackPx = 6;

@@ -4,6 +4,7 @@ import { limits } from '../limits.js';
 import type { PageSize } from '../schema/report-schema.js';
 import type { BrowserSession } from './browser-session.js';
 import { numberContents } from './number-contents.js';
+import type { SectionPages } from './number-contents.js';
 import { pageOverflow } from '../preflight/page-overflow.js';
 
 export interface PrintOptions {
@@ -11,6 +12,8 @@ export interface PrintOptions {
   readonly timeoutMs?: number;
   /** Called with each request the page tried to make and was refused (there should be none). */
   readonly onBlockedRequest?: (url: string) => void;
+  /** The contents' page numbers of this report's previous print, tried first (see number-contents.ts). */
+  readonly contentsGuess?: SectionPages;
 }
 
 /**
@@ -23,8 +26,10 @@ export interface PrintOptions {
 export interface PrintedPdf {
   readonly bytes: Uint8Array;
   /** The page of each section that the contents list, by id (empty when the page has no contents slots). */
-  readonly sectionPages: ReadonlyMap<string, number>;
+  readonly sectionPages: SectionPages;
   readonly warnings: readonly string[];
+  /** How many times the page was printed: 1, or 2 when the contents' pages had to be learnt first. */
+  readonly prints: number;
 }
 
 export async function printPdf(session: BrowserSession, html: string, options: PrintOptions): Promise<PrintedPdf> {
@@ -47,13 +52,12 @@ export async function printPdf(session: BrowserSession, html: string, options: P
         format: options.page === 'Letter' ? 'letter' : 'a4',
         printBackground: true,
         displayHeaderFooter: false,
-        // The first of two prints only serves to find the pages: no structure, no bookmarks.
         outline: final,
         tagged: final,
         waitForFonts: true,
         timeout: timeoutMs,
       });
-    const numbered = await numberContents(page, print);
+    const numbered = await numberContents(page, print, options.contentsGuess);
     const overflow = await pageOverflow(page, options.page);
     printed = true;
     return { ...numbered, warnings: [...numbered.warnings, ...overflow] };

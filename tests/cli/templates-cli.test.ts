@@ -27,7 +27,7 @@ describe('template overrides', () => {
     await writeFile(spec, (await readFile(spec, 'utf8')).replace('output:', 'templates: ../look\noutput:'));
     const result = await runCli(['build', '--format', 'html'], { cwd: project });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/note: .*look\/partials\/cover-page\.hbs overrides nothing \(a typo\?\); a template folder may hold .*partials\/cover\.hbs/);
+    expect(result.stderr).toMatch(/warning: .*look\/partials\/cover-page\.hbs overrides nothing \(a typo\?\); a template folder may hold .*partials\/cover\.hbs/);
   });
 
   it('refuses a template folder outside the project, from a spec', async () => {

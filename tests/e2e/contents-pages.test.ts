@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BuildContext } from '../../src/build-context.js';
+import { buildReport } from '../../src/build-report.js';
 import { namedDestinationPages } from '../../src/print/named-destinations.js';
 import { contentsMismatches, englishSections } from '../helpers/contents-check.js';
 import { readPdf } from '../helpers/read-pdf.js';
@@ -49,4 +51,43 @@ describe('contents with page numbers', () => {
     expect(html).toMatch(/<span class="toc-page" data-page-of="section-papers"><\/span>/);
     expect(html).not.toContain('data-page=');
   });
+});
+
+/**
+ * A build tries the contents' pages of the report's previous PDF first (in this process, or the
+ * file on disk), prints once when they hold, and prints again when they do not: the numbers are
+ * right either way.
+ */
+describe('contents guessed from the previous print', () => {
+  it('prints twice the first time, once when the previous PDF is right, twice when it is another report\'s', async () => {
+    const project = await tempProject();
+    const pdfFile = path.join(project, 'out', 'report.pdf');
+    const first = await buildReport({ cwd: project, write: true });
+    expect(first.prints).toBe(2);
+    // A new process: the guess comes from the PDF on disk.
+    const second = await buildReport({ cwd: project, write: true });
+    expect(second.prints).toBe(1);
+    expect(second.sectionPages).toEqual(first.sectionPages);
+    expect(await contentsMismatches(pdfFile, englishSections)).toEqual([]);
+    // Another report's PDF in its place (the sections elsewhere): the guess fails and is not printed.
+    const alone = await buildReport({ cwd: project, write: true, outDir: path.join(project, 'alone'), profiles: ['data/profiles/zeng-yan.yaml'] });
+    await copyFile(alone.outputs.find((o) => o.format === 'pdf')!.path, pdfFile);
+    const stale = namedDestinationPages(await readFile(pdfFile));
+    expect(stale.get('section-sources')).not.toBe(first.sectionPages.get('section-sources'));
+    const third = await buildReport({ cwd: project, write: true });
+    expect(third.prints).toBe(2);
+    expect(third.warnings).toEqual([]);
+    expect(await contentsMismatches(pdfFile, englishSections)).toEqual([]);
+  }, 240_000);
+
+  it('reuses the pages of the last print in a long-lived process (watch, batch, a server)', async () => {
+    const project = await tempProject();
+    const context = new BuildContext();
+    try {
+      expect((await buildReport({ cwd: project, context, formats: ['pdf'] })).prints).toBe(2);
+      expect((await buildReport({ cwd: project, context, formats: ['pdf'] })).prints).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
 });

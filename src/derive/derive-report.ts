@@ -50,12 +50,12 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
   const views = people.map((p) => personView(p, sources, ids, locale));
   const include = new Set(spec.sections);
 
-  const timeline = timelineChart(people, spec.buildDate);
-  const perYear = papersPerYearChart(people);
-  const venues = papersByVenueChart(people);
-  const metrics = metricCharts(people);
+  const timeline = timelineChart(people, spec.buildDate, locale);
+  const perYear = papersPerYearChart(people, locale);
+  const venues = papersByVenueChart(people, locale);
+  const metrics = metricCharts(people, locale);
   const themes = balanceThemes(people);
-  const themeCharts = themes.map(balanceChart);
+  const themeCharts = themes.map((theme) => balanceChart(theme, locale));
 
   const charts: ChartSpec[] = [
     ...(include.has('timeline') ? [timeline.spec] : []),

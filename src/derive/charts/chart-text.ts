@@ -1,3 +1,5 @@
+import type { TextDirection } from '../../i18n/languages.js';
+
 /**
  * Text as charts draw it: any length cut to fit (a 300-letter word must not push the plot off
  * the canvas), right-to-left names isolated so they cannot reorder the text around them, and
@@ -23,6 +25,16 @@ export function fit(text: string, max: number): string {
  */
 export function isolate(text: string): string {
   return rightToLeft.test(text) ? `\u2068${text}\u2069` : text;
+}
+
+/**
+ * Our own words as the canvas draws them. The canvas lays out each string on its own, left to
+ * right unless told otherwise, so in a right-to-left report "المسيرة (2)" or a period with
+ * numbers would read in the wrong order; a right-to-left isolate gives it the order the page
+ * gives it. User text inside it must already be isolated (chartText, Locale.user).
+ */
+export function canvasText(text: string, dir: TextDirection): string {
+  return dir === 'rtl' && text ? `\u2067${text}\u2069` : text;
 }
 
 /** User text for a chart: cut to `max` letters, then isolated. */

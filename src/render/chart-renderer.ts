@@ -34,7 +34,8 @@ export class ChartRenderer {
   render(spec: ChartSpec): Promise<string> {
     // An empty chart is a line of text on the page, not a picture.
     if (spec.empty) return Promise.resolve('');
-    const key = createHash('sha256').update(JSON.stringify([spec.width, spec.height, spec.config])).digest('hex');
+    // The language is part of the key: it picks the glyph forms of Han text (zh-CN, zh-TW, ja).
+    const key = createHash('sha256').update(JSON.stringify([spec.lang, spec.width, spec.height, spec.config])).digest('hex');
     let svg = this.cache.get(key);
     if (!svg) {
       svg = this.draw(spec);

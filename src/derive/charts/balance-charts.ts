@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { slug } from '../format.js';
 import { neutral } from '../palette.js';
 import type { Subject } from '../subject.js';
-import { canvasText, chartText } from './chart-text.js';
+import { canvasText, chartText, fit } from './chart-text.js';
 
 export interface BalanceTheme {
   readonly id: string;
@@ -40,7 +40,8 @@ export function balanceChart(theme: BalanceTheme, locale: Locale): ChartSpec {
   const labels = theme.entries.map((e) => chartText(e.person.name, 40));
   const tradeoff = locale.user(theme.tradeoff);
   const [left = '', right = ''] = theme.poles.map((p) => locale.user(p));
-  const [leftText = '', rightText = ''] = theme.poles.map((p) => chartText(p, 30));
+  // Isolated as the page isolates user text in our sentences, here inside the axis title.
+  const [leftText = '', rightText = ''] = theme.poles.map((p) => locale.user(fit(p, 30)));
   const each = theme.entries.map((e) => locale.t('chart.balance.altPerson', { name: locale.user(e.person.name), n: locale.number(e.position) }));
   const datasets: { [key: string]: Json | undefined }[] = [
     {

@@ -61,9 +61,18 @@ export class Locale {
     const n = this.number(value);
     if (!unit) return n;
     if (unit === 'rank') return this.t('number.rank', { n });
-    if (unit.startsWith('%')) return `${this.t('number.percent', { n })}${this.user(unit.slice(1))}`;
-    if (unit.startsWith('×')) return `${n}×${this.user(unit.slice(1))}`;
+    if (unit.startsWith('%')) return `${this.t('number.percent', { n })}${this.spacedUser(unit.slice(1))}`;
+    if (unit.startsWith('×')) return `${n}×${this.spacedUser(unit.slice(1))}`;
     return this.t('number.unit', { n, unit: this.user(unit) });
+  }
+
+  /**
+   * User text that follows ours after a space (" of DeepSeek 67B"): the space stays outside the
+   * isolate, or a right-to-left line would lose it between the number and the words.
+   */
+  private spacedUser(text: string): string {
+    const rest = text.trimStart();
+    return `${text.slice(0, text.length - rest.length)}${rest ? this.user(rest) : ''}`;
   }
 
   /** A date as precise as written: `2021`, `2021-09`, `2025-06-11`; or "present". */

@@ -4,6 +4,7 @@ import { dateToYear, slug } from '../../src/derive/format.js';
 import { venueName } from '../../src/derive/charts/papers-charts.js';
 import { stanceText } from '../../src/derive/stance.js';
 import { wrapLabel } from '../../src/derive/chart-spec.js';
+import { fit } from '../../src/derive/charts/chart-text.js';
 
 describe('formatting', () => {
   it('places a partial date at the middle of the period it names', () => {
@@ -31,5 +32,13 @@ describe('formatting', () => {
     expect(slug('曾妍', 'x')).toBe('x');
     expect(wrapLabel('Seedance 1.5 Pro', 12)).toEqual(['Seedance 1.5', 'Pro']);
     expect(wrapLabel('Short')).toBe('Short');
+  });
+});
+
+describe('fit', () => {
+  it('does not count directional isolates, and closes one it cuts open', () => {
+    expect(fit('\u2068abc\u2069', 3)).toBe('\u2068abc\u2069');
+    expect(fit('12 \u2068abcdef\u2069', 5)).toBe('12 \u2068a…\u2069');
+    expect(fit('Ünïcödé 🙂 text', 9)).toBe('Ünïcödé…');
   });
 });

@@ -13,10 +13,26 @@ export function graphemes(text: string): string[] {
   return [...segmenter.segment(text)].map((s) => s.segment);
 }
 
-/** At most `max` letters (graphemes, so no accent or emoji is split), with an ellipsis when cut. */
+const isolates = /[\u2066-\u2069]/;
+
+/**
+ * At most `max` letters (graphemes, so no accent or emoji is split), with an ellipsis when cut.
+ * Directional isolates take no room and are not counted; one cut open is closed again.
+ */
 export function fit(text: string, max: number): string {
   const parts = graphemes(text);
-  return parts.length <= max ? text : `${parts.slice(0, max - 1).join('').trimEnd()}…`;
+  if (parts.filter((p) => !isolates.test(p)).length <= max) return text;
+  let kept = '';
+  let letters = 0;
+  let open = 0;
+  for (const part of parts) {
+    if (letters === max - 1) break;
+    if (/[\u2066-\u2068]/.test(part)) open += 1;
+    else if (part === '\u2069') open = Math.max(0, open - 1);
+    else letters += 1;
+    kept += part;
+  }
+  return `${kept.trimEnd()}…${'\u2069'.repeat(open)}`;
 }
 
 /**

@@ -72,7 +72,6 @@ export function balanceChart(theme: BalanceTheme, locale: Locale): ChartSpec {
     id: theme.id,
     title: locale.t('chart.balance.title', { tradeoff }),
     alt: locale.t('chart.balance.alt', { tradeoff, left, right, people: each.join(locale.t('list.comma')) }),
-    lang: locale.language,
     width: fullWidth,
     height: 80 + labels.length * 60,
     config: {
@@ -87,7 +86,7 @@ export function balanceChart(theme: BalanceTheme, locale: Locale): ChartSpec {
             // A little room beyond 0 and 100 for a whole marker; the ticks stay 0 to 100.
             min: -6,
             max: 106,
-            ticks: { stepSize: 25, includeBounds: false, font: { size: 12 } },
+            ticks: { stepSize: 25, includeBounds: false, number: 'value', font: { size: 12 } },
             title: { display: true, text: canvasText(locale.t('chart.balance.axis', { left: leftText, right: rightText }), locale.dir), font: { size: 13 }, color: neutral.ink },
           }),
           y: axis({ type: 'category', grid: { display: false }, ticks: { font: { size: 13 } } }),

@@ -68,18 +68,3 @@ export function textWidth(text: string, size = 12): number {
   for (const g of graphemes(text.replace(/[\u2066-\u2069]/g, ''))) width += wide.test(g) ? size : size * 0.6;
   return Math.ceil(width);
 }
-
-/**
- * Chart.js tick formatting (Intl options, plain JSON) that keeps the significant digits of any
- * magnitude: compact from ten thousand to a trillion ("12K", "3.4B"), scientific beyond and for
- * values below a thousandth ("1.5E15", "1E-6"), plain otherwise with the digits small steps need.
- */
-export function tickFormat(values: readonly number[]): { readonly [key: string]: string | number | boolean } {
-  const magnitudes = values.filter((v) => Number.isFinite(v) && v !== 0).map((v) => Math.abs(v));
-  const largest = Math.max(0, ...magnitudes);
-  const smallest = magnitudes.length ? Math.min(...magnitudes) : 1;
-  if (largest >= 1e12 || (largest > 0 && largest < 1e-3)) return { notation: 'scientific', maximumSignificantDigits: 3 };
-  if (largest >= 1e4) return { notation: 'compact', maximumSignificantDigits: 3 };
-  if (smallest < 1) return { maximumSignificantDigits: 3 };
-  return { maximumFractionDigits: 2 };
-}

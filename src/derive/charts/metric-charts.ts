@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { slug } from '../format.js';
 import { neutral } from '../palette.js';
 import type { Subject } from '../subject.js';
-import { canvasText, fit, tickFormat } from './chart-text.js';
+import { canvasText, fit } from './chart-text.js';
 
 const maxCharts = 12;
 
@@ -66,7 +66,6 @@ function baselineChart({ person, model, metric }: Entry, n: number, locale: Loca
     id: `metric-${n + 1}-${slug(`${model.id}-${metric.label}`)}`,
     title: locale.t('chart.metric.titleBaseline', { ...names, name: locale.user(person.name) }),
     alt: metric.claim ? `${alt}${locale.t('chart.sentenceGap')}${locale.t('chart.metric.asSourcePutsIt', { claim: locale.user(metric.claim) })}` : alt,
-    lang: locale.language,
     width: halfWidth,
     height: 120,
     config: horizontalBars(labels, {
@@ -95,7 +94,6 @@ function sharedChart(group: readonly Entry[], n: number, locale: Locale): ChartS
     id: `metric-${n + 1}-${slug(metric.label)}`,
     title: metricName(metric, locale),
     alt: locale.t('chart.metric.altShared', { metric: metricName(metric, locale), values: values.join(locale.t('list.comma')) }),
-    lang: locale.language,
     width: halfWidth,
     height: 60 + group.length * 32,
     config: horizontalBars(group.map((e) => wrapLabel(e.model.name, 12)), {
@@ -135,7 +133,7 @@ function horizontalBars(labels: (string | string[])[], bars: Bars, values: strin
       indexAxis: 'y',
       layout: { padding: { top: 4, right: labelWidth(texts), bottom: 0, left: 4 } },
       scales: {
-        x: axis({ beginAtZero: true, ticks: { maxTicksLimit: 5, format: tickFormat(bars.data), font: { size: 11 } } }),
+        x: axis({ beginAtZero: true, ticks: { maxTicksLimit: 5, number: 'value', font: { size: 11 } } }),
         y: axis({ grid: { display: false }, ticks: { font: { size: 11 } } }),
       },
     }),

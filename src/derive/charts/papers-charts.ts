@@ -25,7 +25,6 @@ export function papersPerYearChart(people: readonly Subject[], locale: Locale): 
     alt: years.length ? locale.t('chart.papersPerYear.alt', { from: String(first), to: String(last), people: each.join(locale.t('list.comma')) }) : locale.t('chart.noPapers'),
     ...(years.length ? {} : { empty: locale.t('chart.papersPerYear.empty') }),
     ...(years.length && !labelled ? { note: locale.t('chart.papersPerYear.narrowNote') } : {}),
-    lang: locale.language,
     width: fullWidth,
     height: 260,
     config: {
@@ -45,7 +44,7 @@ export function papersPerYearChart(people: readonly Subject[], locale: Locale): 
         scales: {
           x: axis({ grid: { display: false } }),
           // Headroom above the tallest bar for its count, clear of the legend.
-          y: axis({ beginAtZero: true, grace: '12%', ticks: { precision: 0, font: { size: 12 } }, title: { display: true, text: canvasText(locale.t('chart.papersPerYear.axis'), locale.dir) } }),
+          y: axis({ beginAtZero: true, grace: '12%', ticks: { precision: 0, number: 'value', font: { size: 12 } }, title: { display: true, text: canvasText(locale.t('chart.papersPerYear.axis'), locale.dir) } }),
         },
       }),
     },
@@ -89,7 +88,6 @@ export function papersByVenueChart(people: readonly Subject[], locale: Locale): 
     alt: ranked.length ? locale.t('chart.papersByVenue.alt', { venues: venues.join(locale.t('list.comma')) }) : locale.t('chart.noPapers'),
     ...(ranked.length ? {} : { empty: locale.t('chart.papersByVenue.empty') }),
     ...(rest.length ? { note: locale.t('chart.papersByVenue.note', { top: locale.number(topVenues), list: restList }) } : {}),
-    lang: locale.language,
     width: fullWidth,
     height: 80 + labels.length * 32,
     config: {
@@ -109,7 +107,7 @@ export function papersByVenueChart(people: readonly Subject[], locale: Locale): 
         indexAxis: 'y',
         plugins: { legend: { display: true, position: 'top', labels: { boxWidth: 14, font: { size: 13 } } }, title: { display: false }, tooltip: { enabled: false } },
         scales: {
-          x: axis({ stacked: true, beginAtZero: true, ticks: { precision: 0, font: { size: 12 } }, title: { display: true, text: canvasText(locale.t('chart.papersPerYear.axis'), locale.dir) } }),
+          x: axis({ stacked: true, beginAtZero: true, ticks: { precision: 0, number: 'value', font: { size: 12 } }, title: { display: true, text: canvasText(locale.t('chart.papersPerYear.axis'), locale.dir) } }),
           y: axis({ stacked: true, grid: { display: false }, ticks: { autoSkip: false, font: { size: 12 } } }),
         },
       }),

@@ -156,7 +156,6 @@ export function timelineChart(people: readonly Subject[], buildDate: string, loc
       title: locale.t('chart.timeline.title'),
       alt: timelineAlt(people, lo, hi, locale),
       ...(note ? { note } : {}),
-      lang: locale.language,
       width: fullWidth,
       // Compact rows are lower, so that a full chart and its section heading share a page.
       height: 60 + labels.length * (detailed ? 36 : 32),
@@ -166,7 +165,7 @@ export function timelineChart(people: readonly Subject[], buildDate: string, loc
         options: baseOptions({
           indexAxis: 'y',
           scales: {
-            x: axis({ type: 'linear', min: lo, max: hi, ticks: { stepSize: window.step, precision: 0, format: { useGrouping: false }, color: neutral.ink, font: { size: 12 } } }),
+            x: axis({ type: 'linear', min: lo, max: hi, ticks: { stepSize: window.step, precision: 0, number: 'year', color: neutral.ink, font: { size: 12 } } }),
             y: axis({ type: 'category', grid: { display: false }, ticks: { color: neutral.ink, font: { size: 11 }, autoSkip: false } }),
             rows: { type: 'linear', axis: 'y', display: false, offset: false, min: -0.5, max: labels.length - 0.5, reverse: true },
           },

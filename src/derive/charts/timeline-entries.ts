@@ -88,7 +88,6 @@ export function emptyTimeline(entries: TimelineEntries, locale: Locale): ChartSp
     title: locale.t('chart.timeline.title'),
     alt: empty,
     empty,
-    lang: locale.language,
     width: fullWidth,
     height: 60,
     config: { type: 'bar', data: { labels: [], datasets: [] }, options: baseOptions({}) },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { builtInCatalogue } from '../../src/i18n/catalogue.js';
 import type { Language } from '../../src/i18n/languages.js';
 
@@ -26,4 +28,33 @@ export function englishChartWords(language: Language): string[] {
     .map((part) => part.replace(/^[\s:;,.()·=]+|[\s:;,.()·=]+$/g, ''))
     .filter((part) => /\p{L}{3}/u.test(part) && !own.some((text) => text.includes(part)))
     .sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Every text a profile gives (titles as published, metric labels, notes, in each of their
+ * languages) and the spec's own words (title, subtitle, author, subject, keywords), longest
+ * first: user text, which a check for our English words must leave out, since "Language Model"
+ * in a paper's title is not our "Model".
+ */
+export function userTexts(spec: string, profiles: readonly string[]): string[] {
+  const texts = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') texts.add(value);
+    else if (value !== null && typeof value === 'object') for (const inner of Object.values(value)) walk(inner);
+  };
+  for (const file of profiles) walk(parse(readFileSync(file, 'utf8')));
+  const written: unknown = parse(readFileSync(spec, 'utf8'));
+  for (const key of ['title', 'subtitle', 'author', 'subject', 'keywords']) walk(written !== null && typeof written === 'object' ? Reflect.get(written, key) : undefined);
+  return [...texts].filter((t) => /\p{L}{3}/u.test(t)).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * `text` without the user texts in it, found whatever the spacing: a PDF's text layer breaks
+ * lines anywhere, and may put a space after a hyphen where a line ended ("Mixture- of-Experts").
+ */
+export function withoutUserTexts(text: string, texts: readonly string[]): string {
+  return texts.reduce((rest, own) => {
+    const letters = [...own.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return rest.replace(new RegExp(letters.join('\\s*'), 'gu'), ' ');
+  }, text);
 }

@@ -78,7 +78,7 @@ export function timelineChart(people: readonly Subject[], buildDate: string, loc
   const cut: string[] = [];
   const outside: string[] = [];
   const unlabelled: string[] = [];
-  const item = (what: string, person: Subject): string => locale.t('chart.timeline.undatedItem', { what: locale.user(what), name: locale.user(person.name) });
+  const item = (what: string, person: Subject): string => locale.t('chart.timeline.item', { what: locale.user(what), name: locale.user(person.name) });
 
   // Spans: clipped to the window (and said so), and never narrower than a few pixels.
   const visible = rows.map((row) => ({

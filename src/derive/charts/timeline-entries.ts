@@ -23,7 +23,7 @@ export function timelineEntries(people: readonly Subject[], locale: Locale): Tim
       rows.push([name, locale.t('chart.timeline.role'), c.note ? locale.t('chart.timeline.roleWithNote', { what: locale.user(what), note: locale.user(c.note) }) : what, locale.period(c.start, c.end)]);
       // A role's note is printed under the chart: every field of a profile appears somewhere.
       if (c.note) roleNotes.push(locale.t('chart.timeline.roleNote', { name: locale.user(name), what: locale.user(what), note: locale.user(c.note.replace(/[.。．\s]+$/u, '')) }));
-      if (!c.start) undated.push(locale.t('chart.timeline.undatedItem', { what: locale.user(what), name: locale.user(name) }));
+      if (!c.start) undated.push(locale.t('chart.timeline.item', { what: locale.user(what), name: locale.user(name) }));
     }
     for (const p of profile.papers) {
       const title = p.shortName ? `${p.shortName}${locale.t('papers.nameSeparator')}${p.title}` : p.title;

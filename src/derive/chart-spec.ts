@@ -1,3 +1,4 @@
+import type { NumberStyle } from '../i18n/format-number.js';
 import { fit, graphemes, isolate } from './charts/chart-text.js';
 import { neutral } from './palette.js';
 import type { PersonStyle } from './palette.js';
@@ -18,6 +19,8 @@ export interface ChartSpec {
   readonly empty?: string;
   /** The language of the chart's text (BCP 47), which chooses CJK glyph forms; default English. */
   readonly lang?: string;
+  /** How the report's locale writes numbers: the renderer writes the axis ticks with it. */
+  readonly numbers?: NumberStyle;
   readonly width: number;
   readonly height: number;
   readonly config: ChartConfig;
@@ -83,6 +86,11 @@ export function baseOptions(extra: { readonly [key: string]: Json | undefined })
   };
 }
 
+/**
+ * An axis. Its ticks say how their numbers are written, `number: 'value'` (grouped, the locale's
+ * decimal sign, a power of ten for the very large and small) or `number: 'year'`; the renderer
+ * writes them with the report's number style (ChartSpec.numbers), never with Chart.js's Intl.
+ */
 export function axis(options: { readonly [key: string]: Json | undefined }): { readonly [key: string]: Json | undefined } {
   return {
     grid: { color: neutral.grid },

@@ -50,12 +50,17 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
   const views = people.map((p) => personView(p, sources, ids, locale));
   const include = new Set(spec.sections);
 
-  const timeline = timelineChart(people, spec.buildDate);
-  const perYear = papersPerYearChart(people);
-  const venues = papersByVenueChart(people);
-  const metrics = metricCharts(people);
+  // Every chart is in the report's language: it picks the glyph forms of its Han text, and its
+  // axes write numbers the way the page does.
+  const inLocale = (chart: ChartSpec): ChartSpec => ({ ...chart, lang: locale.language, numbers: locale.numberStyle });
+  const timelineDrawn = timelineChart(people, spec.buildDate, locale);
+  const timeline = { ...timelineDrawn, spec: inLocale(timelineDrawn.spec) };
+  const perYear = inLocale(papersPerYearChart(people, locale));
+  const venues = inLocale(papersByVenueChart(people, locale));
+  const metricsDrawn = metricCharts(people, locale);
+  const metrics = { ...metricsDrawn, charts: metricsDrawn.charts.map(inLocale) };
   const themes = balanceThemes(people);
-  const themeCharts = themes.map(balanceChart);
+  const themeCharts = themes.map((theme) => inLocale(balanceChart(theme, locale)));
 
   const charts: ChartSpec[] = [
     ...(include.has('timeline') ? [timeline.spec] : []),

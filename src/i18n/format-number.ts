@@ -11,6 +11,24 @@ export interface NumberSymbols {
   readonly minimumGrouping: number;
 }
 
+/**
+ * Everything needed to write a number as a locale does, as plain JSON, so that a chart spec can
+ * carry it to the renderer, which writes the axis ticks with it.
+ */
+export interface NumberStyle extends NumberSymbols {
+  /** The locale's "{mantissa} × 10{exponent}" with the two filled by `mantissaSlot` and `exponentSlot`. */
+  readonly scientific: string;
+}
+
+export const mantissaSlot = '\u0000mantissa\u0000';
+export const exponentSlot = '\u0000exponent\u0000';
+
+/** 1234.5 → "1,234.5" (en), "1.234,5" (de); 1e15 → "1 × 10¹⁵": the one way numbers are written. */
+export function formatNumber(value: number, style: NumberStyle): string {
+  const parts = formatNumberParts(value, style);
+  return parts.kind === 'plain' ? parts.text : style.scientific.replace(mantissaSlot, parts.mantissa).replace(exponentSlot, parts.exponent);
+}
+
 /** A number as the reader writes it: plain digits, or a mantissa and a power of ten. */
 export type FormattedNumber = { readonly kind: 'plain'; readonly text: string } | { readonly kind: 'scientific'; readonly mantissa: string; readonly exponent: string };
 

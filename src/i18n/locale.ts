@@ -2,8 +2,8 @@ import type { PartialDate } from '../schema/partial-date.js';
 import { builtInCatalogue } from './catalogue.js';
 import type { Catalogue } from './catalogue.js';
 import { isolate } from './bidi.js';
-import { formatNumberParts } from './format-number.js';
-import type { NumberSymbols } from './format-number.js';
+import { exponentSlot, formatNumber, mantissaSlot } from './format-number.js';
+import type { NumberStyle } from './format-number.js';
 import { textDirection } from './languages.js';
 import type { Language, TextDirection } from './languages.js';
 import { Messages } from './messages.js';
@@ -17,7 +17,8 @@ import type { MessageValues } from './messages.js';
 export class Locale {
   readonly messages: Messages;
   readonly dir: TextDirection;
-  private readonly symbols: NumberSymbols;
+  /** How this locale writes numbers, for charts to write their axes the same way. */
+  readonly numberStyle: NumberStyle;
 
   constructor(
     readonly language: Language,
@@ -25,10 +26,11 @@ export class Locale {
   ) {
     this.messages = new Messages(language, builtInCatalogue(language), overrides);
     this.dir = textDirection(language);
-    this.symbols = {
+    this.numberStyle = {
       decimal: this.t('number.decimal'),
       group: this.t('number.group'),
       minimumGrouping: Number(this.t('number.minimumGrouping')),
+      scientific: this.t('number.scientific', { mantissa: mantissaSlot, exponent: exponentSlot }),
     };
   }
 
@@ -49,8 +51,7 @@ export class Locale {
 
   /** 1234.5 → "1,234.5" (en), "1.234,5" (de), "1 234,5" (fr); 1e15 → "1 × 10¹⁵". */
   number(value: number): string {
-    const parts = formatNumberParts(value, this.symbols);
-    return parts.kind === 'plain' ? parts.text : this.t('number.scientific', { mantissa: parts.mantissa, exponent: parts.exponent });
+    return formatNumber(value, this.numberStyle);
   }
 
   /**
@@ -61,9 +62,18 @@ export class Locale {
     const n = this.number(value);
     if (!unit) return n;
     if (unit === 'rank') return this.t('number.rank', { n });
-    if (unit.startsWith('%')) return `${this.t('number.percent', { n })}${this.user(unit.slice(1))}`;
-    if (unit.startsWith('×')) return `${n}×${this.user(unit.slice(1))}`;
+    if (unit.startsWith('%')) return `${this.t('number.percent', { n })}${this.spacedUser(unit.slice(1))}`;
+    if (unit.startsWith('×')) return `${n}×${this.spacedUser(unit.slice(1))}`;
     return this.t('number.unit', { n, unit: this.user(unit) });
+  }
+
+  /**
+   * User text that follows ours after a space (" of DeepSeek 67B"): the space stays outside the
+   * isolate, or a right-to-left line would lose it between the number and the words.
+   */
+  private spacedUser(text: string): string {
+    const rest = text.trimStart();
+    return `${text.slice(0, text.length - rest.length)}${rest ? this.user(rest) : ''}`;
   }
 
   /** A date as precise as written: `2021`, `2021-09`, `2025-06-11`; or "present". */

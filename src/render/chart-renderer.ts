@@ -3,6 +3,7 @@ import { RenderError } from '../errors.js';
 import type { ChartSpec } from '../derive/chart-spec.js';
 import { ChartFonts } from './chart-fonts.js';
 import { directLabelsPlugin } from './direct-labels-plugin.js';
+import { withLocaleTicks } from './locale-ticks.js';
 import type { FontLibrary } from './font-library.js';
 
 type ChartJSNodeCanvasType = import('chartjs-node-canvas').ChartJSNodeCanvas;
@@ -34,7 +35,8 @@ export class ChartRenderer {
   render(spec: ChartSpec): Promise<string> {
     // An empty chart is a line of text on the page, not a picture.
     if (spec.empty) return Promise.resolve('');
-    const key = createHash('sha256').update(JSON.stringify([spec.width, spec.height, spec.config])).digest('hex');
+    // The language picks the glyph forms of Han text (zh-CN, zh-TW, ja), the number style the ticks.
+    const key = createHash('sha256').update(JSON.stringify([spec.lang, spec.numbers, spec.width, spec.height, spec.config])).digest('hex');
     let svg = this.cache.get(key);
     if (!svg) {
       svg = this.draw(spec);
@@ -56,8 +58,9 @@ export class ChartRenderer {
     try {
       const family = this.fonts ? await this.fonts.prepare(spec) : undefined;
       if (family) this.chartJs!.defaults.font.family = family;
-      // The library sets options on the config it is given; ours stays untouched.
-      const buffer = canvas.renderToBufferSync(structuredClone(spec.config) as never, 'image/svg+xml');
+      // The library sets options on the config it is given; ours stays untouched (the copy
+      // shares no object with it).
+      const buffer = canvas.renderToBufferSync(withLocaleTicks({ ...spec, config: structuredClone(spec.config) }) as never, 'image/svg+xml');
       this.drawn += 1;
       return normaliseSvg(buffer.toString('utf8'));
     } catch (error) {

@@ -1,10 +1,11 @@
 import type { BalancePoint } from '../../schema/profile-schema.js';
 import { axis, baseOptions, fullWidth, markerStyle } from '../chart-spec.js';
 import type { ChartSpec, Json } from '../chart-spec.js';
-import { formatNumber, slug } from '../format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { slug } from '../format.js';
 import { neutral } from '../palette.js';
 import type { Subject } from '../subject.js';
-import { chartText } from './chart-text.js';
+import { canvasText, chartText, fit } from './chart-text.js';
 
 export interface BalanceTheme {
   readonly id: string;
@@ -34,26 +35,19 @@ export function balanceThemes(people: readonly Subject[]): BalanceTheme[] {
   return [...themes.values()].map((t, i) => ({ id: `balance-${i + 1}-${slug(t.tradeoff)}`, ...t }));
 }
 
-/** Where someone stands, in words: 50 reads as a balance. */
-export function stanceText(position: number, poles: readonly [string, string]): string {
-  const [left, right] = poles;
-  const at = `${formatNumber(position)} on a scale from 0 (${left}) to 100 (${right})`;
-  if (position <= 20) return `Strongly toward ${left.toLowerCase()}: ${at}`;
-  if (position < 40) return `Toward ${left.toLowerCase()}: ${at}`;
-  if (position <= 60) return `Balanced: ${at}`;
-  if (position < 80) return `Toward ${right.toLowerCase()}: ${at}`;
-  return `Strongly toward ${right.toLowerCase()}: ${at}`;
-}
-
 /** One row per person: a rope from one pole to the other, and a marker where they stand. */
-export function balanceChart(theme: BalanceTheme): ChartSpec {
+export function balanceChart(theme: BalanceTheme, locale: Locale): ChartSpec {
   const labels = theme.entries.map((e) => chartText(e.person.name, 40));
-  const [left, right] = theme.poles;
-  const [leftText, rightText] = theme.poles.map((p) => chartText(p, 30));
+  const tradeoff = locale.user(theme.tradeoff);
+  const [left = '', right = ''] = theme.poles.map((p) => locale.user(p));
+  // Isolated as the page isolates user text in our sentences, here inside the axis title.
+  const [leftText = '', rightText = ''] = theme.poles.map((p) => locale.user(fit(p, 30)));
+  const each = theme.entries.map((e) => locale.t('chart.balance.altPerson', { name: locale.user(e.person.name), n: locale.number(e.position) }));
   const datasets: { [key: string]: Json | undefined }[] = [
     {
       type: 'bar',
-      label: 'scale',
+      // Never shown (the legend is off): the rope is named by the axis title.
+      label: '',
       data: labels.map(() => [0, 100]),
       backgroundColor: neutral.grid,
       borderWidth: 0,
@@ -69,15 +63,15 @@ export function balanceChart(theme: BalanceTheme): ChartSpec {
       ...markerStyle(e.person.style, 11),
       // Positions 0 and 100 sit on the axis ends: drawn whole, not cut at the plot's edge.
       clip: false,
-      directLabels: [formatNumber(e.position)],
+      directLabels: [locale.number(e.position)],
       directLabelPosition: 'marks-above',
       directLabelColor: e.person.style.colour,
     })),
   ];
   return {
     id: theme.id,
-    title: `${theme.tradeoff}: where each person stands`,
-    alt: `${theme.tradeoff}, on a scale from 0 (${left}) to 100 (${right}): ${theme.entries.map((e) => `${e.person.name} at ${formatNumber(e.position)}`).join(', ')}.`,
+    title: locale.t('chart.balance.title', { tradeoff }),
+    alt: locale.t('chart.balance.alt', { tradeoff, left, right, people: each.join(locale.t('list.comma')) }),
     width: fullWidth,
     height: 80 + labels.length * 60,
     config: {
@@ -92,17 +86,17 @@ export function balanceChart(theme: BalanceTheme): ChartSpec {
             // A little room beyond 0 and 100 for a whole marker; the ticks stay 0 to 100.
             min: -6,
             max: 106,
-            ticks: { stepSize: 25, includeBounds: false, font: { size: 12 } },
-            title: { display: true, text: `0 = ${leftText}   ·   50 = balance   ·   100 = ${rightText}`, font: { size: 13 }, color: neutral.ink },
+            ticks: { stepSize: 25, includeBounds: false, number: 'value', font: { size: 12 } },
+            title: { display: true, text: canvasText(locale.t('chart.balance.axis', { left: leftText, right: rightText }), locale.dir), font: { size: 13 }, color: neutral.ink },
           }),
           y: axis({ type: 'category', grid: { display: false }, ticks: { font: { size: 13 } } }),
         },
       }),
     },
     table: {
-      caption: `${theme.tradeoff}: positions from 0 (${left}) to 100 (${right})`,
-      headers: ['Person', 'Position'],
-      rows: theme.entries.map((e) => [e.person.name, formatNumber(e.position)]),
+      caption: locale.t('chart.balance.caption', { tradeoff, left, right }),
+      headers: [locale.t('chart.balance.person'), locale.t('chart.balance.position')],
+      rows: theme.entries.map((e) => [e.person.name, locale.number(e.position)]),
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { TextDirection } from '../../i18n/languages.js';
+
 /**
  * Text as charts draw it: any length cut to fit (a 300-letter word must not push the plot off
  * the canvas), right-to-left names isolated so they cannot reorder the text around them, and
@@ -11,10 +13,26 @@ export function graphemes(text: string): string[] {
   return [...segmenter.segment(text)].map((s) => s.segment);
 }
 
-/** At most `max` letters (graphemes, so no accent or emoji is split), with an ellipsis when cut. */
+const isolates = /[\u2066-\u2069]/;
+
+/**
+ * At most `max` letters (graphemes, so no accent or emoji is split), with an ellipsis when cut.
+ * Directional isolates take no room and are not counted; one cut open is closed again.
+ */
 export function fit(text: string, max: number): string {
   const parts = graphemes(text);
-  return parts.length <= max ? text : `${parts.slice(0, max - 1).join('').trimEnd()}…`;
+  if (parts.filter((p) => !isolates.test(p)).length <= max) return text;
+  let kept = '';
+  let letters = 0;
+  let open = 0;
+  for (const part of parts) {
+    if (letters === max - 1) break;
+    if (/[\u2066-\u2068]/.test(part)) open += 1;
+    else if (part === '\u2069') open = Math.max(0, open - 1);
+    else letters += 1;
+    kept += part;
+  }
+  return `${kept.trimEnd()}…${'\u2069'.repeat(open)}`;
 }
 
 /**
@@ -23,6 +41,16 @@ export function fit(text: string, max: number): string {
  */
 export function isolate(text: string): string {
   return rightToLeft.test(text) ? `\u2068${text}\u2069` : text;
+}
+
+/**
+ * Our own words as the canvas draws them. The canvas lays out each string on its own, left to
+ * right unless told otherwise, so in a right-to-left report "المسيرة (2)" or a period with
+ * numbers would read in the wrong order; a right-to-left isolate gives it the order the page
+ * gives it. User text inside it must already be isolated (chartText, Locale.user).
+ */
+export function canvasText(text: string, dir: TextDirection): string {
+  return dir === 'rtl' && text ? `\u2067${text}\u2069` : text;
 }
 
 /** User text for a chart: cut to `max` letters, then isolated. */
@@ -39,19 +67,4 @@ export function textWidth(text: string, size = 12): number {
   let width = 0;
   for (const g of graphemes(text.replace(/[\u2066-\u2069]/g, ''))) width += wide.test(g) ? size : size * 0.6;
   return Math.ceil(width);
-}
-
-/**
- * Chart.js tick formatting (Intl options, plain JSON) that keeps the significant digits of any
- * magnitude: compact from ten thousand to a trillion ("12K", "3.4B"), scientific beyond and for
- * values below a thousandth ("1.5E15", "1E-6"), plain otherwise with the digits small steps need.
- */
-export function tickFormat(values: readonly number[]): { readonly [key: string]: string | number | boolean } {
-  const magnitudes = values.filter((v) => Number.isFinite(v) && v !== 0).map((v) => Math.abs(v));
-  const largest = Math.max(0, ...magnitudes);
-  const smallest = magnitudes.length ? Math.min(...magnitudes) : 1;
-  if (largest >= 1e12 || (largest > 0 && largest < 1e-3)) return { notation: 'scientific', maximumSignificantDigits: 3 };
-  if (largest >= 1e4) return { notation: 'compact', maximumSignificantDigits: 3 };
-  if (smallest < 1) return { maximumSignificantDigits: 3 };
-  return { maximumFractionDigits: 2 };
 }

@@ -1,15 +1,17 @@
 import { limits } from '../../limits.js';
 import { axis, baseOptions, fullWidth } from '../chart-spec.js';
 import type { ChartSpec, Json } from '../chart-spec.js';
-import { dateToYear, formatDate, formatPeriod, listText, plural, truncate } from '../format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { dateToYear } from '../format.js';
 import { neutral } from '../palette.js';
 import type { Subject } from '../subject.js';
-import { chartText, textWidth } from './chart-text.js';
+import { canvasText, chartText, fit, textWidth } from './chart-text.js';
 import { LabelGaps, markRadius, placeMarks } from './mark-labels.js';
 import type { Cluster, MarkItem, Scale } from './mark-labels.js';
 import { careerRows, maxTimelineRows } from './timeline-rows.js';
 import type { Span } from './timeline-rows.js';
 import { timeWindow } from './time-window.js';
+import { emptyTimeline, timelineAlt, timelineEntries, timelineNote, timelineTable } from './timeline-entries.js';
 
 type Dataset = { [key: string]: Json | undefined };
 type Kind = 'paper' | 'release';
@@ -33,60 +35,50 @@ const minSpanPixels = 8;
  * mark with a count; labels never overlap, and whatever has no label, lies outside the axis or is
  * not drawn is said in the note. The table after the chart lists every entry.
  */
-export function timelineChart(people: readonly Subject[], buildDate: string): { spec: ChartSpec; undated: string[] } {
+export function timelineChart(people: readonly Subject[], buildDate: string, locale: Locale): { spec: ChartSpec; undated: string[] } {
   const now = dateToYear(buildDate);
   const detailedRows = people.reduce((n, p) => n + p.profile.career.filter((c) => c.start).length + (p.profile.papers.length ? 1 : 0) + (p.profile.models.some((m) => m.released) ? 1 : 0), 0);
   const detailed = detailedRows <= maxTimelineRows;
   const careerBudget = Math.max(1, Math.floor(maxTimelineRows / people.length) - 1);
+  const entries = timelineEntries(people, locale);
+  const { undated } = entries;
+  const rowName = (key: string): string => canvasText(locale.t(key), locale.dir);
 
   const rows: Row[] = [];
-  const tableRows: string[][] = [];
-  const undated: string[] = [];
-  const notes: string[] = [];
   let hiddenRoles = 0;
   let aggregated = false;
-
-  const roleNotes: string[] = [];
   for (const person of people) {
     const { profile, name } = person;
-    for (const c of profile.career) {
-      const what = [c.title, c.organisation].filter(Boolean).join(', ');
-      tableRows.push([name, 'Role', c.note ? `${what} (${c.note})` : what, formatPeriod(c.start, c.end)]);
-      // A role's note is printed under the chart: every field of a profile appears somewhere.
-      if (c.note) roleNotes.push(`${name}, ${what}: ${c.note.replace(/[.\s]+$/, '')}.`);
-      if (!c.start) undated.push(`${what} (${name})`);
-    }
-    for (const p of profile.papers) tableRows.push([name, 'Paper', p.shortName ? `${p.shortName}: ${p.title}` : p.title, p.date ? formatDate(p.date) : String(p.year)]);
-    for (const m of profile.models) tableRows.push([name, m.kind === 'model' ? 'Model' : m.kind === 'product' ? 'Product' : 'System', m.name, m.released ? formatDate(m.released) : 'date not given']);
-
-    const career = careerRows(name, profile.career, now, careerBudget, detailed);
+    const career = careerRows(name, profile.career, now, careerBudget, detailed, locale);
     hiddenRoles += career.hidden;
     for (const row of career.rows) rows.push({ label: row.label, person, spans: row.spans, marks: [] });
 
     const many = profile.papers.length > paperMarksPerPerson || !detailed;
     if (profile.papers.length > paperMarksPerPerson) aggregated = true;
     // Many papers: one mark per year (the count is its label); few: one mark each, named.
-    const papers = profile.papers.map((p) => ({ x: many ? p.year + 0.5 : p.date ? dateToYear(p.date) : p.year + 0.5, label: p.shortName ?? truncate(p.title, 18) }));
+    const papers = profile.papers.map((p) => ({ x: many ? p.year + 0.5 : p.date ? dateToYear(p.date) : p.year + 0.5, label: p.shortName ?? fit(p.title, 18) }));
     const releases = profile.models.filter((m) => m.released).map((m) => ({ x: dateToYear(m.released!), label: m.name }));
+    const who = chartText(name, 28);
     if (detailed) {
-      if (papers.length) rows.push({ label: [name, 'papers'], person, spans: [], marks: [{ kind: 'paper', items: papers }] });
-      if (releases.length) rows.push({ label: [name, 'releases'], person, spans: [], marks: [{ kind: 'release', items: releases }] });
+      if (papers.length) rows.push({ label: [who, rowName('chart.timeline.papersRow')], person, spans: [], marks: [{ kind: 'paper', items: papers }] });
+      if (releases.length) rows.push({ label: [who, rowName('chart.timeline.releasesRow')], person, spans: [], marks: [{ kind: 'release', items: releases }] });
     } else if (papers.length || releases.length) {
-      rows.push({ label: [name, 'papers and releases'], person, spans: [], marks: [{ kind: 'paper', items: papers }, { kind: 'release', items: releases }] });
+      rows.push({ label: [who, rowName('chart.timeline.papersAndReleasesRow')], person, spans: [], marks: [{ kind: 'paper', items: papers }, { kind: 'release', items: releases }] });
     }
   }
 
   const xs = rows.flatMap((r) => [...r.spans.flatMap((s) => [s.start, s.end]), ...r.marks.flatMap((m) => m.items.map((i) => i.x))]);
-  if (xs.length === 0) return { undated, spec: emptyTimeline(people, undated, tableRows) };
+  if (xs.length === 0) return { undated, spec: emptyTimeline(entries, locale) };
 
   const window = timeWindow(xs);
   const { lo, hi } = window;
-  const labels = rows.map((r) => [chartText(r.label[0], 28), chartText(r.label[1], 40)]);
+  const labels = rows.map((r) => [...r.label]);
   const scale: Scale = { lo, hi, left: 4 + 10 + Math.max(...labels.flat().map((l) => textWidth(l, 11))), right: fullWidth - 24 };
   const minSpan = ((hi - lo) * minSpanPixels) / (scale.right - scale.left);
   const cut: string[] = [];
   const outside: string[] = [];
   const unlabelled: string[] = [];
+  const item = (what: string, person: Subject): string => locale.t('chart.timeline.item', { what: locale.user(what), name: locale.user(person.name) });
 
   // Spans: clipped to the window (and said so), and never narrower than a few pixels.
   const visible = rows.map((row) => ({
@@ -94,7 +86,7 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
     spans: row.spans.map((s) => {
       let start = Math.max(s.start, lo);
       let end = Math.min(s.end, hi);
-      if (start !== s.start || end !== s.end) cut.push(`${s.label} (${row.person.name})`);
+      if (start !== s.start || end !== s.end) cut.push(item(s.label, row.person));
       if (end - start < minSpan) {
         const middle = Math.min(Math.max((start + end) / 2, lo + minSpan / 2), hi - minSpan / 2);
         [start, end] = [middle - minSpan / 2, middle + minSpan / 2];
@@ -108,12 +100,16 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
   const placed = visible.map((row, index) => {
     return row.marks.map((m) => {
       const inside = m.items.filter((i) => i.x >= lo && i.x <= hi);
-      for (const i of m.items.filter((i) => i.x < lo || i.x > hi)) outside.push(`${i.label} (${row.person.name})`);
-      const count = (n: number): string => (m.kind === 'paper' && aggregated && row.person.profile.papers.length > paperMarksPerPerson ? String(n) : plural(n, m.kind));
+      for (const i of m.items.filter((i) => i.x < lo || i.x > hi)) outside.push(item(i.label, row.person));
+      const counted = m.kind === 'paper' && row.person.profile.papers.length > paperMarksPerPerson;
+      const count = (n: number): string => canvasText(counted && aggregated ? locale.number(n) : locale.count(m.kind === 'paper' ? 'count.papers' : 'chart.timeline.releaseCount', n), locale.dir);
       const sides: ('above' | 'below')[] = detailed ? (m.kind === 'paper' ? ['above', 'below'] : ['below', 'above']) : [m.kind === 'paper' ? 'above' : 'below'];
-      const items = m.kind === 'paper' && row.person.profile.papers.length > paperMarksPerPerson ? inside.map((i) => ({ ...i, label: '1' })) : inside;
+      const items = counted ? inside.map((i) => ({ ...i, label: locale.number(1) })) : inside;
       const clusters = placeMarks(items, scale, count, sides, index, gaps);
-      for (const c of clusters) if (!c.label) unlabelled.push(`${c.items.map((i) => i.label).join(', ')} (${row.person.name}, ${Math.floor(c.x)})`);
+      for (const c of clusters) {
+        const what = c.items.map((i) => i.label).join(locale.t('list.comma'));
+        if (!c.label) unlabelled.push(locale.t('chart.timeline.unlabelledItem', { what: locale.user(what), name: locale.user(row.person.name), year: String(Math.floor(c.x)) }));
+      }
       return { kind: m.kind, clusters };
     });
   });
@@ -138,10 +134,7 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
         borderSkipped: false,
         grouped: false,
         barThickness: 14,
-        directLabels: visible.map((row) => {
-          const s = span(row);
-          return s ? chartText(s.label, 40) : null;
-        }),
+        directLabels: visible.map((row) => span(row)?.drawn ?? null),
         directLabelPosition: detailed ? 'after' : 'inside',
         directLabelColor: neutral.muted,
         directLabelInsideColor: style.fill === 'solid' ? '#ffffff' : style.colour,
@@ -150,28 +143,19 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
     for (const kind of ['paper', 'release'] as const) {
       const marks = placed.flatMap((row, index) => (visible[index]!.person === person ? row.filter((m) => m.kind === kind).flatMap((m) => m.clusters.map((c) => ({ c, index }))) : []));
       if (marks.length === 0) continue;
-      datasets.push(markDataset(`${chartText(name, 40)} ${kind}s`, kind, style.colour, marks));
+      const series = locale.t(kind === 'paper' ? 'chart.timeline.papersRow' : 'chart.timeline.releasesRow');
+      datasets.push(markDataset(locale.t('chart.timeline.series', { name: chartText(name, 40), series }), kind, style.colour, marks));
     }
   }
 
-  if (!detailed) notes.push('Roles are packed into as few rows per person as their overlaps allow; papers and releases share one row per person.');
-  if (hiddenRoles > 0) notes.push(`${plural(hiddenRoles, 'overlapping role is', 'overlapping roles are')} not drawn, to keep the chart on one page; every role is in the table.`);
-  if (aggregated) notes.push(`Where a person has more than ${paperMarksPerPerson} papers, they are drawn as one mark per year, labelled with the count.`);
-  if (cut.length > 0) notes.push(`Cut at the edge of the time axis, which shows ${lo} to ${hi}: ${summary(cut)}.`);
-  if (outside.length > 0) notes.push(`Outside the time axis (${lo} to ${hi}), so not drawn: ${summary(outside)}.`);
-  if (unlabelled.length > 0) notes.push(`Marks without a label, for lack of room: ${summary(unlabelled)}.`);
-  if (undated.length > 0) notes.push(`Not drawn, as the sources give no dates: ${listText(undated)}.`);
-  if (roleNotes.length > 0) notes.push(`On the roles: ${roleNotes.join(' ')}`);
-
+  const note = timelineNote(locale, { lo, hi, detailed, hiddenRoles, aggregatedAbove: aggregated ? paperMarksPerPerson : undefined, cut, outside, unlabelled, entries });
   return {
     undated,
     spec: {
       id: 'timeline',
-      title: 'Career timeline',
-      alt: `Career timeline from ${lo} to ${hi}. ${people
-        .map((p) => `${p.name}: ${plural(p.profile.career.length, 'role')}, ${plural(p.profile.papers.length, 'paper')}, ${plural(p.profile.models.length, 'model or system', 'models and systems')}`)
-        .join('; ')}. Roles are bars, papers circles and releases diamonds; the table after the chart lists every entry.`,
-      ...(notes.length ? { note: notes.join(' ') } : {}),
+      title: locale.t('chart.timeline.title'),
+      alt: timelineAlt(people, lo, hi, locale),
+      ...(note ? { note } : {}),
       width: fullWidth,
       // Compact rows are lower, so that a full chart and its section heading share a page.
       height: 60 + labels.length * (detailed ? 36 : 32),
@@ -181,13 +165,13 @@ export function timelineChart(people: readonly Subject[], buildDate: string): { 
         options: baseOptions({
           indexAxis: 'y',
           scales: {
-            x: axis({ type: 'linear', min: lo, max: hi, ticks: { stepSize: window.step, precision: 0, format: { useGrouping: false }, color: neutral.ink, font: { size: 12 } } }),
+            x: axis({ type: 'linear', min: lo, max: hi, ticks: { stepSize: window.step, precision: 0, number: 'year', color: neutral.ink, font: { size: 12 } } }),
             y: axis({ type: 'category', grid: { display: false }, ticks: { color: neutral.ink, font: { size: 11 }, autoSkip: false } }),
             rows: { type: 'linear', axis: 'y', display: false, offset: false, min: -0.5, max: labels.length - 0.5, reverse: true },
           },
         }),
       },
-      table: { caption: 'Every role, paper and release on the timeline', headers: ['Person', 'Kind', 'What', 'When'], rows: tableRows },
+      table: timelineTable(entries, locale),
     },
   };
 }
@@ -211,26 +195,6 @@ function markDataset(label: string, kind: Kind, colour: string, marks: readonly 
     directLabelSides: marks.map(({ c }) => c.side),
     directLabelColor: neutral.ink,
   };
-}
-
-function emptyTimeline(people: readonly Subject[], undated: readonly string[], tableRows: string[][]): ChartSpec {
-  const empty = undated.length > 0 ? `No timeline: the roles listed have no dates, and there are no papers or releases.` : 'No timeline: no roles, papers or releases are listed.';
-  return {
-    id: 'timeline',
-    title: 'Career timeline',
-    alt: empty,
-    empty,
-    width: fullWidth,
-    height: 60,
-    config: { type: 'bar', data: { labels: [], datasets: [] }, options: baseOptions({}) },
-    table: { caption: 'Every role, paper and release on the timeline', headers: ['Person', 'Kind', 'What', 'When'], rows: tableRows },
-  };
-}
-
-/** A few entries and a count of the rest, for notes that must stay short. */
-function summary(items: readonly string[]): string {
-  const shown = items.slice(0, 6);
-  return items.length > shown.length ? `${shown.join('; ')} and ${items.length - shown.length} more (all in the table)` : shown.join('; ');
 }
 
 function round(x: number): number {

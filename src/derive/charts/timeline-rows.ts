@@ -1,5 +1,7 @@
+import type { Locale } from '../../i18n/locale.js';
 import type { CareerEntry } from '../../schema/profile-schema.js';
-import { dateToYear, formatDate, formatPeriod, truncate } from '../format.js';
+import { dateToYear } from '../format.js';
+import { canvasText, chartText, fit } from './chart-text.js';
 
 /** Rows that fit one printed page at the timeline's row height. */
 export const maxTimelineRows = 24;
@@ -7,12 +9,14 @@ export const maxTimelineRows = 24;
 export interface Span {
   readonly start: number;
   readonly end: number;
-  /** Drawn by the bar: its period (detailed rows) or its title (packed lanes). */
+  /** What the bar is, for notes: its period (detailed rows) or its title (packed lanes). */
   readonly label: string;
+  /** The same as the canvas draws it by the bar: cut to fit, in the report's direction. */
+  readonly drawn: string;
 }
 
 export interface CareerRow {
-  /** Two lines: the person, then the role (or "career"). */
+  /** Two lines as drawn on the axis: the person, then the role (or "career"). */
   readonly label: readonly [string, string];
   readonly spans: readonly Span[];
 }
@@ -23,7 +27,8 @@ export interface CareerRow {
  * forty consecutive roles is one lane), each bar labelled with its title where it fits; lanes
  * beyond `budget` are dropped and counted in `hidden`.
  */
-export function careerRows(name: string, career: readonly CareerEntry[], now: number, budget: number, detailed: boolean): { rows: CareerRow[]; hidden: number } {
+export function careerRows(name: string, career: readonly CareerEntry[], now: number, budget: number, detailed: boolean, locale: Locale): { rows: CareerRow[]; hidden: number } {
+  const person = chartText(name, 28);
   const dated = career
     .filter((c) => c.start)
     .map((c) => {
@@ -33,21 +38,23 @@ export function careerRows(name: string, career: readonly CareerEntry[], now: nu
     });
   if (detailed) {
     return {
-      rows: dated.map(({ entry, start, end }) => ({
-        label: [name, truncate(entry.title ?? entry.organisation, 40)],
-        spans: [{ start, end, label: entry.end === undefined ? `${formatDate(entry.start!)}, end not given` : formatPeriod(entry.start, entry.end) }],
-      })),
+      rows: dated.map(({ entry, start, end }) => {
+        const period = entry.end === undefined ? locale.t('chart.timeline.endNotGiven', { start: locale.date(entry.start!) }) : locale.period(entry.start, entry.end);
+        return { label: [person, chartText(entry.title ?? entry.organisation, 40)], spans: [{ start, end, label: period, drawn: canvasText(period, locale.dir) }] };
+      }),
       hidden: 0,
     };
   }
   const lanes: Span[][] = [];
   for (const { entry, start, end } of [...dated].sort((a, b) => a.start - b.start)) {
-    const span = { start, end, label: truncate(entry.title ?? entry.organisation, 28) };
+    const title = fit(entry.title ?? entry.organisation, 28);
+    const span = { start, end, label: title, drawn: chartText(title, 40) };
     const lane = lanes.find((l) => l.at(-1)!.end <= start + 1e-6);
     if (lane) lane.push(span);
     else lanes.push([span]);
   }
   const kept = lanes.slice(0, Math.max(1, budget));
   const hidden = lanes.slice(kept.length).reduce((n, lane) => n + lane.length, 0);
-  return { rows: kept.map((spans, i) => ({ label: [name, i === 0 ? 'career' : `career (${i + 1})`], spans })), hidden };
+  const lane = (i: number): string => canvasText(i === 0 ? locale.t('chart.timeline.careerRow') : locale.t('chart.timeline.careerRowN', { n: locale.number(i + 1) }), locale.dir);
+  return { rows: kept.map((spans, i) => ({ label: [person, lane(i)], spans })), hidden };
 }

@@ -8,7 +8,6 @@ export interface InkBox {
 }
 
 type Matrix = [number, number, number, number, number, number];
-type Operand = number | string | Operand[];
 
 interface GraphicsState {
   ctm: Matrix;
@@ -24,16 +23,24 @@ const identity: Matrix = [1, 0, 0, 1, 0, 0];
  * as a box in page space. It runs the content stream's operators (graphics state, text
  * positioning, path construction and painting) without drawing, so the preflight can ask what
  * a printed page holds at its top, at its foot and under a heading. Text boxes span the line
- * (from the descender to the ascender of the font size); their horizontal extent is the run's
- * start only, as glyph widths would need the fonts. White fills (the page's own background)
- * are not ink.
+ * (from the descender to the ascender of the font size), from the first glyph's start to the
+ * last one's (glyph widths would need the fonts); glyphs shown one after another on one line
+ * make one box. White fills (the page's own background) are not ink.
  */
 export function pageInk(content: Uint8Array): InkBox[] {
   const boxes: InkBox[] = [];
   const stack: GraphicsState[] = [];
   let gs: GraphicsState = { ctm: identity, fillWhite: false, strokeWhite: false };
-  let tm: Matrix = identity;
-  let tlm: Matrix = identity;
+  // The text line matrix (the text matrix is the same: glyph advances are not followed).
+  let ta = 1;
+  let tb = 0;
+  let tc = 0;
+  let td = 1;
+  let te = 0;
+  let tf = 0;
+  const setLine = (m: Matrix): void => {
+    [ta, tb, tc, td, te, tf] = m;
+  };
   let fontSize = 0;
   let leading = 0;
   let path: [number, number][] = [];
@@ -43,12 +50,22 @@ export function pageInk(content: Uint8Array): InkBox[] {
   const addPoint = (x: number, y: number): void => {
     path.push(apply(gs.ctm, x, y));
   };
+  let run: { kind: 'text'; x0: number; x1: number; y0: number; y1: number } | undefined;
   const showText = (): void => {
-    const m = multiply(tm, gs.ctm);
-    const [x, y] = apply(m, 0, 0);
+    const m = gs.ctm;
+    const x = te * m[0] + tf * m[2] + m[4];
+    const y = te * m[1] + tf * m[3] + m[5];
     // The glyphs' height on the page: the font size scaled by the text and graphics matrices.
-    const h = Math.hypot(m[2], m[3]) * fontSize;
-    if (h > 0) boxes.push({ kind: 'text', x0: x, x1: x, y0: y - 0.25 * h, y1: y + 0.8 * h });
+    const h = Math.hypot(tc * m[0] + td * m[2], tc * m[1] + td * m[3]) * fontSize;
+    if (!(h > 0)) return;
+    const [y0, y1] = [y - 0.25 * h, y + 0.8 * h];
+    if (run && Math.abs(run.y0 - y0) < 0.01 && Math.abs(run.y1 - y1) < 0.01) {
+      run.x0 = Math.min(run.x0, x);
+      run.x1 = Math.max(run.x1, x);
+      return;
+    }
+    run = { kind: 'text', x0: x, x1: x, y0, y1 };
+    boxes.push(run);
   };
   const paint = (isWhite: boolean): void => {
     if (path.length > 0 && !isWhite) {
@@ -60,51 +77,55 @@ export function pageInk(content: Uint8Array): InkBox[] {
         y1 = Math.max(y1, y);
       }
       boxes.push({ kind: 'path', x0, y0, x1, y1 });
+      run = undefined;
     }
     path = [];
   };
   const newLine = (tx: number, ty: number): void => {
-    tlm = multiply([1, 0, 0, 1, tx, ty], tlm);
-    tm = tlm;
+    // [1 0 0 1 tx ty] × the line matrix.
+    const e = tx * ta + ty * tc + te;
+    tf = tx * tb + ty * td + tf;
+    te = e;
   };
   const matrixOperands = (): Matrix => [num(6), num(5), num(4), num(3), num(2), num(1)];
 
-  readContent(content, operands, (op) => {
-    switch (op) {
-      case 'q': stack.push(gs); break;
-      case 'Q': gs = stack.pop() ?? gs; break;
-      case 'cm': gs = { ...gs, ctm: multiply(matrixOperands(), gs.ctm) }; break;
-      case 'rg': gs = { ...gs, fillWhite: white(1, 2, 3) }; break;
-      case 'RG': gs = { ...gs, strokeWhite: white(1, 2, 3) }; break;
-      case 'g': gs = { ...gs, fillWhite: white(1) }; break;
-      case 'G': gs = { ...gs, strokeWhite: white(1) }; break;
-      case 'k': gs = { ...gs, fillWhite: [1, 2, 3, 4].every((i) => num(i) <= 0.02) }; break;
-      case 'K': gs = { ...gs, strokeWhite: [1, 2, 3, 4].every((i) => num(i) <= 0.02) }; break;
-      case 'sc': case 'scn': case 'cs': gs = { ...gs, fillWhite: false }; break;
-      case 'SC': case 'SCN': case 'CS': gs = { ...gs, strokeWhite: false }; break;
-      case 'BT': tm = identity; tlm = identity; break;
-      case 'Tf': fontSize = num(1); break;
-      case 'TL': leading = num(1); break;
-      case 'Tm': tlm = matrixOperands(); tm = tlm; break;
-      case 'Td': newLine(num(2), num(1)); break;
-      case 'TD': leading = -num(1); newLine(num(2), num(1)); break;
-      case 'T*': newLine(0, -leading); break;
-      case 'Tj': case 'TJ': showText(); break;
-      case "'": case '"': newLine(0, -leading); showText(); break;
-      case 'm': case 'l': case 'c': case 'v': case 'y': addPoint(num(2), num(1)); break;
-      case 're': {
+  readContent(content, operands, (code) => {
+    switch (code) {
+      case ops['q']: stack.push(gs); break;
+      case ops['Q']: gs = stack.pop() ?? gs; break;
+      case ops['cm']: gs = { ...gs, ctm: multiply(matrixOperands(), gs.ctm) }; break;
+      case ops['rg']: gs = { ...gs, fillWhite: white(1, 2, 3) }; break;
+      case ops['RG']: gs = { ...gs, strokeWhite: white(1, 2, 3) }; break;
+      case ops['g']: gs = { ...gs, fillWhite: white(1) }; break;
+      case ops['G']: gs = { ...gs, strokeWhite: white(1) }; break;
+      case ops['k']: gs = { ...gs, fillWhite: [1, 2, 3, 4].every((i) => num(i) <= 0.02) }; break;
+      case ops['K']: gs = { ...gs, strokeWhite: [1, 2, 3, 4].every((i) => num(i) <= 0.02) }; break;
+      case ops['sc']: case ops['scn']: case ops['cs']: gs = { ...gs, fillWhite: false }; break;
+      case ops['SC']: case ops['SCN']: case ops['CS']: gs = { ...gs, strokeWhite: false }; break;
+      case ops['BT']: setLine(identity); break;
+      case ops['Tf']: fontSize = num(1); break;
+      case ops['TL']: leading = num(1); break;
+      case ops['Tm']: setLine(matrixOperands()); break;
+      case ops['Td']: newLine(num(2), num(1)); break;
+      case ops['TD']: leading = -num(1); newLine(num(2), num(1)); break;
+      case ops['T*']: newLine(0, -leading); break;
+      case ops['Tj']: case ops['TJ']: showText(); break;
+      case ops["'"]: case ops['"']: newLine(0, -leading); showText(); break;
+      case ops['m']: case ops['l']: case ops['c']: case ops['v']: case ops['y']: addPoint(num(2), num(1)); break;
+      case ops['re']: {
         const [x, y, w, h] = [num(4), num(3), num(2), num(1)];
         addPoint(x, y);
         addPoint(x + w, y + h);
         break;
       }
-      case 'f': case 'F': case 'f*': paint(gs.fillWhite); break;
-      case 'S': case 's': paint(gs.strokeWhite); break;
-      case 'B': case 'B*': case 'b': case 'b*': paint(gs.fillWhite && gs.strokeWhite); break;
-      case 'n': path = []; break;
-      case 'Do': {
+      case ops['f']: case ops['F']: case ops['f*']: paint(gs.fillWhite); break;
+      case ops['S']: case ops['s']: paint(gs.strokeWhite); break;
+      case ops['B']: case ops['B*']: case ops['b']: case ops['b*']: paint(gs.fillWhite && gs.strokeWhite); break;
+      case ops['n']: path = []; break;
+      case ops['Do']: {
         const [[ax, ay], [bx, by]] = [apply(gs.ctm, 0, 0), apply(gs.ctm, 1, 1)];
         boxes.push({ kind: 'image', x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) });
+        run = undefined;
         break;
       }
       default: break;
@@ -131,17 +152,21 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
 
 /** The operands before an operator: numbers as such, anything else (names, strings, arrays) as NaN. */
 class Operands {
-  private readonly values: number[] = [];
+  // Operators take at most a few operands; a malformed stream's extra ones are dropped.
+  private readonly values = new Float64Array(16);
+  private count = 0;
   push(value: number): void {
-    this.values.push(value);
+    if (this.count === this.values.length) this.values.copyWithin(0, 1);
+    else this.count++;
+    this.values[this.count - 1] = value;
   }
   /** The i-th operand from the end (1 is the last), 0 when missing or not a number. */
   last(i: number): number {
-    const v = this.values[this.values.length - i];
-    return v === undefined || Number.isNaN(v) ? 0 : v;
+    const v = i <= this.count ? this.values[this.count - i]! : 0;
+    return Number.isNaN(v) ? 0 : v;
   }
   clear(): void {
-    this.values.length = 0;
+    this.count = 0;
   }
 }
 
@@ -149,35 +174,78 @@ const isWhite = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d |
 const isDelimiter = (c: number): boolean => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
 
 /**
+ * An operator as a number made of its bytes (operators are at most three letters), so the
+ * interpreter switches on integers: comparing strings for each of a page's thousands of
+ * operators took most of the time.
+ */
+function operatorCode(data: Uint8Array, start: number, end: number): number {
+  // No operator has more than three letters; true, false and null are longer.
+  if (end - start > 3) return -1;
+  let code = end - start;
+  for (let i = start; i < end; i++) code = code * 256 + data[i]!;
+  return code;
+}
+
+/** The codes of the operators the interpreter follows, by name. */
+const ops: Readonly<Record<string, number>> = Object.fromEntries(
+  "q Q cm rg RG g G k K sc scn cs SC SCN CS BT Tf TL Tm Td TD T* Tj TJ ' \" m l c v y re f F f* S s B B* b b* n Do BI"
+    .split(' ')
+    .map((name) => [name, operatorCode(Buffer.from(name, 'latin1'), 0, name.length)]),
+);
+
+/** A PDF number (`12`, `-.5`, `3.125`) read from its bytes; NaN if it is not one. */
+function readNumber(data: Uint8Array, start: number, end: number): number {
+  let i = start;
+  let sign = 1;
+  if (data[i] === 0x2d) {
+    sign = -1;
+    i++;
+  } else if (data[i] === 0x2b) i++;
+  let value = 0;
+  let scale = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = data[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+      if (scale > 0) scale *= 10;
+      digits++;
+    } else if (c === 0x2e && scale === 0) scale = 1;
+    else return NaN;
+  }
+  if (digits === 0) return NaN;
+  return (sign * value) / (scale || 1);
+}
+
+/**
  * Reads a content stream's tokens (PDF 32000-1, 7.2 and 7.8.2) and calls `operator` with each
  * operator, its operands in `operands`. Strings, names, arrays and inline dictionaries are
- * skipped as whole tokens (a `]` or `)` inside a string does not end anything). It works on the
- * stream as a latin1 string, one character per byte, with no token objects: a page of a long
- * report holds tens of thousands of tokens.
+ * skipped as whole tokens (a `]` or `)` inside a string does not end anything). It reads the
+ * bytes as they are, with no token objects and no substrings: a page of a long report holds
+ * tens of thousands of tokens, and this runs on every build.
  */
-function readContent(content: Uint8Array, operands: Operands, operator: (op: string) => void): void {
-  const data = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('latin1');
+function readContent(data: Uint8Array, operands: Operands, operator: (code: number) => void): void {
   const n = data.length;
   let arrayDepth = 0;
   let i = 0;
   while (i < n) {
-    const c = data.charCodeAt(i);
+    const c = data[i]!;
     if (isWhite(c)) {
       i++;
     } else if (c === 0x25 /* % */) {
-      while (i < n && data.charCodeAt(i) !== 0x0a && data.charCodeAt(i) !== 0x0d) i++;
+      while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
     } else if (c === 0x28 /* ( */) {
       let depth = 0;
       for (; i < n; i++) {
-        const d = data.charCodeAt(i);
+        const d = data[i];
         if (d === 0x5c) i++;
         else if (d === 0x28) depth++;
         else if (d === 0x29 && --depth === 0) break;
       }
       i++;
       if (arrayDepth === 0) operands.push(NaN);
-    } else if (c === 0x3c /* < */ && data.charCodeAt(i + 1) !== 0x3c) {
-      const end = data.indexOf('>', i);
+    } else if (c === 0x3c /* < */ && data[i + 1] !== 0x3c) {
+      const end = data.indexOf(0x3e, i);
       i = end < 0 ? n : end + 1;
       if (arrayDepth === 0) operands.push(NaN);
     } else if (c === 0x5b /* [ */) {
@@ -190,23 +258,24 @@ function readContent(content: Uint8Array, operands: Operands, operator: (op: str
     } else {
       const start = i;
       i++;
-      while (i < n && !isWhite(data.charCodeAt(i)) && !isDelimiter(data.charCodeAt(i))) i++;
+      while (i < n && !isWhite(data[i]!) && !isDelimiter(data[i]!)) i++;
       // `<<` and `>>` (inline dictionaries, as in BDC's properties) are operands.
-      if ((c === 0x3c || c === 0x3e) && data.charCodeAt(i) === c) i++;
+      if ((c === 0x3c || c === 0x3e) && data[i] === c) i++;
       if (arrayDepth > 0) continue;
       const numeric = (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
       if (numeric || c === 0x2f || c === 0x3c || c === 0x3e) {
-        operands.push(numeric ? Number(data.slice(start, i)) : NaN);
+        operands.push(numeric ? readNumber(data, start, i) : NaN);
         continue;
       }
-      const word = data.slice(start, i);
-      if (word === 'BI') {
+      const code = operatorCode(data, start, i);
+      if (code === ops.BI) {
         // An inline image: its data is binary up to `EI`; Chromium does not write them.
-        const end = data.indexOf('EI', i);
+        const end = Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf('EI', i);
         i = end < 0 ? n : end + 2;
-      } else if (word !== 'true' && word !== 'false' && word !== 'null') {
-        operator(word);
+      } else if (code >= 0) {
+        operator(code);
       } else {
+        // Longer words are the keywords true, false and null: operands.
         operands.push(NaN);
         continue;
       }

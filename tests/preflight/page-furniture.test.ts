@@ -9,19 +9,26 @@ describe('pageInk', () => {
   it('places text by the text and graphics matrices, as Chromium writes them', () => {
     // Chromium's form: a flipped, scaled page matrix, then text placed with Tm and moved with Td.
     const content = Buffer.from('.24 0 0 -.24 0 841.92 cm\nq\n3.125 0 0 3.125 0 0 cm\nBT\n/F6 10.66 Tf\n1 0 0 -1 64 59 Tm\n<001B> Tj\n5.5 0 Td <0020> Tj\nET\nQ\n');
-    const [first, second] = pageInk(content);
-    expect(first!.kind).toBe('text');
+    const [run, ...rest] = pageInk(content);
+    expect(rest).toEqual([]);
+    expect(run!.kind).toBe('text');
     // 59 px down a 0.75-scaled page is 44.25 pt from the top; the box spans the font size (8 pt).
-    expect(first!.y0).toBeCloseTo(841.92 - 44.25 - 0.25 * 7.995, 1);
-    expect(first!.y1).toBeCloseTo(841.92 - 44.25 + 0.8 * 7.995, 1);
-    expect(second!.x0).toBeCloseTo((64 + 5.5) * 0.75, 1);
+    expect(run!.y0).toBeCloseTo(841.92 - 44.25 - 0.25 * 7.995, 1);
+    expect(run!.y1).toBeCloseTo(841.92 - 44.25 + 0.8 * 7.995, 1);
+    // Both glyphs, one after the other on the line, are one run: from the first to the second.
+    expect(run!.x0).toBeCloseTo(64 * 0.75, 1);
+    expect(run!.x1).toBeCloseTo((64 + 5.5) * 0.75, 1);
   });
 
   it('reads strings and arrays whole: brackets and parentheses inside them end nothing', () => {
-    const content = Buffer.from('BT /F1 10 Tf 1 0 0 1 100 700 Tm [(a]b) -20 (c\\)d (e) f)] TJ (x\\(y) Tj <5D29> Tj ET');
+    const content = Buffer.from('BT /F1 10 Tf 1 0 0 1 100 700 Tm [(a]b) -20 (c\\)d (e) f)] TJ 0 -20 Td (x\\(y) Tj 0 -20 Td <5D29> Tj ET');
     const ink = pageInk(content);
-    expect(ink.map((b) => b.kind)).toEqual(['text', 'text', 'text']);
-    expect(ink.every((b) => Math.abs(b.y0 - 697.5) < 0.01)).toBe(true);
+    // Three lines, 20 pt apart: had a bracket or parenthesis ended a token early, the operands would be off.
+    expect(ink.map((b) => [b.kind, Math.round(b.y0 * 10) / 10, b.x0])).toEqual([
+      ['text', 697.5, 100],
+      ['text', 677.5, 100],
+      ['text', 657.5, 100],
+    ]);
   });
 
   it('counts painted paths but not white ones (the page background) nor clipping paths', () => {

@@ -25,7 +25,7 @@ const identity: Matrix = [1, 0, 0, 1, 0, 0];
  * a printed page holds at its top, at its foot and under a heading. Text boxes span the line
  * (from the descender to the ascender of the font size), from the first glyph's start to the
  * last one's (glyph widths would need the fonts); glyphs shown one after another on one line
- * make one box. White fills (the page's own background) are not ink.
+ * close together make one box. White fills (the page's own background) are not ink.
  */
 export function pageInk(content: Uint8Array): InkBox[] {
   const boxes: InkBox[] = [];
@@ -59,7 +59,9 @@ export function pageInk(content: Uint8Array): InkBox[] {
     const h = Math.hypot(tc * m[0] + td * m[2], tc * m[1] + td * m[3]) * fontSize;
     if (!(h > 0)) return;
     const [y0, y1] = [y - 0.25 * h, y + 0.8 * h];
-    if (run && Math.abs(run.y0 - y0) < 0.01 && Math.abs(run.y1 - y1) < 0.01) {
+    // The next glyph of a word or line (within two font sizes): the header's title and its
+    // date, on one line at the two ends of the page, stay two runs.
+    if (run && Math.abs(run.y0 - y0) < 0.01 && Math.abs(run.y1 - y1) < 0.01 && x >= run.x0 - 2 * h && x <= run.x1 + 2 * h) {
       run.x0 = Math.min(run.x0, x);
       run.x1 = Math.max(run.x1, x);
       return;

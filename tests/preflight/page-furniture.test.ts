@@ -18,6 +18,9 @@ describe('pageInk', () => {
     // Both glyphs, one after the other on the line, are one run: from the first to the second.
     expect(run!.x0).toBeCloseTo(64 * 0.75, 1);
     expect(run!.x1).toBeCloseTo((64 + 5.5) * 0.75, 1);
+    // The date at the other end of the same line is a run of its own, as the header check needs.
+    const line = Buffer.from('.24 0 0 -.24 0 841.92 cm\n3.125 0 0 3.125 0 0 cm\nBT /F6 10.66 Tf 1 0 0 -1 64 59 Tm <001B> Tj 5.5 0 Td <0020> Tj ET BT /F6 10.66 Tf 1 0 0 -1 647 59 Tm <0086> Tj ET');
+    expect(pageInk(line).map((b) => Math.round(b.x0))).toEqual([48, 485]);
   });
 
   it('reads strings and arrays whole: brackets and parentheses inside them end nothing', () => {

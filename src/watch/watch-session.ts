@@ -21,6 +21,14 @@ export interface WatchBuild {
   readonly error?: unknown;
   /** Charts drawn and profiles validated by this build (the rest came from caches). */
   readonly redone: { readonly charts: number; readonly profiles: number };
+  /** When the first change of this build was seen (ms since the epoch); absent for the first build. */
+  readonly changedAt?: number;
+  /**
+   * Milliseconds per stage (load, derive, charts, templates, html, pdf, write), `wait` from the
+   * first change to the build's start, and `preview` from the start to the HTML handed to onHtml:
+   * where the time between a save and the page goes.
+   */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 export interface WatchHooks {
@@ -49,6 +57,7 @@ export class WatchSession {
   private timer: NodeJS.Timeout | undefined;
   private building: Promise<void> | undefined;
   private readonly changed = new Set<string>();
+  private changedAt: number | undefined;
   private closed = false;
   private outDir: string | undefined;
   private noticesOn = false;
@@ -73,6 +82,7 @@ export class WatchSession {
     this.watcher.on('all', (_event, file) => {
       if (!isSource(file)) return;
       this.changed.add(file);
+      this.changedAt ??= Date.now();
       this.schedule();
     });
     await new Promise<void>((resolve) => this.watcher?.once('ready', resolve));
@@ -106,30 +116,42 @@ export class WatchSession {
       return;
     }
     const changed = [...this.changed].sort();
+    const changedAt = this.changedAt;
     this.changed.clear();
+    this.changedAt = undefined;
     const before = this.context.work();
     const started = performance.now();
+    const timings: Record<string, number> = changedAt === undefined ? {} : { wait: Date.now() - changedAt };
+    const times = changedAt === undefined ? { timings } : { changedAt, timings };
     this.building = (async () => {
       try {
-        const onStage = (stage: string): void => this.loaded(stage);
+        const stages = (prefix: string) => (stage: string, ms: number): void => {
+          timings[`${prefix}${stage}`] = Math.round(ms);
+          this.loaded(stage);
+        };
+        const onStage = stages('');
         const wantsPdf = !this.options.formats || this.options.formats.includes('pdf');
         if (this.hooks.onHtml && wantsPdf) {
           // The page first: charts and templates are cached, so this costs little, and the
           // preview need not wait for Chromium to print.
-          const quick = await buildReport({ ...this.options, formats: ['html'], write: false, context: this.context, onStage });
+          const quick = await buildReport({ ...this.options, formats: ['html'], write: false, context: this.context, onStage: stages('preview.') });
           this.hooks.onHtml(quick.html);
+          timings['preview'] = Math.round(performance.now() - started);
         }
         const result = await buildReport({ ...this.options, write: true, context: this.context, onStage });
-        if (this.hooks.onHtml && !wantsPdf) this.hooks.onHtml(result.html);
+        if (this.hooks.onHtml && !wantsPdf) {
+          this.hooks.onHtml(result.html);
+          timings['preview'] = Math.round(performance.now() - started);
+        }
         this.outDir = result.options.outDir;
         // Profiles may live outside the spec's folder, and the spec may name a template folder.
         const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];
         this.watcher?.add(extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))));
-        this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before) });
+        this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before), ...times });
       } catch (error) {
         // A file saved again during this build (an editor that empties a file, then writes it)
         // is built next: its half-saved state is not worth a report.
-        if (this.changed.size === 0) this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before) });
+        if (this.changed.size === 0) this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before), ...times });
       }
     })();
     await this.building;

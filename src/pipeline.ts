@@ -31,6 +31,12 @@ export interface PipelineHooks {
   readonly onStage?: (timing: StageTiming) => void;
   /** Requests the page tried to make and were refused (a report should make none). */
   readonly onBlockedRequest?: (url: string) => void;
+  /**
+   * The HTML as soon as it is rendered, before the PDF is printed, with the warnings so far
+   * (a live preview shows it while Chromium prints). Printing waits for the promise it may
+   * return; throwing stops the build.
+   */
+  readonly onHtml?: (html: string, warnings: readonly string[]) => void | Promise<void>;
 }
 
 /**
@@ -66,6 +72,8 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     }),
   );
+  const htmlWarnings = [...templates.warnings, ...messages.warnings, ...derived.warnings];
+  await hooks.onHtml?.(html, htmlWarnings);
   const printWarnings: string[] = [];
   const pdf = options.formats.has('pdf')
     ? await stage('pdf', async () => {
@@ -84,7 +92,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       })
     : undefined;
 
-  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings, ...messages.warnings, ...derived.warnings, ...printWarnings], timings };
+  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...htmlWarnings, ...printWarnings], timings };
 }
 
 async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext): Promise<Map<string, string>> {

@@ -38,9 +38,9 @@ export interface WatchHooks {
   readonly browser?: BrowserSession;
   /**
    * The HTML of each good build as soon as it is rendered, before the PDF is printed (for a
-   * live preview). With it, a build renders the HTML alone first, then prints and writes both.
+   * live preview); printing waits for the promise it may return.
    */
-  readonly onHtml?: (html: string) => void;
+  readonly onHtml?: (html: string) => void | Promise<void>;
 }
 
 /**
@@ -125,24 +125,28 @@ export class WatchSession {
     const times = changedAt === undefined ? { timings } : { changedAt, timings };
     this.building = (async () => {
       try {
-        const stages = (prefix: string) => (stage: string, ms: number): void => {
-          timings[`${prefix}${stage}`] = Math.round(ms);
+        const onStage = (stage: string, ms: number): void => {
+          timings[stage] = Math.round(ms);
           this.loaded(stage);
         };
-        const onStage = stages('');
-        const wantsPdf = !this.options.formats || this.options.formats.includes('pdf');
-        if (this.hooks.onHtml && wantsPdf) {
-          // The page first: charts and templates are cached, so this costs little, and the
-          // preview need not wait for Chromium to print.
-          const quick = await buildReport({ ...this.options, formats: ['html'], write: false, context: this.context, onStage: stages('preview.') });
-          this.hooks.onHtml(quick.html);
-          timings['preview'] = Math.round(performance.now() - started);
-        }
-        const result = await buildReport({ ...this.options, write: true, context: this.context, onStage });
-        if (this.hooks.onHtml && !wantsPdf) {
-          this.hooks.onHtml(result.html);
-          timings['preview'] = Math.round(performance.now() - started);
-        }
+        const onHtml = this.hooks.onHtml;
+        // One build: the page goes to the preview as soon as it is rendered and checked, while
+        // Chromium prints the PDF from that same HTML.
+        const result = await buildReport({
+          ...this.options,
+          write: true,
+          context: this.context,
+          onStage,
+          ...(onHtml
+            ? {
+                onHtml: (html: string) => {
+                  const shown = onHtml(html);
+                  timings['preview'] = Math.round(performance.now() - started);
+                  return shown;
+                },
+              }
+            : {}),
+        });
         this.outDir = result.options.outDir;
         // Profiles may live outside the spec's folder, and the spec may name a template folder.
         const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];

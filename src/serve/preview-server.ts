@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { UserError } from '../errors.js';
-import { previewPage, waitingPage } from './preview-page.js';
-import type { PreviewState } from './preview-page.js';
+import { preparePage, servedPage, waitingPage } from './preview-page.js';
+import type { PreparedPage, PreviewState } from './preview-page.js';
 
 export interface PreviewContent {
   readonly html: string;
@@ -18,8 +18,12 @@ export class PreviewServer {
   private server: Server | undefined;
   private readonly clients = new Set<ServerResponse>();
   private content: PreviewContent | undefined;
+  private page: PreparedPage | undefined;
   private state: PreviewState = { build: 0, problems: [] };
   private port = 0;
+  /** While a publish waits for the open pages: one more page has the build / stop waiting. */
+  private pageFetched: (() => void) | undefined;
+  private stopWaiting: (() => void) | undefined;
 
   async start(port: number): Promise<string> {
     const server = createServer((request, response) => this.handle(request, response));
@@ -35,11 +39,19 @@ export class PreviewServer {
     return `http://127.0.0.1:${this.port}/`;
   }
 
-  /** A new good build: the HTML now, the PDF when it is printed. */
-  publish(content: PreviewContent): void {
+  /**
+   * A new good build: the HTML now, the PDF when it is printed. Resolves once every page open
+   * now has fetched it, or after `settleMs`: on two cores, Chromium printing the PDF at the same
+   * moment would slow the page the user is watching, and the PDF can wait that long.
+   */
+  publish(content: PreviewContent, settleMs = 1000): Promise<void> {
     this.content = content;
+    this.page = preparePage(content.html);
     this.state = { build: this.state.build + 1, problems: [] };
+    this.stopWaiting?.();
+    const settled = this.clients.size === 0 ? Promise.resolve() : this.waitForPages(this.clients.size, settleMs);
     this.broadcast();
+    return settled;
   }
 
   /** The PDF of the build just published, once printed. */
@@ -54,6 +66,7 @@ export class PreviewServer {
   }
 
   async close(): Promise<void> {
+    this.stopWaiting?.();
     for (const client of this.clients) client.end();
     this.clients.clear();
     const server = this.server;
@@ -67,13 +80,33 @@ export class PreviewServer {
     if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'text/plain', 'method not allowed');
     const url = new URL(request.url ?? '/', `http://${host}`);
     if (url.pathname === '/') {
-      const page = this.content ? previewPage(this.content.html, this.state.build) : waitingPage(this.state.build);
-      return end(response, 200, 'text/html; charset=utf-8', page);
+      const page = this.page ? servedPage(this.page, this.state.build) : waitingPage(this.state.build);
+      // Which build this is, so the page's script knows what it has put in place.
+      end(response, 200, 'text/html; charset=utf-8', page, { 'x-preview-build': String(this.state.build) });
+      if (this.page) response.once('finish', () => this.pageFetched?.());
+      return;
     }
     if (url.pathname === '/events') return this.subscribe(response);
     const pdf = this.content?.pdf;
     if (pdf && url.pathname === `/${encodeURIComponent(pdf.name)}`) return end(response, 200, 'application/pdf', pdf.bytes);
     return end(response, 404, 'text/plain', 'not found');
+  }
+
+  private waitForPages(pages: number, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let left = pages;
+      const stop = (): void => {
+        clearTimeout(timer);
+        this.pageFetched = undefined;
+        this.stopWaiting = undefined;
+        resolve();
+      };
+      const timer = setTimeout(stop, ms);
+      this.stopWaiting = stop;
+      this.pageFetched = () => {
+        if (--left <= 0) stop();
+      };
+    });
   }
 
   private subscribe(response: ServerResponse): void {
@@ -93,7 +126,10 @@ function event(state: PreviewState): string {
   return `event: state\ndata: ${JSON.stringify(state)}\n\n`;
 }
 
-function end(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  response.end(body);
+function end(response: ServerResponse, status: number, type: string, body: string | Uint8Array | readonly Uint8Array[], headers: Record<string, string> = {}): void {
+  const pieces = typeof body === 'string' ? [Buffer.from(body, 'utf8')] : body instanceof Uint8Array ? [body] : body;
+  const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
+  response.writeHead(status, { 'content-type': type, 'content-length': length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  for (const piece of pieces) response.write(piece);
+  response.end();
 }

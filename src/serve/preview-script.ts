@@ -75,13 +75,21 @@ export function reloadScript(build: number): string {
     shown = build;
     mark('preview-swapped');
   };
+  // Tells the server once the new text is laid out, so that Chromium prints the PDF after,
+  // not while, this page does its work.
+  const shownNow = () => requestAnimationFrame(() => setTimeout(() => fetch('/shown', { cache: 'no-store' }).catch(() => {})));
+  if (document.readyState === 'complete') shownNow();
+  else addEventListener('load', shownNow);
   let queue = Promise.resolve();
   const events = new EventSource('/events');
   events.addEventListener('state', (event) => {
     const state = JSON.parse(event.data);
     mark('preview-event');
     queue = queue.then(async () => {
-      if (state.build !== shown) await swap();
+      if (state.build !== shown) {
+        await swap();
+        shownNow();
+      }
       overlay(state);
     }).catch(() => location.reload());
   });

@@ -22,7 +22,7 @@ export class PreviewServer {
   private state: PreviewState = { build: 0, problems: [] };
   private port = 0;
   /** While a publish waits for the open pages: one more page has the build / stop waiting. */
-  private pageFetched: (() => void) | undefined;
+  private pageShown: (() => void) | undefined;
   private stopWaiting: (() => void) | undefined;
 
   async start(port: number): Promise<string> {
@@ -41,8 +41,8 @@ export class PreviewServer {
 
   /**
    * A new good build: the HTML now, the PDF when it is printed. Resolves once every page open
-   * now has fetched it, or after `settleMs`: on two cores, Chromium printing the PDF at the same
-   * moment would slow the page the user is watching, and the PDF can wait that long.
+   * now says it shows the build, or after `settleMs`: on two cores, Chromium printing the PDF at
+   * the same moment would slow the page the user is watching, and the PDF can wait that long.
    */
   publish(content: PreviewContent, settleMs = 1000): Promise<void> {
     this.content = content;
@@ -83,8 +83,12 @@ export class PreviewServer {
       const page = this.page ? servedPage(this.page, this.state.build) : waitingPage(this.state.build);
       // Which build this is, so the page's script knows what it has put in place.
       end(response, 200, 'text/html; charset=utf-8', page, { 'x-preview-build': String(this.state.build) });
-      if (this.page) response.once('finish', () => this.pageFetched?.());
       return;
+    }
+    // A page has put a build in place (it changes nothing else, so a stray request is harmless).
+    if (url.pathname === '/shown') {
+      this.pageShown?.();
+      return end(response, 200, 'text/plain', 'ok');
     }
     if (url.pathname === '/events') return this.subscribe(response);
     const pdf = this.content?.pdf;
@@ -97,13 +101,13 @@ export class PreviewServer {
       let left = pages;
       const stop = (): void => {
         clearTimeout(timer);
-        this.pageFetched = undefined;
+        this.pageShown = undefined;
         this.stopWaiting = undefined;
         resolve();
       };
       const timer = setTimeout(stop, ms);
       this.stopWaiting = stop;
-      this.pageFetched = () => {
+      this.pageShown = () => {
         if (--left <= 0) stop();
       };
     });

@@ -53,7 +53,7 @@ describe('the preview server', () => {
     await reader.cancel();
   });
 
-  it('says a build is published once the open pages have fetched it, so printing does not slow them', async () => {
+  it('says a build is published once the open pages show it, so printing does not slow them', async () => {
     const { server, url } = await serve();
     await server.publish({ html: '<p>no page open</p>' }, 60_000);
     const events = await fetch(`${url}events`);
@@ -66,6 +66,9 @@ describe('the preview server', () => {
     const page = await fetch(url);
     expect(page.headers.get('x-preview-build')).toBe('2');
     expect(await page.text()).toContain('<p>two</p>');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
+    expect((await fetch(`${url}shown`)).status).toBe(200);
     await published;
     // A page that never fetches holds the PDF back only for a moment.
     const started = performance.now();

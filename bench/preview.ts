@@ -31,7 +31,7 @@ export const previewParts = [
   ['templates', 'read and check the template set'],
   ['html', 'render the templates, font CSS, safety check, serialise'],
   ['other', 'rest of the build before the page is handed to the server'],
-  ['push', 'server-sent event to the page (a reload: until it starts)'],
+  ['push', 'the server takes the page, and the event reaches it (a reload: until it starts)'],
   ['fetch', 'the page downloaded'],
   ['parse', 'HTML parsed (a reload: until DOMContentLoaded)'],
   ['render', 'new body in place, fonts ready, text laid out'],

@@ -30,24 +30,37 @@ export function reloadScript(build: number): string {
     }
     document.body.append(box);
   };
-  // The new build replaces the body in place rather than reloading the page: the styles whose
-  // text is unchanged (the inline fonts, most of the page's bytes) stay parsed and decoded, and
-  // the reader keeps their place. Anything else (another policy, a failed fetch) reloads.
   // Marks for the browser's performance panel (and the bench): where an update spends its time.
   const mark = (name) => {
     performance.clearMarks(name);
     performance.mark(name);
   };
-  const policyOf = (doc) => (doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') || '').replace(/; script-src 'nonce-[^']*'/, '');
+  // The HTML of a build as the server sent it (no script), to rebuild the next one from only
+  // what changed (see page-delta.ts). A rebuilt text of the wrong length is refused.
+  let base;
+  const fetchBuild = async () => {
+    const response = await fetch('/next?from=' + (base ? base.build : 0), { cache: 'no-store' });
+    if (!response.ok) throw new Error('no build to show');
+    const body = await response.text();
+    const header = (name) => response.headers.get('x-preview-' + name) || '';
+    const [start, end] = header('keep').split(',').map(Number);
+    const text = base && Number(header('from')) === base.build ? base.text.slice(0, start) + body + base.text.slice(base.text.length - end) : body;
+    if (text.length !== Number(header('length'))) throw new Error('the page could not be rebuilt');
+    base = { build: Number(header('build')), text };
+    return base;
+  };
+  // The policy the report carries, without what the served copy adds for this script.
+  const policyOf = (doc) => (doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') || '').replace(/; script-src 'nonce-[^']*'; connect-src 'self'$/, '');
+  // The new build replaces the body in place rather than reloading the page: the styles whose
+  // text is unchanged (the inline fonts, most of the page's bytes) stay parsed and decoded, and
+  // the reader keeps their place. Anything else (another policy, a failed fetch) reloads.
   const swap = async () => {
-    const response = await fetch('/', { cache: 'no-store' });
-    const build = Number(response.headers.get('x-preview-build'));
-    const text = await response.text();
+    const { build, text } = await fetchBuild();
     mark('preview-fetched');
-    // A parsed document's scripts never run; the served copy's own is dropped all the same.
+    // A parsed document's scripts never run (and the build's HTML has none).
     const next = new DOMParser().parseFromString(text, 'text/html');
     mark('preview-parsed');
-    if (!response.ok || policyOf(next) !== policyOf(document)) return location.reload();
+    if (policyOf(next) !== policyOf(document)) return location.reload();
     for (const old of next.querySelectorAll('script')) old.remove();
     const oldStyles = [...document.head.querySelectorAll('style')];
     const newStyles = [...next.head.querySelectorAll('style')];
@@ -80,7 +93,8 @@ export function reloadScript(build: number): string {
   const shownNow = () => requestAnimationFrame(() => setTimeout(() => fetch('/shown', { cache: 'no-store' }).catch(() => {})));
   if (document.readyState === 'complete') shownNow();
   else addEventListener('load', shownNow);
-  let queue = Promise.resolve();
+  // The build shown now, fetched while nothing else happens, so the next save needs only its change.
+  let queue = fetchBuild().catch(() => undefined);
   const events = new EventSource('/events');
   events.addEventListener('state', (event) => {
     const state = JSON.parse(event.data);

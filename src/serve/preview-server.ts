@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { UserError } from '../errors.js';
+import { pageDelta } from './page-delta.js';
+import type { PageDelta } from './page-delta.js';
 import { preparePage, servedPage, waitingPage } from './preview-page.js';
 import type { PreparedPage, PreviewState } from './preview-page.js';
 
@@ -19,6 +21,8 @@ export class PreviewServer {
   private readonly clients = new Set<ServerResponse>();
   private content: PreviewContent | undefined;
   private page: PreparedPage | undefined;
+  /** The HTML of the build before this one, by number, and the delta from it (made once). */
+  private previous: { readonly build: number; readonly html: string; delta?: PageDelta } | undefined;
   private state: PreviewState = { build: 0, problems: [] };
   private port = 0;
   /** While a publish waits for the open pages: one more page has the build / stop waiting. */
@@ -45,12 +49,16 @@ export class PreviewServer {
    * the same moment would slow the page the user is watching, and the PDF can wait that long.
    */
   publish(content: PreviewContent, settleMs = 1000): Promise<void> {
+    if (this.content) this.previous = { build: this.state.build, html: this.content.html };
     this.content = content;
-    this.page = preparePage(content.html);
     this.state = { build: this.state.build + 1, problems: [] };
     this.stopWaiting?.();
     const settled = this.clients.size === 0 ? Promise.resolve() : this.waitForPages(this.clients.size, settleMs);
     this.broadcast();
+    // After the event is on its way: the page is cut while the browser wakes up to ask for it
+    // (its request is handled only once this returns).
+    this.page = preparePage(content.html);
+    if (this.previous) this.previous.delta = pageDelta(this.previous.html, content.html);
     return settled;
   }
 
@@ -85,6 +93,7 @@ export class PreviewServer {
       end(response, 200, 'text/html; charset=utf-8', page, { 'x-preview-build': String(this.state.build) });
       return;
     }
+    if (url.pathname === '/next' && this.content) return this.next(response, Number(url.searchParams.get('from')));
     // A page has put a build in place (it changes nothing else, so a stray request is harmless).
     if (url.pathname === '/shown') {
       this.pageShown?.();
@@ -94,6 +103,23 @@ export class PreviewServer {
     const pdf = this.content?.pdf;
     if (pdf && url.pathname === `/${encodeURIComponent(pdf.name)}`) return end(response, 200, 'application/pdf', pdf.bytes);
     return end(response, 404, 'text/plain', 'not found');
+  }
+
+  /**
+   * The current build's HTML (no script: the page that asks runs its own) as a delta from the
+   * build the page holds, or whole when the server no longer has that one. Plain text: it is
+   * data for the page's script, never a page to show.
+   */
+  private next(response: ServerResponse, from: number): void {
+    const html = this.content!.html;
+    const previous = this.previous?.build === from ? this.previous : undefined;
+    const delta = previous ? (previous.delta ??= pageDelta(previous.html, html)) : { keep: [0, 0] as const, text: html, length: html.length };
+    end(response, 200, 'text/plain; charset=utf-8', delta.text, {
+      'x-preview-build': String(this.state.build),
+      'x-preview-from': previous ? String(from) : '0',
+      'x-preview-keep': delta.keep.join(','),
+      'x-preview-length': String(delta.length),
+    });
   }
 
   private waitForPages(pages: number, ms: number): Promise<void> {

@@ -129,24 +129,14 @@ export class WatchSession {
           timings[stage] = Math.round(ms);
           this.loaded(stage);
         };
-        const onHtml = this.hooks.onHtml;
+        const show = this.hooks.onHtml;
+        const onHtml = (html: string): void | Promise<void> => {
+          timings['preview'] = Math.round(performance.now() - started);
+          return show?.(html);
+        };
         // One build: the page goes to the preview as soon as it is rendered and checked, while
         // Chromium prints the PDF from that same HTML.
-        const result = await buildReport({
-          ...this.options,
-          write: true,
-          context: this.context,
-          onStage,
-          ...(onHtml
-            ? {
-                onHtml: (html: string) => {
-                  const shown = onHtml(html);
-                  timings['preview'] = Math.round(performance.now() - started);
-                  return shown;
-                },
-              }
-            : {}),
-        });
+        const result = await buildReport({ ...this.options, write: true, context: this.context, onStage, ...(show ? { onHtml } : {}) });
         this.outDir = result.options.outDir;
         // Profiles may live outside the spec's folder, and the spec may name a template folder.
         const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { applyDelta } from '../../src/serve/page-delta.js';
 import { preparePage, previewPage, servedPage } from '../../src/serve/preview-page.js';
 import { PreviewServer } from '../../src/serve/preview-server.js';
 
@@ -51,6 +52,31 @@ describe('the preview server', () => {
     server.fail([{ where: 'a.yaml:3:7', path: 'person.name', message: 'expected text' }]);
     expect(await next()).toEqual({ build: 1, problems: [{ where: 'a.yaml:3:7', path: 'person.name', message: 'expected text' }] });
     await reader.cancel();
+  });
+
+  it('sends the next build as a change from the one a page holds, and whole when it holds another', async () => {
+    const { server, url } = await serve();
+    expect((await fetch(`${url}next?from=0`)).status).toBe(404);
+    const one = `<html><head><style>${'f'.repeat(3000)}</style></head><body><p>one</p></body></html>`;
+    const two = one.replace('one', 'two');
+    const three = one.replace('one', 'three 曾妍');
+    const next = async (from: number): Promise<{ build: string; from: string; keep: [number, number]; length: number; text: string }> => {
+      const response = await fetch(`${url}next?from=${from}`);
+      expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      const keep = response.headers.get('x-preview-keep')!.split(',').map(Number) as [number, number];
+      return { build: response.headers.get('x-preview-build')!, from: response.headers.get('x-preview-from')!, keep, length: Number(response.headers.get('x-preview-length')), text: await response.text() };
+    };
+    await server.publish({ html: one });
+    expect(await next(0)).toMatchObject({ build: '1', from: '0', text: one });
+    await server.publish({ html: two });
+    const delta = await next(1);
+    expect(delta).toMatchObject({ build: '2', from: '1' });
+    expect(delta.text.length).toBeLessThan(10);
+    expect(applyDelta(one, delta)).toBe(two);
+    // The change is made against the build before, whichever that now is.
+    await server.publish({ html: three });
+    expect(applyDelta(two, await next(2))).toBe(three);
+    expect(await next(1)).toMatchObject({ build: '3', from: '0', text: three });
   });
 
   it('says a build is published once the open pages show it, so printing does not slow them', async () => {

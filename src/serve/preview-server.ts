@@ -55,9 +55,10 @@ export class PreviewServer {
     this.stopWaiting?.();
     const settled = this.clients.size === 0 ? Promise.resolve() : this.waitForPages(this.clients.size, settleMs);
     this.broadcast();
-    // After the event is on its way: the page is cut while the browser wakes up to ask for it
-    // (its request is handled only once this returns).
-    this.page = preparePage(content.html);
+    // After the event is on its way: the change is worked out while the browser wakes up to ask
+    // for it (its request is handled only once this returns). The whole page is cut only when
+    // a page asks for it: open pages take the change.
+    this.page = undefined;
     if (this.previous) this.previous.delta = pageDelta(this.previous.html, content.html);
     return settled;
   }
@@ -88,6 +89,7 @@ export class PreviewServer {
     if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'text/plain', 'method not allowed');
     const url = new URL(request.url ?? '/', `http://${host}`);
     if (url.pathname === '/') {
+      if (this.content) this.page ??= preparePage(this.content.html);
       const page = this.page ? servedPage(this.page, this.state.build) : waitingPage(this.state.build);
       // Which build this is, so the page's script knows what it has put in place.
       end(response, 200, 'text/html; charset=utf-8', page, { 'x-preview-build': String(this.state.build) });

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeGeneratedProject } from '../tests/helpers/generate-profiles.js';
+import { measurePreview, previewTable } from './preview.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'profile-report.js');
@@ -153,6 +154,8 @@ try {
   process.stderr.write('bench: cold builds done\n');
   const rebuilds = await watchRebuilds(dir);
   process.stderr.write('bench: watch rebuilds done\n');
+  const preview = await measurePreview(Math.max(runs, 10));
+  process.stderr.write('bench: live preview done\n');
   const batches = await batch(dir);
   process.stderr.write('bench: batch done\n');
   const scale = await generated(8, 200, 30, 40);
@@ -196,6 +199,10 @@ try {
     `| 8 people × (200 papers, 30 models, 40 roles) | ${s(scale.ms)} | ${mib(scale.peakKib)} |`,
     ...byPeople.map((r) => `| ${r.people} people × 50 papers | ${s(r.ms)} (${s(r.ms / r.people)} per person) | ${mib(r.peakKib)} |`),
     ...byPapers.map((r) => `| 2 people × ${r.papers} papers | ${s(r.ms)} (${(r.ms / (2 * r.papers)).toFixed(1)} ms per paper) | ${mib(r.peakKib)} |`),
+    '',
+    `(g) Live preview (\`watch --serve\`, target: the edit shown within about 150 ms of the save on a quiet machine): medians of ${preview.totals.length} saves (alone: \`npx tsx bench/preview.ts [runs]\`).`,
+    '',
+    previewTable(preview),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

@@ -28,6 +28,12 @@ export interface BuildReportOptions extends BuildOptions {
   readonly read?: FileReader;
   /** Each stage as it finishes, load and write included. */
   readonly onStage?: (stage: StageTiming['stage'] | 'load' | 'write', ms: number) => void;
+  /**
+   * The HTML as soon as it is rendered and has passed the checks (and, with `strict`, has no
+   * warnings), before the PDF is printed and anything is written: for a live preview. Printing
+   * waits for the promise it may return.
+   */
+  readonly onHtml?: (html: string) => void | Promise<void>;
   /** Notices such as "running as root, so Chromium's sandbox is off". */
   readonly onNotice?: (message: string) => void;
 }
@@ -68,11 +74,6 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     const outputs = outputPaths(resolved);
     const pdfPath = outputs.find((o) => o.format === 'pdf')?.path;
     const contentsGuess = pdfPath === undefined ? undefined : (context.contentsPages.get(pdfPath) ?? (options.write ? await previousContents(pdfPath) : undefined));
-    const rendered = await renderReport(inputs, resolved, context, {
-      ...(options.onStage ? { onStage: (t: StageTiming) => options.onStage?.(t.stage, t.ms) } : {}),
-      ...(contentsGuess ? { contentsGuess } : {}),
-    });
-    if (pdfPath !== undefined && rendered.sectionPages.size > 0) context.contentsPages.set(pdfPath, rendered.sectionPages);
     // Preflight: what the build noticed it could not render right. Silence must mean success;
     // with --strict, anything noticed is a failure and nothing is written.
     const specFile = inputs.specPath ? displayPath(options.cwd ?? process.cwd(), inputs.specPath) : '(report)';
@@ -80,6 +81,17 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
       ...inputs.warnings,
       ...unrenderableText([{ file: specFile, value: { title: inputs.spec.title, subtitle: inputs.spec.subtitle, author: inputs.spec.author } }, ...inputs.profiles.map((p) => ({ file: p.file, value: p.profile }))], missingCharacters),
     ];
+    const onHtml = async (html: string, warnings: readonly string[]): Promise<void> => {
+      // The page is shown only if the build could still succeed with what is known so far.
+      if (options.strict) refuseWarnings(problems, warnings, specFile);
+      await options.onHtml?.(html);
+    };
+    const rendered = await renderReport(inputs, resolved, context, {
+      ...(options.onStage ? { onStage: (t: StageTiming) => options.onStage?.(t.stage, t.ms) } : {}),
+      onHtml,
+      ...(contentsGuess ? { contentsGuess } : {}),
+    });
+    if (pdfPath !== undefined && rendered.sectionPages.size > 0) context.contentsPages.set(pdfPath, rendered.sectionPages);
     if (options.strict) refuseWarnings(problems, rendered.warnings, specFile);
     let written: WrittenArtifact[] | undefined;
     if (options.write) {

@@ -39,6 +39,12 @@ export interface PipelineHooks {
   readonly onBlockedRequest?: (url: string) => void;
   /** The contents' pages of this report's previous print: tried first, and checked. */
   readonly contentsGuess?: SectionPages;
+  /**
+   * The HTML as soon as it is rendered, before the PDF is printed, with the warnings so far
+   * (a live preview shows it while Chromium prints). Printing waits for the promise it may
+   * return; throwing stops the build.
+   */
+  readonly onHtml?: (html: string, warnings: readonly string[]) => void | Promise<void>;
 }
 
 /**
@@ -74,6 +80,8 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     }),
   );
+  const htmlWarnings = [...templates.warnings, ...messages.warnings, ...derived.warnings];
+  await hooks.onHtml?.(html, htmlWarnings);
   const printWarnings: string[] = [];
   let sectionPages: SectionPages = new Map();
   let prints = 0;
@@ -103,7 +111,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       })
     : undefined;
 
-  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...templates.warnings, ...messages.warnings, ...derived.warnings, ...printWarnings], timings, sectionPages, prints };
+  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...htmlWarnings, ...printWarnings], timings, sectionPages, prints };
 }
 
 async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext): Promise<Map<string, string>> {

@@ -112,7 +112,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
     .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
-    .option('--debounce <ms>', 'quiet time after the last change before rebuilding', '120')
+    .option('--debounce <ms>', 'quiet time after the last change before rebuilding (default: 120; with --serve, 50)')
     .option('--strict', 'treat every warning as an error: the build fails and the last good outputs stay')
     .option('--json', 'one JSON line per build on stdout')
     .option('--quiet', 'report only failures')

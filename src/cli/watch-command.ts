@@ -110,6 +110,8 @@ function jsonLine(build: WatchBuild, cwd: string): object {
     changed: build.changed.map((f) => path.relative(cwd, f)),
     ms: Math.round(build.ms),
     redone: build.redone,
+    ...(build.changedAt === undefined ? {} : { changedAt: build.changedAt }),
+    timings: build.timings,
     artifacts: (build.result?.written ?? []).map((a) => ({ path: path.relative(cwd, a.path), bytes: a.size, sha256: a.sha256 })),
     problems: error instanceof ValidationError ? error.problems.map(jsonProblem) : [],
     // What the build noticed in its own output (the preflight), as plain messages.

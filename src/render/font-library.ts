@@ -31,6 +31,12 @@ const langSelectors: Readonly<Record<CjkRegion, string>> = {
  */
 export class FontLibrary {
   private readonly data = new Map<string, Promise<string>>();
+  /**
+   * faceFor's answers: a page has thousands of characters and each choice sorts every face, which
+   * made choosing fonts the slowest part of a rebuild. The faces never change, so neither do
+   * the answers, keyed by everything the choice depends on.
+   */
+  private readonly chosen = new Map<string, Face | undefined>();
 
   private constructor(private readonly faces: readonly Face[]) {}
 
@@ -91,6 +97,14 @@ export class FontLibrary {
    * scripts, then the other CJK regions, then emoji. Bold asks for the 700 face where there is one.
    */
   faceFor(cp: number, region: CjkRegion, bold: boolean): Face | undefined {
+    const key = `${region}${bold ? '+' : '-'}${cp}`;
+    if (this.chosen.has(key)) return this.chosen.get(key);
+    const face = this.chooseFace(cp, region, bold);
+    this.chosen.set(key, face);
+    return face;
+  }
+
+  private chooseFace(cp: number, region: CjkRegion, bold: boolean): Face | undefined {
     const order = (f: Face): number => (f.role === 'cjk' ? (f.region === region ? 0 : 2 + regions.indexOf(f.region!)) : f.role === 'script' ? 1 : f.role === 'emoji' ? 9 : 10);
     const candidates = this.faces.filter((f) => f.role !== 'latin' && f.style === 'normal' && covers(f, cp)).sort((a, b) => order(a) - order(b));
     if (candidates.length === 0) return undefined;

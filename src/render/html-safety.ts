@@ -165,9 +165,12 @@ export class UnsafeHtmlError extends Error {
  * so the file holds exactly what was checked.
  */
 export function assembleDocument(parts: DocumentParts): string {
-  const document = parse(parts.page, { sourceCodeLocationInfo: true });
-  const problems = htmlProblems(document, { images: parts.images });
-  if (problems.length > 0) throw new UnsafeHtmlError(problems);
+  // Positions only serve the messages, and recording them doubles the parse: a page that
+  // fails is parsed again with them. The tree checked is the tree written either way.
+  const document = parse(parts.page);
+  if (htmlProblems(document, { images: parts.images }).length > 0) {
+    throw new UnsafeHtmlError(htmlProblems(parse(parts.page, { sourceCodeLocationInfo: true }), { images: parts.images }));
+  }
   finishTree(document, parts.images);
   const html = document.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'html')!;
   const head = html.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'head')!;

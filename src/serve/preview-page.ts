@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { reloadScript } from './preview-script.js';
 
 /** What the browser is told after each build: the build number, and the problems if it failed. */
 export interface PreviewState {
@@ -7,18 +8,51 @@ export interface PreviewState {
   readonly error?: string;
 }
 
+/** A built page cut where the served copy differs, its bulk encoded once per build. */
+export interface PreparedPage {
+  /** Up to the end of the report's policy (or all of `<head>`'s start, if it has none). */
+  readonly start: string;
+  readonly hasPolicy: boolean;
+  /** From the end of the policy to the closing `</body>`, as UTF-8. */
+  readonly middle: Buffer;
+  readonly end: string;
+}
+
+const policyStart = '<meta http-equiv="Content-Security-Policy" content="';
+
+/**
+ * Cuts a built page for serving. The tool writes its policy first in `<head>` and parse5 writes
+ * the last `</body>`, so both are found by position, never by searching the report's text for
+ * something a profile could also contain; the megabyte in between is encoded once, here, not
+ * on every request.
+ */
+export function preparePage(html: string): PreparedPage {
+  const at = html.indexOf(policyStart);
+  const policyEnd = at < 0 ? -1 : html.indexOf('"', at + policyStart.length);
+  const cut = policyEnd < 0 ? 0 : policyEnd;
+  const bodyEnd = html.lastIndexOf('</body>');
+  const close = bodyEnd < cut ? html.length : bodyEnd;
+  return { start: html.slice(0, cut), hasPolicy: policyEnd >= 0, middle: Buffer.from(html.slice(cut, close), 'utf8'), end: html.slice(close) };
+}
+
 /**
  * The report as served for the live preview: the built HTML with a small script that listens
- * for rebuilds (server-sent events), reloads on a new build and shows problems as an overlay.
- * Only this served copy carries a script; the files on disk stay script-free. The report's
- * Content-Security-Policy is kept and extended by exactly that script (by nonce) and a
- * connection back to this server.
+ * for rebuilds (server-sent events), puts each new build in place and shows problems as an
+ * overlay. Only this served copy carries a script; the files on disk stay script-free. The
+ * report's Content-Security-Policy is kept and extended by exactly that script (by a nonce new
+ * for every response) and a connection back to this server.
  */
-export function previewPage(html: string, build: number): string {
+export function servedPage(page: PreparedPage, build: number): readonly Buffer[] {
   const nonce = randomBytes(16).toString('base64');
-  const withPolicy = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/i, (_m, open: string, policy: string, close: string) => `${open}${policy}; script-src 'nonce-${nonce}'; connect-src 'self'${close}`);
+  const policy = page.hasPolicy ? `; script-src 'nonce-${nonce}'; connect-src 'self'` : '';
   const script = `<script nonce="${nonce}">${reloadScript(build)}</script>`;
-  return withPolicy.includes('</body>') ? withPolicy.replace('</body>', `${script}</body>`) : `${withPolicy}${script}`;
+  // In pieces, written one after another: the bulk is never copied.
+  return [Buffer.from(`${page.start}${policy}`, 'utf8'), page.middle, Buffer.from(`${script}${page.end}`, 'utf8')];
+}
+
+/** servedPage for a page in hand, as text. */
+export function previewPage(html: string, build: number): string {
+  return Buffer.concat(servedPage(preparePage(html), build)).toString('utf8');
 }
 
 /** Before the first good build: a blank page that still shows the overlay and reloads. */
@@ -27,39 +61,3 @@ export function waitingPage(build: number): string {
   return previewPage(html, build);
 }
 
-// Runs in the browser. Builds the overlay with textContent only: messages quote profile text.
-function reloadScript(build: number): string {
-  return `(() => {
-  const shown = ${JSON.stringify(build)};
-  let box;
-  const overlay = (state) => {
-    if (box) box.remove();
-    box = undefined;
-    if (!state.problems.length && !state.error) return;
-    box = document.createElement('div');
-    box.id = 'profile-report-problems';
-    box.setAttribute('role', 'alert');
-    box.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;z-index:2147483647;background:#2b0b0b;color:#fff;font:14px/1.45 ui-monospace,monospace;padding:12px 16px;border-top:4px solid #e5484d;white-space:pre-wrap';
-    const title = document.createElement('strong');
-    title.textContent = 'The last edit did not build; this is the last good report.';
-    box.append(title);
-    for (const p of state.problems) {
-      const line = document.createElement('div');
-      line.textContent = p.where + '  ' + (p.path || '(file)') + '  ' + p.message;
-      box.append(line);
-    }
-    if (state.error) {
-      const line = document.createElement('div');
-      line.textContent = state.error;
-      box.append(line);
-    }
-    document.body.append(box);
-  };
-  const events = new EventSource('/events');
-  events.addEventListener('state', (event) => {
-    const state = JSON.parse(event.data);
-    if (state.build !== shown) location.reload();
-    else overlay(state);
-  });
-})();`;
-}

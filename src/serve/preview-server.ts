@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { UserError } from '../errors.js';
-import { previewPage, waitingPage } from './preview-page.js';
-import type { PreviewState } from './preview-page.js';
+import { pageDelta } from './page-delta.js';
+import type { PageDelta } from './page-delta.js';
+import { preparePage, servedPage, waitingPage } from './preview-page.js';
+import type { PreparedPage, PreviewState } from './preview-page.js';
 
 export interface PreviewContent {
   readonly html: string;
@@ -18,8 +20,14 @@ export class PreviewServer {
   private server: Server | undefined;
   private readonly clients = new Set<ServerResponse>();
   private content: PreviewContent | undefined;
+  private page: PreparedPage | undefined;
+  /** The HTML of the build before this one, by number, and the delta from it (made once). */
+  private previous: { readonly build: number; readonly html: string; delta?: PageDelta } | undefined;
   private state: PreviewState = { build: 0, problems: [] };
   private port = 0;
+  /** While a publish waits for the open pages: one more page has the build / stop waiting. */
+  private pageShown: (() => void) | undefined;
+  private stopWaiting: (() => void) | undefined;
 
   async start(port: number): Promise<string> {
     const server = createServer((request, response) => this.handle(request, response));
@@ -35,11 +43,24 @@ export class PreviewServer {
     return `http://127.0.0.1:${this.port}/`;
   }
 
-  /** A new good build: the HTML now, the PDF when it is printed. */
-  publish(content: PreviewContent): void {
+  /**
+   * A new good build: the HTML now, the PDF when it is printed. Resolves once every page open
+   * now says it shows the build, or after `settleMs`: on two cores, Chromium printing the PDF at
+   * the same moment would slow the page the user is watching, and the PDF can wait that long.
+   */
+  publish(content: PreviewContent, settleMs = 1000): Promise<void> {
+    if (this.content) this.previous = { build: this.state.build, html: this.content.html };
     this.content = content;
     this.state = { build: this.state.build + 1, problems: [] };
+    this.stopWaiting?.();
+    const settled = this.clients.size === 0 ? Promise.resolve() : this.waitForPages(this.clients.size, settleMs);
     this.broadcast();
+    // After the event is on its way: the change is worked out while the browser wakes up to ask
+    // for it (its request is handled only once this returns). The whole page is cut only when
+    // a page asks for it: open pages take the change.
+    this.page = undefined;
+    if (this.previous) this.previous.delta = pageDelta(this.previous.html, content.html);
+    return settled;
   }
 
   /** The PDF of the build just published, once printed. */
@@ -54,6 +75,7 @@ export class PreviewServer {
   }
 
   async close(): Promise<void> {
+    this.stopWaiting?.();
     for (const client of this.clients) client.end();
     this.clients.clear();
     const server = this.server;
@@ -67,13 +89,56 @@ export class PreviewServer {
     if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'text/plain', 'method not allowed');
     const url = new URL(request.url ?? '/', `http://${host}`);
     if (url.pathname === '/') {
-      const page = this.content ? previewPage(this.content.html, this.state.build) : waitingPage(this.state.build);
-      return end(response, 200, 'text/html; charset=utf-8', page);
+      if (this.content) this.page ??= preparePage(this.content.html);
+      const page = this.page ? servedPage(this.page, this.state.build) : waitingPage(this.state.build);
+      // Which build this is, so the page's script knows what it has put in place.
+      end(response, 200, 'text/html; charset=utf-8', page, { 'x-preview-build': String(this.state.build) });
+      return;
+    }
+    if (url.pathname === '/next' && this.content) return this.next(response, Number(url.searchParams.get('from')));
+    // A page has put a build in place (it changes nothing else, so a stray request is harmless).
+    if (url.pathname === '/shown') {
+      this.pageShown?.();
+      return end(response, 200, 'text/plain', 'ok');
     }
     if (url.pathname === '/events') return this.subscribe(response);
     const pdf = this.content?.pdf;
     if (pdf && url.pathname === `/${encodeURIComponent(pdf.name)}`) return end(response, 200, 'application/pdf', pdf.bytes);
     return end(response, 404, 'text/plain', 'not found');
+  }
+
+  /**
+   * The current build's HTML (no script: the page that asks runs its own) as a delta from the
+   * build the page holds, or whole when the server no longer has that one. Plain text: it is
+   * data for the page's script, never a page to show.
+   */
+  private next(response: ServerResponse, from: number): void {
+    const html = this.content!.html;
+    const previous = this.previous?.build === from ? this.previous : undefined;
+    const delta = previous ? (previous.delta ??= pageDelta(previous.html, html)) : { keep: [0, 0] as const, text: html, length: html.length };
+    end(response, 200, 'text/plain; charset=utf-8', delta.text, {
+      'x-preview-build': String(this.state.build),
+      'x-preview-from': previous ? String(from) : '0',
+      'x-preview-keep': delta.keep.join(','),
+      'x-preview-length': String(delta.length),
+    });
+  }
+
+  private waitForPages(pages: number, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let left = pages;
+      const stop = (): void => {
+        clearTimeout(timer);
+        this.pageShown = undefined;
+        this.stopWaiting = undefined;
+        resolve();
+      };
+      const timer = setTimeout(stop, ms);
+      this.stopWaiting = stop;
+      this.pageShown = () => {
+        if (--left <= 0) stop();
+      };
+    });
   }
 
   private subscribe(response: ServerResponse): void {
@@ -93,7 +158,10 @@ function event(state: PreviewState): string {
   return `event: state\ndata: ${JSON.stringify(state)}\n\n`;
 }
 
-function end(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  response.end(body);
+function end(response: ServerResponse, status: number, type: string, body: string | Uint8Array | readonly Uint8Array[], headers: Record<string, string> = {}): void {
+  const pieces = typeof body === 'string' ? [Buffer.from(body, 'utf8')] : body instanceof Uint8Array ? [body] : body;
+  const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
+  response.writeHead(status, { 'content-type': type, 'content-length': length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  for (const piece of pieces) response.write(piece);
+  response.end();
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { BuildContext } from '../build-context.js';
 import { UserError, ValidationError } from '../errors.js';
+import { InputPoller } from './input-poller.js';
 import { buildReport } from '../build-report.js';
 import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
 import { defaultSpecPath } from '../load/load-inputs.js';
@@ -22,6 +23,14 @@ export interface WatchBuild {
   readonly error?: unknown;
   /** Charts drawn and profiles validated by this build (the rest came from caches). */
   readonly redone: { readonly charts: number; readonly profiles: number };
+  /** When the first change of this build was seen (ms since the epoch); absent for the first build. */
+  readonly changedAt?: number;
+  /**
+   * Milliseconds per stage (load, derive, charts, templates, html, pdf, write), `wait` from the
+   * first change to the build's start, and `preview` from the start to the HTML handed to onHtml:
+   * where the time between a save and the page goes.
+   */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 export interface WatchHooks {
@@ -31,9 +40,9 @@ export interface WatchHooks {
   readonly browser?: BrowserSession;
   /**
    * The HTML of each good build as soon as it is rendered, before the PDF is printed (for a
-   * live preview). With it, a build renders the HTML alone first, then prints and writes both.
+   * live preview); printing waits for the promise it may return.
    */
-  readonly onHtml?: (html: string) => void;
+  readonly onHtml?: (html: string) => void | Promise<void>;
 }
 
 /**
@@ -50,6 +59,7 @@ export class WatchSession {
   private timer: NodeJS.Timeout | undefined;
   private building: Promise<void> | undefined;
   private readonly changed = new Set<string>();
+  private changedAt: number | undefined;
   private closed = false;
   private outDir: string | undefined;
   private noticesOn = false;
@@ -57,6 +67,12 @@ export class WatchSession {
   private waitingSince: number | undefined;
   /** Whether the last build's failure went unreported, as a newer save was already waiting. */
   private superseded = false;
+  /** After a failed build, the files it blamed are polled too (see input-poller.ts). */
+  private readonly poller = new InputPoller((file) => {
+    this.changed.add(file);
+    this.changedAt ??= Date.now();
+    this.schedule();
+  });
 
   constructor(
     private readonly options: WatchOptions,
@@ -76,6 +92,7 @@ export class WatchSession {
     this.watcher.on('all', (_event, file) => {
       if (!isSource(file)) return;
       this.changed.add(file);
+      this.changedAt ??= Date.now();
       this.schedule();
     });
     await new Promise<void>((resolve) => this.watcher?.once('ready', resolve));
@@ -86,6 +103,7 @@ export class WatchSession {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    this.poller.stop();
     await this.watcher?.close();
     await this.building?.catch(() => undefined);
     await this.context.close();
@@ -114,33 +132,44 @@ export class WatchSession {
     // A file caught mid-save stays in `changed`, so build() schedules this again.
     if (await this.midWrite()) return;
     const changed = [...this.changed].sort();
+    const changedAt = this.changedAt;
     this.changed.clear();
+    this.changedAt = undefined;
     const before = this.context.work();
     const started = performance.now();
+    const timings: Record<string, number> = changedAt === undefined ? {} : { wait: Date.now() - changedAt };
+    const times = changedAt === undefined ? { timings } : { changedAt, timings };
     try {
-      const onStage = (stage: string): void => this.loaded(stage);
-      const wantsPdf = !this.options.formats || this.options.formats.includes('pdf');
-      if (this.hooks.onHtml && wantsPdf) {
-        // The page first: charts and templates are cached, so this costs little, and the
-        // preview need not wait for Chromium to print.
-        const quick = await buildReport({ ...this.options, formats: ['html'], write: false, context: this.context, onStage });
-        this.hooks.onHtml(quick.html);
-      }
-      const result = await buildReport({ ...this.options, write: true, context: this.context, onStage });
-      if (this.hooks.onHtml && !wantsPdf) this.hooks.onHtml(result.html);
+      const onStage = (stage: string, ms: number): void => {
+        timings[stage] = Math.round(ms);
+        this.loaded(stage);
+      };
+      const show = this.hooks.onHtml;
+      const onHtml = (html: string): void | Promise<void> => {
+        timings['preview'] = Math.round(performance.now() - started);
+        return show?.(html);
+      };
+      // One build: the page goes to the preview as soon as it is rendered and checked, while
+      // Chromium prints the PDF from that same HTML.
+      const result = await buildReport({ ...this.options, write: true, context: this.context, onStage, ...(show ? { onHtml } : {}) });
       this.outDir = result.options.outDir;
       // Profiles may live outside the spec's folder, and the spec may name a template folder.
       const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];
       this.watcher?.add(extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))));
       this.superseded = false;
-      this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before) });
+      this.poller.stop();
+      this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before), ...times });
     } catch (error) {
       // An input saved again during this build (an editor that empties a file, then writes
       // it) is built next: its half-saved state is not worth a report. Never twice running,
       // so a stream of saves cannot hide a failure for good.
       const supersede = this.changed.size > 0 && !this.superseded && (error instanceof ValidationError || error instanceof UserError);
       this.superseded = supersede;
-      if (!supersede) this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before) });
+      if (error instanceof ValidationError) {
+        const cwd = this.options.cwd ?? process.cwd();
+        await this.poller.watch([...new Set(error.problems.filter((p) => p.severity === 'error').map((p) => path.resolve(cwd, p.file)))]);
+      }
+      if (!supersede) this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before), ...times });
     }
   }
 

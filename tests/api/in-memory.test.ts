@@ -40,6 +40,26 @@ describe('the library API, in memory', () => {
     expect((error as ValidationError).problems).toEqual([expect.objectContaining({ file: 'data/profiles/zeng-yan.yaml', line: 8, column: 14, path: 'person.birthYear' })]);
   });
 
+  it('hands over the HTML once rendered and checked, before printing, and prints that same page', async () => {
+    const cwd = '/virtual';
+    const files = await sampleFiles(cwd);
+    const context = new BuildContext();
+    try {
+      const order: string[] = [];
+      const result = await buildReport({ cwd, read: memoryReader(files), context, onHtml: (html) => void order.push(html), onStage: (stage) => void order.push(stage) });
+      expect(order.filter((o) => o.length > 10)).toEqual([result.html]);
+      expect(order.indexOf(result.html)).toBeLessThan(order.indexOf('pdf'));
+      // With --strict, a page with a warning is never shown: the build fails first.
+      files.set('/virtual/data/profiles/zeng-yan.yaml', files.get('/virtual/data/profiles/zeng-yan.yaml')!.replace('nativeName: 曾妍', 'nativeName: ᱥ曾妍'));
+      let shown = false;
+      const error = await buildReport({ cwd, read: memoryReader(files), context, strict: true, onHtml: () => void (shown = true) }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(shown).toBe(false);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('validates from memory', async () => {
     const report = await validateProfiles([], { cwd: '/virtual', read: memoryReader(await sampleFiles('/virtual')) });
     expect(report).toEqual({ ok: true, problems: [], files: ['data/report.yaml', 'data/profiles/zeng-yan.yaml', 'data/profiles/luo-fuli.yaml'] });

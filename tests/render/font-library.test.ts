@@ -72,6 +72,24 @@ describe('FontLibrary.fontFaceCss', () => {
   });
 });
 
+describe('FontLibrary.faceFor', () => {
+  it('remembers each choice by character, region and weight: a cached answer is the fresh one', async () => {
+    const warm = await FontLibrary.load();
+    const chars = ['山', '曾', '김', 'ก', 'ل', '🚀', 'A', '\u1C5A'].map((c) => c.codePointAt(0)!);
+    const asks = chars.flatMap((cp) => (['sc', 'tc', 'jp', 'kr'] as const).flatMap((region) => [false, true].map((bold) => ({ cp, region, bold }))));
+    // Asked in one order, then in reverse: a key missing region or weight would answer wrong.
+    const first = asks.map((a) => warm.faceFor(a.cp, a.region, a.bold)?.file);
+    const again = [...asks].reverse().map((a) => warm.faceFor(a.cp, a.region, a.bold)?.file).reverse();
+    const fresh = await Promise.all(asks.map(async (a) => (await FontLibrary.load()).faceFor(a.cp, a.region, a.bold)?.file));
+    expect(first).toEqual(fresh);
+    expect(again).toEqual(fresh);
+    const han = (region: 'sc' | 'jp', bold: boolean): string | undefined => warm.faceFor('山'.codePointAt(0)!, region, bold)?.file;
+    expect(han('jp', false)).not.toBe(han('sc', false));
+    expect(han('sc', true)).not.toBe(han('sc', false));
+    expect(warm.faceFor(0x1c5a, 'sc', false)).toBeUndefined();
+  });
+});
+
 describe('textContexts', () => {
   it('reads language and boldness from the markup and its stylesheet, not from generated content', () => {
     const contexts = textContexts(page('<h2>粗 <span class="native">细</span></h2><table><tr><td>表</td></tr></table><p lang="zh-TW">臺</p><p lang="ko">한</p>'));

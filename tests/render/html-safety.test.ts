@@ -59,6 +59,18 @@ describe('the HTML allowlist, judged on the parsed page', () => {
     // Glued to the Handlebars (`l}}onclick`), it is seen once rendered: the page check refuses it.
     expect(() => assembleDocument({ page: '<bdi onclick="x">x</bdi>', styles: [], images: new Map() })).toThrow(UnsafeHtmlError);
   });
+
+  it('says where in the rendered page each problem is, though a safe page is checked without positions', () => {
+    const error = (() => {
+      try {
+        assembleDocument({ page: '<p>a</p>\n<p>b <bdi onclick="x">x</bdi></p>\n<img src="https://canary.example/x" alt="">', styles: [], images: new Map() });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(UnsafeHtmlError);
+    expect((error as UnsafeHtmlError).problems.map((p) => `${p.line}:${p.column}`)).toEqual(['2:11', '3:6']);
+  });
 });
 
 describe('CSS, tokenised and unescaped as a browser does', () => {

@@ -23,40 +23,64 @@ interface PrintedPage {
  */
 export function pageFurnitureProblems(bytes: Uint8Array): string[] {
   const pdf = PdfObjects.from(bytes);
-  const pages = readPages(pdf);
+  const headings = outlineDestinations(pdf);
   const problems: string[] = [];
-  const top = pt(pageMarginsMm.top);
-  const bottom = pt(pageMarginsMm.bottom);
   const noHeader: number[] = [];
   const noFooter: number[] = [];
-  pages.forEach((page, i) => {
-    if (i === 0) return; // the cover has none
-    const text = page.ink.filter((b) => b.kind === 'text');
-    const header = text.filter((b) => b.y0 >= page.height - top);
-    const bothEnds = header.some((b) => b.x0 < page.width / 2) && header.some((b) => b.x0 >= page.width / 2);
-    if (!bothEnds) noHeader.push(i + 1);
-    if (!text.some((b) => b.y1 <= bottom)) noFooter.push(i + 1);
-  });
-  if (noHeader.length > 0) problems.push(`${pageList(noHeader)} of the PDF ${noHeader.length === 1 ? 'has' : 'have'} no running header (the title and the date at the top)`);
-  if (noFooter.length > 0) problems.push(`${pageList(noFooter)} of the PDF ${noFooter.length === 1 ? 'has' : 'have'} no "page X of Y" footer`);
-  for (const heading of outlineDestinations(pdf)) {
-    const page = pages[heading.page - 1];
-    if (page && page.ink.length > 0 && endsPage(heading, page, bottom, top)) {
+  pdf.pages().forEach((object, i) => {
+    const onPage = headings.filter((h) => h.page === i + 1);
+    const page = readPage(pdf, object, i === 0, onPage);
+    if (i > 0 && !page.header) noHeader.push(i + 1);
+    if (i > 0 && !page.footer) noFooter.push(i + 1);
+    for (const heading of onPage) {
+      if (!page.complete || page.ink.length === 0 || !endsPage(heading, page)) continue;
       problems.push(`the heading "${heading.title}" ends page ${heading.page} of the PDF with nothing under it`);
     }
-  }
+  });
+  if (noHeader.length > 0) problems.unshift(`${pageList(noHeader)} of the PDF ${noHeader.length === 1 ? 'has' : 'have'} no running header (the title and the date at the top)`);
+  if (noFooter.length > 0) problems.splice(noHeader.length > 0 ? 1 : 0, 0, `${pageList(noFooter)} of the PDF ${noFooter.length === 1 ? 'has' : 'have'} no "page X of Y" footer`);
   return problems;
 }
 
-function readPages(pdf: PdfObjects): PrintedPage[] {
-  return pdf.pages().map((object) => {
-    const dict = pdf.dict(object) ?? '';
-    const [, , width = 595, height = 842] = numbers(dict, 'MediaBox');
-    const contents = [...(/\/Contents\s*\[([^\]]*)\]/.exec(dict)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
-    const single = ref(dict, 'Contents');
-    const streams = (contents.length > 0 ? contents : single !== undefined ? [single] : []).map((n) => pdf.stream(n) ?? Buffer.alloc(0));
-    return { width, height, ink: pageInk(Buffer.concat(streams.flatMap((s) => [s, Buffer.from('\n')]))) };
+interface ReadPage extends PrintedPage {
+  readonly header: boolean;
+  readonly footer: boolean;
+  /** Whether the whole page was read; a page is read only as far as its checks need. */
+  readonly complete: boolean;
+}
+
+/**
+ * A page's ink, read until everything asked of it is settled: the header's two ends and the
+ * footer seen (none asked on the cover), and each heading with something well below it. Chromium
+ * draws the margin boxes first and the page from top to bottom, so most pages are settled early.
+ */
+function readPage(pdf: PdfObjects, object: number, cover: boolean, headings: readonly OutlineDestination[]): ReadPage {
+  const dict = pdf.dict(object) ?? '';
+  const [, , width = 595, height = 842] = numbers(dict, 'MediaBox');
+  const contents = [...(/\/Contents\s*\[([^\]]*)\]/.exec(dict)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
+  const single = ref(dict, 'Contents');
+  const streams = (contents.length > 0 ? contents : single !== undefined ? [single] : []).map((n) => pdf.stream(n) ?? Buffer.alloc(0));
+  const top = height - pt(pageMarginsMm.top);
+  const bottom = pt(pageMarginsMm.bottom);
+  let [start, end, footer] = [cover, cover, cover];
+  const open = new Set(headings);
+  let complete = true;
+  const ink = pageInk(Buffer.concat(streams.flatMap((s) => [s, Buffer.from('\n')])), (box) => {
+    if (box.kind === 'text' && box.y0 >= top) {
+      if (box.x0 < width / 2) start = true;
+      else end = true;
+    }
+    if (box.kind === 'text' && box.y1 <= bottom) footer = true;
+    for (const heading of open) {
+      // Clearly under the heading, whatever its lines: more than two heading lines below its top.
+      const under = box.y0 > bottom && box.y1 < heading.top - 60 && (box.kind !== 'path' || box.y1 - box.y0 >= 2);
+      if (under) open.delete(heading);
+    }
+    const settled = start && end && footer && open.size === 0;
+    if (settled) complete = false;
+    return settled;
   });
+  return { width, height, ink, header: start && end, footer, complete: complete || open.size > 0 };
 }
 
 /**
@@ -65,7 +89,8 @@ function readPages(pdf: PdfObjects): PrintedPage[] {
  * heading may wrap); a box that begins above the heading (the card it titles) is not under it,
  * and neither is a rule drawn under it.
  */
-function endsPage(heading: OutlineDestination, page: PrintedPage, bottom: number, top: number): boolean {
+function endsPage(heading: OutlineDestination, page: PrintedPage): boolean {
+  const [top, bottom] = [pt(pageMarginsMm.top), pt(pageMarginsMm.bottom)];
   const body = page.ink.filter((b) => b.y0 > bottom && b.y1 < page.height - top && b.y1 <= heading.top + 5);
   const text = body.filter((b) => b.kind === 'text').sort((a, b) => b.y1 - a.y1);
   const first = text[0];

@@ -27,8 +27,14 @@ const identity: Matrix = [1, 0, 0, 1, 0, 0];
  * last one's (glyph widths would need the fonts); glyphs shown one after another on one line
  * close together make one box. White fills (the page's own background) are not ink.
  */
-export function pageInk(content: Uint8Array): InkBox[] {
+export function pageInk(content: Uint8Array, until?: (box: InkBox) => boolean): InkBox[] {
   const boxes: InkBox[] = [];
+  // Set when `until` has seen enough: the rest of the page is not read.
+  let done = false;
+  const add = (box: InkBox): void => {
+    boxes.push(box);
+    if (until?.(box)) done = true;
+  };
   const stack: GraphicsState[] = [];
   let gs: GraphicsState = { ctm: identity, fillWhite: false, strokeWhite: false };
   // The text line matrix (the text matrix is the same: glyph advances are not followed).
@@ -67,7 +73,7 @@ export function pageInk(content: Uint8Array): InkBox[] {
       return;
     }
     run = { kind: 'text', x0: x, x1: x, y0, y1 };
-    boxes.push(run);
+    add(run);
   };
   const paint = (isWhite: boolean): void => {
     if (path.length > 0 && !isWhite) {
@@ -78,7 +84,7 @@ export function pageInk(content: Uint8Array): InkBox[] {
         y0 = Math.min(y0, y);
         y1 = Math.max(y1, y);
       }
-      boxes.push({ kind: 'path', x0, y0, x1, y1 });
+      add({ kind: 'path', x0, y0, x1, y1 });
       run = undefined;
     }
     path = [];
@@ -126,14 +132,39 @@ export function pageInk(content: Uint8Array): InkBox[] {
       case ops['n']: path = []; break;
       case ops['Do']: {
         const [[ax, ay], [bx, by]] = [apply(gs.ctm, 0, 0), apply(gs.ctm, 1, 1)];
-        boxes.push({ kind: 'image', x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) });
+        add({ kind: 'image', x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) });
         run = undefined;
         break;
       }
       default: break;
     }
+    return done;
   });
   return boxes;
+}
+
+/**
+ * How many points a CSS pixel takes on this page, from the transformation in force when the
+ * page first paints anything: 0.75 (72 points to 96 pixels) as Chromium prints at 100%, less when
+ * it shrank the page to fit content wider than the sheet.
+ */
+export function contentScale(content: Uint8Array): number | undefined {
+  let ctm: Matrix = identity;
+  const stack: Matrix[] = [];
+  const operands = new Operands();
+  const paints = new Set(['re', 'f', 'F', 'f*', 'S', 's', 'B', 'b', 'Tj', 'TJ', 'Do', 'BT'].map((name) => ops[name]));
+  let scale: number | undefined;
+  readContent(content, operands, (code) => {
+    if (code === ops['q']) stack.push(ctm);
+    else if (code === ops['Q']) ctm = stack.pop() ?? ctm;
+    else if (code === ops['cm']) ctm = multiply([operands.last(6), operands.last(5), operands.last(4), operands.last(3), operands.last(2), operands.last(1)], ctm);
+    else if (paints.has(code)) {
+      scale = Math.hypot(ctm[0], ctm[1]);
+      return true;
+    }
+    return false;
+  });
+  return scale;
 }
 
 /** a × b, for PDF's row-vector matrices [a b c d e f]. */
@@ -221,12 +252,12 @@ function readNumber(data: Uint8Array, start: number, end: number): number {
 
 /**
  * Reads a content stream's tokens (PDF 32000-1, 7.2 and 7.8.2) and calls `operator` with each
- * operator, its operands in `operands`. Strings, names, arrays and inline dictionaries are
+ * operator, its operands in `operands`, until it returns true. Strings, names, arrays and inline dictionaries are
  * skipped as whole tokens (a `]` or `)` inside a string does not end anything). It reads the
  * bytes as they are, with no token objects and no substrings: a page of a long report holds
  * tens of thousands of tokens, and this runs on every build.
  */
-function readContent(data: Uint8Array, operands: Operands, operator: (code: number) => void): void {
+function readContent(data: Uint8Array, operands: Operands, operator: (code: number) => boolean | void): void {
   const n = data.length;
   let arrayDepth = 0;
   let i = 0;
@@ -275,7 +306,7 @@ function readContent(data: Uint8Array, operands: Operands, operator: (code: numb
         const end = Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf('EI', i);
         i = end < 0 ? n : end + 2;
       } else if (code >= 0) {
-        operator(code);
+        if (operator(code) === true) return;
       } else {
         // Longer words are the keywords true, false and null: operands.
         operands.push(NaN);

@@ -5,7 +5,7 @@ import type { PageSize } from '../schema/report-schema.js';
 import type { BrowserSession } from './browser-session.js';
 import { numberContents } from './number-contents.js';
 import type { SectionPages } from './number-contents.js';
-import { pageOverflow } from '../preflight/page-overflow.js';
+import { pageOverflow, printedShrunk } from '../preflight/page-overflow.js';
 
 export interface PrintOptions {
   readonly page: PageSize;
@@ -58,7 +58,7 @@ export async function printPdf(session: BrowserSession, html: string, options: P
         timeout: timeoutMs,
       });
     const numbered = await numberContents(page, print, options.contentsGuess);
-    const overflow = await pageOverflow(page, options.page);
+    const overflow = printedShrunk(numbered.bytes) ? await pageOverflow(page, options.page) : [];
     printed = true;
     return { ...numbered, warnings: [...numbered.warnings, ...overflow] };
   })();

@@ -67,10 +67,19 @@ describe('the printed pages are checked for their header, footer and headings', 
     expect((await listFiles(strict)).filter((f) => f.startsWith('out/'))).toEqual([]);
   }, 180_000);
 
+  it('says when content wider than the sheet made Chromium shrink every page, and names what is too wide', async () => {
+    const project = await tempProject();
+    await mkdir(path.join(project, 'look'));
+    await writeFile(path.join(project, 'look', 'extra.css'), 'main, body { min-width: 1400px; }\n');
+    const result = await runCli(['build', '--templates', 'look'], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/warning: the report is 1400 px wide where a page holds 665 px, so every PDF page would be shrunk to fit; too wide: "/);
+  }, 120_000);
+
   it('finds nothing to say about the sample', async () => {
     const project = await tempProject();
     const result = await runCli(['build'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).not.toMatch(/header|footer|ends page/);
+    expect(result.stderr).not.toMatch(/warning|header|footer|ends page|wide/);
   }, 120_000);
 });

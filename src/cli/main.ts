@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { shippedLanguageList } from '../i18n/languages.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import type { BuildFlags } from './build-command.js';
+import { removeOwnProfiles } from '../print/chromium-folders.js';
 import { onInterrupt } from './interrupts.js';
 import type { Interrupts } from './interrupts.js';
 import { reportFailure } from './report-failure.js';
@@ -43,6 +44,8 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
   } finally {
     early?.dispose();
     await browser?.close();
+    // The CLI runs one Chromium session per process: whatever that session made is swept up.
+    if (browser) await removeOwnProfiles();
   }
 }
 
@@ -112,7 +115,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
     .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
-    .option('--debounce <ms>', 'quiet time after the last change before rebuilding (default: 120; with --serve, 50)')
+    .option('--debounce <ms>', 'quiet time after the last change before rebuilding (default: 120; with --serve, 15)')
     .option('--strict', 'treat every warning as an error: the build fails and the last good outputs stay')
     .option('--json', 'one JSON line per build on stdout')
     .option('--quiet', 'report only failures')

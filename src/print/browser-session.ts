@@ -25,6 +25,7 @@ export class BrowserSession {
   /** Folders to remove when this Chromium is gone: its profile, and its temporary files. */
   private dirs: string[] = [];
   private closed = false;
+  private closing: Promise<void> | undefined;
   /** warmUp callers waiting for Chromium's process to start. */
   private spawnWaiters: (() => void)[] = [];
   private stopping = false;
@@ -124,7 +125,17 @@ export class BrowserSession {
     this.stopping = false;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Closes Chromium and removes its folders. Every caller (a signal's handler, the command's
+   * own `finally`) waits for the same closing: a second call that returned at once used to remove
+   * the profile folder while Chromium, still shutting down, wrote its last files into it.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
     this.closed = true;
     this.stopping = true;
     const browser = await this.launching?.catch(() => undefined);
@@ -150,6 +161,11 @@ export class BrowserSession {
     const { profileDir, chromiumTmp } = await makeChromiumFolders();
     this.dirs.push(...new Set([profileDir, chromiumTmp]));
     const { launch } = await import('puppeteer-core');
+    // Closed while the folders were made (a signal during start-up): start nothing.
+    if (this.closed) {
+      await this.removeProfile();
+      throw new RenderError('the browser session was closed while Chromium was starting');
+    }
     try {
       const launched = launch({
         executablePath,

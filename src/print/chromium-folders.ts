@@ -44,12 +44,26 @@ export async function makeChromiumFolders(): Promise<ChromiumFolders> {
  * their owner's process id, so the next run removes those whose owner is gone.
  */
 export async function removeOrphanedProfiles(): Promise<void> {
+  await removeProfilesOf((pid) => pid !== process.pid && !isAlive(pid));
+}
+
+/**
+ * Every folder this process made for Chromium, whatever became of the session that made it:
+ * the CLI's last sweep before it exits (it runs one session). A Chromium interrupted while it
+ * starts can still write into its profile folder after the session removed it. Not for a
+ * library, where other sessions of the process may still be running.
+ */
+export async function removeOwnProfiles(): Promise<void> {
+  await removeProfilesOf((pid) => pid === process.pid);
+}
+
+async function removeProfilesOf(owned: (pid: number) => boolean): Promise<void> {
   for (const base of new Set([os.tmpdir(), '/tmp'])) {
     const names = await readdir(base).catch(() => [] as string[]);
     await Promise.all(
       names.map(async (name) => {
         const pid = Number(new RegExp(`^${profilePrefix}(\\d+)-`).exec(name)?.[1]);
-        if (!pid || pid === process.pid || isAlive(pid)) return;
+        if (!pid || !owned(pid)) return;
         await rm(path.join(base, name), { recursive: true, force: true }).catch(() => undefined);
       }),
     );

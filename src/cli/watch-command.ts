@@ -34,8 +34,10 @@ export async function runWatch(files: readonly string[], flags: WatchFlags, ctx:
   if (target.spec === undefined && !target.profiles?.length && !existsSync(path.join(ctx.cwd, defaultSpecPath))) {
     throw new UserError(noProjectMessage(defaultSpecPath));
   }
-  // A live preview should show a save at once; 50 ms still turns an editor's burst into one build.
-  const debounceMs = flags.debounce === undefined ? (flags.serve ? 50 : undefined) : Number(flags.debounce);
+  // A live preview should show a save at once. 15 ms still turns an editor's burst of events into
+  // one build; a save caught half-written is built again (see WatchSession: an emptied file is
+  // waited for, and files that changed while a build read them are built again).
+  const debounceMs = flags.debounce === undefined ? (flags.serve ? 15 : undefined) : Number(flags.debounce);
   if (debounceMs !== undefined && !(debounceMs >= 0)) throw new UsageError(`--debounce takes milliseconds, not ${flags.debounce}`);
   const port = flags.port === undefined ? 4173 : Number(flags.port);
   if (flags.port !== undefined && !flags.serve) throw new UsageError('--port goes with --serve');

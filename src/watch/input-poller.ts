@@ -39,7 +39,8 @@ export class InputPoller {
   }
 }
 
-async function identity(file: string): Promise<string> {
+/** What tells one state of a file from another: kind, inode, size and time. */
+export async function identity(file: string): Promise<string> {
   const info = await lstat(file).catch(() => undefined);
   if (!info) return 'missing';
   const kind = info.isFile() ? 'file' : info.isDirectory() ? 'dir' : info.isSymbolicLink() ? 'link' : 'special';

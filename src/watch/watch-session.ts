@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { BuildContext } from '../build-context.js';
 import { UserError, ValidationError } from '../errors.js';
-import { InputPoller } from './input-poller.js';
+import { identity, InputPoller } from './input-poller.js';
 import { buildReport } from '../build-report.js';
 import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
 import { defaultSpecPath } from '../load/load-inputs.js';
@@ -134,6 +134,12 @@ export class WatchSession {
     const changed = [...this.changed].sort();
     const changedAt = this.changedAt;
     this.changed.clear();
+    // The file watcher coalesces a file's events for a moment after the first, so a save that
+    // lands in two writes may leave no event for the second: what the build read is compared
+    // with the files as they are once it is done, and a difference builds again.
+    const read = await Promise.all(changed.map((f) => identity(f)));
+    // This build reads the blamed files anew; the poller watches again only if it fails.
+    this.poller.stop();
     this.changedAt = undefined;
     const before = this.context.work();
     const started = performance.now();
@@ -157,9 +163,10 @@ export class WatchSession {
       const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];
       this.watcher?.add(extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))));
       this.superseded = false;
-      this.poller.stop();
+      await this.recheck(changed, read);
       this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before), ...times });
     } catch (error) {
+      await this.recheck(changed, read);
       // An input saved again during this build (an editor that empties a file, then writes
       // it) is built next: its half-saved state is not worth a report. Never twice running,
       // so a stream of saves cannot hide a failure for good.
@@ -171,6 +178,16 @@ export class WatchSession {
       }
       if (!supersede) this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before), ...times });
     }
+  }
+
+  /** Files that changed again while a build read them are built again. */
+  private async recheck(files: readonly string[], read: readonly string[]): Promise<void> {
+    const now = await Promise.all(files.map((f) => identity(f)));
+    files.forEach((file, i) => {
+      if (now[i] === read[i]) return;
+      this.changed.add(file);
+      this.changedAt ??= Date.now();
+    });
   }
 
   /**

@@ -82,6 +82,29 @@ describe('profile-report watch (real process)', () => {
     expect(watch.pending()).toBe(0);
   }, 60_000);
 
+  it('builds again when a save lands in two writes and the second comes while the first is being built', async () => {
+    const text = await readFile(profile, 'utf8');
+    const edited = Buffer.from(text.replace('Commonly called', 'Often named'));
+    // The first half ends at a line break, so it is well-formed YAML, if not a whole profile.
+    const cut = edited.lastIndexOf('\n', Math.floor(edited.length / 2)) + 1;
+    const { open } = await import('node:fs/promises');
+    const handle = await open(profile, 'w');
+    try {
+      await handle.write(edited.subarray(0, cut), 0, cut, 0);
+      await sleep(250); // the debounce passes: a build reads the half-written file
+      await handle.write(edited.subarray(cut), 0, edited.length - cut, cut);
+    } finally {
+      await handle.close();
+    }
+    const shown = async (): Promise<boolean> => (await readPdf(path.join(project, 'out', 'report.pdf'))).text.replace(/\s+/g, ' ').includes('Often named');
+    // Whatever the build of the half-written file said, a build of the whole save follows.
+    let last = await watch.next<BuildLine>();
+    while (!(last.ok && (await shown()))) last = await watch.next<BuildLine>();
+    expect(last.ok).toBe(true);
+    await sleep(1000);
+    expect(watch.pending()).toBe(0);
+  }, 90_000);
+
   it('reports an invalid edit with file:line:col and keeps the last good outputs', async () => {
     const pdf = path.join(project, 'out', 'report.pdf');
     const before = await sha(pdf);

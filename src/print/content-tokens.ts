@@ -1,0 +1,138 @@
+/**
+ * The tokens of a PDF content stream (PDF 32000-1, 7.2 and 7.8.2), read for page-ink.ts: the
+ * operators as integer codes and their numeric operands, with no token objects.
+ */
+
+/** The operands before an operator: numbers as such, anything else (names, strings, arrays) as NaN. */
+export class Operands {
+  // Operators take at most a few operands; a malformed stream's extra ones are dropped.
+  private readonly values = new Float64Array(16);
+  private count = 0;
+  push(value: number): void {
+    if (this.count === this.values.length) this.values.copyWithin(0, 1);
+    else this.count++;
+    this.values[this.count - 1] = value;
+  }
+  /** The i-th operand from the end (1 is the last), 0 when missing or not a number. */
+  last(i: number): number {
+    const v = i <= this.count ? this.values[this.count - i]! : 0;
+    return Number.isNaN(v) ? 0 : v;
+  }
+  clear(): void {
+    this.count = 0;
+  }
+}
+
+const isWhite = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const isDelimiter = (c: number): boolean => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+
+/**
+ * An operator as a number made of its bytes (operators are at most three letters), so the
+ * interpreter switches on integers: comparing strings for each of a page's thousands of
+ * operators took most of the time.
+ */
+function operatorCode(data: Uint8Array, start: number, end: number): number {
+  // No operator has more than three letters; true, false and null are longer.
+  if (end - start > 3) return -1;
+  let code = end - start;
+  for (let i = start; i < end; i++) code = code * 256 + data[i]!;
+  return code;
+}
+
+/** The codes of the operators the interpreter follows, by name. */
+export const ops: Readonly<Record<string, number>> = Object.fromEntries(
+  "q Q cm rg RG g G k K sc scn cs SC SCN CS BT Tf TL Tm Td TD T* Tj TJ ' \" m l c v y re f F f* S s B B* b b* n Do BI"
+    .split(' ')
+    .map((name) => [name, operatorCode(Buffer.from(name, 'latin1'), 0, name.length)]),
+);
+
+/** A PDF number (`12`, `-.5`, `3.125`) read from its bytes; NaN if it is not one. */
+function readNumber(data: Uint8Array, start: number, end: number): number {
+  let i = start;
+  let sign = 1;
+  if (data[i] === 0x2d) {
+    sign = -1;
+    i++;
+  } else if (data[i] === 0x2b) i++;
+  let value = 0;
+  let scale = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = data[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+      if (scale > 0) scale *= 10;
+      digits++;
+    } else if (c === 0x2e && scale === 0) scale = 1;
+    else return NaN;
+  }
+  if (digits === 0) return NaN;
+  return (sign * value) / (scale || 1);
+}
+
+/**
+ * Reads a content stream's tokens (PDF 32000-1, 7.2 and 7.8.2) and calls `operator` with each
+ * operator, its operands in `operands`, until it returns true. Strings, names, arrays and inline dictionaries are
+ * skipped as whole tokens (a `]` or `)` inside a string does not end anything). It reads the
+ * bytes as they are, with no token objects and no substrings: a page of a long report holds
+ * tens of thousands of tokens, and this runs on every build.
+ */
+export function readContent(data: Uint8Array, operands: Operands, operator: (code: number) => boolean | void): void {
+  const n = data.length;
+  let arrayDepth = 0;
+  let i = 0;
+  while (i < n) {
+    const c = data[i]!;
+    if (isWhite(c)) {
+      i++;
+    } else if (c === 0x25 /* % */) {
+      while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
+    } else if (c === 0x28 /* ( */) {
+      let depth = 0;
+      for (; i < n; i++) {
+        const d = data[i];
+        if (d === 0x5c) i++;
+        else if (d === 0x28) depth++;
+        else if (d === 0x29 && --depth === 0) break;
+      }
+      i++;
+      if (arrayDepth === 0) operands.push(NaN);
+    } else if (c === 0x3c /* < */ && data[i + 1] !== 0x3c) {
+      const end = data.indexOf(0x3e, i);
+      i = end < 0 ? n : end + 1;
+      if (arrayDepth === 0) operands.push(NaN);
+    } else if (c === 0x5b /* [ */) {
+      arrayDepth++;
+      i++;
+    } else if (c === 0x5d /* ] */) {
+      arrayDepth = Math.max(0, arrayDepth - 1);
+      i++;
+      if (arrayDepth === 0) operands.push(NaN);
+    } else {
+      const start = i;
+      i++;
+      while (i < n && !isWhite(data[i]!) && !isDelimiter(data[i]!)) i++;
+      // `<<` and `>>` (inline dictionaries, as in BDC's properties) are operands.
+      if ((c === 0x3c || c === 0x3e) && data[i] === c) i++;
+      if (arrayDepth > 0) continue;
+      const numeric = (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
+      if (numeric || c === 0x2f || c === 0x3c || c === 0x3e) {
+        operands.push(numeric ? readNumber(data, start, i) : NaN);
+        continue;
+      }
+      const code = operatorCode(data, start, i);
+      if (code === ops.BI) {
+        // An inline image: its data is binary up to `EI`; Chromium does not write them.
+        const end = Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf('EI', i);
+        i = end < 0 ? n : end + 2;
+      } else if (code >= 0) {
+        if (operator(code) === true) return;
+      } else {
+        // Longer words are the keywords true, false and null: operands.
+        operands.push(NaN);
+        continue;
+      }
+      operands.clear();
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import { RenderError } from '../errors.js';
-import { correctedTitles, objectDict, outlineItems } from './outline-titles.js';
+import { correctedTitles, outlineItems } from './outline-titles.js';
+import { PdfObjects } from './pdf-objects.js';
 
 export interface PdfMetadata {
   readonly title: string;
@@ -56,8 +57,10 @@ export function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Buffer {
   const size = Number(/\/Size (\d+)/.exec(dict)?.[1]);
   const root = /\/Root (\d+) 0 R/.exec(dict)?.[1];
   if (!size || !root) throw new RenderError('the PDF from Chromium has no /Size or /Root');
-  const catalog = objectDict(patched, Number(root));
-  const titleFixes = catalog && meta.headings ? correctedTitles(outlineItems(patched, catalog), meta.headings) : undefined;
+  const objects = new PdfObjects(patched);
+  const catalog = objects.dict(Number(root));
+  const items = outlineItems(objects);
+  const titleFixes = catalog && meta.headings ? correctedTitles(items, meta.headings) : undefined;
 
   const parts: string[] = [patched.endsWith('\n') ? '' : '\n'];
   let offset = patched.length + parts[0]!.length;
@@ -75,7 +78,7 @@ export function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Buffer {
   );
   if (catalog && !catalog.includes('/PageMode')) object(Number(root), catalog.replace(/>>$/, '\n/PageMode /UseOutlines>>'));
   for (const [item, title] of titleFixes ?? []) {
-    const dict = objectDict(patched, item)!;
+    const dict = items.find((i) => i.object === item)!.dict;
     object(item, dict.replace(/\/Title (\((?:\\[\s\S]|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/, () => `/Title ${pdfText(title)}`));
   }
   const xrefAt = offset;

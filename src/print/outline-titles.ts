@@ -1,3 +1,6 @@
+import type { PdfObjects } from './pdf-objects.js';
+import { ref } from './pdf-objects.js';
+
 /**
  * Chromium builds PDF bookmarks from the painted text of each heading, which loses the space
  * where a heading wraps ("two balancepoints") and sometimes repeats a heading laid out twice
@@ -25,17 +28,17 @@ export interface OutlineItem {
   readonly dict: string;
 }
 
-/** Bookmarks in reading order (depth first), from the PDF text (latin1). */
-export function outlineItems(pdf: string, catalog: string): OutlineItem[] {
-  const root = /\/Outlines (\d+) 0 R/.exec(catalog)?.[1];
-  if (!root) return [];
+/** Bookmarks in reading order (depth first). */
+export function outlineItems(pdf: PdfObjects): OutlineItem[] {
+  const root = ref(pdf.catalog() ?? '', 'Outlines');
+  if (root === undefined) return [];
   const items: OutlineItem[] = [];
   const seen = new Set<number>();
   const visit = (first: number | undefined): void => {
     let next = first;
     while (next !== undefined && !seen.has(next) && items.length < 10_000) {
       seen.add(next);
-      const dict = objectDict(pdf, next);
+      const dict = pdf.dict(next);
       if (!dict) return;
       const title = /\/Title (\((?:\\[\s\S]|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/.exec(dict)?.[1];
       items.push({ object: next, title: title ? decodePdfString(title) : '', dict });
@@ -43,7 +46,7 @@ export function outlineItems(pdf: string, catalog: string): OutlineItem[] {
       next = ref(dict, 'Next');
     }
   };
-  const rootDict = objectDict(pdf, Number(root));
+  const rootDict = pdf.dict(root);
   visit(rootDict ? ref(rootDict, 'First') : undefined);
   return items;
 }
@@ -62,15 +65,6 @@ export function correctedTitles(items: readonly OutlineItem[], headings: readonl
     if (item.title !== headings[i]) fixes.set(item.object, headings[i]!);
   }
   return fixes;
-}
-
-export function objectDict(pdf: string, object: number): string | undefined {
-  return new RegExp(`(?:^|\\n)${object} 0 obj\\n(<<[\\s\\S]*?>>)\\nendobj`).exec(pdf)?.[1];
-}
-
-function ref(dict: string, key: string): number | undefined {
-  const m = new RegExp(`/${key} (\\d+) 0 R`).exec(dict);
-  return m ? Number(m[1]) : undefined;
 }
 
 export function decodePdfString(token: string): string {

@@ -6,6 +6,7 @@ import { editionFactsFromBytes } from '../../src/edition/read-edition.js';
 import { fixtures } from '../helpers/paths.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { runCli } from '../helpers/run-cli.js';
+import { LiveCli } from '../helpers/spawn-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 
 /*
@@ -124,6 +125,22 @@ describe('build --since', () => {
     expect(r.code, r.stderr).toBe(0);
     const html = await readFile(path.join(dir, 'third', 'report.html'), 'utf8');
     expect(html).toContain('Added</span> <span class="change-what" dir="auto">Sparse Experts at Scale');
+  });
+});
+
+describe('watch --since', () => {
+  it('keeps the changes section in every build', async () => {
+    const live = new LiveCli(['watch', '--since', 'first/report.html', '--format', 'html', '--out', 'watched', '--json'], dir);
+    try {
+      const first = await live.next<{ ok: boolean }>(60_000);
+      expect(first.ok, live.stderr).toBe(true);
+      const html = await readFile(path.join(dir, 'watched', 'report.html'), 'utf8');
+      expect(html).toContain('What changed since 23 November 2026');
+      expect(html).toContain('Aiko Tanabe is new in this edition.');
+    } finally {
+      live.child.kill('SIGTERM');
+      await live.exited;
+    }
   });
 });
 

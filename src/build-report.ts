@@ -2,6 +2,7 @@ import { BuildContext } from './build-context.js';
 import { UserError, ValidationError } from './errors.js';
 import type { Problem } from './errors.js';
 import { loadInputs } from './load/load-inputs.js';
+import { readEditionFacts } from './edition/read-edition.js';
 import { unrenderableText } from './preflight/unrenderable-text.js';
 import { missingCharacters } from './render/font-library.js';
 import { displayPath } from './load/resolve-inside.js';
@@ -64,11 +65,10 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
   context.templates.warmUp();
   try {
     const started = performance.now();
-    const inputs = await loadInputs(
-      { cwd: options.cwd ?? process.cwd(), today: options.today ?? new Date().toISOString().slice(0, 10), ...(options.spec ? { spec: options.spec } : {}), ...(options.profiles ? { profiles: options.profiles } : {}) },
-      options.read ?? readInputFile,
-      context.validation,
-    );
+    const request = { cwd: options.cwd ?? process.cwd(), today: options.today ?? new Date().toISOString().slice(0, 10), ...(options.spec ? { spec: options.spec } : {}), ...(options.profiles ? { profiles: options.profiles } : {}) };
+    const loaded = await loadInputs(request, options.read ?? readInputFile, context.validation);
+    // The earlier edition is an input like the profiles: read and checked before anything is drawn.
+    const inputs = options.since === undefined ? loaded : { ...loaded, since: await readEditionFacts(options.since, request) };
     options.onStage?.('load', performance.now() - started);
     const resolved = await confineFolders(resolveOptions(options, inputs), options, inputs.specPath);
     const outputs = outputPaths(resolved);

@@ -29,6 +29,7 @@ export interface BuildFlags {
   readonly quiet?: boolean;
   readonly timeout?: string;
   readonly strict?: boolean;
+  readonly since?: string;
 }
 
 export interface CommandContext {
@@ -104,8 +105,12 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
 }
 
 export function parseBuildFlags(flags: BuildFlags): BuildOptions {
-  const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; language?: Language; templates?: string; timeoutMs?: number; strict?: boolean } = {};
+  const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; language?: Language; templates?: string; timeoutMs?: number; strict?: boolean; since?: string } = {};
   if (flags.strict) out.strict = true;
+  if (flags.since !== undefined) {
+    if (flags.since.trim() === '' || flags.since === 'git:') throw new UsageError('--since takes an earlier edition: a PDF or HTML report, or git:REV');
+    out.since = flags.since;
+  }
   if (flags.out !== undefined) out.outDir = flags.out;
   if (flags.templates !== undefined) out.templates = flags.templates;
   if (flags.format !== undefined) {

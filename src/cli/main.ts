@@ -98,6 +98,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
     .option('--strict', 'treat every warning (a character no font draws, a page too wide...) as an error: exit 1, nothing written')
+    .option('--since <edition>', 'add "what changed since" an earlier edition: its PDF or HTML, or git:REV')
     .option('--json', 'print a machine-readable summary on stdout')
     .option('--quiet', 'no progress on stderr')
     .action(async (files: string[], flags: BuildFlags) => {
@@ -117,6 +118,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
     .option('--debounce <ms>', 'quiet time after the last change before rebuilding (default: 120; with --serve, 15)')
     .option('--strict', 'treat every warning as an error: the build fails and the last good outputs stay')
+    .option('--since <edition>', 'add "what changed since" an earlier edition: its PDF or HTML, or git:REV')
     .option('--json', 'one JSON line per build on stdout')
     .option('--quiet', 'report only failures')
     .option('--serve', 'show the report live in a browser, at http://127.0.0.1:4173/ (127.0.0.1 only)')
@@ -170,6 +172,17 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .action(async (files: string[], flags: import('./import-command.js').ImportFlags) => {
       const { runImport } = await import('./import-command.js');
       setExit(await runImport(files, flags, ctx));
+    });
+
+  program
+    .command('diff')
+    .description('list what changed between two editions: PDFs or HTML reports this tool wrote, report specs, or git:REV')
+    .argument('<old>', 'the earlier edition: a PDF or HTML report, a report spec, or git:REV')
+    .argument('<new>', 'the later edition: a PDF or HTML report, a report spec, or git:REV')
+    .option('--json', 'print the changes as JSON on stdout')
+    .action(async (before: string, after: string, flags: { json?: boolean }) => {
+      const { runDiff } = await import('./diff-command.js');
+      setExit(await runDiff(before, after, flags, ctx));
     });
 
   program

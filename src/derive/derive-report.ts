@@ -15,7 +15,12 @@ import { balanceViews, educationBlocks, modelBlocks, paperBlocks, sourceViews } 
 import { SourceIndex } from './source-index.js';
 import { subjects } from './subject.js';
 import { pageOfParts, templateText } from './template-text.js';
-import type { ReportView, SectionRef } from './view-model.js';
+import type { PersonView, ReportView, SectionRef } from './view-model.js';
+import { changesView } from './changes-view.js';
+import type { ChangeMarks, ChangesView } from './changes-view.js';
+import { diffFacts } from '../edition/diff-facts.js';
+import { editionFacts, personKey } from '../edition/edition-facts.js';
+import type { FactsDocument } from '../edition/facts-schema.js';
 
 export interface DerivedReport {
   readonly view: ReportView;
@@ -42,7 +47,12 @@ const sectionKeys: Record<SectionName, string> = {
  * inputs are not mutated, and the same inputs give deep-equal outputs. `locale` carries a
  * template folder's message overrides; without it, the built-in messages of `spec.language`.
  */
-export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfile[], locale: Locale = builtInLocale(isLanguage(spec.language) ? spec.language : 'en')): DerivedReport {
+export interface DeriveExtras {
+  /** The facts of an earlier edition: the report gains "what changed since" it, and marks new and changed items. */
+  readonly since?: FactsDocument;
+}
+
+export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfile[], locale: Locale = builtInLocale(isLanguage(spec.language) ? spec.language : 'en'), extras: DeriveExtras = {}): DerivedReport {
   const { profiles, warnings } = localiseProfiles(written, locale);
   const people = subjects(profiles, locale);
   const sources = new SourceIndex(profiles, (n) => locale.t('sources.citeLabel', { n: locale.number(n) }));
@@ -75,6 +85,13 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
     id: `section-${name}`,
     title: name === 'cover' ? spec.title : locale.t(sectionKeys[name]),
   }));
+  const changed = extras.since ? sinceView(extras.since, spec, written, views, sources, locale) : undefined;
+  if (changed) {
+    // Right after the at-a-glance (or the cover), where a reader of the new edition looks first.
+    const after = Math.max(sections.findIndex((s) => s.name === 'at-a-glance'), sections.findIndex((s) => s.name === 'cover'));
+    sections.splice(after + 1, 0, { name: 'changes', partial: 'changes', id: 'section-changes', title: changed.title });
+  }
+  const marks = changed?.marks;
 
   const totalPapers = people.reduce((n, p) => n + p.profile.papers.length, 0);
   const totalModels = people.reduce((n, p) => n + p.profile.models.length, 0);
@@ -105,12 +122,22 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
     sections,
     glance: glanceView(people, views, sources, locale),
     timeline: { chart: chartView(timeline.spec, locale), undated: timeline.undated },
-    education: educationBlocks(people, views, sources, locale),
-    papers: { charts: [chartView(perYear, locale), chartView(venues, locale)], people: paperBlocks(people, views, sources, locale) },
-    models: { charts: metrics.charts.map((c) => chartView(c, locale)), ...(metrics.note ? { chartNote: metrics.note } : {}), people: modelBlocks(people, views, sources, locale) },
+    education: educationBlocks(people, views, sources, locale, marks),
+    papers: { charts: [chartView(perYear, locale), chartView(venues, locale)], people: paperBlocks(people, views, sources, locale, marks) },
+    models: { charts: metrics.charts.map((c) => chartView(c, locale)), ...(metrics.note ? { chartNote: metrics.note } : {}), people: modelBlocks(people, views, sources, locale, marks) },
     balance: balanceViews(themes, themeCharts, views, sources, locale),
     sources: sourceViews(sources, views, locale),
     counts,
+    ...(changed ? { changes: changed.view } : {}),
   };
   return { view, charts, warnings };
+}
+
+/** The changes since an earlier edition, as the section shows them and the marks elsewhere. */
+function sinceView(since: FactsDocument, spec: ReportSpec, written: readonly LocalisedProfile[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): { title: string; view: ChangesView; marks: ChangeMarks } {
+  const date = locale.longDate(since.buildDate);
+  const changes = diffFacts(since, editionFacts(spec, written), locale);
+  const personIndex = new Map(written.map((p, i) => [personKey(p.person.name), i]));
+  const { view, marks } = changesView(changes, date, views, personIndex, sources, locale);
+  return { title: locale.t('changes.title', { date }), view, marks };
 }

@@ -1,6 +1,7 @@
 import type { PageSize, SectionName } from '../schema/report-schema.js';
 import type { ChartSpec } from './chart-spec.js';
 import type { SourceLink } from './source-index.js';
+import type { ChangesView } from './changes-view.js';
 
 /**
  * What the templates see: preformatted strings and flags only, so templates need nothing but
@@ -35,6 +36,8 @@ export interface ReportView {
   readonly balance: readonly BalanceThemeView[];
   readonly sources: readonly SourceView[];
   readonly counts: string;
+  /** What changed since an earlier edition; only with `--since`. */
+  readonly changes?: ChangesView;
 }
 
 /** Fixed words of the templates; sentences about one item are on the item's view. */
@@ -49,7 +52,8 @@ export interface TemplateText {
 }
 
 export interface SectionRef {
-  readonly name: SectionName;
+  /** A section of the spec, or `changes`, which a build with `--since` adds. */
+  readonly name: SectionName | 'changes';
   /** The partial that renders it. */
   readonly partial: string;
   readonly id: string;
@@ -104,6 +108,8 @@ export interface GlanceView {
 }
 
 export interface EducationView {
+  /** "new" or "changed" since the edition a build compares with (`--since`). */
+  readonly mark?: string;
   readonly degree: string;
   readonly where: string;
   readonly when?: string;
@@ -112,6 +118,7 @@ export interface EducationView {
 }
 
 export interface PaperView {
+  readonly mark?: string;
   readonly year: string;
   readonly title: string;
   readonly shortName?: string;
@@ -124,6 +131,7 @@ export interface PaperView {
 }
 
 export interface ModelView {
+  readonly mark?: string;
   readonly id: string;
   readonly name: string;
   readonly kind: string;

@@ -15,9 +15,11 @@ function diskFillsOn(n: number): WriteIo {
     rename: fs.rename,
     unlink: fs.unlink,
     link: fs.link,
+    mkdir: fs.mkdir,
     open: (async (file: string, flags: string, mode?: number) => {
       const handle = await fs.open(file, flags, mode);
-      if (++opened !== n) return handle;
+      // Only the outputs' temporaries count, not the lock or the journal.
+      if (!/\.report\.(html|pdf)\.\d+\.[0-9a-f]{8}\.tmp$/.test(file) || ++opened !== n) return handle;
       const writeFile = handle.writeFile.bind(handle);
       return Object.assign(handle, {
         writeFile: async (data: Uint8Array) => {
@@ -43,7 +45,7 @@ describe('writeArtifacts', () => {
     const html = path.join(dir, 'out', 'report.html');
     const pdf = path.join(dir, 'out', 'report.pdf');
     await writeArtifacts([{ path: html, bytes: Buffer.from('old html') }, { path: pdf, bytes: Buffer.from('%PDF-old') }]);
-    const attempt = writeArtifacts([{ path: html, bytes: Buffer.alloc(4096, 'n') }, { path: pdf, bytes: Buffer.alloc(4096, 'n') }], diskFillsOn(n));
+    const attempt = writeArtifacts([{ path: html, bytes: Buffer.alloc(4096, 'n') }, { path: pdf, bytes: Buffer.alloc(4096, 'n') }], { io: diskFillsOn(n) });
     await expect(attempt).rejects.toThrow(RenderError);
     await expect(attempt).rejects.toThrow(`cannot write ${n === 1 ? html : pdf}: no space left on the device; the previous outputs are unchanged`);
     expect(await fs.readFile(html, 'utf8')).toBe('old html');
@@ -54,7 +56,7 @@ describe('writeArtifacts', () => {
   it('a failed rename leaves no temporary files', async () => {
     const dir = await tempProject({ withSample: false });
     const io: WriteIo = { ...fs, rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })) } as WriteIo;
-    await expect(writeArtifacts([{ path: path.join(dir, 'x.pdf'), bytes: Buffer.from('x') }], io)).rejects.toThrow(RenderError);
+    await expect(writeArtifacts([{ path: path.join(dir, 'x.pdf'), bytes: Buffer.from('x') }], { io })).rejects.toThrow(RenderError);
     expect(await listFiles(dir)).toEqual([]);
   });
 
@@ -67,11 +69,11 @@ describe('writeArtifacts', () => {
     const io: WriteIo = {
       ...fs,
       rename: (async (from: string, to: string) => {
-        if (to === pdf && ++renames === 1) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        if (path.basename(String(to)) === 'report.pdf' && ++renames === 1) throw Object.assign(new Error('EIO'), { code: 'EIO' });
         return fs.rename(from, to);
       }) as WriteIo['rename'],
     } as WriteIo;
-    await expect(writeArtifacts([{ path: html, bytes: Buffer.from('new html') }, { path: pdf, bytes: Buffer.from('%PDF-new') }], io)).rejects.toThrow(
+    await expect(writeArtifacts([{ path: html, bytes: Buffer.from('new html') }, { path: pdf, bytes: Buffer.from('%PDF-new') }], { io })).rejects.toThrow(
       `cannot write ${pdf}: EIO; the previous outputs are unchanged`,
     );
     expect(await fs.readFile(html, 'utf8')).toBe('old html');

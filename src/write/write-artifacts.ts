@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { RenderError } from '../errors.js';
-import type { FolderHandle } from '../load/folder-handle.js';
+import { FolderHandle } from '../load/folder-handle.js';
 import { openOutputFolder } from './open-output-folder.js';
 import { lockOutputs, lockWaitMs } from './output-lock.js';
 import type { OutputLock } from './output-lock.js';
@@ -88,6 +88,31 @@ export async function writeArtifacts(artifacts: readonly Artifact[], options: Wr
     await folder?.close();
   }
   return artifacts.map((a) => ({ path: a.path, size: a.bytes.length, sha256: createHash('sha256').update(a.bytes).digest('hex') }));
+}
+
+/**
+ * Finishes, or undoes, a write to these outputs that a process killed outright left half done,
+ * and removes its temporaries, without writing anything new: the first thing every write does.
+ * Nothing happens when the folder does not exist.
+ */
+export async function recoverOutputs(paths: readonly string[], options: Omit<WriteOptions, 'within'> = {}): Promise<void> {
+  const io = options.io ?? nodeIo;
+  const { dir, stem } = commonFolder(paths.map((p) => ({ path: p, bytes: new Uint8Array() })));
+  const folder = await FolderHandle.open(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!folder) return;
+  try {
+    const lock = await lockOutputs(folder, stem, io, options.lockWaitMs ?? lockWaitMs);
+    try {
+      await removeStaleTemporaries(folder, stem, io);
+    } finally {
+      await lock.release();
+    }
+  } finally {
+    await folder.close();
+  }
 }
 
 /** The outputs' folder and stem: one lock and one journal cover them, so they must share both. */

@@ -68,7 +68,7 @@ export async function lockOutputs(folder: FolderHandle, stem: string, io: WriteI
         continue;
       }
       if (Date.now() >= deadline) {
-        throw new LockTimeoutError(`another build (process ${holder.pid}) has been writing these outputs for over ${Math.round(waitMs / 1000)} s and still holds ${folder.shown}/${lockName(stem)}; if no build is running, remove that file`);
+        throw new LockTimeoutError(`another build (process ${holder.pid}) is writing these outputs and still holds ${folder.shown}/${lockName(stem)} after ${waitMs / 1000} s of waiting; if no build is running, remove that file`);
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(pause * 2, 250);

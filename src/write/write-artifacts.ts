@@ -129,12 +129,11 @@ function commonFolder(artifacts: readonly Artifact[]): { dir: string; stem: stri
 }
 
 interface Previous {
-  readonly mode: number;
-  readonly uid: number;
-  readonly gid: number;
+  /** The permissions to keep; none for a symbolic link, whose own mode and owner say nothing. */
+  readonly keep?: { readonly mode: number; readonly uid: number; readonly gid: number };
 }
 
-/** The file being replaced, if any: its permissions are kept. A folder in its place fails here, before anything is replaced. */
+/** The file being replaced, if any. A folder in its place fails here, before anything is replaced. */
 async function previousFile(target: string): Promise<Previous | undefined> {
   const info = await lstat(target).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
@@ -142,8 +141,9 @@ async function previousFile(target: string): Promise<Previous | undefined> {
   });
   if (!info) return undefined;
   if (info.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
-  // A symbolic link is replaced, not written through: it may lead anywhere. Its own mode says nothing.
-  return { mode: info.isSymbolicLink() ? 0o644 : info.mode & 0o777, uid: info.uid, gid: info.gid };
+  // A symbolic link is replaced, not written through: it may lead anywhere.
+  if (info.isSymbolicLink()) return {};
+  return { keep: { mode: info.mode & 0o777, uid: info.uid, gid: info.gid } };
 }
 
 /**
@@ -152,11 +152,15 @@ async function previousFile(target: string): Promise<Previous | undefined> {
  * open. The owner and group are kept where the system allows (root, or a group of ours).
  */
 async function writeTemporary(file: string, bytes: Uint8Array, previous: Previous | undefined, io: WriteIo): Promise<void> {
-  const handle = await io.open(file, 'wx', previous?.mode ?? 0o644);
+  const keep = previous?.keep;
+  const handle = await io.open(file, 'wx', keep?.mode ?? 0o644);
   try {
-    if (previous) {
-      if (previous.uid !== process.getuid?.() || previous.gid !== process.getgid?.()) await handle.chown(previous.uid, previous.gid).catch(() => undefined);
-      await handle.chmod(previous.mode);
+    if (keep) {
+      if (keep.uid !== process.getuid?.() || keep.gid !== process.getgid?.()) {
+        // Only root may give a file away; anyone may pass it to a group they are in.
+        await handle.chown(keep.uid, keep.gid).catch(() => handle.chown(-1, keep.gid).catch(() => undefined));
+      }
+      await handle.chmod(keep.mode);
     }
     await handle.writeFile(bytes);
     await handle.sync();

@@ -106,4 +106,22 @@ describe('writeArtifacts', () => {
     expect(await listFiles(dir)).toEqual([`out/.notes.txt.${process.ppid}.0badcafe.tmp`, 'out/report.html', 'out/report.pdf']);
     expect(await fs.readFile(path.join(out, 'report.pdf'), 'utf8')).toBe('%PDF-previous');
   });
+
+  it('an output that is a symbolic link is replaced by the new file; the file it led to is left alone', async () => {
+    const dir = await tempProject({ withSample: false });
+    const elsewhere = path.join(dir, 'elsewhere.html');
+    await fs.writeFile(elsewhere, 'not ours');
+    await fs.chmod(elsewhere, 0o600);
+    await fs.mkdir(path.join(dir, 'out'));
+    await fs.symlink(elsewhere, path.join(dir, 'out', 'report.html'));
+    await writeArtifacts([{ path: path.join(dir, 'out', 'report.html'), bytes: Buffer.from('new html') }]);
+    expect((await fs.lstat(path.join(dir, 'out', 'report.html'))).isSymbolicLink()).toBe(false);
+    expect(await fs.readFile(path.join(dir, 'out', 'report.html'), 'utf8')).toBe('new html');
+    expect(await fs.readFile(elsewhere, 'utf8')).toBe('not ours');
+    expect(await listFiles(dir)).toEqual(['elsewhere.html', 'out/report.html']);
+  });
+
+  it('refuses files of different names or folders in one call: one lock and one journal cover one pair', async () => {
+    await expect(writeArtifacts([{ path: '/tmp/a/report.html', bytes: Buffer.from('') }, { path: '/tmp/b/report.pdf', bytes: Buffer.from('') }])).rejects.toThrow('replaces files of one name in one folder');
+  });
 });

@@ -3,6 +3,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { RenderError } from '../errors.js';
 import { FolderHandle } from '../load/folder-handle.js';
+import { describeWriteError } from './describe-write-error.js';
 import { openOutputFolder } from './open-output-folder.js';
 import { lockOutputs, lockWaitMs } from './output-lock.js';
 import type { OutputLock } from './output-lock.js';
@@ -185,32 +186,5 @@ async function undo(folder: FolderHandle, stem: string, suffix: string, targets:
   for (const target of targets) {
     await io.unlink(folder.at(temporaryName(target, suffix, 'tmp'))).catch(() => undefined);
     await io.unlink(folder.at(temporaryName(target, suffix, 'old'))).catch(() => undefined);
-  }
-}
-
-function describeWriteError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EDQUOT':
-      return 'the disk quota is used up';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'the folder does not exist and cannot be created there';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'EISDIR':
-      return 'a folder is in the way of the output file';
-    case 'EOUTSIDE':
-    case 'ECHANGED':
-    case 'ELOCKED':
-      return (error as Error).message;
-    default:
-      return code ?? (error as Error).message;
   }
 }

@@ -55,7 +55,9 @@ export class ChartFonts {
       }
       return done;
     });
-    await Promise.all(faces);
+    // Every slice settles before a failure is reported: none is still writing when the chart gives up.
+    const failed = (await Promise.allSettled(faces)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     return chartFontFamily(region);
   }
 

@@ -96,7 +96,10 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     let written: WrittenArtifact[] | undefined;
     if (options.write) {
       const writeStarted = performance.now();
-      written = await writeArtifacts(outputs.map((o) => ({ path: o.path, bytes: o.format === 'html' ? Buffer.from(rendered.html, 'utf8') : rendered.pdf! })));
+      written = await writeArtifacts(
+        outputs.map((o) => ({ path: o.path, bytes: o.format === 'html' ? Buffer.from(rendered.html, 'utf8') : rendered.pdf! })),
+        options.outDir === undefined ? { within: options.cwd ?? process.cwd() } : {},
+      );
       options.onStage?.('write', performance.now() - writeStarted);
     }
     const inputFiles = [...(inputs.specPath ? [inputs.specPath] : []), ...inputs.profiles.map((p) => p.absolutePath)];
@@ -108,22 +111,26 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
 
 /**
  * Folders a report spec names (templates, output) must really be inside the project: their
- * text was checked when the spec loaded, and here every symbolic link along them is followed.
- * Folders given as flags are where the user asked for them.
+ * text was checked when the spec loaded, and here every symbolic link along them is followed,
+ * once. The build then uses the real path it checked, never the spec's name again: a link
+ * swapped during the build cannot redirect a read or a write (and the write checks the folder
+ * it opened once more). Folders given as flags are where the user asked for them.
  */
 async function confineFolders(resolved: ResolvedOptions, options: BuildReportOptions, specPath: string | undefined): Promise<ResolvedOptions> {
   const cwd = options.cwd ?? process.cwd();
   const spec = specPath ? displayPath(cwd, specPath) : 'the report spec';
-  const { templatesDir, outDir } = resolved;
+  let { templatesDir, outDir } = resolved;
   if (templatesDir !== undefined && options.templates === undefined) {
     const inside = await realFolderInside(templatesDir, cwd);
     if (!inside.ok) throw new UserError(`${spec}: templates: ${inside.message}`);
+    templatesDir = inside.path;
   }
   if (options.outDir === undefined) {
     const inside = await realFolderInside(outDir, cwd);
     if (!inside.ok) throw new UserError(`${spec}: output.dir: ${inside.message}`);
+    outDir = inside.path;
   }
-  return resolved;
+  return { ...resolved, templatesDir, outDir };
 }
 
 /** --strict: every warning becomes an error; a ValidationError, so the exit code is 1 and nothing is written. */

@@ -16,6 +16,7 @@ import { printJson } from './json-summary.js';
 import type { BuildSummary } from './json-summary.js';
 import { mapLimit } from './map-limit.js';
 import { humanProgress, silentProgress } from './progress.js';
+import { refuseSharedOutputs } from './shared-outputs.js';
 import type { Progress } from './progress.js';
 import type { Terminal } from './terminal.js';
 
@@ -52,6 +53,7 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
   if (targets.length > 1 && options.outDir !== undefined) {
     throw new UsageError('--out cannot be used with several report specs: each writes to its own output folder');
   }
+  if (targets.length > 1) await refuseSharedOutputs(targets, ctx.cwd);
   const context = new BuildContext({}, ctx.browser);
   // Chromium's notes (such as running without its sandbox as root) wait until the inputs have
   // loaded: before an input error they are noise, and they would push the error out of sight.

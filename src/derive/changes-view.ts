@@ -71,6 +71,10 @@ const fieldKeys: Record<string, string> = {
   poles: 'changes.field.poles',
   position: 'changes.field.position',
   publisher: 'changes.field.publisher',
+  citations: 'changes.field.citations',
+  hIndex: 'changes.field.hIndex',
+  i10Index: 'changes.field.i10Index',
+  asOf: 'changes.field.asOf',
 };
 
 /** Marks items elsewhere in the report: "new" or "changed", by section and item key. */

@@ -115,8 +115,13 @@ function items(section: Exclude<ChangeSection, 'people'>, profile: Profile, loca
             ['headline', p.headline],
             ['currentRole', p.currentRole],
             ['highlights', list((p.highlights ?? []).map((h) => h.text))],
+            // The footprint changes with time: a newer count is a change of the person's figures.
+            ['citations', profile.impact ? locale.number(profile.impact.citations) : undefined],
+            ['hIndex', profile.impact?.hIndex === undefined ? undefined : locale.number(profile.impact.hIndex)],
+            ['i10Index', profile.impact?.i10Index === undefined ? undefined : locale.number(profile.impact.i10Index)],
+            ['asOf', profile.impact ? locale.date(profile.impact.asOf) : undefined],
           ],
-          sourceIds: [p.source, ...(p.highlights ?? []).map((h) => h.source)],
+          sourceIds: [p.source, ...(p.highlights ?? []).map((h) => h.source), ...(profile.impact ? [profile.impact.source] : [])],
         },
       ];
     }

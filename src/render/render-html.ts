@@ -56,7 +56,7 @@ function attachCharts(view: ReportView, images: ReadonlyMap<string, string>): Re
   return {
     ...view,
     timeline: { ...view.timeline, chart: attach(view.timeline.chart) },
-    papers: { ...view.papers, charts: view.papers.charts.map(attach) },
+    papers: { ...view.papers, charts: view.papers.charts.map(attach), ...(view.papers.footprint ? { footprint: { ...view.papers.footprint, chart: attach(view.papers.footprint.chart) } } : {}) },
     models: { ...view.models, charts: view.models.charts.map(attach) },
     balance: view.balance.map((theme) => ({ ...theme, chart: attach(theme.chart) })),
   };

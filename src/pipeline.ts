@@ -69,7 +69,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   // build can say what changed since it (see src/edition/).
   const facts = serialiseFacts(editionFacts(spec, inputs.profiles.map((p) => p.localised ?? p.profile)));
   const messages = await readLocale(options.language, options.templatesDir);
-  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale, inputs.since ? { since: inputs.since } : {}));
+  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale, { ...(inputs.since ? { since: inputs.since } : {}), titleFromPeople: inputs.fromCommandLine === true }));
   const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
@@ -104,7 +104,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
         prints = printed.prints;
         checkPdfLinks(printed.bytes);
         const finished = finishPdf(printed.bytes, {
-          title: spec.title,
+          title: derived.view.title,
           author: spec.author,
           subject: derived.view.subject,
           keywords: spec.keywords.join(', '),

@@ -1,4 +1,5 @@
 import { builtInLocale } from '../i18n/locale.js';
+import { comparisonTitle } from '../i18n/report-title.js';
 import type { Locale } from '../i18n/locale.js';
 import { isLanguage } from '../i18n/languages.js';
 import type { LocalisedProfile } from '../schema/profile-schema.js';
@@ -51,6 +52,11 @@ const sectionKeys: Record<SectionName, string> = {
 export interface DeriveExtras {
   /** The facts of an earlier edition: the report gains "what changed since" it, and marks new and changed items. */
   readonly since?: FactsDocument;
+  /**
+   * The people were named on the command line, not by a spec: the report is titled after them,
+   * in the report's language and as its reader reads their names ("曾妍和罗福莉对比").
+   */
+  readonly titleFromPeople?: boolean;
 }
 
 /**
@@ -67,6 +73,7 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
   const ids = new Set<string>();
   const views = people.map((p) => personView(p, sources, ids, locale));
   const include = new Set(spec.sections);
+  const title = extras.titleFromPeople ? comparisonTitle(locale, people.map((p) => p.name)) : spec.title;
 
   // Every chart is in the report's language: it picks the glyph forms of its Han text, and its
   // axes write numbers the way the page does.
@@ -113,7 +120,7 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
     name,
     partial: name,
     id: `section-${name}`,
-    title: name === 'cover' ? spec.title : locale.t(sectionKeys[name]),
+    title: name === 'cover' ? title : locale.t(sectionKeys[name]),
   }));
   const changed = extras.since ? sinceView(extras.since, spec, written, views, sources, locale) : undefined;
   if (changed) {
@@ -138,10 +145,10 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
     dir: locale.dir,
     text: templateText(locale, { buildDate, author: spec.author, counts, peopleNames }),
     pageOf: pageOfParts(locale),
-    title: spec.title,
+    title,
     ...(spec.subtitle ? { subtitle: spec.subtitle } : {}),
     author: spec.author,
-    subject: spec.subject ?? spec.subtitle ?? spec.title,
+    subject: spec.subject ?? spec.subtitle ?? title,
     keywords: spec.keywords.join(locale.t('list.comma')),
     buildDate,
     buildDateIso: spec.buildDate,

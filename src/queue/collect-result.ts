@@ -38,17 +38,17 @@ export async function collectResult(redis: Redis, queue: ReportQueue, id: string
     error,
   });
   if (state === 'missing') return failure(`(job ${id.slice(0, 12)})`, `job ${id} is not in the queue: it was never added there, or its --keep time ran out; add the report again`, exitCodes.renderFailed);
-  const result = await readResult(redis, queue.name, id);
-  if (state === 'failed') {
-    if (result && !result.ok) return failure(result.spec, result.error ?? 'failed', result.exitCode, result);
-    const [name, reason] = await redis.hmget(queue.toKey(id), 'name', 'failedReason');
-    return failure(name ?? `(job ${id.slice(0, 12)})`, reason ?? 'failed', exitCodes.renderFailed);
-  }
-  if (!result || !result.ok || result.name === null) {
-    const [name] = await redis.hmget(queue.toKey(id), 'name');
-    return failure(name ?? `(job ${id.slice(0, 12)})`, `the result of job ${id} is no longer kept (the workers' --keep time ran out); add the report again`, exitCodes.renderFailed);
-  }
+  let spec = `(job ${id.slice(0, 12)})`;
   try {
+    spec = (await redis.hget(queue.toKey(id), 'name')) ?? spec;
+    const result = await readResult(redis, queue.name, id);
+    if (state === 'failed') {
+      if (result && !result.ok) return failure(result.spec, result.error ?? 'failed', result.exitCode, result);
+      return failure(spec, (await redis.hget(queue.toKey(id), 'failedReason')) ?? 'failed', exitCodes.renderFailed);
+    }
+    if (!result || !result.ok || result.name === null) {
+      return failure(spec, `the result of job ${id} is no longer kept (the workers' --keep time ran out); add the report again`, exitCodes.renderFailed);
+    }
     const files = await readArtifacts(redis, queue.name, result, options.storeDir);
     const targets = [...files].map(([format, bytes]) => ({ path: path.resolve(options.cwd, options.outDir, `${result.name}.${format}`), bytes }));
     for (const target of targets) {
@@ -72,6 +72,6 @@ export async function collectResult(redis: Redis, queue: ReportQueue, id: string
     };
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
-    return failure(result.spec, error.message, exitCodes.renderFailed, result);
+    return failure(spec, error.message, exitCodes.renderFailed);
   }
 }

@@ -17,9 +17,10 @@ export async function queueStatus(queue: ReportQueue, redis: Redis): Promise<Que
   const ids = await queue.getRanges(['failed'], 0, maxFailedListed - 1);
   const failed = await Promise.all(
     ids.map(async (id) => {
-      const [name, reason, attempts] = await redis.hmget(queue.toKey(id), 'name', 'failedReason', 'attemptsMade');
+      // BullMQ keeps the tries made as `atm` (older versions: `attemptsMade`).
+      const [name, reason, atm, attemptsMade] = await redis.hmget(queue.toKey(id), 'name', 'failedReason', 'atm', 'attemptsMade');
       const result = await readResult(redis, queue.name, id).catch(() => undefined);
-      return { id, spec: result?.spec ?? name ?? '(unknown)', attempts: Number(attempts ?? 0), error: result?.error ?? reason ?? 'failed', problems: result?.problems ?? [] };
+      return { id, spec: result?.spec ?? name ?? '(unknown)', attempts: Number(atm ?? attemptsMade ?? 0), error: result?.error ?? reason ?? 'failed', problems: result?.problems ?? [] };
     }),
   );
   return {

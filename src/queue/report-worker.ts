@@ -43,7 +43,9 @@ export class ReportWorker {
   private readonly results: Redis;
   private readonly warm: WarmContext;
   private running = 0;
-  private reachable: boolean | undefined;
+  /** Whether Redis answered last time we heard, and whether it ever has. */
+  private reachable = false;
+  private started = false;
 
   constructor(private readonly options: ReportWorkerOptions) {
     const connection = { ...redisOptions(options.target), maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 500, 5000) };
@@ -61,13 +63,17 @@ export class ReportWorker {
       name: `${os.hostname()}:${process.pid}`,
     });
     this.worker.on('ready', () => {
-      if (this.reachable === true) return;
-      options.log(this.reachable === undefined ? `taking jobs from the queue ${queueName()} at ${options.target.shown}, ${options.concurrency} at a time` : `Redis at ${options.target.shown} is back; taking jobs again`);
+      if (this.reachable) return;
+      options.log(this.started ? `Redis at ${options.target.shown} is back; taking jobs again` : `taking jobs from the queue ${queueName()} at ${options.target.shown}, ${options.concurrency} at a time`);
       this.reachable = true;
+      this.started = true;
     });
+    let told = false;
     this.worker.on('error', (error) => {
       if (isConnectionError(error)) {
-        if (this.reachable === false) return;
+        // Said once per outage (and once before the first connection), not on every retry.
+        if (!this.reachable && told) return;
+        told = true;
         this.reachable = false;
         options.log(`cannot reach Redis at ${options.target.shown}: ${describeRedisError(error)}; trying again until it answers`);
       } else {

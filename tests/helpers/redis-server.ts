@@ -40,8 +40,9 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort(), await mkdtemp(path.join(os.tmpdir(), 'profile-report-redis-')));
+  /** @param port a port chosen earlier (for a client started before its server) */
+  static async start(port?: number): Promise<RedisServer> {
+    const server = new RedisServer(port ?? (await freePort()), await mkdtemp(path.join(os.tmpdir(), 'profile-report-redis-')));
     running.add(server);
     await server.launch();
     return server;

@@ -1,0 +1,173 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { limits } from '../../src/limits.js';
+import { queueAddSummarySchema, queueStatusSummarySchema, queueWaitSummarySchema } from '../../src/queue/queue-schema.js';
+import type { QueueAddSummary, QueueStatusSummary, QueueWaitSummary } from '../../src/queue/queue-schema.js';
+import { privateTmp } from '../helpers/leftovers.js';
+import { RedisServer, freePort } from '../helpers/redis-server.js';
+import { runCli } from '../helpers/run-cli.js';
+import { listFiles } from '../helpers/temp-project.js';
+import { CliProcess } from './queue-processes.js';
+import { addBadReport, json, projectWithReports, queue } from './queue-helpers.js';
+
+const oneLine = (stderr: string): string[] => stderr.trimEnd().split('\n');
+
+describe('a Redis that cannot be used', () => {
+  it('a bad --redis URL is exit 2 and one line, for every command', async () => {
+    const project = await projectWithReports([]);
+    for (const [args, message] of [
+      [['queue', 'add', 'data/report.yaml', '--redis', 'http://example.com'], 'error: --redis takes a redis:// or rediss:// URL, not http://example.com/'],
+      [['queue', 'wait', '--out', 'got', '--redis', 'not a url'], 'error: --redis takes a URL such as redis://127.0.0.1:6379, not not a url'],
+      [['queue', 'status'], 'error: --redis is required: the Redis server the queue lives on, for example --redis redis://127.0.0.1:6379'],
+      [['worker', '--redis', 'redis://:secret@host/db'], 'error: --redis: the path of the URL is a database number (0 to 15), not /db'],
+    ] as const) {
+      const result = await runCli(args, { cwd: project });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(oneLine(result.stderr), args.join(' ')).toEqual([message]);
+      expect(result.stdout).toBe('');
+    }
+  }, 60_000);
+
+  it('a refused connection is exit 2 and one line, the password never shown, nothing written', async () => {
+    const project = await projectWithReports([]);
+    const port = await freePort();
+    for (const args of [
+      ['add', 'data/report.yaml'],
+      ['wait', '--out', 'got'],
+      ['status', '--json'],
+    ]) {
+      const result = await queue([...args, '--redis', `redis://:hunter2@127.0.0.1:${port}`], project);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(oneLine(result.stderr)).toEqual([`error: cannot reach Redis at redis://:***@127.0.0.1:${port}: connection refused: is redis-server running there?`]);
+      expect(result.stdout).toBe('');
+    }
+    expect((await listFiles(project)).filter((f) => f.startsWith('got'))).toEqual([]);
+  }, 60_000);
+
+  it('a worker that cannot reach Redis says so once, keeps trying, and starts when Redis is there', async () => {
+    const project = await projectWithReports([]);
+    const port = await freePort();
+    const worker = new CliProcess(['worker', '--redis', `redis://127.0.0.1:${port}`, '--concurrency', '1'], project, { TMPDIR: await privateTmp(project) });
+    try {
+      await worker.waitFor(/cannot reach Redis/);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(worker.lines(/cannot reach Redis/)).toEqual([`cannot reach Redis at redis://127.0.0.1:${port}: connection refused: is redis-server running there?; trying again until it answers`]);
+      await RedisServer.start(port);
+      await worker.waitFor(/^taking jobs from the queue profile-report-\d+\.\d+\.\d+ at redis:\/\/127\.0\.0\.1:\d+, 1 at a time$/, 30_000);
+      expect(await worker.stop('SIGTERM')).toEqual({ code: 143, signal: null });
+    } finally {
+      await worker.stop('SIGKILL');
+    }
+  }, 60_000);
+});
+
+describe('the size bound on a job', () => {
+  it(`a report whose files come to more than ${limits.jobInputBytes / 2 ** 20} MiB is not queued: exit 1, the bound named`, async () => {
+    const redis = await RedisServer.start();
+    const project = await projectWithReports(['small']);
+    const profile = await readFile(path.join(project, 'data', 'profiles', 'zeng-yan.yaml'), 'utf8');
+    const room = limits.fileBytes - Buffer.byteLength(profile);
+    const padding = `# ${'x'.repeat(1000)}\n`.repeat(Math.floor(room / 1003)) + `#${'x'.repeat((room % 1003) - 2)}\n`;
+    for (let i = 1; i <= 8; i++) await writeFile(path.join(project, 'data', 'profiles', `p${i}.yaml`), `${profile}${padding}`);
+    const spec = await readFile(path.join(project, 'data', 'report.yaml'), 'utf8');
+    await writeFile(path.join(project, 'data', 'big.yaml'), spec.replace('name: report', 'name: big').replace(/profiles:\n(  - .*\n)+/, `profiles:\n${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `  - profiles/p${i}.yaml\n`).join('')}`));
+
+    const result = await queue(['add', 'data/big.yaml', 'data/small.yaml', '--redis', redis.url, '--format', 'html'], project);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^not queued: data\/big\.yaml: the report's files come to 8\.0 MiB \(9 files; the largest data\/profiles\/p\d\.yaml, 1 MiB; .*\); a queued report may carry at most 8 MiB$/m);
+    expect(result.stderr).toMatch(/^queued: data\/small\.yaml \([0-9a-f]{12}\)$/m);
+    const summary = queueAddSummarySchema.parse(json(await queue(['add', 'data/big.yaml', '--redis', redis.url, '--format', 'html', '--json'], project)));
+    expect(summary).toMatchObject({ ok: false, exitCode: 1, reports: [{ spec: 'data/big.yaml', id: null, state: 'refused', bytes: 0 }] });
+    // Only the small report is on the queue.
+    const status = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
+    expect(status.counts).toEqual({ waiting: 1, active: 0, delayed: 0, completed: 0, failed: 0 });
+  }, 60_000);
+});
+
+describe('reports through a worker', () => {
+  it('a bad spec fails alone, at once, with its problems in `queue status --json`; adding the same reports again builds nothing', async () => {
+    const redis = await RedisServer.start();
+    const project = await projectWithReports(['alpha', 'beta']);
+    await addBadReport(project, 'bad');
+    const specs = ['data/alpha.yaml', 'data/bad.yaml', 'data/beta.yaml'];
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: await privateTmp(project) });
+    try {
+      const added = queueAddSummarySchema.parse(json(await queue(['add', ...specs, '--redis', redis.url, '--format', 'html', '--json'], project)));
+      expect(added.reports.map((r) => [r.spec, r.state])).toEqual(specs.map((s) => [s, 'queued']));
+
+      const waited = await queue(['wait', '--redis', redis.url, '--out', 'got', '--json'], project);
+      const summary: QueueWaitSummary = queueWaitSummarySchema.parse(json(waited));
+      expect(waited.code).toBe(1);
+      expect(summary.reports.map((r) => [r.spec, r.ok, r.exitCode])).toEqual([
+        ['data/alpha.yaml', true, 0],
+        ['data/bad.yaml', false, 1],
+        ['data/beta.yaml', true, 0],
+      ]);
+      const bad = summary.reports[1]!;
+      expect(bad.problems).toEqual([{ file: 'data/profiles/bad.yaml', line: 8, column: 14, path: 'person.birthYear', message: 'expected a number, found the text "soon"', severity: 'error' }]);
+      expect(bad.error).toMatch(/^1 problem in the input; the first: data\/profiles\/bad\.yaml:8:14  person\.birthYear  /);
+      expect(summary.reports[0]!.artifacts.map((a) => a.path)).toEqual(['got/alpha.html']);
+      expect(await listFiles(path.join(project, 'got'))).toEqual(['alpha.html', 'beta.html']);
+
+      const status: QueueStatusSummary = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
+      expect(status.counts).toEqual({ waiting: 0, active: 0, delayed: 0, completed: 2, failed: 1 });
+      expect(status.workers).toBe(1);
+      expect(status.failed).toEqual([{ id: added.reports[1]!.id, spec: 'data/bad.yaml', attempts: 1, error: bad.error, problems: bad.problems }]);
+      const human = await queue(['status', '--redis', redis.url], project);
+      expect(human.stdout).toMatch(/^failed: data\/bad\.yaml \([0-9a-f]{12}, 1 try\): 1 problem in the input/m);
+      expect(human.stdout).toMatch(/^ {2}data\/profiles\/bad\.yaml:8:14 {2}person\.birthYear {2}/m);
+      // A validation failure is not tried again.
+      expect(worker.lines(/^building data\/bad\.yaml/)).toHaveLength(1);
+      expect(worker.lines(/^failed data\/bad\.yaml .*\(not tried again: the input must change\)$/)).toHaveLength(1);
+
+      // The same reports again: the built ones are kept and not built again; the failed one is tried afresh.
+      const again = queueAddSummarySchema.parse(json(await queue(['add', ...specs, '--redis', redis.url, '--format', 'html', '--json'], project)));
+      expect(again.reports.map((r) => [r.spec, r.state, r.id])).toEqual(added.reports.map((r, i) => [r.spec, i === 1 ? 'queued' : 'already-built', r.id]));
+      const second = queueWaitSummarySchema.parse(json(await queue(['wait', '--redis', redis.url, '--out', 'again', '--json'], project)));
+      expect(second.reports.map((r) => [r.spec, r.ok])).toEqual([
+        ['data/alpha.yaml', true],
+        ['data/bad.yaml', false],
+        ['data/beta.yaml', true],
+      ]);
+      for (const name of ['alpha.html', 'beta.html']) expect(await readFile(path.join(project, 'again', name))).toEqual(await readFile(path.join(project, 'got', name)));
+      expect(worker.lines(/^building data\/alpha\.yaml/)).toHaveLength(1);
+      expect(worker.lines(/^building data\/beta\.yaml/)).toHaveLength(1);
+      expect(worker.lines(/^building data\/bad\.yaml/)).toHaveLength(2);
+      // Everything was collected: a third wait has nothing to wait for.
+      const third = await queue(['wait', '--redis', redis.url, '--out', 'third'], project);
+      expect(third.code).toBe(0);
+      expect(third.stderr).toMatch(/^nothing to wait for/);
+    } finally {
+      await worker.stop('SIGKILL');
+    }
+  }, 240_000);
+
+  it('a rendering failure is tried again with backoff, four tries in all, then kept as failed with its reason', async () => {
+    const redis = await RedisServer.start();
+    const project = await projectWithReports(['printed']);
+    // A "Chromium" that exits at once: every print fails, as after a crash.
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: await privateTmp(project), PUPPETEER_EXECUTABLE_PATH: '/bin/false' });
+    try {
+      await queue(['add', 'data/printed.yaml', '--redis', redis.url, '--format', 'pdf'], project);
+      const started = performance.now();
+      const waited = await queue(['wait', '--redis', redis.url, '--out', 'got', '--json'], project);
+      expect(waited.code).toBe(3);
+      const [report] = queueWaitSummarySchema.parse(json(waited)).reports;
+      expect(report).toMatchObject({ spec: 'data/printed.yaml', ok: false, exitCode: 3, error: expect.stringMatching(/^Chromium \(\/bin\/false\) did not start/) as string });
+      // Tries 2, 3 and 4 wait 1, 2 and 4 seconds.
+      expect(performance.now() - started).toBeGreaterThan(7000);
+      expect(worker.lines(/^building data\/printed\.yaml/)).toEqual([
+        expect.stringMatching(/\)$/),
+        expect.stringMatching(/, try 2 of 4$/),
+        expect.stringMatching(/, try 3 of 4$/),
+        expect.stringMatching(/, try 4 of 4$/),
+      ]);
+      const status = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
+      expect(status.failed).toEqual([expect.objectContaining({ spec: 'data/printed.yaml', attempts: 4, error: report!.error })]);
+      expect((await listFiles(project)).filter((f) => f.startsWith('got'))).toEqual([]);
+    } finally {
+      await worker.stop('SIGKILL');
+    }
+  }, 120_000);
+});

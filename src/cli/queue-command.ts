@@ -20,7 +20,7 @@ import { parseRedisUrl } from '../queue/redis-url.js';
 import type { RedisTarget } from '../queue/redis-url.js';
 import { queueName, toolVersion } from '../queue/tool-version.js';
 import { waitForJobs } from '../queue/wait-for-jobs.js';
-import type { WaitProgress } from '../queue/wait-for-jobs.js';
+import { waitProgress } from '../queue/wait-progress.js';
 import { parseBuildFlags } from './build-command.js';
 import { onInterrupt } from './interrupts.js';
 import { jsonProblem, printJson } from './json-summary.js';
@@ -126,7 +126,7 @@ export async function runQueueWait(ids: readonly string[], flags: QueueWaitFlags
       if (wanted.length === 0) say('nothing to wait for: no reports were added from this folder with `queue add` that are not collected yet');
       const outcomes = new Map<string, CollectedReport>();
       const written = new Map<string, string>();
-      const progress = progressPrinter(say, queue, target, (line) => ctx.term.err(line));
+      const progress = waitProgress(say, queue, target, (line) => ctx.term.err(line));
       await waitForJobs(queue, wanted, {
         stopped: () => interrupts.signal !== undefined,
         progress: (p) => void progress(p),
@@ -158,28 +158,6 @@ export async function runQueueWait(ids: readonly string[], flags: QueueWaitFlags
   } finally {
     interrupts.dispose();
   }
-}
-
-/** A progress line when something changed (at most one a second), and a warning when no worker is there to build. */
-function progressPrinter(say: (line: string) => void, queue: ReportQueue, target: RedisTarget, warn: (line: string) => void): (p: WaitProgress) => Promise<void> {
-  let last = '';
-  let lastAt = 0;
-  let idleSince = performance.now();
-  let warned = false;
-  return async (p) => {
-    const line = `${p.done + p.failed} of ${p.total} finished (${p.done} written, ${p.failed} failed), ${p.active} building, ${p.waiting} waiting; ${p.perSecond.toFixed(2)} reports/s`;
-    const now = performance.now();
-    if (line.replace(/;.*$/, '') !== last.replace(/;.*$/, '') && (now - lastAt >= 1000 || p.waiting + p.active === 0)) {
-      say(line);
-      last = line;
-      lastAt = now;
-    }
-    if (p.active > 0) idleSince = now;
-    if (!warned && p.waiting > 0 && now - idleSince > 10_000 && (await queue.getWorkersCount()) === 0) {
-      warned = true;
-      warn(`no worker is taking jobs from the queue ${queue.name} (profile-report ${toolVersion}); start one with: profile-report worker --redis ${target.shown}`);
-    }
-  };
 }
 
 /** `queue status`: counts, workers, and each failed job with its spec and problems. */

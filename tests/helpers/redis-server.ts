@@ -4,13 +4,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 
 const running = new Set<RedisServer>();
 
-afterAll(async () => {
-  await Promise.all([...running].map((server) => server.dispose()));
-});
+// Under the test runner, the servers a test file started are stopped when it ends; the bench
+// (which imports this too) stops its own.
+if (process.env['VITEST']) {
+  const { afterAll } = await import('vitest');
+  afterAll(async () => {
+    await Promise.all([...running].map((server) => server.dispose()));
+  });
+}
 
 /** A port nothing listens on right now, on 127.0.0.1. */
 export async function freePort(): Promise<number> {

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { limits } from '../../src/limits.js';
+import { toolVersion } from '../../src/queue/tool-version.js';
 import { queueAddSummarySchema, queueStatusSummarySchema, queueWaitSummarySchema } from '../../src/queue/queue-schema.js';
 import type { QueueAddSummary, QueueStatusSummary, QueueWaitSummary } from '../../src/queue/queue-schema.js';
 import { privateTmp } from '../helpers/leftovers.js';
@@ -59,6 +60,22 @@ describe('a Redis that cannot be used', () => {
     } finally {
       await worker.stop('SIGKILL');
     }
+  }, 60_000);
+});
+
+describe('waiting with no worker', () => {
+  it('says no worker is taking jobs, and Ctrl-C stops the wait, leaving the report queued for the next one', async () => {
+    const redis = await RedisServer.start();
+    const project = await projectWithReports(['lonely']);
+    await queue(['add', 'data/lonely.yaml', '--redis', redis.url, '--format', 'html'], project);
+    const waiting = new CliProcess(['queue', 'wait', '--redis', redis.url, '--out', 'got'], project);
+    await waiting.waitFor(/^no worker is taking jobs/, 30_000);
+    expect(waiting.lines(/^no worker/)).toEqual([`no worker is taking jobs from the queue profile-report-${toolVersion} (profile-report ${toolVersion}); start one with: profile-report worker --redis ${redis.url}`]);
+    waiting.child.kill('SIGINT');
+    expect(await waiting.exited).toEqual({ code: 130, signal: null });
+    expect(waiting.lines(/^stopped/)).toEqual(['stopped by SIGINT; 0 of 1 collected, the rest stay queued for the next `queue wait`']);
+    const status = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
+    expect(status).toMatchObject({ workers: 0, counts: { waiting: 1 } });
   }, 60_000);
 });
 

@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { limits } from '../../src/limits.js';
 import { toolVersion } from '../../src/queue/tool-version.js';
@@ -61,6 +62,63 @@ describe('a Redis that cannot be used', () => {
       await worker.stop('SIGKILL');
     }
   }, 60_000);
+});
+
+describe('where results are kept', () => {
+  it('with --store, a worker writes the outputs and their outcome to shared storage, and queue wait copies them from there', async () => {
+    const redis = await RedisServer.start();
+    const project = await projectWithReports(['stored']);
+    const store = path.join(project, 'shared');
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--store', store], project, { TMPDIR: await privateTmp(project) });
+    try {
+      const [added] = queueAddSummarySchema.parse(json(await queue(['add', 'data/stored.yaml', '--redis', redis.url, '--format', 'html', '--json'], project))).reports;
+      const id = added!.id!;
+      // The store as another machine mounts it: somewhere else.
+      await worker.waitFor(/^built /);
+      const mounted = path.join(project, 'mounted');
+      await cp(store, mounted, { recursive: true });
+      await rm(store, { recursive: true });
+      const waited = await queue(['wait', '--redis', redis.url, '--out', 'got', '--store', 'mounted', '--json'], project);
+      expect(waited.code).toBe(0);
+      expect(await listFiles(mounted)).toEqual([`${id}/result.json`, `${id}/stored.html`]);
+      expect(await readFile(path.join(project, 'got', 'stored.html'))).toEqual(await readFile(path.join(mounted, id, 'stored.html')));
+      expect(JSON.parse(await readFile(path.join(mounted, id, 'result.json'), 'utf8'))).toMatchObject({ id, spec: 'data/stored.yaml', ok: true, stored: path.join(store, id) });
+      // Nothing but the outcome is kept in Redis.
+      const client = new Redis(redis.url);
+      try {
+        expect((await client.hkeys(`bull:profile-report-${toolVersion}:result:${id}`)).sort()).toEqual(['meta']);
+      } finally {
+        client.disconnect();
+      }
+      // A file changed on the storage is not handed on.
+      await writeFile(path.join(mounted, id, 'stored.html'), 'tampered');
+      await queue(['add', 'data/stored.yaml', '--redis', redis.url, '--format', 'html'], project);
+      const tampered = queueWaitSummarySchema.parse(json(await queue(['wait', '--redis', redis.url, '--out', 'again', '--store', 'mounted', '--json'], project)));
+      expect(tampered.reports[0]).toMatchObject({ ok: false, exitCode: 3, error: `the html in ${path.join(mounted, id, 'stored.html')} is not the one the worker built (its size or SHA-256 differs)` });
+    } finally {
+      await worker.stop('SIGKILL');
+    }
+  }, 120_000);
+
+  it('with --keep, a result is kept for that long; after it, adding the report builds it again', async () => {
+    const redis = await RedisServer.start();
+    const project = await projectWithReports(['brief']);
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--keep', '3s'], project, { TMPDIR: await privateTmp(project) });
+    try {
+      const add = async (): Promise<string> => queueAddSummarySchema.parse(json(await queue(['add', 'data/brief.yaml', '--redis', redis.url, '--format', 'html', '--json'], project))).reports[0]!.state;
+      expect(await add()).toBe('queued');
+      await worker.waitFor(/^built data\/brief\.yaml/);
+      expect(await add()).toBe('already-built');
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      expect(await add()).toBe('queued');
+      const waited = await queue(['wait', '--redis', redis.url, '--out', 'got'], project);
+      expect(waited.code).toBe(0);
+      expect(await listFiles(path.join(project, 'got'))).toEqual(['brief.html']);
+      expect(worker.lines(/^building data\/brief\.yaml/)).toHaveLength(2);
+    } finally {
+      await worker.stop('SIGKILL');
+    }
+  }, 120_000);
 });
 
 describe('waiting with no worker', () => {

@@ -98,7 +98,13 @@ export class ReportWorker {
     const id = job.id ?? '';
     const attempt = job.attemptsMade + 1;
     const attempts = job.opts.attempts ?? 1;
-    const payload = this.checkPayload(job.data, id);
+    let payload: JobPayload;
+    try {
+      payload = this.checkPayload(job.data, id);
+    } catch (error) {
+      this.options.log(`refused ${job.name} (${id.slice(0, 12)}): ${(error as Error).message}`);
+      throw error;
+    }
     const lease = this.warm.acquire();
     this.running += 1;
     const started = performance.now();
@@ -152,7 +158,7 @@ export class ReportWorker {
    */
   private checkPayload(data: unknown, id: string): JobPayload {
     const parsed = jobPayloadSchema.safeParse(data);
-    if (!parsed.success) throw new UnrecoverableError(`the job is not a report packed by profile-report ${toolVersion}: ${parsed.error.issues[0]?.message ?? 'unreadable'}`);
+    if (!parsed.success) throw new UnrecoverableError(`the job is not a report packed by profile-report ${toolVersion}: ${describeIssue(parsed.error.issues[0])}`);
     if (parsed.data.tool !== toolVersion) throw new UnrecoverableError(`the job was packed by profile-report ${parsed.data.tool}; this worker is ${toolVersion}`);
     if (jobId(parsed.data) !== id) throw new UnrecoverableError('the job\'s id is not the hash of its files; it was not added by `profile-report queue add`');
     return parsed.data;
@@ -161,6 +167,13 @@ export class ReportWorker {
   private store(): { keepSeconds: number; storeDir?: string } {
     return { keepSeconds: this.options.keepSeconds, ...(this.options.storeDir !== undefined ? { storeDir: this.options.storeDir } : {}) };
   }
+}
+
+/** `files["../../x"]: a relative path inside the project...`: where in the job, and what is wrong. */
+function describeIssue(issue: { path: PropertyKey[]; message: string; issues?: { message: string }[] } | undefined): string {
+  if (!issue) return 'unreadable';
+  const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `[${JSON.stringify(p)}]`)).join('');
+  return `${where || 'the job'}: ${issue.issues?.[0]?.message ?? issue.message}`;
 }
 
 function isConnectionError(error: Error): boolean {

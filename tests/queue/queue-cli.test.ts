@@ -1,8 +1,10 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { limits } from '../../src/limits.js';
+import { packReport } from '../../src/queue/pack-report.js';
 import { toolVersion } from '../../src/queue/tool-version.js';
 import { queueAddSummarySchema, queueStatusSummarySchema, queueWaitSummarySchema } from '../../src/queue/queue-schema.js';
 import type { QueueAddSummary, QueueStatusSummary, QueueWaitSummary } from '../../src/queue/queue-schema.js';
@@ -60,6 +62,34 @@ describe('a Redis that cannot be used', () => {
       expect(await worker.stop('SIGTERM')).toEqual({ code: 143, signal: null });
     } finally {
       await worker.stop('SIGKILL');
+    }
+  }, 60_000);
+});
+
+describe('jobs from elsewhere', () => {
+  it('a job not packed by `queue add` is refused before anything is built: no path may leave its folder, and its id must be the hash of its files', async () => {
+    const redis = await RedisServer.start();
+    const project = await projectWithReports(['honest']);
+    const tmp = await privateTmp(project);
+    const { payload } = await packReport('data/honest.yaml', { formats: ['html'], strict: false, timeoutMs: 60_000 }, project, toolVersion);
+    const client = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const forger = new Queue(`profile-report-${toolVersion}`, { connection: client });
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: tmp });
+    try {
+      await forger.add('forged', payload, { jobId: 'f'.repeat(64) });
+      await forger.add('escape', { ...payload, files: { ...payload.files, '../../escape.txt': 'eA==' } }, { jobId: 'e'.repeat(64) });
+      await worker.waitFor(/^refused /, 60_000, 2);
+      const status = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
+      expect(status.failed.sort((a, b) => a.spec.localeCompare(b.spec))).toEqual([
+        { id: 'e'.repeat(64), spec: 'escape', attempts: 1, error: `the job is not a report packed by profile-report ${toolVersion}: files["../../escape.txt"]: a relative path inside the project, with no empty, \`.\` or \`..\` part`, problems: [] },
+        { id: 'f'.repeat(64), spec: 'forged', attempts: 1, error: "the job's id is not the hash of its files; it was not added by `profile-report queue add`", problems: [] },
+      ]);
+      expect(worker.lines(/^building /)).toEqual([]);
+      expect((await listFiles(path.dirname(tmp))).filter((f) => f.includes('escape'))).toEqual([]);
+    } finally {
+      await worker.stop('SIGKILL');
+      await forger.close();
+      client.disconnect();
     }
   }, 60_000);
 });

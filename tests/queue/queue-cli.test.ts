@@ -133,13 +133,18 @@ describe('where results are kept', () => {
   it('with --keep, a result is kept for that long; after it, adding the report builds it again', async () => {
     const redis = await RedisServer.start();
     const project = await projectWithReports(['brief']);
-    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--keep', '3s'], project, { TMPDIR: await privateTmp(project) });
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--keep', '20s'], project, { TMPDIR: await privateTmp(project) });
+    const client = new Redis(redis.url);
     try {
       const add = async (): Promise<string> => queueAddSummarySchema.parse(json(await queue(['add', 'data/brief.yaml', '--redis', redis.url, '--format', 'html', '--json'], project))).reports[0]!.state;
       expect(await add()).toBe('queued');
       await worker.waitFor(/^built data\/brief\.yaml/);
+      const [key] = await client.keys('bull:*:result:*');
+      const ttl = await client.ttl(key!);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(20);
       expect(await add()).toBe('already-built');
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      while ((await client.exists(key!)) === 1) await new Promise((resolve) => setTimeout(resolve, 250));
       expect(await add()).toBe('queued');
       const waited = await queue(['wait', '--redis', redis.url, '--out', 'got'], project);
       expect(waited.code).toBe(0);
@@ -147,6 +152,7 @@ describe('where results are kept', () => {
       expect(worker.lines(/^building data\/brief\.yaml/)).toHaveLength(2);
     } finally {
       await worker.stop('SIGKILL');
+      client.disconnect();
     }
   }, 120_000);
 });

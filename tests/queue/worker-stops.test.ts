@@ -1,7 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { queueWaitSummarySchema } from '../../src/queue/queue-schema.js';
 import { chromiumProcesses, chromiumProfileDirs, privateTmp } from '../helpers/leftovers.js';
 import { RedisServer } from '../helpers/redis-server.js';
 import { listFiles } from '../helpers/temp-project.js';
@@ -51,8 +50,9 @@ describe('Redis going away during a run', () => {
     const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--lost-after', '6s'], project, { TMPDIR: await privateTmp(project) });
     try {
       await queue(['add', ...names.map((n) => `data/${n}.yaml`), '--redis', redis.url, '--format', 'html'], project);
-      const waiting = new CliProcess(['queue', 'wait', '--redis', redis.url, '--out', 'got', '--json'], project);
-      await worker.waitFor(/^built /);
+      const waiting = new CliProcess(['queue', 'wait', '--redis', redis.url, '--out', 'got'], project);
+      // Both are connected and working: a report was built and collected.
+      await waiting.waitFor(/^wrote /, 120_000);
       await redis.stop();
       await worker.waitFor(/^cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+: .*; trying again until it answers$/, 30_000);
       await waiting.waitFor(/^lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+ \(.*\); waiting for it to come back$/, 30_000);
@@ -62,8 +62,8 @@ describe('Redis going away during a run', () => {
       await waiting.waitFor(/^Redis at redis:\/\/127\.0\.0\.1:\d+ is back$/, 30_000);
 
       expect(await waiting.exited).toEqual({ code: 0, signal: null });
-      const summary = queueWaitSummarySchema.parse(JSON.parse(waiting.stdout));
-      expect(summary.reports.map((r) => [r.spec, r.ok])).toEqual(names.map((n) => [`data/${n}.yaml`, true]));
+      expect(waiting.lines(/^wrote /).sort()).toEqual(names.map((n) => `wrote got/${n}.html (data/${n}.yaml)`));
+      expect(waiting.lines(/reports written/)).toEqual(['5 of 5 reports written to got.']);
       expect(await listFiles(path.join(project, 'got'))).toEqual(names.map((n) => `${n}.html`));
       // One message per outage, not one per retry.
       expect(worker.lines(/^cannot reach Redis/)).toHaveLength(1);

@@ -52,12 +52,12 @@ const stateWords = { queued: 'queued', 'already-queued': 'already queued', 'alre
 export async function runQueueAdd(specs: readonly string[], flags: QueueAddFlags, ctx: QueueContext): Promise<number> {
   const target = redisTarget(flags.redis, ctx.term);
   if (!target) return exitCodes.usage;
-  const options = parseBuildFlags({ ...(flags.format ? { format: flags.format } : {}), ...(flags.page ? { page: flags.page } : {}), ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.timeout ? { timeout: flags.timeout } : {}) });
+  const options = parseBuildFlags(flags);
   const settings: BuildSettings = {
     formats: [...(options.formats ?? ['html', 'pdf'])],
     ...(options.page ? { page: options.page } : {}),
     ...(options.language ? { language: options.language } : {}),
-    strict: flags.strict === true,
+    strict: options.strict === true,
     timeoutMs: options.timeoutMs ?? limits.renderTimeoutMs,
   };
   return withQueue(target, ctx, { survive: false }, async (queue, redis) => {

@@ -145,6 +145,13 @@ describe('where results are kept', () => {
       expect(ttl).toBeLessThanOrEqual(20);
       expect(await add()).toBe('already-built');
       while ((await client.exists(key!)) === 1) await new Promise((resolve) => setTimeout(resolve, 250));
+      // Not collected in time: the wait says so.
+      const late = await queue(['wait', '--redis', redis.url, '--out', 'got', '--json'], project);
+      expect(late.code).toBe(3);
+      const id = key!.split(':').at(-1)!;
+      expect(queueWaitSummarySchema.parse(json(late)).reports).toEqual([
+        expect.objectContaining({ id, spec: 'data/brief.yaml', ok: false, error: `the result of job ${id} is no longer kept (the workers' --keep time ran out); add the report again` }),
+      ]);
       expect(await add()).toBe('queued');
       const waited = await queue(['wait', '--redis', redis.url, '--out', 'got'], project);
       expect(waited.code).toBe(0);
@@ -171,6 +178,56 @@ describe('waiting with no worker', () => {
     const status = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
     expect(status).toMatchObject({ workers: 0, counts: { waiting: 1 } });
   }, 60_000);
+});
+
+describe('flags and ids that make no sense', () => {
+  it('are exit 2 with what is expected, before anything runs', async () => {
+    const project = await projectWithReports([]);
+    const redis = 'redis://127.0.0.1:1';
+    for (const [args, message] of [
+      [['worker', '--redis', redis, '--keep', 'soon'], '--keep takes a duration such as 90s, 15m, 24h or 7d (at most a year), not soon'],
+      [['worker', '--redis', redis, '--concurrency', '0'], '--concurrency takes a whole number from 1 to 10000, not 0'],
+      [['worker', '--redis', redis, '--lost-after', '-5'], '--lost-after takes a duration such as 90s, 15m, 24h or 7d (at most a year), not -5'],
+      [['queue', 'wait', '--redis', redis], 'queue wait needs --out DIR: the folder the reports are written into'],
+      [['queue', 'wait', 'abc123', '--redis', redis, '--out', 'got'], 'abc123 is not a job id (64 hexadecimal digits, as `queue add --json` prints them)'],
+      [['queue', 'add', 'data/report.yaml', '--redis', redis, '--format', 'docx'], '--format takes html, pdf or html,pdf, not docx'],
+    ] as const) {
+      const result = await runCli(args, { cwd: project });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toContain(`usage error: ${message}\n`);
+    }
+  }, 120_000);
+
+  it('waiting for a job the queue does not have says so: exit 3', async () => {
+    const redis = await RedisServer.start();
+    const project = await projectWithReports([]);
+    const id = 'a'.repeat(64);
+    const result = await queue(['wait', id, '--redis', redis.url, '--out', 'got', '--json'], project);
+    expect(result.code).toBe(3);
+    expect(queueWaitSummarySchema.parse(json(result)).reports).toEqual([
+      expect.objectContaining({ id, ok: false, error: `job ${id} is not in the queue: it was never added there, or its --keep time ran out; add the report again` }),
+    ]);
+  }, 60_000);
+
+  it('two reports with the same output name do not overwrite each other in --out', async () => {
+    const redis = await RedisServer.start();
+    const project = await projectWithReports(['twin']);
+    const spec = await readFile(path.join(project, 'data', 'twin.yaml'), 'utf8');
+    await writeFile(path.join(project, 'data', 'other-twin.yaml'), spec.replace(/^title: .*$/m, 'title: "Another report, the same file name"'));
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: await privateTmp(project) });
+    try {
+      await queue(['add', 'data/twin.yaml', 'data/other-twin.yaml', '--redis', redis.url, '--format', 'html'], project);
+      const waited = await queue(['wait', '--redis', redis.url, '--out', 'got', '--json'], project);
+      expect(waited.code).toBe(1);
+      const reports = queueWaitSummarySchema.parse(json(waited)).reports;
+      expect(reports.filter((r) => r.ok)).toHaveLength(1);
+      const [first, second] = reports[0]!.ok ? [reports[0]!, reports[1]!] : [reports[1]!, reports[0]!];
+      expect(second).toMatchObject({ ok: false, exitCode: 1, error: `got/twin.html was already written for ${first.spec}; give the reports different output.name values` });
+      expect(await listFiles(path.join(project, 'got'))).toEqual(['twin.html']);
+    } finally {
+      await worker.stop('SIGKILL');
+    }
+  }, 120_000);
 });
 
 describe('the size bound on a job', () => {

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale.js';
 import { sourceIds } from '../schema/primitives.js';
 import type { SourceRef } from '../schema/primitives.js';
 import { slug } from './format.js';
+import { portraitView } from './portrait-view.js';
 import type { SourceIndex, SourceLink } from './source-index.js';
 import { stanceShort } from './stance.js';
 import type { Subject } from './subject.js';
@@ -27,6 +28,7 @@ export function personView(subject: Subject, sources: SourceIndex, usedIds: Set<
     markerClass: `marker-${subject.style.marker.toLowerCase()}`,
     headline: person.headline,
     ...(person.currentRole ? { currentRole: person.currentRole } : {}),
+    ...(person.photo ? { portrait: portraitView(subject, locale)! } : {}),
     ...(person.birthYear !== undefined ? { born: String(person.birthYear) } : {}),
     counts: locale.t('cover.personCounts', { papers, models }),
     ...(subject.profile.balance.length ? { balance: subject.profile.balance.map((b) => locale.user(b.tradeoff)).join(locale.t('list.semicolon')) } : {}),

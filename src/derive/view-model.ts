@@ -34,6 +34,8 @@ export interface ReportView {
   readonly models: { readonly charts: readonly ChartRef[]; readonly chartNote?: string; readonly people: readonly PersonBlock<ModelView>[] };
   readonly balance: readonly BalanceThemeView[];
   readonly sources: readonly SourceView[];
+  /** Who made each portrait shown, for the sources section; empty when no profile has one. */
+  readonly portraitCredits: readonly Sourced[];
   readonly counts: string;
 }
 
@@ -72,6 +74,8 @@ export interface PersonView {
   readonly markerClass: string;
   readonly headline: string;
   readonly currentRole?: string;
+  /** Absent when the profile has no portrait: the layout then has no frame for one. */
+  readonly portrait?: PortraitView;
   readonly born?: string;
   /** "4 papers · 3 models and systems", for the cover. */
   readonly counts: string;
@@ -81,6 +85,12 @@ export interface PersonView {
   readonly highlights: readonly Sourced[];
   /** Sentences about this person for headings and screen readers. */
   readonly labels: { readonly highlights: string; readonly papers: string; readonly papersCaption: string };
+}
+
+export interface PortraitView {
+  /** A stand-in the render stage replaces with the image (see portrait-view.ts). */
+  readonly src: string;
+  readonly alt: string;
 }
 
 export interface Sourced {

@@ -94,7 +94,10 @@ export interface PortraitView {
 }
 
 export interface Sourced {
+  /** Plain text, without markup. */
   readonly text: string;
+  /** The text with its inline markup as HTML (see inline-markup.ts), for profile texts that may carry it. */
+  readonly html?: string;
   readonly sources: readonly SourceLink[];
 }
 
@@ -118,6 +121,8 @@ export interface EducationView {
   readonly where: string;
   readonly when?: string;
   readonly note?: string;
+  /** `note` with its inline markup as HTML. */
+  readonly noteHtml?: string;
   readonly sources: readonly SourceLink[];
 }
 
@@ -128,7 +133,11 @@ export interface PaperView {
   readonly venue: string;
   readonly authorship: string;
   readonly authors?: string;
+  /** `authors` as HTML, the person's own name in bold (see own-name.ts). */
+  readonly authorsHtml?: string;
+  /** Plain text; `summaryHtml` has its inline markup as HTML. */
   readonly summary: string;
+  readonly summaryHtml: string;
   readonly link?: { readonly href: string; readonly text: string };
   readonly sources: readonly SourceLink[];
 }
@@ -141,7 +150,10 @@ export interface ModelView {
   readonly released: string;
   readonly role: string;
   readonly summary?: string;
+  readonly summaryHtml?: string;
   readonly innovations: readonly string[];
+  /** `innovations` with their inline markup as HTML. */
+  readonly innovationsHtml: readonly string[];
   readonly metrics: readonly MetricView[];
   readonly labels: { readonly metrics: string; readonly metricsCaption: string };
   readonly sources: readonly SourceLink[];
@@ -165,6 +177,7 @@ export interface BalanceThemeView {
     readonly person: PersonView;
     readonly stance: string;
     readonly summary?: string;
+    readonly summaryHtml?: string;
     readonly evidence: readonly Sourced[];
   }[];
 }
@@ -180,6 +193,7 @@ export interface SourceView {
   readonly url?: string;
   readonly file?: string;
   readonly note?: string;
+  readonly noteHtml?: string;
   readonly citedBy: string;
 }
 

@@ -34,8 +34,8 @@ export function textWarnings(profile: LocalisedProfile, parsed: ParsedYaml): Pro
       warn(['papers', i, 'authorship'], `the authorship is \`first\`, but ${name} is not the first name in this paper's author list; is it \`co-first\` or \`co-author\`?`);
     }
     if (spans.length > 0) return;
-    const forms = [name, nativeName, reversed(name), `${name.split(/\s+/).at(-1)}, ${name.split(/\s+/).slice(0, -1).join(' ')}`].filter((f): f is string => Boolean(f));
-    warn(['papers', i, 'authors'], `${name} is not in this author list (looked for ${[...new Set(forms)].join(', ')}, and initials), so it cannot be shown in bold; write the name as the list has it, or check that the paper is theirs`);
+    const forms = [name, reversed(name), nativeName].filter((f): f is string => Boolean(f));
+    warn(['papers', i, 'authors'], `${name} is not in this author list (looked for ${[...new Set(forms)].join(', ')}, with or without a comma, and with initials), so it cannot be shown in bold; write the name as the list has it, or check that the paper is theirs`);
   });
   return problems;
 }

@@ -35,14 +35,21 @@ const cache = new Map<string, InlineMarkup>();
 export function inlineMarkup(text: string): InlineMarkup {
   let result = cache.get(text);
   if (result) return result;
+  // Most texts hold no character that could start markup or need escaping: no need to parse them.
+  if (!/[*_`[\]\\<>&"]/.test(text)) return { html: text, plain: text, refusedLinks: [] };
+  result = parseMarkup(text);
+  cache.set(text, result);
+  if (cache.size > 5000) cache.delete(cache.keys().next().value!);
+  return result;
+}
+
+/** inlineMarkup without its shortcut or memory: every text parsed. */
+export function parseMarkup(text: string): InlineMarkup {
   refused = [];
   const tokens = parser.parseInline(text, {});
   const html = parser.renderer.render(tokens, parser.options, {});
   const plain = (tokens[0]?.children ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : t.type === 'softbreak' ? '\n' : '')).join('');
-  result = { html, plain, refusedLinks: [...new Set(refused)] };
-  cache.set(text, result);
-  if (cache.size > 5000) cache.delete(cache.keys().next().value!);
-  return result;
+  return { html, plain, refusedLinks: [...new Set(refused)] };
 }
 
 /** The text without its markup. */

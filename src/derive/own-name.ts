@@ -1,4 +1,4 @@
-import { matchAuthor } from '../import/match-author.js';
+import { matchAuthor, nameParts } from '../import/match-author.js';
 import type { PersonNames } from '../import/match-author.js';
 
 /** Where the person's own name is in an author list: offsets into the text, end exclusive. */
@@ -25,11 +25,32 @@ interface Word {
  * one across a comma ("Zeng, Yan"), which is tried only when no group holds the name, so
  * "Xinsong Zhang, Hang Li" is never read as a "Zhang, Hang". Full names win over initials.
  */
-export function ownNameSpans(person: PersonNames, authors: string): NameSpan[] {
+export function ownNameSpans(person: PersonNames, authors: string): readonly NameSpan[] {
+  // Validation and derive both ask, for every paper: the answer is remembered.
+  const key = `${person.name}\u0000${person.nativeName ?? ''}\u0000${authors}`;
+  let spans = memo.get(key);
+  if (!spans) {
+    spans = findSpans(person, authors);
+    memo.set(key, spans);
+    if (memo.size > 20_000) memo.delete(memo.keys().next().value!);
+  }
+  return spans;
+}
+
+const memo = new Map<string, readonly NameSpan[]>();
+
+function findSpans(person: PersonNames, authors: string): NameSpan[] {
   const words = wordsOf(authors);
   // "Heather A. Piwowar" is also "H. Piwowar": the name without its middle initials is tried too.
   const withoutInitials = person.name.split(/\s+/).filter((part) => part.replace(/\./g, '').length > 1).join(' ');
   const forms: PersonNames[] = withoutInitials !== person.name && withoutInitials.includes(' ') ? [person, { name: withoutInitials }] : [person];
+  // matchAuthor is thorough but not cheap; a run can only match if one of its words is a part
+  // of a name (or the run, squashed, is the whole name), so only such runs are asked about.
+  const letters = (t: string): string => t.replace(/[^\p{L}\p{N}]/gu, '');
+  const personParts = forms.flatMap((f) => [f.name, f.nativeName].filter((n): n is string => Boolean(n)).map(nameParts));
+  const tokens = new Set(personParts.flat().map(letters));
+  const squashed = new Set(personParts.flatMap((parts) => [parts.join(''), [...parts].reverse().join('')].map(letters)));
+  const wordParts = words.map((w) => nameParts(authors.slice(w.start, w.end)).map(letters));
   const found: { span: NameSpan; rank: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     for (let j = i; j < Math.min(words.length, i + 4); j++) {
@@ -37,6 +58,8 @@ export function ownNameSpans(person: PersonNames, authors: string): NameSpan[] {
       if (crossings.some((w) => !w.softBefore) || crossings.length > 1) break;
       // Across a comma, a run must be two whole groups: "Zeng, Yan", never "Zhang [Zeng, Yan] Li".
       if (crossings.length > 0 && (words[i - 1]?.group === words[i]!.group || words[j + 1]?.group === words[j]!.group)) continue;
+      const run = wordParts.slice(i, j + 1).flat();
+      if (!run.some((part) => tokens.has(part)) && !squashed.has(run.join(''))) continue;
       const span = { start: words[i]!.start, end: words[j]!.end };
       const matches = forms.map((form) => matchAuthor(form, [{ literal: authors.slice(span.start, span.end) }]));
       const match = matches.find((m) => m.kind === 'found' && m.how === 'full name') ?? matches.find((m) => m.kind === 'found');

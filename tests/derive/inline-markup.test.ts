@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inlineMarkup } from '../../src/derive/inline-markup.js';
+import { inlineMarkup, parseMarkup } from '../../src/derive/inline-markup.js';
 import { htmlProblems, parseHtml } from '../../src/render/html-safety.js';
 
 /** The problems the page check would find in `html`, put where a summary goes. */
@@ -67,6 +67,17 @@ describe('inline markup in long texts', () => {
         for (const m of html.matchAll(/<a href="([^"]*)"/g)) expect(m[1]).toMatch(/^https:\/\//);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('a text with no character that starts markup reads exactly as the parser would read it, unparsed', () => {
+    const chars = fc.constantFrom('a', 'Z', '9', ' ', '  ', '\n', '.', ',', ':', ';', '!', '?', '(', ')', '{', '}', '#', '-', '+', '=', '~', '|', '/', "'", '%', '$', '@', '^', '曾', 'é', 'ن', '😀', '\t');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(inlineMarkup(text)).toEqual(parseMarkup(text));
+      }),
+      { numRuns: 500 },
     );
   });
 });

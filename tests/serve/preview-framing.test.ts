@@ -14,7 +14,7 @@ import { PreviewServer } from '../../src/serve/preview-server.js';
  * Browsers ignore `frame-ancestors` in a `<meta>`, so the server itself says so on every
  * response, with X-Frame-Options for browsers that predate CSP.
  */
-const report = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}"><title>r</title></head><body><p id="text">Report one</p></body></html>`;
+const report = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}"><title>r</title></head><body><p id="text">Report one</p><img id="portrait" alt="Portrait" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="></body></html>`;
 
 let preview: PreviewServer;
 let previewUrl: string;
@@ -116,6 +116,8 @@ describe('the live preview cannot be framed by another page', () => {
     try {
       await tab.goto(previewUrl, { waitUntil: 'load' });
       expect(await tab.evaluate("document.getElementById('text').textContent")).toBe('Report one');
+      // Inline images (portraits, charts) are allowed by the header's policy as by the page's.
+      expect(await tab.evaluate("document.getElementById('portrait').naturalWidth")).toBe(1);
       // The script's EventSource is connected, so the next build reaches the page in place.
       await preview.publish({ html: report.replace('Report one', 'Report two') }, 5_000);
       await tab.waitForFunction("document.getElementById('text').textContent === 'Report two'", { timeout: 10_000 });

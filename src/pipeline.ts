@@ -3,6 +3,7 @@ import type { ChartSpec } from './derive/chart-spec.js';
 import { deriveReport } from './derive/derive-report.js';
 import { editionFacts, serialiseFacts } from './edition/edition-facts.js';
 import { factsFileName } from './edition/facts-schema.js';
+import { portraitSrc } from './derive/portrait-view.js';
 import { readLocale } from './i18n/read-locale.js';
 import type { LoadedInputs } from './load/load-inputs.js';
 import type { ResolvedOptions } from './options.js';
@@ -82,6 +83,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       css: templates.css,
       fonts: await ctx.fontLibrary(),
       charts,
+      portraits: new Map(inputs.profiles.flatMap((p, i) => (p.portrait ? [[portraitSrc(i), p.portrait.dataUri] as const] : []))),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
       facts,
     }),

@@ -2,6 +2,8 @@ import type { Locale } from '../i18n/locale.js';
 import { sourceIds } from '../schema/primitives.js';
 import type { SourceRef } from '../schema/primitives.js';
 import { slug } from './format.js';
+import { markupHtml, plainText } from './inline-markup.js';
+import { portraitView } from './portrait-view.js';
 import type { SourceIndex, SourceLink } from './source-index.js';
 import { stanceShort } from './stance.js';
 import { asOfText } from './footprint.js';
@@ -28,11 +30,12 @@ export function personView(subject: Subject, sources: SourceIndex, usedIds: Set<
     markerClass: `marker-${subject.style.marker.toLowerCase()}`,
     headline: person.headline,
     ...(person.currentRole ? { currentRole: person.currentRole } : {}),
+    ...(person.photo ? { portrait: portraitView(subject, locale)! } : {}),
     ...(person.birthYear !== undefined ? { born: String(person.birthYear) } : {}),
     counts: locale.t('cover.personCounts', { papers, models }),
     ...(subject.profile.balance.length ? { balance: subject.profile.balance.map((b) => locale.user(b.tradeoff)).join(locale.t('list.semicolon')) } : {}),
     sources: sources.links(subject.index, person.source),
-    highlights: (person.highlights ?? []).map((h) => ({ text: h.text, sources: sources.links(subject.index, h.source) })),
+    highlights: (person.highlights ?? []).map((h) => ({ text: plainText(h.text), html: markupHtml(h.text), sources: sources.links(subject.index, h.source) })),
     labels: {
       highlights: locale.t('glance.highlights', { name: locale.user(subject.name) }),
       papers: locale.t('papers.tableLabel', { name: locale.user(subject.name) }),

@@ -12,6 +12,7 @@ import type { ChartSpec } from './chart-spec.js';
 import { chartView } from './chart-view.js';
 import { glanceView, personView } from './derive-people.js';
 import { localiseProfiles } from './localise-profiles.js';
+import { portraitCredits } from './portrait-view.js';
 import { balanceViews, educationBlocks, modelBlocks, paperBlocks, sourceViews } from './derive-sections.js';
 import { SourceIndex } from './source-index.js';
 import { subjects } from './subject.js';
@@ -168,6 +169,7 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
     models: { charts: metrics.charts.map((c) => chartView(c, locale)), ...(metrics.note ? { chartNote: metrics.note } : {}), people: staleMarkedModels(modelBlocks(people, views, sources, locale, marks), people, asOf) },
     balance: balanceViews(themes, themeCharts, views, sources, locale),
     sources: sourceViews(sources, views, locale),
+    portraitCredits: portraitCredits(people, sources, locale),
     counts,
     ...(changed ? { changes: changed.view } : {}),
     ...(connections && include.has('connections') ? { connections } : {}),

@@ -7,6 +7,8 @@ import { stanceText } from './stance.js';
 import type { Subject } from './subject.js';
 import { chartView } from './chart-view.js';
 import type { ChangeMarks } from './changes-view.js';
+import { markupHtml, plainText } from './inline-markup.js';
+import { authorsHtml, ownNameSpans } from './own-name.js';
 import type { BalanceThemeView, EducationView, ModelView, PaperView, PersonBlock, PersonView, SourceView } from './view-model.js';
 
 function block<T>(person: PersonView, items: readonly T[]): PersonBlock<T> {
@@ -24,7 +26,7 @@ export function educationBlocks(people: readonly Subject[], views: readonly Pers
         degree: e.field ? locale.t('education.degreeField', { degree: locale.user(e.degree), field: locale.user(e.field) }) : locale.user(e.degree),
         where: e.department ? locale.t('education.where', { department: locale.user(e.department), institution: locale.user(e.institution) }) : locale.user(e.institution),
         ...(e.start || e.end ? { when: locale.period(e.start, e.end) } : {}),
-        ...(e.note ? { note: e.note } : {}),
+        ...(e.note ? { note: plainText(e.note), noteHtml: markupHtml(e.note) } : {}),
         sources: sources.links(s.index, e.source),
       })),
     ),
@@ -47,8 +49,9 @@ export function paperBlocks(people: readonly Subject[], views: readonly PersonVi
             ...(p.shortName ? { shortName: p.shortName } : {}),
             venue: p.date ? locale.t('papers.firstPublic', { venue: locale.user(p.venue), date: locale.date(p.date) }) : locale.user(p.venue),
             authorship: locale.t('papers.authorship', { role: camel(p.authorship) }),
-            ...(p.authors ? { authors: p.authors } : {}),
-            summary: p.summary,
+            ...(p.authors ? { authors: p.authors, authorsHtml: authorsHtml(p.authors, ownNameSpans(s.profile.person, p.authors)) } : {}),
+            summary: plainText(p.summary),
+            summaryHtml: markupHtml(p.summary),
             ...(href ? { link: { href, text: p.arxiv ? `arXiv:${p.arxiv}` : locale.t('papers.link') } } : {}),
             sources: sources.links(s.index, p.source),
           };
@@ -69,8 +72,9 @@ export function modelBlocks(people: readonly Subject[], views: readonly PersonVi
         organisation: m.organisation,
         released: m.released ? locale.t('models.released', { date: locale.date(m.released) }) : locale.t('models.releaseNotGiven'),
         role: m.role,
-        ...(m.summary ? { summary: m.summary } : {}),
-        innovations: m.innovations,
+        ...(m.summary ? { summary: plainText(m.summary), summaryHtml: markupHtml(m.summary) } : {}),
+        innovations: m.innovations.map(plainText),
+        innovationsHtml: m.innovations.map(markupHtml),
         metrics: m.metrics.map((metric) => ({
           label: metric.label,
           value: locale.quantity(metric.value, metric.unit),
@@ -98,8 +102,8 @@ export function balanceViews(themes: readonly BalanceTheme[], charts: readonly C
     people: theme.entries.map((e) => ({
       person: views[e.person.index]!,
       stance: stanceText(locale, e.position, theme.poles),
-      ...(e.point.summary ? { summary: e.point.summary } : {}),
-      evidence: e.point.evidence.map((ev) => ({ text: ev.text, sources: sources.links(e.person.index, ev.source) })),
+      ...(e.point.summary ? { summary: plainText(e.point.summary), summaryHtml: markupHtml(e.point.summary) } : {}),
+      evidence: e.point.evidence.map((ev) => ({ text: plainText(ev.text), html: markupHtml(ev.text), sources: sources.links(e.person.index, ev.source) })),
     })),
   }));
 }
@@ -116,7 +120,7 @@ export function sourceViews(sources: SourceIndex, views: readonly PersonView[], 
       ...(date ? { date } : {}),
       ...(n.source.url ? { url: displayUrl(n.source.url) } : {}),
       ...(n.source.file ? { file: locale.t('sources.file', { file: locale.user(n.source.file) }) } : {}),
-      ...(n.source.note ? { note: n.source.note } : {}),
+      ...(n.source.note ? { note: plainText(n.source.note), noteHtml: markupHtml(n.source.note) } : {}),
       citedBy: locale.t('sources.citedFor', { names: locale.list(n.people.map((p) => locale.user(views[p]!.name))) }),
     };
   });

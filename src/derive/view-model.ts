@@ -37,6 +37,8 @@ export interface ReportView {
   readonly models: { readonly charts: readonly ChartRef[]; readonly chartNote?: string; readonly people: readonly PersonBlock<ModelView>[] };
   readonly balance: readonly BalanceThemeView[];
   readonly sources: readonly SourceView[];
+  /** Who made each portrait shown, for the sources section; empty when no profile has one. */
+  readonly portraitCredits: readonly Sourced[];
   readonly counts: string;
   /** What connects the people; only when the spec lists `connections` and there are two or more. */
   readonly connections?: ConnectionsView;
@@ -83,6 +85,8 @@ export interface PersonView {
   readonly headlineAsOf?: string;
   readonly currentRole?: string;
   readonly currentRoleAsOf?: string;
+  /** Absent when the profile has no portrait: the layout then has no frame for one. */
+  readonly portrait?: PortraitView;
   readonly born?: string;
   /** "4 papers · 3 models and systems", for the cover. */
   readonly counts: string;
@@ -94,8 +98,17 @@ export interface PersonView {
   readonly labels: { readonly highlights: string; readonly papers: string; readonly papersCaption: string };
 }
 
+export interface PortraitView {
+  /** A stand-in the render stage replaces with the image (see portrait-view.ts). */
+  readonly src: string;
+  readonly alt: string;
+}
+
 export interface Sourced {
+  /** Plain text, without markup. */
   readonly text: string;
+  /** The text with its inline markup as HTML (see inline-markup.ts), for profile texts that may carry it. */
+  readonly html?: string;
   readonly sources: readonly SourceLink[];
 }
 
@@ -121,6 +134,8 @@ export interface EducationView {
   readonly where: string;
   readonly when?: string;
   readonly note?: string;
+  /** `note` with its inline markup as HTML. */
+  readonly noteHtml?: string;
   readonly sources: readonly SourceLink[];
 }
 
@@ -132,7 +147,11 @@ export interface PaperView {
   readonly venue: string;
   readonly authorship: string;
   readonly authors?: string;
+  /** `authors` as HTML, the person's own name in bold (see own-name.ts). */
+  readonly authorsHtml?: string;
+  /** Plain text; `summaryHtml` has its inline markup as HTML. */
   readonly summary: string;
+  readonly summaryHtml: string;
   readonly link?: { readonly href: string; readonly text: string };
   readonly sources: readonly SourceLink[];
 }
@@ -146,7 +165,10 @@ export interface ModelView {
   readonly released: string;
   readonly role: string;
   readonly summary?: string;
+  readonly summaryHtml?: string;
   readonly innovations: readonly string[];
+  /** `innovations` with their inline markup as HTML. */
+  readonly innovationsHtml: readonly string[];
   readonly metrics: readonly MetricView[];
   readonly labels: { readonly metrics: string; readonly metricsCaption: string };
   readonly sources: readonly SourceLink[];
@@ -172,6 +194,7 @@ export interface BalanceThemeView {
     readonly person: PersonView;
     readonly stance: string;
     readonly summary?: string;
+    readonly summaryHtml?: string;
     readonly evidence: readonly Sourced[];
   }[];
 }
@@ -187,6 +210,7 @@ export interface SourceView {
   readonly url?: string;
   readonly file?: string;
   readonly note?: string;
+  readonly noteHtml?: string;
   readonly citedBy: string;
 }
 

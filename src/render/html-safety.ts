@@ -83,7 +83,7 @@ function checkElement(element: Element, options: CheckOptions, at: Report): void
       const allowed = options.images ? options.images.has(value) : /^data:image\//i.test(value);
       if (!allowed) at(where(element, name), `<${tag} src="${truncate(value)}">: a report shows only the images the tool drew, inline`);
     } else if (name === 'style') {
-      for (const p of cssProblems(value)) at(where(element, name), `style="...": ${p.message}`);
+      for (const p of cssProblems(value, 'declarationList')) at(where(element, name), `style="...": ${p.message}`);
     } else if (tag === 'meta' && name === 'name' && !allowedMetaNames.has(value.toLowerCase())) {
       at(where(element, name), `<meta name="${truncate(value)}"> is not one a report may carry`);
     }

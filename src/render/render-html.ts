@@ -14,6 +14,8 @@ export interface HtmlParts {
   readonly fonts: FontLibrary;
   /** SVG text by chart id. */
   readonly charts: ReadonlyMap<string, string>;
+  /** Each portrait's image (a `data:image/jpeg` URI) by the stand-in `src` the view gives it. */
+  readonly portraits?: ReadonlyMap<string, string>;
   /** Names the template folder in refusals; undefined for the built-in templates. */
   readonly templatesDir?: string;
   /** The report's facts (see src/edition/facts-schema.ts), carried in the page as inert JSON. */
@@ -29,7 +31,7 @@ export interface HtmlParts {
 export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<string> {
   // Templates get a short stand-in for each chart image; the image itself is set on the parsed
   // page (see assembleDocument), so the HTML parser never has to walk a megabyte of base64.
-  const images = new Map([...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)]));
+  const images = new Map([...[...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)] as const), ...(parts.portraits ?? [])]);
   const page = await parts.renderPage(attachCharts(view, images));
   // Fonts last: which slices to embed depends on the characters the page ended up with, and
   // the stylesheet says which of them are bold.

@@ -25,12 +25,20 @@ const sourcedText = z.strictObject({
   source: sourceRef,
 });
 
+export const photoSchema = z.strictObject({
+  file: describe(shortText, 'The picture: a JPEG, PNG or WebP file, relative to this profile and inside the project, for example ../photos/zeng-yan.jpg. It is re-encoded, cropped to 4:5 and stripped of all metadata.'),
+  credit: describe(shortText, 'Who took or made the picture, and its licence, printed with the sources: for example "Photo: Jane Doe, CC BY 4.0".'),
+  source: sourceRef,
+  alt: describe(shortLocal, 'What the picture shows, for screen readers; by default "Portrait of" and the name.').optional(),
+});
+
 export const personSchema = z.strictObject({
   name: describe(shortText, 'The name as the report should show it, in Latin script (for example Zeng Yan).'),
   nativeName: describe(shortText, 'The name in its native script (for example 曾妍).').optional(),
   birthYear: year('Year of birth, only when a source gives it.').optional(),
   headline: describe(shortLocal, 'One line on who the person is.'),
   currentRole: describe(shortLocal, 'The role the person holds now.').optional(),
+  photo: describe(photoSchema, 'A portrait, shown on the cover and beside the name in the table at a glance.').optional(),
   highlights: describe(list(sourcedText, limits.listItems, 'highlights'), 'Sourced facts that fit no other section.').optional(),
   source: sourceRef,
 });

@@ -89,6 +89,7 @@ function* sourceRefs(raw: Record<string, unknown>): Generator<{ path: FieldPath;
   const person = raw['person'];
   if (isRecord(person)) {
     if ('source' in person) yield { path: ['person', 'source'], value: person['source'] };
+    if (isRecord(person['photo'])) yield { path: ['person', 'photo', 'source'], value: person['photo']['source'] };
     for (const h of entriesOf(raw, ['person', 'highlights'])) if (isRecord(h.value)) yield { path: [...h.path, 'source'], value: h.value['source'] };
   }
   for (const section of ['education', 'career', 'papers', 'models'] as const) {

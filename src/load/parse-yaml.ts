@@ -1,9 +1,10 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node, YAMLError } from 'yaml';
+import { Composer, LineCounter, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
 import { limits } from '../limits.js';
 import { SourcePositions, formatPath } from './source-positions.js';
 import type { FieldPath } from './source-positions.js';
+import { readYamlSyntax } from './yaml-syntax.js';
 
 export interface ParsedYaml {
   readonly file: string;
@@ -33,21 +34,17 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     problems.push({ file, line, column, path: formatPath(path), message, severity: 'error' });
   };
 
+  const syntax = readYamlSyntax(text, lines, syntaxDepth);
+  if (!syntax.ok) {
+    report(syntax.offset, [], tooDeepMessage);
+    return { file, value: undefined, positions, problems };
+  }
   let doc: Document;
   try {
-    doc = parseDocument(text, {
-      lineCounter: lines,
-      prettyErrors: false,
-      // Duplicate keys are found by the walk, which knows their full path.
-      uniqueKeys: false,
-      strict: true,
-      schema: 'core',
-      // Merge keys (`<<`) resolve aliases behind our back; profiles do not need them.
-      merge: false,
-    });
+    doc = composeOne(syntax.tokens, text.length);
   } catch (error) {
-    // The parser reports problems as errors, not exceptions; this is for anything it did not foresee.
-    const message = error instanceof RangeError ? `values are nested too deeply to read (far more than the ${limits.depth} levels a profile may use)` : `the YAML cannot be read: ${(error as Error).message.split('\n')[0]}`;
+    // The composer reports problems as errors, not exceptions; this is for anything it did not foresee.
+    const message = error instanceof RangeError ? tooDeepMessage : `the YAML cannot be read: ${(error as Error).message.split('\n')[0]}`;
     return { file, value: undefined, positions, problems: [{ file, line: 0, column: 0, path: '', message, severity: 'error' }] };
   }
 
@@ -64,6 +61,40 @@ export function parseYaml(file: string, text: string): ParsedYaml {
 }
 
 type Report = (offset: number, path: FieldPath, message: string) => void;
+
+const tooDeepMessage = `values are nested more than ${limits.depth} levels deep; a profile needs far fewer`;
+/**
+ * The parser's stack grows by about one entry per level of nesting (two for a list of
+ * mappings written `- key:`), plus the document: twice the limit leaves every file the walk
+ * would accept to the walk, which names the path, and still stops a bomb long before the
+ * composer recurses far.
+ */
+const syntaxDepth = 2 * limits.depth + 4;
+
+const composeOptions = {
+  prettyErrors: false,
+  // Duplicate keys are found by the walk, which knows their full path.
+  uniqueKeys: false,
+  strict: true,
+  schema: 'core',
+  // Merge keys (`<<`) resolve aliases behind our back; profiles do not need them.
+  merge: false,
+} as const;
+
+/** What `parseDocument` does, from tokens already checked for depth: the first document, a second one an error. */
+function composeOne(tokens: readonly CST.Token[], end: number): Document {
+  let first: Document | undefined;
+  for (const doc of new Composer(composeOptions).compose(tokens, true, end)) {
+    if (!first) first = doc;
+    else {
+      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document, if only an empty one.
+  if (!first) throw new Error('the YAML composer produced no document');
+  return first;
+}
 
 class Walker {
   private expanded = 0;
@@ -92,7 +123,7 @@ class Walker {
     if (depth > limits.depth) {
       if (!this.tooDeep) {
         this.tooDeep = true;
-        this.report(offset, path, `values are nested more than ${limits.depth} levels deep; a profile needs far fewer`);
+        this.report(offset, path, tooDeepMessage);
       }
       return undefined;
     }
@@ -172,7 +203,7 @@ function reportYamlErrors(errors: readonly YAMLError[], report: Report): void {
   for (const error of errors) {
     if (error.code === 'RESOURCE_EXHAUSTION') {
       // The parser hit the call-stack limit; it reports it once per level, we say it once.
-      if (!exhausted) report(error.pos[0], [], `values are nested too deeply to read (far more than the ${limits.depth} levels a profile may use)`);
+      if (!exhausted) report(error.pos[0], [], tooDeepMessage);
       exhausted = true;
       continue;
     }

@@ -63,14 +63,15 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   };
 
   const spec = { ...inputs.spec, page: options.page, language: options.language };
-  const messages = await readLocale(options.language, options.templatesDir);
-  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale));
-  const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
+  // The template folder first: its message catalogue is one of its files, read and capped with the rest.
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
     checkTemplateFolder(set);
     return set;
   });
+  const messages = readLocale(options.language, templates.catalogues.get(options.language));
+  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale));
+  const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
   const html = await stage('html', async () =>
     renderHtml(derived.view, {
       renderPage: (context) => ctx.renderTemplates(templates, context, options.timeoutMs),

@@ -9,9 +9,30 @@ export interface Terminal {
   err(text: string): void;
 }
 
+/*
+ * Control characters that a terminal acts on rather than shows: C0 (ESC starts the sequences
+ * that move the cursor, erase lines, retitle the window or set the clipboard; CR returns to the
+ * start of a line, to print over it), DEL, C1 (U+009B is a one-character CSI on some
+ * terminals), and the bidirectional embeddings, overrides and isolates, which reorder what
+ * follows on terminals that lay out right-to-left text. A newline and a tab stay as they are,
+ * and so does the CR of a CRLF line end, which moves the cursor nowhere that matters.
+ */
+const terminalControls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/gu;
+
+/**
+ * Text safe to write to a terminal: every control character shown as `\u001b`, never sent.
+ * Everything the CLI prints passes here, so a profile value, a YAML key, a file name, a BibTeX
+ * key or a title with escape sequences in it is printed as those escapes, wherever it is quoted.
+ */
+export function terminalText(text: string): string {
+  return text.replace(terminalControls, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const line = (text: string): string => terminalText(text.endsWith('\n') ? text : `${text}\n`);
+
 export const processTerminal: Terminal = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => process.stdout.write(line(text)),
+  err: (text) => process.stderr.write(line(text)),
 };
 
 export function memoryTerminal(): Terminal & { stdout: string[]; stderr: string[] } {

@@ -12,6 +12,8 @@ export interface ParsedYaml {
   readonly value: unknown;
   readonly positions: SourcePositions;
   readonly problems: readonly Problem[];
+  /** The file holds no YAML node at all: it is empty, or comments only. */
+  readonly empty?: boolean;
 }
 
 /** Keys that would reach Object.prototype if any code ever merged the data naively. */
@@ -56,12 +58,14 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   if (problems.length > 0) return { file, value: undefined, positions, problems };
 
   const walker = new Walker(doc, positions, report);
-  const value = doc.contents ? walker.walk(doc.contents, [], 0, false) : null;
+  if (!doc.contents) return { file, value: null, positions, problems, empty: true };
+  const value = walker.walk(doc.contents, [], 0, false);
   return { file, value, positions, problems };
 }
 
 type Report = (offset: number, path: FieldPath, message: string) => void;
 
+const mergeUsage = 'a merge key `<<` takes an alias to a mapping, such as `<<: *base`, or a list of them';
 const tooDeepMessage = `values are nested more than ${limits.depth} levels deep; a profile needs far fewer`;
 /**
  * The parser's stack grows by about one entry per level of nesting (two for a list of
@@ -77,7 +81,7 @@ const composeOptions = {
   uniqueKeys: false,
   strict: true,
   schema: 'core',
-  // Merge keys (`<<`) resolve aliases behind our back; profiles do not need them.
+  // Merge keys (`<<`) are expanded by the walk, under the alias cap, not by the library.
   merge: false,
 } as const;
 
@@ -148,12 +152,18 @@ class Walker {
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
+      const merges: Node[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
         const keyStart = keyNode?.range?.[0] ?? offset;
         if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
           this.report(keyStart, path, 'a key must be a plain word, not a list, mapping or empty value');
+          continue;
+        }
+        if (keyNode.type === 'PLAIN' && keyNode.value === '<<') {
+          if (pair.value) merges.push(pair.value as Node);
+          else this.report(keyStart, path, mergeUsage);
           continue;
         }
         const key = String(keyNode.value);
@@ -173,6 +183,7 @@ class Walker {
           out[key] = null;
         }
       }
+      for (const source of merges) this.merge(out, source, path, depth, viaAlias);
       return out;
     }
     if (isSeq(node)) {
@@ -194,6 +205,35 @@ class Walker {
     }
     this.report(offset, path, 'this value is not something a profile can hold');
     return undefined;
+  }
+
+  /**
+   * A merge key, `<<: *base` (or `<<: [*a, *b]`): the keys of the aliased mappings that this
+   * mapping does not set itself, the first alias winning. Editors (yaml-language-server) resolve
+   * merge keys before they check a file, so refusing them here would fail a profile the editor
+   * shows as valid; they are expanded under the same alias cap as any alias. A merged value is
+   * located at its `<<` line, where the user can see where it came from.
+   */
+  private merge(out: Record<string, unknown>, source: Node, path: FieldPath, depth: number, viaAlias: boolean): void {
+    const aliases = isSeq(source) ? (source.items as Node[]) : [source];
+    for (const alias of aliases) {
+      const at = alias.range?.[0] ?? source.range?.[0] ?? 0;
+      const target = isAlias(alias) ? alias.resolve(this.doc) : undefined;
+      if (!isAlias(alias) || !isMap(target)) {
+        this.report(at, path, isAlias(alias) && !target ? `the alias *${alias.source} names no anchor (&${alias.source}) defined before it` : mergeUsage);
+        continue;
+      }
+      const outer = this.aliasSite;
+      this.aliasSite ??= { offset: at, path };
+      const merged = this.walk(target, path, depth, true);
+      this.aliasSite = outer;
+      if (merged === null || typeof merged !== 'object') continue;
+      for (const [key, value] of Object.entries(merged)) {
+        if (Object.prototype.hasOwnProperty.call(out, key)) continue;
+        out[key] = value;
+        if (!viaAlias) this.positions.record([...path, key], { value: at, key: at });
+      }
+    }
   }
 }
 

@@ -59,6 +59,10 @@ function unpackUnion(issue: Issue): Issue[] {
 
 function describeIssue(issue: Issue, value: unknown, raw: string | undefined, missing: boolean): string {
   const found = describeValue(value, raw);
+  // YAML reads `.inf` and `.nan` as numbers; the schema's own words would be "expected a number, found the number .nan".
+  if (typeof value === 'number' && !Number.isFinite(value) && (issue.code === 'invalid_type' || issue.code === 'too_big' || issue.code === 'too_small')) {
+    return `expected a finite number: .inf and .nan are not numbers a report can show, found ${raw ?? String(value)}`;
+  }
   switch (issue.code) {
     case 'invalid_type':
       if (missing) return `missing required field \`${String(issue.path.at(-1) ?? '')}\` (${typeName(issue.expected)})`;

@@ -4,6 +4,7 @@ import type { Problem } from '../errors.js';
 import { limits } from '../limits.js';
 import { SourcePositions, formatPath } from './source-positions.js';
 import type { FieldPath } from './source-positions.js';
+import { syntaxMistakes } from './yaml-syntax-errors.js';
 import { readYamlSyntax } from './yaml-syntax.js';
 
 export interface ParsedYaml {
@@ -50,7 +51,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     return { file, value: undefined, positions, problems: [{ file, line: 0, column: 0, path: '', message, severity: 'error' }] };
   }
 
-  reportYamlErrors(doc.errors, report);
+  reportYamlErrors(doc.errors, report, text, lines, syntax.tokens);
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported by the walk, with the path
     report(warning.pos[0], [], `YAML: ${firstSentence(warning.message)}`);
@@ -237,42 +238,14 @@ class Walker {
   }
 }
 
-function reportYamlErrors(errors: readonly YAMLError[], report: Report): void {
-  let exhausted = false;
-  const seen = new Set<string>();
-  for (const error of errors) {
-    if (error.code === 'RESOURCE_EXHAUSTION') {
-      // The parser hit the call-stack limit; it reports it once per level, we say it once.
-      if (!exhausted) report(error.pos[0], [], tooDeepMessage);
-      exhausted = true;
-      continue;
-    }
-    const message = plainYamlMessage(error);
-    const key = `${error.pos[0]}:${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (seen.size > 50) break;
-    report(error.pos[0], [], message);
+function reportYamlErrors(errors: readonly YAMLError[], report: Report, text: string, lines: LineCounter, tokens: readonly CST.Token[]): void {
+  const exhausted = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) {
+    // The parser hit the call-stack limit (the depth check should have come first); say it once.
+    report(exhausted.pos[0], [], tooDeepMessage);
+    return;
   }
-}
-
-function plainYamlMessage(error: YAMLError): string {
-  switch (error.code) {
-    case 'TAB_AS_INDENT':
-      return 'a tab is used for indentation; YAML needs spaces';
-    case 'MULTIPLE_DOCS':
-      return 'the file holds more than one YAML document (a second `---`); a profile is one document';
-    case 'BAD_ALIAS':
-    case 'BAD_SCALAR_START':
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-    case 'KEY_OVER_1024_CHARS':
-    default:
-      return `YAML syntax: ${firstSentence(error.message)}`;
-  }
+  for (const mistake of syntaxMistakes(errors, text, lines, tokens).slice(0, 50)) report(mistake.offset, [], mistake.message);
 }
 
 function firstSentence(message: string): string {

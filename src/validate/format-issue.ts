@@ -16,8 +16,19 @@ type Issue = z.core.$ZodIssue;
  */
 export function problemsFromIssues(parsed: ParsedYaml, schema: z.ZodType, issues: readonly Issue[]): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of issues.flatMap(unpackUnion)) {
+  const unpacked = issues.flatMap(unpackUnion);
+  const misplaced = indentedTooFar(unpacked, schema);
+  for (const issue of unpacked) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const moved = misplaced.get(formatPath(path));
+    if (moved) {
+      // One mistake, one message: the field indented under its neighbour is reported there, not also as missing.
+      if (issue.code === 'invalid_key') {
+        const field = parsed.positions.locateKey(moved.parent, String(moved.under));
+        problems.push(problem(parsed.file, parsed.positions.locateKey(path.slice(0, -1), moved.key), path, `\`${moved.key}\` is indented under \`${String(moved.under)}:\`, so YAML reads it as one of its translations; indent it ${field.column - 1} space${field.column === 2 ? '' : 's'}, like \`${String(moved.under)}:\``));
+      }
+      continue;
+    }
     if (issue.code === 'invalid_key') {
       const key = path.at(-1);
       const where = parsed.positions.locateKey(path.slice(0, -1), String(key));
@@ -43,6 +54,35 @@ export function problemsFromIssues(parsed: ParsedYaml, schema: z.ZodType, issues
     problems.push(problem(parsed.file, where, path, describeIssue(issue, value, parsed.positions.raw(path), missing)));
   }
   return problems;
+}
+
+interface Misplaced {
+  readonly key: string;
+  /** The field it was indented under, and that field's mapping. */
+  readonly under: string | number;
+  readonly parent: FieldPath;
+}
+
+/**
+ * A field indented one level too far under a field of translations (`source:` under
+ * `headline:`) fails twice: as a language tag that is not one, and as a field missing from its
+ * mapping. Both issues, keyed by their paths, point to the one mistake.
+ */
+function indentedTooFar(issues: readonly Issue[], schema: z.ZodType): Map<string, Misplaced> {
+  const found = new Map<string, Misplaced>();
+  for (const issue of issues) {
+    if (issue.code !== 'invalid_key') continue;
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const key = path.at(-1);
+    const under = path.at(-2);
+    if (typeof key !== 'string' || under === undefined) continue;
+    const parent = path.slice(0, -2);
+    if (!knownKeys(schema, parent).includes(key)) continue;
+    const moved = { key, under, parent };
+    found.set(formatPath(path), moved);
+    found.set(formatPath([...parent, key]), moved);
+  }
+  return found;
 }
 
 /**

@@ -53,7 +53,7 @@ describe('batch', () => {
       ['data/two.yaml', true, 0],
       ['data/three.yaml', true, 0],
     ]);
-    expect(summary.reports[1]!.problems).toEqual([expect.objectContaining({ file: 'data/profiles/nobody.yaml', message: 'no such file' })]);
+    expect(summary.reports[1]!.problems).toEqual([expect.objectContaining({ file: 'data/bad.yaml', path: 'profiles[1]', message: 'the profile `profiles/nobody.yaml` does not exist (looked for data/profiles/nobody.yaml); the folder holds luo-fuli.yaml, zeng-yan.yaml' })]);
     expect((await readdir(path.join(project, 'out'))).sort()).toEqual(['one.html', 'one.pdf', 'three.html', 'three.pdf', 'two.html', 'two.pdf']);
   }, 90_000);
 

@@ -1,3 +1,5 @@
+import { commandName, withCommandName } from './command-name.js';
+
 /**
  * Where the CLI writes. Commands take one of these instead of touching process.stdout, so tests
  * can run them in memory and `--quiet` / `--json` are one switch each.
@@ -28,11 +30,35 @@ export function terminalText(text: string): string {
   return text.replace(terminalControls, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const line = (text: string): string => terminalText(text.endsWith('\n') ? text : `${text}\n`);
+let command: string | undefined;
+const line = (text: string): string => {
+  command ??= commandName();
+  return terminalText(withCommandName(text.endsWith('\n') ? text : `${text}\n`, command));
+};
+
+/*
+ * Output read by a program that stops early (`profile-report schema | head -1`) closes the pipe:
+ * the next write fails with EPIPE, emitted as an 'error' event that, unheard, kills Node with a
+ * stack trace. Nobody is reading any more, so nothing more is written there, and the command
+ * ends as it would have.
+ */
+const closed = new WeakSet<NodeJS.WriteStream>();
+const watched = new WeakSet<NodeJS.WriteStream>();
+
+function write(stream: NodeJS.WriteStream, text: string): void {
+  if (!watched.has(stream)) {
+    watched.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+      closed.add(stream);
+    });
+  }
+  if (!closed.has(stream)) stream.write(text);
+}
 
 export const processTerminal: Terminal = {
-  out: (text) => process.stdout.write(line(text)),
-  err: (text) => process.stderr.write(line(text)),
+  out: (text) => write(process.stdout, line(text)),
+  err: (text) => write(process.stderr, line(text)),
 };
 
 export function memoryTerminal(): Terminal & { stdout: string[]; stderr: string[] } {

@@ -69,14 +69,15 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   // The facts this edition shows, carried in the HTML and attached to the PDF, so a later
   // build can say what changed since it (see src/edition/).
   const facts = serialiseFacts(editionFacts(spec, inputs.profiles.map((p) => p.localised ?? p.profile)));
-  const messages = await readLocale(options.language, options.templatesDir);
-  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale, { ...(inputs.since ? { since: inputs.since } : {}), titleFromPeople: inputs.fromCommandLine === true }));
-  const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
+  // The template folder first: its message catalogue is one of its files, read and capped with the rest.
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
     checkTemplateFolder(set);
     return set;
   });
+  const messages = readLocale(options.language, templates.catalogues.get(options.language));
+  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale, { ...(inputs.since ? { since: inputs.since } : {}), titleFromPeople: inputs.fromCommandLine === true }));
+  const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
   const html = await stage('html', async () =>
     renderHtml(derived.view, {
       renderPage: (context) => ctx.renderTemplates(templates, context, options.timeoutMs),

@@ -89,9 +89,8 @@ async function templateFiles(templatesDir: string, language: string, cwd: string
   const set = await readTemplateSet(templatesDir);
   const files = new Map<string, Uint8Array>();
   for (const file of set.userFiles.values()) files.set(file.path, Buffer.from(file.text, 'utf8'));
-  const messages = path.join(templatesDir, 'messages', `${language}.yaml`);
-  const read = await readInputFile(messages, limits.templateBytes, templatesDir);
-  if (read.ok) files.set(messages, read.bytes);
-  else if (read.problem.message !== 'no such file') throw new UserError(`${messages}: ${read.problem.message}`);
+  // The catalogue is a file of the folder: read with it, under the same confinement and caps.
+  const catalogue = set.catalogues.get(language);
+  if (catalogue) files.set(catalogue.path, Buffer.from(catalogue.text, 'utf8'));
   return files;
 }

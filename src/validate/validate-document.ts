@@ -30,7 +30,9 @@ export function validateDocument<S extends z.ZodType>(file: string, bytes: Uint8
   if (!decoded.ok) return { problems: [decoded.problem] };
   const parsed = parseYaml(file, decoded.text);
   if (parsed.problems.length > 0) return { parsed, problems: parsed.problems };
-  const result = schema.safeParse(parsed.value);
+  // An empty file (or one of comments only) is an empty mapping with every required field
+  // missing, which is what an editor reports for it, rather than "expected a mapping".
+  const result = schema.safeParse(parsed.empty ? {} : parsed.value);
   if (!result.success) return { parsed, problems: problemsFromIssues(parsed, schema, result.error.issues) };
   return { value: result.data, parsed, problems: [] };
 }

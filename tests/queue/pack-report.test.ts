@@ -88,7 +88,7 @@ describe('packing a report into a job', () => {
     await rm(path.join(project, 'data', 'profiles', 'luo-fuli.yaml'));
     const error = await packReport('data/report.yaml', settings, project, '0.1.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).problems).toEqual([expect.objectContaining({ file: 'data/profiles/luo-fuli.yaml', message: 'no such file', severity: 'error' })]);
+    expect((error as ValidationError).problems).toEqual([expect.objectContaining({ file: 'data/report.yaml', path: 'profiles[1]', message: 'the profile `profiles/luo-fuli.yaml` does not exist (looked for data/profiles/luo-fuli.yaml); the folder holds zeng-yan.yaml', severity: 'error' })]);
   });
 
   it('packs a profile with problems as it is: the job fails with them, as build would print them', async () => {

@@ -1,7 +1,9 @@
 import type { Problem } from '../errors.js';
 import { cslRecord } from './csl-json.js';
 import type { CslItem } from './csl-json.js';
+import { BibtexExpansionError, guardBibtexGrammar } from './guard-bibtex-grammar.js';
 import { arxivIdIn } from './identifiers.js';
+import { tooManyRecords } from './limits.js';
 import type { EntryLocation, ImportedPaper, ParsedRecords, RecordSource } from './types.js';
 
 interface RawEntry {
@@ -14,6 +16,9 @@ interface RawEntry {
 async function citationJs(): Promise<(data: unknown, options: { forceType: string; target?: string }) => unknown> {
   const { plugins } = await import('@citation-js/core');
   await import('@citation-js/plugin-bibtex');
+  // The same module instance the plugin registered: its grammar is what the chain below runs.
+  const { bibtexGrammar } = await import('@citation-js/plugin-bibtex/lib/input/file.js');
+  guardBibtexGrammar(bibtexGrammar);
   return (data, options) => plugins.input.chain(data, { ...options, generateGraph: false });
 }
 
@@ -34,6 +39,10 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
     try {
       raw = chain(working, { forceType: '@biblatex/text', target: '@biblatex/entries+list' }) as RawEntry[];
     } catch (error) {
+      if (error instanceof BibtexExpansionError) {
+        problems.push({ file, line: error.line, column: error.column, path: '', message: error.message, severity: 'error' });
+        return { file, format: 'bibtex', source, records: [], problems };
+      }
       const syntax = syntaxError(file, text, error);
       problems.push(syntax.problem);
       if (!skipBad || !syntax.chunk || blanked.has(syntax.chunk.start)) return { file, format: 'bibtex', source, records: [], problems };
@@ -42,11 +51,15 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
     }
   }
   if (!raw) return { file, format: 'bibtex', source, records: [], problems };
-  const items = chain(raw, { forceType: '@biblatex/entries+list' }) as CslItem[];
-  const byKey = new Map(items.map((item) => [String(item['citation-key'] ?? item.id), item]));
+  // Counted before citation-js decodes names and LaTeX, the part of its work that grows with each entry.
+  const tooMany = tooManyRecords('paper', raw.length);
+  if (tooMany) return { file, format: 'bibtex', source, records: [], problems: [{ file, line: 0, column: 0, path: '', message: tooMany, severity: 'error' }] };
   const offsets = entryOffsets(text);
+  const sound = soundEntries(file, text, raw, offsets, problems);
+  const items = chain(sound, { forceType: '@biblatex/entries+list' }) as CslItem[];
+  const byKey = new Map(items.map((item) => [String(item['citation-key'] ?? item.id), item]));
   const records: ImportedPaper[] = [];
-  for (const entry of raw) {
+  for (const entry of sound) {
     const item = byKey.get(entry.label);
     if (!item) continue;
     const at = locate(text, offsets.get(entry.label) ?? 0, entry.label);
@@ -54,6 +67,29 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
     records.push({ ...paper, ...rawFacts(entry), key: entry.label, arxiv: arxivOf(entry) ?? paper.arxiv });
   }
   return { file, format: 'bibtex', source, records, problems };
+}
+
+/**
+ * Entries citation-js can resolve safely. It finds a `crossref` parent by looking the key up in a
+ * plain object, so `crossref = {__proto__}` or `{constructor}` finds a function of Object and
+ * crashes the whole file; a key `__proto__` would replace that object's prototype. Each such
+ * entry is one bad entry, named where it is written, and left out of the parse.
+ */
+function soundEntries(file: string, text: string, raw: readonly RawEntry[], offsets: Map<string, number>, problems: Problem[]): RawEntry[] {
+  const labels = new Set(raw.map((e) => e.label));
+  return raw.filter((entry) => {
+    const crossref = entry.properties['crossref'];
+    const fault =
+      entry.label === '__proto__'
+        ? 'the key `__proto__` cannot name an entry; rename it'
+        : crossref !== undefined && !labels.has(String(crossref))
+          ? `its crossref \`${String(crossref).slice(0, 60)}\` names no entry in this file (the entry it takes its venue and date from)`
+          : undefined;
+    if (!fault) return true;
+    const at = locate(text, offsets.get(entry.label) ?? 0, entry.label);
+    problems.push({ file, line: at.line, column: at.column, path: entry.label, message: `entry \`${entry.label}\`: ${fault}`, severity: 'error' });
+    return false;
+  });
 }
 
 /** The year as written (not as citation-js guessed it), so "to appear" is reported, not dropped. */

@@ -1,6 +1,7 @@
 import { arr, obj, str } from './json-source.js';
 import type { JsonSource } from './json-source.js';
 import { arxivIdIn, normaliseDoi } from './identifiers.js';
+import { tooManyRecords } from './limits.js';
 import type { EntryLocation, ImportedName, ImportedPaper, ParsedRecords, RecordSource } from './types.js';
 import { problemAt } from './types.js';
 
@@ -23,6 +24,8 @@ export function parseCslJson(json: JsonSource, source: RecordSource): ParsedReco
   if (!list) {
     return { file: json.file, format: 'csl-json', source, records: [], problems: [problemAt(json.file, json.locate([]), 'expected CSL-JSON: a list of items, or one item')] };
   }
+  const tooMany = tooManyRecords('paper', list.length);
+  if (tooMany) return { file: json.file, format: 'csl-json', source, records: [], problems: [problemAt(json.file, undefined, tooMany)] };
   const records: ImportedPaper[] = [];
   const problems = [];
   for (const [index, raw] of list.entries()) {

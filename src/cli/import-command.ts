@@ -55,7 +55,7 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
   if (flags.into !== undefined) {
     targetPath = path.resolve(ctx.cwd, flags.into);
     const shown = displayPath(ctx.cwd, targetPath);
-    const text = await readText(targetPath, shown, undefined, problems);
+    const text = await readText(targetPath, shown, undefined, problems, { keepBom: true });
     target = { kind: 'into', file: shown, text: text ?? '' };
   } else {
     const name = flags.new!.trim();
@@ -85,7 +85,8 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
   return exitCode;
 }
 
-async function readText(absolute: string, shown: string, maxBytes: number | undefined, problems: Problem[]): Promise<string | undefined> {
+/** A file's text; with keepBom, a byte-order mark stays in it, so the profile is written back with its mark. */
+async function readText(absolute: string, shown: string, maxBytes: number | undefined, problems: Problem[], options: { keepBom?: boolean } = {}): Promise<string | undefined> {
   const read = await readInputFile(absolute, maxBytes);
   if (!read.ok) {
     problems.push({ ...read.problem, file: shown });
@@ -96,7 +97,8 @@ async function readText(absolute: string, shown: string, maxBytes: number | unde
     problems.push(decoded.problem);
     return undefined;
   }
-  return decoded.text;
+  const bom = options.keepBom && read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf;
+  return bom && !decoded.text.startsWith('\uFEFF') ? `\uFEFF${decoded.text}` : decoded.text;
 }
 
 function report(result: ImportResult, file: string, written: boolean, flags: ImportFlags, ctx: CommandContext): void {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError, UserError, ValidationError, exitCodes, formatProblem } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { slug } from '../derive/format.js';
-import { importDiff, importSummaryLines } from '../import/describe-import.js';
+import { importDiff, importSummaryLines, leftOutLines } from '../import/describe-import.js';
 import { importIntoProfile } from '../import/import-profile.js';
 import type { ImportResult } from '../import/import-profile.js';
 import { importFileBytes } from '../import/limits.js';
@@ -105,8 +105,11 @@ function report(result: ImportResult, file: string, written: boolean, flags: Imp
   for (const p of result.skipped) ctx.term.err(`skipped: ${formatProblem(p)}`);
   for (const p of result.problems) ctx.term.err(formatProblem(p));
   if (!result.ok) {
-    const errors = result.problems.filter((p) => p.severity === 'error').length;
-    ctx.term.err(`${errors} problem${errors === 1 ? '' : 's'} found; nothing was written.${flags.skipBad ? '' : ' To import the good entries and skip the bad ones, add --skip-bad.'}`);
+    for (const line of leftOutLines(result)) ctx.term.err(line);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    // --skip-bad helps only when some of the errors are about single entries, not the whole file.
+    const skippable = !flags.skipBad && errors.some((p) => p.path !== '');
+    ctx.term.err(`${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was written.${skippable ? ' To import the good entries and skip the bad ones, add --skip-bad.' : ''}`);
     return;
   }
   if (flags.dryRun) {
@@ -132,6 +135,7 @@ function jsonSummary(result: ImportResult, file: string, exitCode: number, writt
     duplicates: result.duplicates,
     conflicts: result.conflicts,
     skipped: result.skipped.map(jsonProblem),
+    leftOut: result.leftOut,
     problems: result.problems.map(jsonProblem),
   };
 }

@@ -40,7 +40,7 @@ export function paperBlocks(people: readonly Subject[], views: readonly PersonVi
             year: String(p.year),
             title: p.title,
             ...(p.shortName ? { shortName: p.shortName } : {}),
-            venue: p.date ? locale.t('papers.firstPublic', { venue: locale.user(p.venue), date: locale.date(p.date) }) : locale.user(p.venue),
+            venue: p.venue === undefined ? '' : p.date ? locale.t('papers.firstPublic', { venue: locale.user(p.venue), date: locale.date(p.date) }) : locale.user(p.venue),
             authorship: locale.t('papers.authorship', { role: camel(p.authorship) }),
             ...(p.authors ? { authors: p.authors } : {}),
             summary: p.summary,

@@ -55,7 +55,7 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
   const tooMany = tooManyRecords('paper', raw.length);
   if (tooMany) return { file, format: 'bibtex', source, records: [], problems: [{ file, line: 0, column: 0, path: '', message: tooMany, severity: 'error' }] };
   const offsets = entryOffsets(text);
-  const sound = soundEntries(file, text, raw, offsets, problems);
+  const sound = soundEntries(file, text, raw, offsets, problems).map(readableEntry);
   const items = chain(sound, { forceType: '@biblatex/entries+list' }) as CslItem[];
   const byKey = new Map(items.map((item) => [String(item['citation-key'] ?? item.id), item]));
   const records: ImportedPaper[] = [];
@@ -64,7 +64,9 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
     if (!item) continue;
     const at = locate(text, offsets.get(entry.label) ?? 0, entry.label);
     const paper = cslRecord(item, `entry \`${entry.label}\``, at);
-    records.push({ ...paper, ...rawFacts(entry), key: entry.label, arxiv: arxivOf(entry) ?? paper.arxiv });
+    const arxiv = arxivOf(entry) ?? paper.arxiv;
+    const faults = undecoded(entry, item);
+    records.push({ ...paper, ...rawFacts(entry), key: entry.label, ...(arxiv ? { arxiv } : {}), ...(faults.length > 0 ? { faults } : {}) });
   }
   return { file, format: 'bibtex', source, records, problems };
 }
@@ -90,6 +92,37 @@ function soundEntries(file: string, text: string, raw: readonly RawEntry[], offs
     problems.push({ file, line: at.line, column: at.column, path: entry.label, message: `entry \`${entry.label}\`: ${fault}`, severity: 'error' });
     return false;
   });
+}
+
+/**
+ * Two spellings citation-js does not read: an escaped character in a verbatim field (dblp writes
+ * `doi = {10.1007/978-3-031-05328-3\\_15}` in every Springer chapter, which it keeps with the
+ * backslash, or percent-encodes into the URL), and an accent over nothing (`{\\^{}}`, a literal
+ * circumflex, which it decodes to the word "undefined").
+ */
+function readableEntry(entry: RawEntry): RawEntry {
+  const properties: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(entry.properties)) {
+    if (typeof value !== 'string') properties[field] = value;
+    else if (verbatimFields.has(field)) properties[field] = value.replace(/\\([_%&#$])/g, '$1');
+    else properties[field] = value.replace(/\\\^\{\}/g, '\\textasciicircum{}').replace(/\\~\{\}/g, '\\textasciitilde{}');
+  }
+  return { ...entry, properties };
+}
+
+const verbatimFields = new Set(['doi', 'url', 'eprint', 'pdf', 'html']);
+
+/** A field citation-js could not decode comes back with "undefined" in it: the entry says so rather than print it. */
+function undecoded(entry: RawEntry, item: CslItem): string[] {
+  const faults: string[] = [];
+  for (const [field, csl] of [['title', 'title'], ['booktitle', 'container-title'], ['journal', 'container-title']] as const) {
+    const raw = entry.properties[field];
+    const decoded = item[csl];
+    if (typeof raw === 'string' && !/undefined/i.test(raw) && typeof decoded === 'string' && /undefined/.test(decoded)) {
+      faults.push(`its ${field} holds LaTeX the BibTeX reader cannot turn into text (\`${raw.slice(0, 80)}\`); write that part as plain text`);
+    }
+  }
+  return faults;
 }
 
 /** The year as written (not as citation-js guessed it), so "to appear" is reported, not dropped. */

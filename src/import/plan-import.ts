@@ -2,7 +2,7 @@ import type { Problem } from '../errors.js';
 import type { CareerEntry, Education, Paper, Profile, Source } from '../schema/profile-schema.js';
 import { sourceIds } from '../schema/primitives.js';
 import { normaliseTitle } from './identifiers.js';
-import { PaperIndex, idStem, paperKeys } from './paper-index.js';
+import { PaperIndex, idStem, paperKeys, sameWork } from './paper-index.js';
 import { SourceBook } from './source-book.js';
 import type { Draft, PaperDraft } from './map-records.js';
 import type { RecordSource } from './types.js';
@@ -95,7 +95,13 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
         ]);
         continue;
       }
-      const twin = fresh.find(keys);
+      const byKey = fresh.find(keys);
+      // One DOI or arXiv id on two entries with unrelated titles is a copying mistake in the file, not one paper.
+      const clash = byKey && !sameWork(byKey.paper.title, draft.value.title) ? byKey : undefined;
+      if (clash) {
+        plan.warnings.push({ ...item.draft.record.at, file, severity: 'warning', message: `${draft.record.entry}: has the same DOI or arXiv id as ${clash.draft.draft.record.entry} but another title ("${clash.paper.title.slice(0, 80)}"); both are kept as papers: check which the identifier belongs to` });
+      }
+      const twin = clash ? undefined : (byKey ?? fresh.cutShort(draft.value));
       if (twin) {
         plan.duplicates.push({ file, entry: draft.record.entry, target: `${twin.draft.draft.record.entry} from ${twin.draft.file}` });
         fillGaps(twin.paper, draft.value);
@@ -125,6 +131,7 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
       } else {
         plannedRoles.add(`${key}|${draft.value.start ?? ''}`);
         plan.career.push({ ...draft.value, source: sources.forFile(item) });
+        plan.warnings.push(...item.warnings);
       }
     } else if (draft.kind === 'degree') {
       const key = degreeKey(draft.value);
@@ -143,6 +150,7 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
       } else {
         plannedDegrees.add(key);
         plan.education.push({ ...draft.value, source: sources.forFile(item) });
+        plan.warnings.push(...item.warnings);
       }
     } else {
       const text = normaliseTitle(draft.value.text);
@@ -150,6 +158,7 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
       else {
         highlights.add(text);
         plan.highlights.push({ text: draft.value.text, source: sources.forFile(item) });
+        plan.warnings.push(...item.warnings);
       }
     }
   }

@@ -8,6 +8,7 @@ import { parseJsonResume } from './json-resume.js';
 import { parseOpenAlex } from './openalex.js';
 import { parseOrcid } from './orcid.js';
 import { tooManyRecords } from './limits.js';
+import { normaliseRecords } from './normalise-text.js';
 import type { RecordKind } from './limits.js';
 import type { ImportFormat, ParsedRecords, RecordSource } from './types.js';
 import { importFormats } from './types.js';
@@ -26,7 +27,7 @@ const publishers: Record<ImportFormat, string> = {
  */
 export async function readRecords(file: string, text: string, options: { format?: ImportFormat | undefined; skipBad: boolean }): Promise<ParsedRecords> {
   const parsed = await parseRecords(file, text, options);
-  return withinLimits(parsed);
+  return normaliseRecords(withinLimits(parsed));
 }
 
 /** A file with more records of a kind than a profile can hold gives none of them, and says so. */

@@ -21,12 +21,14 @@ export function idStem(base: string): string {
  * and the key it was imported under with its year (`recsi2024` then is the paper `recsi2024`).
  */
 export function paperKeys(p: PaperIdentity, options: { doi?: string | undefined; id?: string | undefined } = {}): string[] {
-  const title = normaliseTitle(p.title);
-  const keys = [title.length >= 20 ? `title:${title}` : `title:${title}|${p.year}`];
-  if (p.arxiv) keys.push(`arxiv:${p.arxiv.replace(/v\d+$/, '')}`);
+  const keys: string[] = [];
   const doi = options.doi ?? (p.url && /doi\.org\//.test(p.url) ? normaliseDoi(p.url) : undefined);
   if (doi) keys.push(`doi:${doi}`);
+  if (p.arxiv) keys.push(`arxiv:${p.arxiv.replace(/v\d+$/, '')}`);
   if (options.id) keys.push(`id:${options.id}|${p.year}`);
+  // The title last: the weakest key, tried when no identifier matched.
+  const title = normaliseTitle(p.title);
+  keys.push(title.length >= 20 ? `title:${title}` : `title:${title}|${p.year}`);
   return keys;
 }
 
@@ -49,11 +51,11 @@ export class PaperIndex<T> {
     if (opening) push(this.byOpening, opening, { title, item });
   }
 
-  /** The paper one of `keys` names, if any. */
-  find(keys: readonly string[]): T | undefined {
+  /** The first paper one of `keys` names (strongest key first) that `accept` takes, if any. */
+  find(keys: readonly string[], accept: (item: T) => boolean = () => true): T | undefined {
     for (const key of keys) {
       const found = this.byKey.get(key);
-      if (found !== undefined) return found;
+      if (found !== undefined && accept(found)) return found;
     }
     return undefined;
   }

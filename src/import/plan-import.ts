@@ -49,6 +49,19 @@ export interface ImportPlan {
 interface NewPaper {
   readonly paper: Paper;
   readonly draft: SourcedDraft;
+  readonly keys: string[];
+}
+
+/**
+ * A conference paper and its journal version share a title but are two publications, each with
+ * its own DOI (dblp lists both). Two different publishers' DOIs keep two papers apart, whatever
+ * the titles say; an arXiv DOI is the preprint of either and does not count.
+ */
+function twoPublications(a: readonly string[], b: readonly string[]): boolean {
+  const published = (keys: readonly string[]): string | undefined => keys.find((k) => k.startsWith('doi:') && !k.startsWith('doi:10.48550/'));
+  const da = published(a);
+  const db = published(b);
+  return da !== undefined && db !== undefined && da !== db;
 }
 
 /** The part of a profile the plan reads: what is there already. */
@@ -79,7 +92,9 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
     const { draft, file } = item;
     if (draft.kind === 'paper') {
       const keys = paperKeys(draft.value, { doi: draft.record.doi, id: draft.record.key === undefined ? undefined : idStem(draft.record.key) });
-      const index = known.find(keys) ?? known.similar(draft.value);
+      const oneWork = (i: number): boolean => !twoPublications(keys, paperKeys(existing.papers[i]!));
+      const similar = known.similar(draft.value);
+      const index = known.find(keys, oneWork) ?? (similar !== undefined && oneWork(similar) ? similar : undefined);
       if (index !== undefined) {
         const target = existing.papers[index]!;
         const where = `papers[${index}] (${target.id})`;
@@ -95,7 +110,7 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
         ]);
         continue;
       }
-      const byKey = fresh.find(keys);
+      const byKey = fresh.find(keys, (other) => !twoPublications(keys, other.keys));
       // One DOI or arXiv id on two entries with unrelated titles is a copying mistake in the file, not one paper.
       const clash = byKey && !sameWork(byKey.paper.title, draft.value.title) ? byKey : undefined;
       if (clash) {
@@ -106,13 +121,14 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
         plan.duplicates.push({ file, entry: draft.record.entry, target: `${twin.draft.draft.record.entry} from ${twin.draft.file}` });
         fillGaps(twin.paper, draft.value);
         twin.paper.source = [...new Set([...sourceIds(twin.paper.source), sources.forFile(item)])].slice(0, 10);
+        twin.keys.push(...keys);
         fresh.add(twin, twin.paper, keys);
         continue;
       }
       const id = uniqueId(draft.record.key ?? draft.value.shortName ?? draft.value.title, paperIds);
       const own = sources.forPaper(draft.value, draft.record.doi);
       const paper: Paper = { id, ...draft.value, source: own ? [own, sources.forFile(item)] : sources.forFile(item) } as Paper;
-      fresh.add({ paper, draft: item }, paper, keys);
+      fresh.add({ paper, draft: item, keys: [...keys] }, paper, keys);
       plan.papers.push(paper);
       plan.warnings.push(...item.warnings);
     } else if (draft.kind === 'role') {

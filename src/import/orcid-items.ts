@@ -94,7 +94,8 @@ export function workType(s: Record<string, unknown>): string | undefined {
 export function work(s: Record<string, unknown>, json: JsonSource, path: JsonPath): ImportedRecord {
   const titleObject = obj(s['title']);
   const main = wrapped(titleObject?.['title']);
-  const subtitle = wrapped(titleObject?.['subtitle']);
+  // The subtitle comes wrapped or, in some bulk responses, as a bare string.
+  const subtitle = wrapped(titleObject?.['subtitle']) ?? str(titleObject?.['subtitle']);
   const title = main && subtitle && !main.toLowerCase().includes(subtitle.toLowerCase()) ? `${main}: ${subtitle}` : main;
   const date = orcidDate(s['publication-date']);
   const ids = arr(obj(s['external-ids'])?.['external-id']).map(obj).filter((x): x is Record<string, unknown> => x !== undefined);

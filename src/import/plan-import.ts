@@ -86,8 +86,11 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
   const plannedDegrees = new Set<string>();
   const highlights = new Set((existing.person.highlights ?? []).map((h) => normaliseTitle(h.text)));
 
-  // Records that name their authors go first, so the authorship they give wins over a record that cannot.
+  // Records that name their authors go first, so the authorship they give wins over a record that
+  // cannot; the papers are then written in the order of the files.
   const ordered = [...drafts].sort((a, b) => rank(a) - rank(b));
+  const position = new Map(drafts.map((d, i) => [d, i]));
+  const drafted = new Map<Paper, SourcedDraft>();
   for (const item of ordered) {
     const { draft, file } = item;
     if (draft.kind === 'paper') {
@@ -130,6 +133,7 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
       const paper: Paper = { id, ...draft.value, source: own ? [own, sources.forFile(item)] : sources.forFile(item) } as Paper;
       fresh.add({ paper, draft: item, keys: [...keys] }, paper, keys);
       plan.papers.push(paper);
+      drafted.set(paper, item);
       plan.warnings.push(...item.warnings);
     } else if (draft.kind === 'role') {
       const key = roleKey(draft.value);
@@ -178,6 +182,7 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
       }
     }
   }
+  plan.papers.sort((a, b) => (position.get(drafted.get(a)!) ?? 0) - (position.get(drafted.get(b)!) ?? 0));
   return plan;
 }
 

@@ -116,3 +116,15 @@ export function nearlySameTitle(a: string, b: string): boolean {
   if (numbers(a) !== numbers(b)) return false;
   return distance(a, b) <= budget;
 }
+
+/**
+ * A conference paper and its journal version share a title but are two publications, each with
+ * its own DOI (dblp lists both). Two different publishers' DOIs keep two papers apart, whatever
+ * the titles say; an arXiv DOI is the preprint of either and does not count.
+ */
+export function twoPublications(a: readonly string[], b: readonly string[]): boolean {
+  const published = (keys: readonly string[]): string | undefined => keys.find((k) => k.startsWith('doi:') && !k.startsWith('doi:10.48550/'));
+  const da = published(a);
+  const db = published(b);
+  return da !== undefined && db !== undefined && da !== db;
+}

@@ -2,7 +2,7 @@ import type { Problem } from '../errors.js';
 import type { CareerEntry, Education, Paper, Profile, Source } from '../schema/profile-schema.js';
 import { sourceIds } from '../schema/primitives.js';
 import { normaliseTitle } from './identifiers.js';
-import { PaperIndex, idStem, paperKeys, sameWork } from './paper-index.js';
+import { PaperIndex, idStem, paperKeys, sameWork, twoPublications } from './paper-index.js';
 import { SourceBook } from './source-book.js';
 import type { Draft, PaperDraft } from './map-records.js';
 import type { RecordSource } from './types.js';
@@ -52,17 +52,6 @@ interface NewPaper {
   readonly keys: string[];
 }
 
-/**
- * A conference paper and its journal version share a title but are two publications, each with
- * its own DOI (dblp lists both). Two different publishers' DOIs keep two papers apart, whatever
- * the titles say; an arXiv DOI is the preprint of either and does not count.
- */
-function twoPublications(a: readonly string[], b: readonly string[]): boolean {
-  const published = (keys: readonly string[]): string | undefined => keys.find((k) => k.startsWith('doi:') && !k.startsWith('doi:10.48550/'));
-  const da = published(a);
-  const db = published(b);
-  return da !== undefined && db !== undefined && da !== db;
-}
 
 /** The part of a profile the plan reads: what is there already. */
 export type ExistingProfile = Pick<Profile, 'papers' | 'career' | 'education' | 'sources'> & { person: { highlights?: { text: string }[] | undefined } };

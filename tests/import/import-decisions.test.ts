@@ -96,3 +96,14 @@ describe('the rest of what an import decides', () => {
     expect(result.skipped.map((p) => p.message)).toEqual(['entry `conv`: Grace Hopper is not among its authors (The Editors, John Smith); is the name written another way?']);
   });
 });
+
+describe('one form for every imported string', () => {
+  it('decomposed accents (as some exports write them) are stored composed, and found in names', async () => {
+    const csl = JSON.stringify([{ id: 'x', type: 'article-journal', title: 'Cafe\u0301 au lait', 'container-title': 'Revue de l\u2019e\u0301te\u0301', issued: { 'date-parts': [[2021]] }, author: [{ family: 'Lo\u0301pez', given: 'Jose\u0301' }] }]);
+    const result = await importNew('José López', [['d.json', csl]]);
+    expect(result.ok).toBe(true);
+    const paper = parse(result.text).papers[0];
+    expect(paper).toMatchObject({ title: 'Café au lait', venue: 'Revue de l’été', authors: 'José López', authorship: 'first' });
+    expect(result.text).toBe(result.text.normalize('NFC'));
+  });
+});

@@ -38,6 +38,12 @@ export const limits = {
   chartPoints: 400,
   /** The whole render (page load and print), in milliseconds. */
   renderTimeoutMs: 60_000,
+  /**
+   * Everything one queued report carries (spec, profiles, template folder, portraits), in
+   * bytes: a job waits in Redis's memory until a worker takes it. Eight people of 200 papers
+   * each come to about 1.2 MiB.
+   */
+  jobInputBytes: 8 * 1024 * 1024,
 } as const;
 
 export function formatBytes(bytes: number): string {

@@ -6,17 +6,21 @@ import type { SourceIndex } from './source-index.js';
 import { stanceText } from './stance.js';
 import type { Subject } from './subject.js';
 import { chartView } from './chart-view.js';
+import type { ChangeMarks } from './changes-view.js';
 import type { BalanceThemeView, EducationView, ModelView, PaperView, PersonBlock, PersonView, SourceView } from './view-model.js';
 
 function block<T>(person: PersonView, items: readonly T[]): PersonBlock<T> {
   return { person, items, empty: items.length === 0 };
 }
 
-export function educationBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): PersonBlock<EducationView>[] {
+const noMarks: ChangeMarks = () => undefined;
+
+export function educationBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale, marks: ChangeMarks = noMarks): PersonBlock<EducationView>[] {
   return people.map((s, i) =>
     block<EducationView>(
       views[i]!,
       s.profile.education.map((e) => ({
+        ...optional('mark', marks(s.index, 'education', `${e.institution}|${e.start ?? ''}`)),
         degree: e.field ? locale.t('education.degreeField', { degree: locale.user(e.degree), field: locale.user(e.field) }) : locale.user(e.degree),
         where: e.department ? locale.t('education.where', { department: locale.user(e.department), institution: locale.user(e.institution) }) : locale.user(e.institution),
         ...(e.start || e.end ? { when: locale.period(e.start, e.end) } : {}),
@@ -28,7 +32,7 @@ export function educationBlocks(people: readonly Subject[], views: readonly Pers
 }
 
 /** Papers newest first, as readers of a record expect. */
-export function paperBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): PersonBlock<PaperView>[] {
+export function paperBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale, marks: ChangeMarks = noMarks): PersonBlock<PaperView>[] {
   return people.map((s, i) =>
     block<PaperView>(
       views[i]!,
@@ -37,6 +41,7 @@ export function paperBlocks(people: readonly Subject[], views: readonly PersonVi
         .map((p) => {
           const href = p.arxiv ? `https://arxiv.org/abs/${p.arxiv}` : p.url;
           return {
+            ...optional('mark', marks(s.index, 'papers', p.id)),
             year: String(p.year),
             title: p.title,
             ...(p.shortName ? { shortName: p.shortName } : {}),
@@ -52,11 +57,12 @@ export function paperBlocks(people: readonly Subject[], views: readonly PersonVi
   );
 }
 
-export function modelBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): PersonBlock<ModelView>[] {
+export function modelBlocks(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale, marks: ChangeMarks = noMarks): PersonBlock<ModelView>[] {
   return people.map((s, i) =>
     block<ModelView>(
       views[i]!,
       s.profile.models.map((m) => ({
+        ...optional('mark', marks(s.index, 'models', m.id) ?? m.metrics.map((metric) => marks(s.index, 'models', `${m.id}|${metric.label}`)).find(Boolean)),
         id: `model-${views[i]!.id}-${m.id}`,
         name: m.name,
         kind: locale.t('models.kind', { kind: m.kind }),
@@ -122,6 +128,11 @@ function afterTitle(locale: Locale, title: string, publisher: string | undefined
   const details = publisher && date ? locale.t('sources.details', { publisher: locale.user(publisher), date }) : (publisher ?? date);
   if (details) return locale.t(ended ? 'sources.afterTitleEnded' : 'sources.afterTitle', { details });
   return ended ? '' : locale.t('sources.stop');
+}
+
+/** `{ key: value }` when there is a value, `{}` otherwise: views carry no undefined fields. */
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
 /** `co-first` → `coFirst`: ICU select keys cannot hold a dash. */

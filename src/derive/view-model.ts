@@ -1,6 +1,9 @@
 import type { PageSize, SectionName } from '../schema/report-schema.js';
 import type { ChartSpec } from './chart-spec.js';
 import type { SourceLink } from './source-index.js';
+import type { ChangesView } from './changes-view.js';
+import type { ConnectionsView } from './connections.js';
+import type { FootprintView } from './footprint.js';
 
 /**
  * What the templates see: preformatted strings and flags only, so templates need nothing but
@@ -28,13 +31,17 @@ export interface ReportView {
   readonly peopleNames: string;
   readonly sections: readonly SectionRef[];
   readonly glance: GlanceView;
-  readonly timeline: { readonly chart: ChartRef; readonly undated: readonly string[] };
+  readonly timeline: { readonly chart: ChartRef; readonly undated: readonly string[]; /** Institutions the people share (the connections section). */ readonly shared?: string };
   readonly education: readonly PersonBlock<EducationView>[];
-  readonly papers: { readonly charts: readonly ChartRef[]; readonly people: readonly PersonBlock<PaperView>[] };
+  readonly papers: { readonly charts: readonly ChartRef[]; readonly footprint?: FootprintView & { readonly chart: ChartRef }; readonly people: readonly PersonBlock<PaperView>[] };
   readonly models: { readonly charts: readonly ChartRef[]; readonly chartNote?: string; readonly people: readonly PersonBlock<ModelView>[] };
   readonly balance: readonly BalanceThemeView[];
   readonly sources: readonly SourceView[];
   readonly counts: string;
+  /** What connects the people; only when the spec lists `connections` and there are two or more. */
+  readonly connections?: ConnectionsView;
+  /** What changed since an earlier edition; only with `--since`. */
+  readonly changes?: ChangesView;
 }
 
 /** Fixed words of the templates; sentences about one item are on the item's view. */
@@ -49,7 +56,8 @@ export interface TemplateText {
 }
 
 export interface SectionRef {
-  readonly name: SectionName;
+  /** A section of the spec, or `changes`, which a build with `--since` adds. */
+  readonly name: SectionName | 'changes';
   /** The partial that renders it. */
   readonly partial: string;
   readonly id: string;
@@ -71,7 +79,10 @@ export interface PersonView {
   readonly tint: string;
   readonly markerClass: string;
   readonly headline: string;
+  /** "as of May 2024" when the headline's sources are older than the spec's `maxAge`. */
+  readonly headlineAsOf?: string;
   readonly currentRole?: string;
+  readonly currentRoleAsOf?: string;
   readonly born?: string;
   /** "4 papers · 3 models and systems", for the cover. */
   readonly counts: string;
@@ -104,6 +115,8 @@ export interface GlanceView {
 }
 
 export interface EducationView {
+  /** "new" or "changed" since the edition a build compares with (`--since`). */
+  readonly mark?: string;
   readonly degree: string;
   readonly where: string;
   readonly when?: string;
@@ -112,6 +125,7 @@ export interface EducationView {
 }
 
 export interface PaperView {
+  readonly mark?: string;
   readonly year: string;
   readonly title: string;
   readonly shortName?: string;
@@ -124,6 +138,7 @@ export interface PaperView {
 }
 
 export interface ModelView {
+  readonly mark?: string;
   readonly id: string;
   readonly name: string;
   readonly kind: string;
@@ -140,6 +155,8 @@ export interface ModelView {
 export interface MetricView {
   readonly label: string;
   readonly value: string;
+  /** "as of May 2024" when its sources are older than the spec's `maxAge`. */
+  readonly asOf?: string;
   readonly comparedWith: string;
   readonly better: string;
   readonly claim?: string;

@@ -8,6 +8,7 @@ import { validateProfile, validateReportSpec } from '../validate/validate-docume
 import { limits } from '../limits.js';
 import { confusableNames } from '../safety/confusable-names.js';
 import type { FileReader } from './read-input-file.js';
+import type { FactsDocument } from '../edition/facts-schema.js';
 import { formatPath } from './source-positions.js';
 import type { ValidationCache } from './validation-cache.js';
 import type { FieldPath } from './source-positions.js';
@@ -41,6 +42,8 @@ export interface LoadedInputs {
   readonly profiles: readonly LoadedProfile[];
   /** Warnings only; errors throw. */
   readonly warnings: readonly Problem[];
+  /** The facts of the edition the report is compared with (`--since`), when one was given. */
+  readonly since?: FactsDocument;
   /** The people were named on the command line: the title and output name come from them, not the spec. */
   readonly fromCommandLine?: boolean;
 }

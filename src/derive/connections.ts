@@ -164,7 +164,8 @@ export function connectionsView(people: readonly Subject[], sources: SourceIndex
       const venues = new Map<string, { name: string; a: [number, SourceRef][]; b: [number, SourceRef][] }>();
       for (const [who, s] of [['a', a], ['b', b]] as const) {
         for (const p of s.profile.papers) {
-          if (joint.has(foldText(p.title))) continue;
+          // A paper whose profile names no venue shares none.
+          if (joint.has(foldText(p.title)) || p.venue === undefined) continue;
           const name = venueName(p.venue);
           const key = foldText(name);
           if (/\barxiv\b|preprint/.test(key)) continue;

@@ -47,7 +47,7 @@ export function paperBlocks(people: readonly Subject[], views: readonly PersonVi
             year: String(p.year),
             title: p.title,
             ...(p.shortName ? { shortName: p.shortName } : {}),
-            venue: p.date ? locale.t('papers.firstPublic', { venue: locale.user(p.venue), date: locale.date(p.date) }) : locale.user(p.venue),
+            venue: p.venue === undefined ? '' : p.date ? locale.t('papers.firstPublic', { venue: locale.user(p.venue), date: locale.date(p.date) }) : locale.user(p.venue),
             authorship: locale.t('papers.authorship', { role: camel(p.authorship) }),
             ...(p.authors ? { authors: p.authors, authorsHtml: authorsHtml(p.authors, ownNameSpans(s.profile.person, p.authors)) } : {}),
             summary: plainText(p.summary),

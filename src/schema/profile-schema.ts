@@ -71,7 +71,7 @@ export const paperSchema = z.strictObject({
   shortName: describe(shortText, 'The short name people use, for example X-VLM.').optional(),
   year: year('Year of publication (the venue year, or the preprint year).'),
   date: describe(partialDate, 'When the paper was first made public, for example its arXiv submission.').optional(),
-  venue: describe(shortText, 'Where it was published, for example ICML 2022, or arXiv preprint.'),
+  venue: describe(shortText, 'Where it was published, for example ICML 2022, or arXiv preprint; leave it out when no source names one.').optional(),
   authorship: describe(z.enum(authorships), "The person's place among the authors: first, co-first, last, corresponding or co-author."),
   authors: describe(shortText, 'The author list as the source gives it.').optional(),
   arxiv: arxivId.optional(),

@@ -27,7 +27,7 @@ const expected: Record<string, string[]> = {
   ],
   'missing-field': [
     'invalid/missing-field.yaml:2:3  person.headline  missing required field `headline` (text)',
-    'invalid/missing-field.yaml:5:5  papers[0].venue  missing required field `venue` (text)',
+    'invalid/missing-field.yaml:5:5  papers[0].authorship  expected one of first, co-first, last, corresponding, co-author, found nothing',
   ],
   'dangling-source': [
     "invalid/dangling-source.yaml:4:11  person.source  the source `note` is not in this profile's sources; did you mean `notes`?",

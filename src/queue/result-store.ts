@@ -35,10 +35,10 @@ export async function keepResult(redis: Redis, queue: string, result: JobResult,
     const dir = path.resolve(options.storeDir, result.id);
     kept = { ...result, stored: dir };
     const name = result.name;
-    await writeArtifacts([
-      ...[...files].map(([format, bytes]) => ({ path: path.join(dir, `${name}.${format}`), bytes })),
-      { path: path.join(dir, 'result.json'), bytes: Buffer.from(`${JSON.stringify(kept, null, 2)}\n`) },
-    ]);
+    // The outputs first, as one pair; the outcome after them, so whoever finds result.json finds
+    // the outputs it describes complete (a pair is one name in one folder: see write-artifacts.ts).
+    await writeArtifacts([...files].map(([format, bytes]) => ({ path: path.join(dir, `${name}.${format}`), bytes })));
+    await writeArtifacts([{ path: path.join(dir, 'result.json'), bytes: Buffer.from(`${JSON.stringify(kept, null, 2)}\n`) }]);
   } else {
     for (const [format, bytes] of files) fields[format] = bytes;
   }

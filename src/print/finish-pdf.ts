@@ -1,6 +1,12 @@
 import { RenderError } from '../errors.js';
 import { correctedTitles, outlineItems } from './outline-titles.js';
+import { writeAttachments } from './pdf-attachments.js';
+import type { PdfAttachment } from './pdf-attachments.js';
 import { PdfObjects } from './pdf-objects.js';
+import { pdfText } from './pdf-text.js';
+
+export { pdfText };
+export type { PdfAttachment };
 
 export interface PdfMetadata {
   readonly title: string;
@@ -12,6 +18,8 @@ export interface PdfMetadata {
   readonly creator: string;
   /** The document's headings in order, to repair bookmark titles (see outline-titles.ts). */
   readonly headings?: readonly string[];
+  /** Files carried inside the PDF, listed in its attachments (see pdf-attachments.ts). */
+  readonly attachments?: readonly PdfAttachment[];
 }
 
 const latin1 = 'latin1';
@@ -72,17 +80,31 @@ export function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Buffer {
     parts.push(chunk);
     offset += Buffer.byteLength(chunk, latin1);
   };
+  let next = size + 1;
+  const newObject = (body: string): number => {
+    object(next, body);
+    return next++;
+  };
   object(
     info,
     `<</Title ${pdfText(meta.title)}\n/Author ${pdfText(meta.author)}\n/Subject ${pdfText(meta.subject)}\n/Keywords ${pdfText(meta.keywords)}\n/Creator ${pdfText(meta.creator)}\n/Producer (Skia/PDF, finished by profile-report)\n/CreationDate (${stamp}+00'00')\n/ModDate (${stamp}+00'00')>>`,
   );
-  if (catalog && !catalog.includes('/PageMode')) object(Number(root), catalog.replace(/>>$/, '\n/PageMode /UseOutlines>>'));
+  const attachments = meta.attachments ?? [];
+  if (attachments.length > 0 && (!catalog || /\/(Names|AF)\b/.test(catalog))) {
+    throw new RenderError('cannot attach files: the PDF from Chromium already has a name tree or associated files this program does not merge');
+  }
+  const added = attachments.length > 0 ? writeAttachments(attachments, newObject) : undefined;
+  const catalogEntries = [
+    ...(catalog && !catalog.includes('/PageMode') ? ['/PageMode /UseOutlines'] : []),
+    ...(added ? [`/Names ${added.names}`, `/AF ${added.af}`] : []),
+  ];
+  if (catalog && catalogEntries.length > 0) object(Number(root), catalog.replace(/>>$/, `\n${catalogEntries.join('\n')}>>`));
   for (const [item, title] of titleFixes ?? []) {
     const dict = items.find((i) => i.object === item)!.dict;
     object(item, dict.replace(/\/Title (\((?:\\[\s\S]|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/, () => `/Title ${pdfText(title)}`));
   }
   const xrefAt = offset;
-  parts.push(`xref\n${entries.join('')}trailer\n<</Size ${size + 1}\n/Root ${root} 0 R\n/Info ${info} 0 R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefAt}\n%%EOF\n`);
+  parts.push(`xref\n${entries.join('')}trailer\n<</Size ${next}\n/Root ${root} 0 R\n/Info ${info} 0 R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefAt}\n%%EOF\n`);
   return Buffer.concat([Buffer.from(patched, latin1), Buffer.from(parts.join(''), latin1)]);
 }
 
@@ -98,11 +120,4 @@ export function checkComplete(pdf: Uint8Array): void {
 /** `2026-11-23` → `D:20261123000000` (midnight UTC of the build date). */
 function pdfDate(date: string): string {
   return `D:${date.replaceAll('-', '')}000000`;
-}
-
-/** A PDF text string in UTF-16BE with a byte-order mark, so any script survives. */
-export function pdfText(text: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return `<${hex}>`;
 }

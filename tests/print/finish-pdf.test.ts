@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RenderError } from '../../src/errors.js';
 import { checkComplete, finishPdf, pdfText } from '../../src/print/finish-pdf.js';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { flattenOutline, readPdf } from '../helpers/read-pdf.js';
 
 /** A one-page PDF laid out as Chromium writes it: Info first, classic xref, outline. */
@@ -77,6 +78,45 @@ describe('finishPdf', () => {
     expect(() => checkComplete(whole.subarray(0, whole.length - 20))).toThrow(RenderError);
     expect(() => checkComplete(new Uint8Array())).toThrow(/incomplete PDF \(0 bytes, no %PDF- header\)/);
     expect(() => finishPdf(whole.subarray(0, 100), meta)).toThrow(RenderError);
+  });
+
+  it('carries attachments a viewer lists, with their bytes, names and descriptions', async () => {
+    const json = new TextEncoder().encode('{"edition":"de","profiles":2}\n');
+    const binary = Uint8Array.from({ length: 600 }, (_, i) => (i * 37) % 256);
+    const attachments = [
+      { name: 'report-data.json', description: 'The data behind this report', mime: 'application/json', bytes: json, modDate: '2026-11-20' },
+      { name: 'Zeng 曾妍.bin', description: 'Bytes (any) \\ of them', mime: 'application/octet-stream', bytes: binary, modDate: '2026-11-21' },
+    ];
+    const finished = finishPdf(chromiumLikePdf(), { ...meta, attachments });
+    expect(finished.equals(finishPdf(chromiumLikePdf(), { ...meta, attachments }))).toBe(true);
+    const file = path.join(dir, 'attached.pdf');
+    await writeFile(file, finished);
+    await expect(promisify(execFile)('qpdf', ['--check', file])).resolves.toBeTruthy();
+    const doc = await getDocument({ data: new Uint8Array(finished), isEvalSupported: false, verbosity: 0 }).promise;
+    try {
+      const found = (await doc.getAttachments()) as Record<string, { filename: string; description: string; content: Uint8Array }>;
+      expect(Object.keys(found).sort()).toEqual(['Zeng 曾妍.bin', 'report-data.json']);
+      expect(Buffer.from(found['report-data.json']!.content).equals(Buffer.from(json))).toBe(true);
+      expect(found['report-data.json']!.description).toBe('The data behind this report');
+      expect(Buffer.from(found['Zeng 曾妍.bin']!.content).equals(Buffer.from(binary))).toBe(true);
+      expect(found['Zeng 曾妍.bin']!.description).toBe('Bytes (any) \\ of them');
+    } finally {
+      await doc.destroy();
+    }
+    // The stream's own facts, as qpdf reads them: media type, size and the given date, no clock.
+    const { stdout } = await promisify(execFile)('qpdf', ['--list-attachments', '--verbose', file]);
+    expect(stdout).toContain('report-data.json');
+    expect(stdout).toMatch(/application\/json/);
+    expect(stdout).toContain("D:20261120000000+00'00'");
+    expect(flattenOutline((await readPdf(file)).outline)).toEqual(['Two balance points', 'Timeline']);
+  });
+
+  it('refuses an attachment named like a path, twice, or with a date that is not a date', () => {
+    const one = { name: 'a.json', description: '', mime: 'application/json', bytes: new Uint8Array([1]), modDate: '2026-11-20' };
+    expect(() => finishPdf(chromiumLikePdf(), { ...meta, attachments: [{ ...one, name: '../a.json' }] })).toThrow(/must be a plain file name/);
+    expect(() => finishPdf(chromiumLikePdf(), { ...meta, attachments: [one, one] })).toThrow(/two files named "a.json"/);
+    expect(() => finishPdf(chromiumLikePdf(), { ...meta, attachments: [{ ...one, modDate: 'today' }] })).toThrow(/is not YYYY-MM-DD/);
+    expect(() => finishPdf(chromiumLikePdf(), { ...meta, attachments: [{ ...one, mime: 'json' }] })).toThrow(/is not a media type/);
   });
 
   it('writes text strings in UTF-16 so any script survives', () => {

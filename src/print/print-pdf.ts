@@ -2,10 +2,12 @@ import type { Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import { limits } from '../limits.js';
 import type { PageSize } from '../schema/report-schema.js';
+import type { Heading } from '../pdf/pair-bookmarks.js';
+import { pageOverflow, printedShrunk } from '../preflight/page-overflow.js';
 import type { BrowserSession } from './browser-session.js';
 import { numberContents } from './number-contents.js';
-import type { SectionPages } from './number-contents.js';
-import { pageOverflow, printedShrunk } from '../preflight/page-overflow.js';
+import type { NumberedPrint, SectionPages } from './number-contents.js';
+import { pageHeadings } from './page-headings.js';
 
 export interface PrintOptions {
   readonly page: PageSize;
@@ -16,6 +18,11 @@ export interface PrintOptions {
   readonly contentsGuess?: SectionPages;
 }
 
+export interface PrintedPdf extends NumberedPrint {
+  /** The page's headings as Chromium laid them out: the bookmarks' titles (see page-headings.ts). */
+  readonly headings: readonly Heading[];
+}
+
 /**
  * HTML to PDF bytes in the session's Chromium. The page (see BrowserSession.page) has
  * JavaScript disabled before the content arrives and every network request aborted; the only
@@ -23,15 +30,6 @@ export interface PrintOptions {
  * from a string. The whole render has one deadline: when it passes, Chromium is killed, never
  * left to hang the build.
  */
-export interface PrintedPdf {
-  readonly bytes: Uint8Array;
-  /** The page of each section that the contents list, by id (empty when the page has no contents slots). */
-  readonly sectionPages: SectionPages;
-  readonly warnings: readonly string[];
-  /** How many times the page was printed: 1, or 2 when the contents' pages had to be learnt first. */
-  readonly prints: number;
-}
-
 export async function printPdf(session: BrowserSession, html: string, options: PrintOptions): Promise<PrintedPdf> {
   const timeoutMs = options.timeoutMs ?? limits.renderTimeoutMs;
   let page: Page | undefined;
@@ -58,9 +56,10 @@ export async function printPdf(session: BrowserSession, html: string, options: P
         timeout: timeoutMs,
       });
     const numbered = await numberContents(page, print, options.contentsGuess);
-    const overflow = printedShrunk(numbered.bytes) ? await pageOverflow(page, options.page) : [];
+    const overflow = printedShrunk(numbered.document) ? await pageOverflow(page, options.page) : [];
+    const headings = await pageHeadings(page);
     printed = true;
-    return { ...numbered, warnings: [...numbered.warnings, ...overflow] };
+    return { ...numbered, headings, warnings: [...numbered.warnings, ...overflow] };
   })();
   try {
     return await Promise.race([work, deadline]);

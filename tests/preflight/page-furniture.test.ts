@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageInk } from '../../src/print/page-ink.js';
+import { drawPage } from '../../src/pdf/page-ink.js';
+
+const pageInk = (content: Buffer) => drawPage(content, { font: () => undefined, form: () => undefined }).ink;
 import { runCli } from '../helpers/run-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 

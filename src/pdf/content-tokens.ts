@@ -1,13 +1,23 @@
+import { literalStringAt } from './pdf-syntax.js';
+
 /**
  * The tokens of a PDF content stream (PDF 32000-1, 7.2 and 7.8.2), read for page-ink.ts: the
  * operators as integer codes and their numeric operands, with no token objects.
  */
 
-/** The operands before an operator: numbers as such, anything else (names, strings, arrays) as NaN. */
+/**
+ * The operands before an operator: numbers as such, anything else (names, strings, arrays) as
+ * NaN. Strings (inside arrays too, as TJ's) are kept as where they stand in the data, and the
+ * last name by its bytes, so the operators that need them (Tj, TJ, Tf, Do) can read them.
+ */
 export class Operands {
   // Operators take at most a few operands; a malformed stream's extra ones are dropped.
   private readonly values = new Float64Array(16);
   private count = 0;
+  /** Start and end of each string token since the last operator, `(` or `<` included. */
+  readonly stringBounds: number[] = [];
+  nameStart = -1;
+  nameEnd = -1;
   push(value: number): void {
     if (this.count === this.values.length) this.values.copyWithin(0, 1);
     else this.count++;
@@ -20,7 +30,32 @@ export class Operands {
   }
   clear(): void {
     this.count = 0;
+    this.stringBounds.length = 0;
+    this.nameStart = -1;
   }
+}
+
+/** The last name operand's text (`/F4` → `F4`), or undefined. */
+export function operandName(data: Uint8Array, operands: Operands): string | undefined {
+  if (operands.nameStart < 0) return undefined;
+  return Buffer.from(data.buffer, data.byteOffset + operands.nameStart + 1, operands.nameEnd - operands.nameStart - 1).toString('latin1');
+}
+
+/** The bytes of each string operand (TJ's strings in order), escapes and hex decoded. */
+export function operandStrings(data: Uint8Array, operands: Operands): Buffer[] {
+  const strings: Buffer[] = [];
+  const b = operands.stringBounds;
+  for (let i = 0; i < b.length; i += 2) {
+    const start = b[i]!;
+    const end = b[i + 1]!;
+    if (data[start] === 0x3c) {
+      const hex = Buffer.from(data.buffer, data.byteOffset + start + 1, end - start - 2).toString('latin1').replace(/[^0-9A-Fa-f]/g, '');
+      strings.push(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'));
+    } else {
+      strings.push(literalStringAt(data, start).bytes);
+    }
+  }
+  return strings;
 }
 
 const isWhite = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
@@ -41,7 +76,7 @@ function operatorCode(data: Uint8Array, start: number, end: number): number {
 
 /** The codes of the operators the interpreter follows, by name. */
 export const ops: Readonly<Record<string, number>> = Object.fromEntries(
-  "q Q cm rg RG g G k K sc scn cs SC SCN CS BT Tf TL Tm Td TD T* Tj TJ ' \" m l c v y re f F f* S s B B* b b* n Do BI"
+  "q Q cm rg RG g G k K sc scn cs SC SCN CS BT ET Tf TL Tm Td TD T* Tj TJ ' \" m l c v y re f F f* S s B B* b b* n Do BI"
     .split(' ')
     .map((name) => [name, operatorCode(Buffer.from(name, 'latin1'), 0, name.length)]),
 );
@@ -88,6 +123,7 @@ export function readContent(data: Uint8Array, operands: Operands, operator: (cod
     } else if (c === 0x25 /* % */) {
       while (i < n && data[i] !== 0x0a && data[i] !== 0x0d) i++;
     } else if (c === 0x28 /* ( */) {
+      const start = i;
       let depth = 0;
       for (; i < n; i++) {
         const d = data[i];
@@ -96,9 +132,11 @@ export function readContent(data: Uint8Array, operands: Operands, operator: (cod
         else if (d === 0x29 && --depth === 0) break;
       }
       i++;
+      operands.stringBounds.push(start, Math.min(i, n));
       if (arrayDepth === 0) operands.push(NaN);
     } else if (c === 0x3c /* < */ && data[i + 1] !== 0x3c) {
       const end = data.indexOf(0x3e, i);
+      operands.stringBounds.push(i, end < 0 ? n : end + 1);
       i = end < 0 ? n : end + 1;
       if (arrayDepth === 0) operands.push(NaN);
     } else if (c === 0x5b /* [ */) {
@@ -116,6 +154,10 @@ export function readContent(data: Uint8Array, operands: Operands, operator: (cod
       if ((c === 0x3c || c === 0x3e) && data[i] === c) i++;
       if (arrayDepth > 0) continue;
       const numeric = (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e;
+      if (c === 0x2f) {
+        operands.nameStart = start;
+        operands.nameEnd = i;
+      }
       if (numeric || c === 0x2f || c === 0x3c || c === 0x3e) {
         operands.push(numeric ? readNumber(data, start, i) : NaN);
         continue;

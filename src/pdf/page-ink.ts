@@ -1,4 +1,4 @@
-import { Operands, ops, readContent } from './content-tokens.js';
+import { operandName, operandStrings, Operands, ops, readContent } from './content-tokens.js';
 
 /** A box on the page, in PDF user space (points, y upwards), holding something a reader sees. */
 export interface InkBox {
@@ -9,7 +9,34 @@ export interface InkBox {
   readonly y1: number;
 }
 
-type Matrix = [number, number, number, number, number, number];
+/** One text-showing operator: the font it used (its object number) and the codes it showed. */
+export interface TextShow {
+  readonly font: number | undefined;
+  /** The strings of a Tj, or of a TJ in order: character codes in the font's encoding. */
+  readonly strings: readonly Buffer[];
+  /** Where it starts on the page. */
+  readonly x: number;
+  readonly y: number;
+}
+
+export type Matrix = [number, number, number, number, number, number];
+
+/** What a content stream's names refer to: fonts by object number, and forms to draw in place. */
+export interface DrawingResources {
+  font(name: string): number | undefined;
+  form(name: string): { readonly content: Uint8Array; readonly matrix: Matrix; readonly resources: DrawingResources } | undefined;
+}
+
+export interface PageDrawing {
+  readonly ink: readonly InkBox[];
+  readonly shows: readonly TextShow[];
+  /**
+   * How many points a CSS pixel takes on this page, from the transformation in force when the
+   * page first paints anything: 0.75 (72 points to 96 pixels) as Chromium prints at 100%, less
+   * when it shrank the page to fit content wider than the sheet. Undefined on a blank page.
+   */
+  readonly scale: number | undefined;
+}
 
 interface GraphicsState {
   ctm: Matrix;
@@ -19,26 +46,29 @@ interface GraphicsState {
 }
 
 const identity: Matrix = [1, 0, 0, 1, 0, 0];
+/** Forms inside forms: Chromium nests a few; more is a loop or a hostile file. */
+const maxFormDepth = 8;
 
 /**
  * Where a page's content stream puts ink: each run of text, each painted path and each image,
- * as a box in page space. It runs the content stream's operators (graphics state, text
- * positioning, path construction and painting) without drawing, so the preflight can ask what
- * a printed page holds at its top, at its foot and under a heading. Text boxes span the line
- * (from the descender to the ascender of the font size), from the first glyph's start to the
- * last one's (glyph widths would need the fonts); glyphs shown one after another on one line
- * close together make one box. White fills (the page's own background) are not ink.
+ * as a box in page space, with the text each run shows. It runs the content stream's operators
+ * (graphics state, text positioning, path construction and painting, forms drawn in place)
+ * without drawing, so the preflight can ask what a printed page holds at its top, at its foot
+ * and under a heading, and which glyphs it shows. Text boxes span the line (from the descender
+ * to the ascender of the font size), from the first glyph's start to the last one's (glyph
+ * widths would need the fonts); glyphs shown one after another on one line close together make
+ * one box. White fills (the page's own background) are not ink.
  */
-export function pageInk(content: Uint8Array, until?: (box: InkBox) => boolean): InkBox[] {
-  const boxes: InkBox[] = [];
-  // Set when `until` has seen enough: the rest of the page is not read.
-  let done = false;
-  const add = (box: InkBox): void => {
-    boxes.push(box);
-    if (until?.(box)) done = true;
-  };
+export function drawPage(content: Uint8Array, resources: DrawingResources): PageDrawing {
+  const drawing = { ink: [] as InkBox[], shows: [] as TextShow[], scale: undefined as number | undefined };
+  runContent(content, resources, identity, drawing, 0);
+  return drawing;
+}
+
+function runContent(content: Uint8Array, resources: DrawingResources, base: Matrix, drawing: { ink: InkBox[]; shows: TextShow[]; scale: number | undefined }, depth: number): void {
+  const boxes = drawing.ink;
   const stack: GraphicsState[] = [];
-  let gs: GraphicsState = { ctm: identity, fillWhite: false, strokeWhite: false };
+  let gs: GraphicsState = { ctm: base, fillWhite: false, strokeWhite: false };
   // The text line matrix (the text matrix is the same: glyph advances are not followed).
   let ta = 1;
   let tb = 0;
@@ -50,6 +80,7 @@ export function pageInk(content: Uint8Array, until?: (box: InkBox) => boolean): 
     [ta, tb, tc, td, te, tf] = m;
   };
   let fontSize = 0;
+  let font: number | undefined;
   let leading = 0;
   let path: [number, number][] = [];
   const operands = new Operands();
@@ -58,11 +89,16 @@ export function pageInk(content: Uint8Array, until?: (box: InkBox) => boolean): 
   const addPoint = (x: number, y: number): void => {
     path.push(apply(gs.ctm, x, y));
   };
+  const painted = (): void => {
+    drawing.scale ??= Math.hypot(gs.ctm[0], gs.ctm[1]);
+  };
   let run: { kind: 'text'; x0: number; x1: number; y0: number; y1: number } | undefined;
   const showText = (): void => {
+    painted();
     const m = gs.ctm;
     const x = te * m[0] + tf * m[2] + m[4];
     const y = te * m[1] + tf * m[3] + m[5];
+    drawing.shows.push({ font, strings: operandStrings(content, operands), x, y });
     // The glyphs' height on the page: the font size scaled by the text and graphics matrices.
     const h = Math.hypot(tc * m[0] + td * m[2], tc * m[1] + td * m[3]) * fontSize;
     if (!(h > 0)) return;
@@ -75,9 +111,10 @@ export function pageInk(content: Uint8Array, until?: (box: InkBox) => boolean): 
       return;
     }
     run = { kind: 'text', x0: x, x1: x, y0, y1 };
-    add(run);
+    boxes.push(run);
   };
   const paint = (isWhite: boolean): void => {
+    painted();
     if (path.length > 0 && !isWhite) {
       let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
       for (const [x, y] of path) {
@@ -86,7 +123,7 @@ export function pageInk(content: Uint8Array, until?: (box: InkBox) => boolean): 
         y0 = Math.min(y0, y);
         y1 = Math.max(y1, y);
       }
-      add({ kind: 'path', x0, y0, x1, y1 });
+      boxes.push({ kind: 'path', x0, y0, x1, y1 });
       run = undefined;
     }
     path = [];
@@ -98,6 +135,18 @@ export function pageInk(content: Uint8Array, until?: (box: InkBox) => boolean): 
     te = e;
   };
   const matrixOperands = (): Matrix => [num(6), num(5), num(4), num(3), num(2), num(1)];
+  const drawObject = (): void => {
+    painted();
+    const name = operandName(content, operands);
+    const form = name === undefined ? undefined : resources.form(name);
+    if (form && depth < maxFormDepth) {
+      runContent(form.content, form.resources, multiply(form.matrix, gs.ctm), drawing, depth + 1);
+    } else {
+      const [[ax, ay], [bx, by]] = [apply(gs.ctm, 0, 0), apply(gs.ctm, 1, 1)];
+      boxes.push({ kind: 'image', x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) });
+    }
+    run = undefined;
+  };
 
   readContent(content, operands, (code) => {
     switch (code) {
@@ -113,7 +162,12 @@ export function pageInk(content: Uint8Array, until?: (box: InkBox) => boolean): 
       case ops['sc']: case ops['scn']: case ops['cs']: gs = { ...gs, fillWhite: false }; break;
       case ops['SC']: case ops['SCN']: case ops['CS']: gs = { ...gs, strokeWhite: false }; break;
       case ops['BT']: setLine(identity); break;
-      case ops['Tf']: fontSize = num(1); break;
+      case ops['Tf']: {
+        fontSize = num(1);
+        const name = operandName(content, operands);
+        font = name === undefined ? undefined : resources.font(name);
+        break;
+      }
       case ops['TL']: leading = num(1); break;
       case ops['Tm']: setLine(matrixOperands()); break;
       case ops['Td']: newLine(num(2), num(1)); break;
@@ -132,41 +186,10 @@ export function pageInk(content: Uint8Array, until?: (box: InkBox) => boolean): 
       case ops['S']: case ops['s']: paint(gs.strokeWhite); break;
       case ops['B']: case ops['B*']: case ops['b']: case ops['b*']: paint(gs.fillWhite && gs.strokeWhite); break;
       case ops['n']: path = []; break;
-      case ops['Do']: {
-        const [[ax, ay], [bx, by]] = [apply(gs.ctm, 0, 0), apply(gs.ctm, 1, 1)];
-        add({ kind: 'image', x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) });
-        run = undefined;
-        break;
-      }
+      case ops['Do']: drawObject(); break;
       default: break;
     }
-    return done;
   });
-  return boxes;
-}
-
-/**
- * How many points a CSS pixel takes on this page, from the transformation in force when the
- * page first paints anything: 0.75 (72 points to 96 pixels) as Chromium prints at 100%, less when
- * it shrank the page to fit content wider than the sheet.
- */
-export function contentScale(content: Uint8Array): number | undefined {
-  let ctm: Matrix = identity;
-  const stack: Matrix[] = [];
-  const operands = new Operands();
-  const paints = new Set(['re', 'f', 'F', 'f*', 'S', 's', 'B', 'b', 'Tj', 'TJ', 'Do', 'BT'].map((name) => ops[name]));
-  let scale: number | undefined;
-  readContent(content, operands, (code) => {
-    if (code === ops['q']) stack.push(ctm);
-    else if (code === ops['Q']) ctm = stack.pop() ?? ctm;
-    else if (code === ops['cm']) ctm = multiply([operands.last(6), operands.last(5), operands.last(4), operands.last(3), operands.last(2), operands.last(1)], ctm);
-    else if (paints.has(code)) {
-      scale = Math.hypot(ctm[0], ctm[1]);
-      return true;
-    }
-    return false;
-  });
-  return scale;
 }
 
 /** a × b, for PDF's row-vector matrices [a b c d e f]. */

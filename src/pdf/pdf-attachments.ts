@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { RenderError } from '../errors.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from './text-string.js';
 
 /** A file carried inside the PDF (an embedded file a viewer lists under "attachments"). */
 export interface PdfAttachment {

@@ -1,0 +1,46 @@
+import type { PdfDocument } from '../pdf/read-pdf.js';
+import { pageMarginsMm } from '../render/page-css.js';
+
+const pt = (mm: number): number => (mm / 25.4) * 72;
+
+/** A page whose content ends before this share of the text area is nearly empty: two or three lines. */
+const nearlyEmpty = 0.12;
+
+/**
+ * Pages left nearly empty in the middle of the report: a section's last line or two pushed onto
+ * a page of their own, or a heading stranded at the top of an otherwise blank page. Read from
+ * the ink of each page between its running header and footer (page-ink.ts); the cover and the
+ * last page may be short. Each is named with its page and the text it holds.
+ */
+export function emptyPageProblems(doc: PdfDocument): string[] {
+  const problems: string[] = [];
+  for (const page of doc.pages.slice(1, -1)) {
+    const top = page.height - pt(pageMarginsMm.top);
+    const bottom = pt(pageMarginsMm.bottom);
+    const body = page.drawing().ink.filter((b) => b.y1 > bottom && b.y0 < top);
+    const lowest = Math.min(top, ...body.map((b) => Math.max(b.y0, bottom)));
+    const used = (top - lowest) / (top - bottom);
+    if (used >= nearlyEmpty) continue;
+    problems.push(
+      body.length === 0
+        ? `page ${page.number} of the PDF is empty between its header and footer`
+        : `page ${page.number} of the PDF is nearly empty: its content ends ${Math.round(used * 100)}% of the way down${pageText(doc, page.number)}`,
+    );
+  }
+  return problems;
+}
+
+/** The first words the page shows, as the fonts map them to text. */
+function pageText(doc: PdfDocument, number: number): string {
+  const page = doc.pages[number - 1]!;
+  const top = page.height - pt(pageMarginsMm.top);
+  const bottom = pt(pageMarginsMm.bottom);
+  const words = page
+    .drawing()
+    .shows.filter((s) => s.y < top && s.y > bottom && s.font !== undefined)
+    .flatMap((s) => s.strings.flatMap((str) => doc.font(s.font!).glyphs(str).map((g) => g.text)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words === '' ? '' : ` ("${words.slice(0, 60)}${words.length > 60 ? '…' : ''}")`;
+}

@@ -1,4 +1,5 @@
-import type { PdfDocument } from '../pdf/read-pdf.js';
+import { pageText } from '../pdf/page-text.js';
+import type { PdfDocument, PdfPage } from '../pdf/read-pdf.js';
 import { pageMarginsMm } from '../render/page-css.js';
 
 const pt = (mm: number): number => (mm / 25.4) * 72;
@@ -24,23 +25,16 @@ export function emptyPageProblems(doc: PdfDocument): string[] {
     problems.push(
       body.length === 0
         ? `page ${page.number} of the PDF is empty between its header and footer`
-        : `page ${page.number} of the PDF is nearly empty: its content ends ${Math.round(used * 100)}% of the way down${pageText(doc, page.number)}`,
+        : `page ${page.number} of the PDF is nearly empty: its content ends ${Math.round(used * 100)}% of the way down${pageWords(doc, page)}`,
     );
   }
   return problems;
 }
 
-/** The first words the page shows, as the fonts map them to text. */
-function pageText(doc: PdfDocument, number: number): string {
-  const page = doc.pages[number - 1]!;
+/** The first words the page shows between its header and footer. */
+function pageWords(doc: PdfDocument, page: PdfPage): string {
   const top = page.height - pt(pageMarginsMm.top);
   const bottom = pt(pageMarginsMm.bottom);
-  const words = page
-    .drawing()
-    .shows.filter((s) => s.y < top && s.y > bottom && s.font !== undefined)
-    .flatMap((s) => s.strings.flatMap((str) => doc.font(s.font!).glyphs(str).map((g) => g.text)))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const words = pageText(doc, page, (s) => s.y < top && s.y > bottom).replace(/\s+/g, ' ').trim();
   return words === '' ? '' : ` ("${words.slice(0, 60)}${words.length > 60 ? '…' : ''}")`;
 }

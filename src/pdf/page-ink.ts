@@ -17,6 +17,8 @@ export interface TextShow {
   /** Where it starts on the page. */
   readonly x: number;
   readonly y: number;
+  /** The text box (an index into the page's ink) it belongs to: the pieces of one line of one column share it. */
+  readonly box: number;
 }
 
 export type Matrix = [number, number, number, number, number, number];
@@ -93,25 +95,30 @@ function runContent(content: Uint8Array, resources: DrawingResources, base: Matr
     drawing.scale ??= Math.hypot(gs.ctm[0], gs.ctm[1]);
   };
   let run: { kind: 'text'; x0: number; x1: number; y0: number; y1: number } | undefined;
+  let runIndex = -1;
   const showText = (): void => {
     painted();
     const m = gs.ctm;
     const x = te * m[0] + tf * m[2] + m[4];
     const y = te * m[1] + tf * m[3] + m[5];
-    drawing.shows.push({ font, strings: operandStrings(content, operands), x, y });
+    const strings = operandStrings(content, operands);
     // The glyphs' height on the page: the font size scaled by the text and graphics matrices.
     const h = Math.hypot(tc * m[0] + td * m[2], tc * m[1] + td * m[3]) * fontSize;
-    if (!(h > 0)) return;
+    if (!(h > 0)) {
+      drawing.shows.push({ font, strings, x, y, box: -1 });
+      return;
+    }
     const [y0, y1] = [y - 0.25 * h, y + 0.8 * h];
     // The next glyph of a word or line (within two font sizes): the header's title and its
     // date, on one line at the two ends of the page, stay two runs.
     if (run && Math.abs(run.y0 - y0) < 0.01 && Math.abs(run.y1 - y1) < 0.01 && x >= run.x0 - 2 * h && x <= run.x1 + 2 * h) {
       run.x0 = Math.min(run.x0, x);
       run.x1 = Math.max(run.x1, x);
-      return;
+    } else {
+      run = { kind: 'text', x0: x, x1: x, y0, y1 };
+      runIndex = boxes.push(run) - 1;
     }
-    run = { kind: 'text', x0: x, x1: x, y0, y1 };
-    boxes.push(run);
+    drawing.shows.push({ font, strings, x, y, box: runIndex });
   };
   const paint = (isWhite: boolean): void => {
     painted();

@@ -10,7 +10,8 @@ const box = '\u25a1';
  * (pdf-fonts.ts) prints as an empty box, whatever the HTML held. This reads what Chromium
  * actually drew, after font fallback and shaping, so flags, emoji sequences and scripts no
  * shipped font covers are caught where a check of the input's characters would pass. Each page
- * with boxes is named, with the lines that hold them (boxes shown as □).
+ * with boxes is named, with the lines that hold them (boxes shown as □), each line as far as
+ * one column of it goes.
  */
 export function missingGlyphProblems(doc: PdfDocument): string[] {
   const problems: string[] = [];
@@ -23,11 +24,11 @@ export function missingGlyphProblems(doc: PdfDocument): string[] {
       const count = glyphs.filter((g) => g.missing).length;
       if (count === 0) continue;
       missing += count;
-      lines.set(Math.round(show.y), []);
+      lines.set(show.box, []);
     }
     if (missing === 0) continue;
     // The text of each line with a box, in the order its pieces stand on the line.
-    for (const show of shows) lines.get(Math.round(show.y))?.push(show);
+    for (const show of shows) lines.get(show.box)?.push(show);
     const texts = [...lines.values()].slice(0, 3).map((line) =>
       line
         .sort((a, b) => a.x - b.x)
@@ -38,7 +39,7 @@ export function missingGlyphProblems(doc: PdfDocument): string[] {
         .slice(0, 100),
     );
     problems.push(
-      `page ${page.number} of the PDF prints ${missing === 1 ? 'a character' : `${missing} characters`} as an empty box (no font drew ${missing === 1 ? 'it' : 'them'}): ${texts.map((t) => `"${t}"`).join(', ')}${lines.size > 3 ? ` and ${lines.size - 3} more lines` : ''}`,
+      `page ${page.number} of the PDF prints ${missing === 1 ? 'a character as an empty box (no font drew it)' : `${missing} characters as empty boxes (no font drew them)`}: ${texts.map((t) => `"${t}"`).join(', ')}${lines.size > 3 ? ` and ${lines.size - 3} more lines` : ''}`,
     );
   }
   return problems;

@@ -57,6 +57,8 @@ describe('the printed pages are checked for their header, footer and headings', 
     expect(result.stderr).toMatch(/warning: pages 2, 3, .* of the PDF have no running header \(the title and the date at the top\)/);
     expect(result.stderr).toMatch(/warning: the heading "At a glance" ends page \d+ of the PDF with nothing under it/);
     expect(result.stderr).toMatch(/warning: the heading "Sources" ends page \d+ of the PDF with nothing under it/);
+    // Each section heading pushed its content to the next page: mid-report pages with a heading alone.
+    expect(result.stderr).toMatch(/warning: page \d+ of the PDF is nearly empty: its content ends \d+% of the way down \("At a glance"\)/);
     expect(result.stderr).not.toContain('footer');
 
     const strict = await tempProject();

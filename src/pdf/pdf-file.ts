@@ -88,7 +88,9 @@ export class PdfFile {
   /** The highest object number plus one: where an update's new objects start. */
   get size(): number {
     const size = this.trailer.get('Size');
-    return Math.max(typeof size === 'number' ? size : 0, ...[...this.offsets.keys()].map((n) => n + 1));
+    let highest = typeof size === 'number' ? size : 0;
+    for (const num of this.offsets.keys()) highest = Math.max(highest, num + 1);
+    return highest;
   }
 
   /** An indirect object's value (a stream object gives its PdfStream). */

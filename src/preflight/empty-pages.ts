@@ -19,7 +19,7 @@ export function emptyPageProblems(doc: PdfDocument): string[] {
     const top = page.height - pt(pageMarginsMm.top);
     const bottom = pt(pageMarginsMm.bottom);
     const body = page.drawing().ink.filter((b) => b.y1 > bottom && b.y0 < top);
-    const lowest = Math.min(top, ...body.map((b) => Math.max(b.y0, bottom)));
+    const lowest = body.reduce((low, b) => Math.min(low, Math.max(b.y0, bottom)), top);
     const used = (top - lowest) / (top - bottom);
     if (used >= nearlyEmpty) continue;
     problems.push(

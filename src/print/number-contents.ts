@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import { readPdf } from '../pdf/read-pdf.js';
 import type { PdfDocument } from '../pdf/read-pdf.js';
+import { checkPrintedPages } from './page-budget.js';
 
 /** The page each section starts on, by its id, as the contents list them. */
 export type SectionPages = ReadonlyMap<string, number>;
@@ -39,21 +40,21 @@ export async function numberContents(page: Page, print: (final: boolean) => Prom
   const client = await page.createCDPSession();
   try {
     const slots = await contentsSlots(client);
-    if (slots.length === 0) return { document: readPdf(await print(true)), sectionPages: new Map(), warnings: [], prints: 1 };
+    if (slots.length === 0) return { document: readPrint(await print(true)), sectionPages: new Map(), warnings: [], prints: 1 };
     const guessed = guess !== undefined && slots.every((s) => guess.has(s.target));
     let first: SectionPages;
     if (guessed) {
       await fill(client, slots, guess);
-      const document = readPdf(await print(true));
+      const document = readPrint(await print(true));
       const pages = destinationPages(document);
       if (slots.every((s) => pages.get(s.target) === guess.get(s.target))) return { document, sectionPages: sectionPages(slots, pages), warnings: [], prints: 1 };
       first = pages;
     } else {
       // The first of two prints only serves to find the pages: no structure, no bookmarks.
-      first = destinationPages(readPdf(await print(false)));
+      first = destinationPages(readPrint(await print(false)));
     }
     await fill(client, slots, first);
-    const document = readPdf(await print(true));
+    const document = readPrint(await print(true));
     const final = destinationPages(document);
     const warnings: string[] = [];
     const moved = slots.filter((s) => first.get(s.target) !== final.get(s.target)).map((s) => s.target);
@@ -93,4 +94,9 @@ async function fill(client: CDPSession, slots: readonly Slot[], pages: SectionPa
 
 function sectionPages(slots: readonly Slot[], pages: SectionPages): SectionPages {
   return new Map(slots.flatMap((s) => (pages.has(s.target) ? [[s.target, pages.get(s.target)!] as const] : [])));
+}
+
+/** A print, read, and refused when it has more pages than a PDF may (see page-budget.ts). */
+function readPrint(bytes: Uint8Array): PdfDocument {
+  return checkPrintedPages(readPdf(bytes));
 }

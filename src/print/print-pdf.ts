@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { RenderError } from '../errors.js';
+import { RenderError, UserError } from '../errors.js';
 import { limits } from '../limits.js';
 import type { PageSize } from '../schema/report-schema.js';
 import type { Heading } from '../pdf/pair-bookmarks.js';
@@ -7,6 +7,7 @@ import { pageOverflow, printedShrunk } from '../preflight/page-overflow.js';
 import type { BrowserSession } from './browser-session.js';
 import { numberContents } from './number-contents.js';
 import type { NumberedPrint, SectionPages } from './number-contents.js';
+import { checkLaidOutPages } from './page-budget.js';
 import { pageHeadings } from './page-headings.js';
 
 export interface PrintOptions {
@@ -35,6 +36,18 @@ export async function printPdf(session: BrowserSession, html: string, options: P
   let page: Page | undefined;
   let printed = false;
   let timer: NodeJS.Timeout | undefined;
+  // The page's renderer crashed: most likely it reached its memory limit. Puppeteer leaves a
+  // load or print in progress waiting, so the crash ends the render itself.
+  let onCrash = (): void => undefined;
+  const crash = new Promise<never>((_, reject) => {
+    onCrash = () =>
+      reject(
+        new RenderError(
+          `Chromium's page renderer crashed while printing; each Chromium process may use at most ${limits.chromiumMemoryMb} MiB (limits.chromiumMemoryMb), which a report this long may need more than: compare fewer people or papers in one report`,
+        ),
+      );
+  });
+  crash.catch(() => undefined);
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       void session.kill();
@@ -43,7 +56,9 @@ export async function printPdf(session: BrowserSession, html: string, options: P
   });
   const work = (async (): Promise<PrintedPdf> => {
     page = await session.page(options.onBlockedRequest);
+    page.once('error', onCrash);
     await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+    await checkLaidOutPages(page, options.page);
     const print = (final: boolean): Promise<Uint8Array> =>
       page!.pdf({
         preferCSSPageSize: true,
@@ -62,15 +77,16 @@ export async function printPdf(session: BrowserSession, html: string, options: P
     return { ...numbered, headings, warnings: [...numbered.warnings, ...overflow] };
   })();
   try {
-    return await Promise.race([work, deadline]);
+    return await Promise.race([work, deadline, crash]);
   } catch (error) {
-    if (error instanceof RenderError) throw error;
-    const crash = await session.crashReason();
-    throw new RenderError(crash ? `${crash} while printing the PDF` : `printing the PDF failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    if (error instanceof RenderError || error instanceof UserError) throw error;
+    const reason = await session.crashReason();
+    throw new RenderError(reason ? `${reason} while printing the PDF` : `printing the PDF failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);
     const used = page as Page | undefined;
+    used?.off('error', onCrash);
     if (used) await session.release(used, printed);
   }
 }

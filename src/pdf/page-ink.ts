@@ -1,4 +1,4 @@
-import { operandName, operandStrings, Operands, ops, readContent } from './content-tokens.js';
+import { op, operandName, operandStringBounds, Operands, readContent, readStrings } from './content-tokens.js';
 
 /** A box on the page, in PDF user space (points, y upwards), holding something a reader sees. */
 export interface InkBox {
@@ -10,15 +10,24 @@ export interface InkBox {
 }
 
 /** One text-showing operator: the font it used (its object number) and the codes it showed. */
-export interface TextShow {
-  readonly font: number | undefined;
-  /** The strings of a Tj, or of a TJ in order: character codes in the font's encoding. */
-  readonly strings: readonly Buffer[];
-  /** Where it starts on the page. */
-  readonly x: number;
-  readonly y: number;
-  /** The text box (an index into the page's ink) it belongs to: the pieces of one line of one column share it. */
-  readonly box: number;
+export class TextShow {
+  private decoded: readonly Buffer[] | undefined;
+  constructor(
+    readonly font: number | undefined,
+    private readonly content: Uint8Array,
+    private readonly bounds: Int32Array,
+    /** Where it starts on the page. */
+    readonly x: number,
+    readonly y: number,
+    /** The text box (an index into the page's ink) it belongs to: the pieces of one line of one column share it. */
+    readonly box: number,
+  ) {}
+
+  /** The strings of a Tj, or of a TJ in order: character codes in the font's encoding (read when first asked for). */
+  get strings(): readonly Buffer[] {
+    this.decoded ??= readStrings(this.content, this.bounds);
+    return this.decoded;
+  }
 }
 
 export type Matrix = [number, number, number, number, number, number];
@@ -84,12 +93,25 @@ function runContent(content: Uint8Array, resources: DrawingResources, base: Matr
   let fontSize = 0;
   let font: number | undefined;
   let leading = 0;
-  let path: [number, number][] = [];
+  // The bounding box of the path being built, in page space (only its box is ever needed).
+  let [px0, py0, px1, py1] = [Infinity, Infinity, -Infinity, -Infinity];
+  const resetPath = (): void => {
+    [px0, py0, px1, py1] = [Infinity, Infinity, -Infinity, -Infinity];
+  };
   const operands = new Operands();
   const num = (i: number): number => operands.last(i);
-  const white = (...channels: number[]): boolean => channels.every((c) => num(c) >= 0.98);
+  // White in RGB (the last three operands) or gray (the last one): the page's own background.
+  const whiteRgb = (): boolean => num(1) >= 0.98 && num(2) >= 0.98 && num(3) >= 0.98;
+  const whiteGray = (): boolean => num(1) >= 0.98;
+  // CMYK with no ink in any channel.
+  const noInk = (): boolean => num(1) <= 0.02 && num(2) <= 0.02 && num(3) <= 0.02 && num(4) <= 0.02;
   const addPoint = (x: number, y: number): void => {
-    path.push(apply(gs.ctm, x, y));
+    const m = gs.ctm;
+    const [X, Y] = [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
+    if (X < px0) px0 = X;
+    if (X > px1) px1 = X;
+    if (Y < py0) py0 = Y;
+    if (Y > py1) py1 = Y;
   };
   const painted = (): void => {
     drawing.scale ??= Math.hypot(gs.ctm[0], gs.ctm[1]);
@@ -101,11 +123,11 @@ function runContent(content: Uint8Array, resources: DrawingResources, base: Matr
     const m = gs.ctm;
     const x = te * m[0] + tf * m[2] + m[4];
     const y = te * m[1] + tf * m[3] + m[5];
-    const strings = operandStrings(content, operands);
+    const strings = operandStringBounds(operands);
     // The glyphs' height on the page: the font size scaled by the text and graphics matrices.
     const h = Math.hypot(tc * m[0] + td * m[2], tc * m[1] + td * m[3]) * fontSize;
     if (!(h > 0)) {
-      drawing.shows.push({ font, strings, x, y, box: -1 });
+      drawing.shows.push(new TextShow(font, content, strings, x, y, -1));
       return;
     }
     const [y0, y1] = [y - 0.25 * h, y + 0.8 * h];
@@ -118,22 +140,15 @@ function runContent(content: Uint8Array, resources: DrawingResources, base: Matr
       run = { kind: 'text', x0: x, x1: x, y0, y1 };
       runIndex = boxes.push(run) - 1;
     }
-    drawing.shows.push({ font, strings, x, y, box: runIndex });
+    drawing.shows.push(new TextShow(font, content, strings, x, y, runIndex));
   };
   const paint = (isWhite: boolean): void => {
     painted();
-    if (path.length > 0 && !isWhite) {
-      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const [x, y] of path) {
-        x0 = Math.min(x0, x);
-        x1 = Math.max(x1, x);
-        y0 = Math.min(y0, y);
-        y1 = Math.max(y1, y);
-      }
-      boxes.push({ kind: 'path', x0, y0, x1, y1 });
+    if (px0 <= px1 && !isWhite) {
+      boxes.push({ kind: 'path', x0: px0, y0: py0, x1: px1, y1: py1 });
       run = undefined;
     }
-    path = [];
+    resetPath();
   };
   const newLine = (tx: number, ty: number): void => {
     // [1 0 0 1 tx ty] × the line matrix.
@@ -155,47 +170,56 @@ function runContent(content: Uint8Array, resources: DrawingResources, base: Matr
     run = undefined;
   };
 
-  readContent(content, operands, (code) => {
-    switch (code) {
-      case ops['q']: stack.push(gs); break;
-      case ops['Q']: gs = stack.pop() ?? gs; break;
-      case ops['cm']: gs = { ...gs, ctm: multiply(matrixOperands(), gs.ctm) }; break;
-      case ops['rg']: gs = { ...gs, fillWhite: white(1, 2, 3) }; break;
-      case ops['RG']: gs = { ...gs, strokeWhite: white(1, 2, 3) }; break;
-      case ops['g']: gs = { ...gs, fillWhite: white(1) }; break;
-      case ops['G']: gs = { ...gs, strokeWhite: white(1) }; break;
-      case ops['k']: gs = { ...gs, fillWhite: [1, 2, 3, 4].every((i) => num(i) <= 0.02) }; break;
-      case ops['K']: gs = { ...gs, strokeWhite: [1, 2, 3, 4].every((i) => num(i) <= 0.02) }; break;
-      case ops['sc']: case ops['scn']: case ops['cs']: gs = { ...gs, fillWhite: false }; break;
-      case ops['SC']: case ops['SCN']: case ops['CS']: gs = { ...gs, strokeWhite: false }; break;
-      case ops['BT']: setLine(identity); break;
-      case ops['Tf']: {
-        fontSize = num(1);
-        const name = operandName(content, operands);
-        font = name === undefined ? undefined : resources.font(name);
-        break;
-      }
-      case ops['TL']: leading = num(1); break;
-      case ops['Tm']: setLine(matrixOperands()); break;
-      case ops['Td']: newLine(num(2), num(1)); break;
-      case ops['TD']: leading = -num(1); newLine(num(2), num(1)); break;
-      case ops['T*']: newLine(0, -leading); break;
-      case ops['Tj']: case ops['TJ']: showText(); break;
-      case ops["'"]: case ops['"']: newLine(0, -leading); showText(); break;
-      case ops['m']: case ops['l']: case ops['c']: case ops['v']: case ops['y']: addPoint(num(2), num(1)); break;
-      case ops['re']: {
-        const [x, y, w, h] = [num(4), num(3), num(2), num(1)];
-        addPoint(x, y);
-        addPoint(x + w, y + h);
-        break;
-      }
-      case ops['f']: case ops['F']: case ops['f*']: paint(gs.fillWhite); break;
-      case ops['S']: case ops['s']: paint(gs.strokeWhite); break;
-      case ops['B']: case ops['B*']: case ops['b']: case ops['b*']: paint(gs.fillWhite && gs.strokeWhite); break;
-      case ops['n']: path = []; break;
-      case ops['Do']: drawObject(); break;
-      default: break;
-    }
+  // One handler per operator id (see content-tokens.ts): an array lookup, not a chain of comparisons.
+  const handlers: (() => void)[] = [];
+  const on = (names: string, handler: () => void): void => {
+    for (const name of names.split(' ')) handlers[op[name]!] = handler;
+  };
+  // The state is changed in place; q saves a copy of it, Q takes the copy back.
+  on('q', () => stack.push({ ...gs }));
+  on('Q', () => (gs = stack.pop() ?? gs));
+  on('cm', () => (gs.ctm = multiply(matrixOperands(), gs.ctm)));
+  on('rg', () => (gs.fillWhite = whiteRgb()));
+  on('RG', () => (gs.strokeWhite = whiteRgb()));
+  on('g', () => (gs.fillWhite = whiteGray()));
+  on('G', () => (gs.strokeWhite = whiteGray()));
+  on('k', () => (gs.fillWhite = noInk()));
+  on('K', () => (gs.strokeWhite = noInk()));
+  on('sc scn cs', () => (gs.fillWhite = false));
+  on('SC SCN CS', () => (gs.strokeWhite = false));
+  on('BT', () => setLine(identity));
+  on('Tf', () => {
+    fontSize = num(1);
+    const name = operandName(content, operands);
+    font = name === undefined ? undefined : resources.font(name);
+  });
+  on('TL', () => (leading = num(1)));
+  on('Tm', () => setLine(matrixOperands()));
+  on('Td', () => newLine(num(2), num(1)));
+  on('TD', () => {
+    leading = -num(1);
+    newLine(num(2), num(1));
+  });
+  on('T*', () => newLine(0, -leading));
+  on('Tj TJ', showText);
+  on(`' "`, () => {
+    newLine(0, -leading);
+    showText();
+  });
+  on('m l c v y', () => addPoint(num(2), num(1)));
+  on('re', () => {
+    const [x, y, w, h] = [num(4), num(3), num(2), num(1)];
+    addPoint(x, y);
+    addPoint(x + w, y + h);
+  });
+  on('f F f*', () => paint(gs.fillWhite));
+  on('S s', () => paint(gs.strokeWhite));
+  on('B B* b b*', () => paint(gs.fillWhite && gs.strokeWhite));
+  on('n', resetPath);
+  on('Do', drawObject);
+  readContent(content, operands, (id) => {
+    // Never stops early: a handler's value (an assignment's) is not an answer.
+    handlers[id]?.();
   });
 }
 

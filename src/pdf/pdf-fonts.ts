@@ -16,6 +16,8 @@ export interface PdfFont {
   /** The font's name without its subset tag (`AAAAAA+SourceSans3-Bold` → `SourceSans3-Bold`). */
   readonly name: string;
   glyphs(bytes: Uint8Array): ShownGlyph[];
+  /** How many codes of `bytes` draw .notdef (the same answer as glyphs, without building it). */
+  missing(bytes: Uint8Array): number;
 }
 
 /**
@@ -29,7 +31,14 @@ export function readFont(file: PdfFile, num: number): PdfFont {
   const dict = file.dict(file.object(num));
   if (!dict) throw cannot(num, 'is not a dictionary');
   const name = (dict.name('BaseFont') ?? dict.name('Name') ?? `font ${num}`).replace(/^[A-Z]{6}\+/, '');
-  const toUnicode = dict.get('ToUnicode') === undefined ? new Map<number, string>() : readToUnicode(file.streamData(dict.get('ToUnicode')));
+  // Read when a text is first asked for: the glyph check needs only the glyph ids.
+  let unicode: Map<number, string> | undefined;
+  const toUnicode = {
+    get: (code: number): string | undefined => {
+      unicode ??= dict.get('ToUnicode') === undefined ? new Map<number, string>() : readToUnicode(file.streamData(dict.get('ToUnicode')));
+      return unicode.get(code);
+    },
+  };
   const subtype = dict.name('Subtype');
   if (subtype === 'Type0') {
     const encoding = dict.name('Encoding');
@@ -47,6 +56,11 @@ export function readFont(file: PdfFile, num: number): PdfFont {
         }
         return out;
       },
+      missing: (bytes) => {
+        let count = 0;
+        for (let i = 0; i + 1 < bytes.length; i += 2) if (gidOf(bytes[i]! * 256 + bytes[i + 1]!) === 0) count++;
+        return count;
+      },
     };
   }
   if (subtype === 'Type3') {
@@ -54,14 +68,14 @@ export function readFont(file: PdfFile, num: number): PdfFont {
     const names = differences(file, dict);
     const first = file.number(dict.get('FirstChar')) ?? 0;
     const last = file.number(dict.get('LastChar')) ?? 255;
+    const drawn = (code: number): boolean => {
+      const glyph = names.get(code);
+      return code >= first && code <= last && glyph !== undefined && glyph !== '.notdef' && glyph !== 'g0' && procs?.get(glyph) !== undefined;
+    };
     return {
       name,
-      glyphs: (bytes) =>
-        [...bytes].map((code) => {
-          const glyph = names.get(code);
-          const drawn = code >= first && code <= last && glyph !== undefined && glyph !== '.notdef' && glyph !== 'g0' && procs?.get(glyph) !== undefined;
-          return { code, missing: !drawn, text: toUnicode.get(code) ?? '' };
-        }),
+      glyphs: (bytes) => [...bytes].map((code) => ({ code, missing: !drawn(code), text: toUnicode.get(code) ?? '' })),
+      missing: (bytes) => bytes.reduce((count, code) => count + (drawn(code) ? 0 : 1), 0),
     };
   }
   throw cannot(num, `(${name}) is a ${subtype ?? 'untyped'} font, which this reader does not read`);

@@ -60,6 +60,7 @@ export interface IndirectObject {
 }
 
 const isWhite = (c: number | undefined): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const isNumberByte = (c: number | undefined): boolean => c !== undefined && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e);
 const isDelimiter = (c: number | undefined): boolean =>
   c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
 /** Deeper than any PDF a printer writes; a bound so hostile nesting cannot exhaust the stack. */
@@ -131,25 +132,51 @@ export class PdfLexer {
         items.push(this.value(depth + 1));
       }
     }
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) return this.numberOrRef();
     const word = this.word();
     if (word === 'true') return true;
     if (word === 'false') return false;
     if (word === 'null') return null;
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) this.fail(`"${word.slice(0, 20) || d.toString('latin1', this.pos, this.pos + 1)}" where a value belongs`);
-    // `12 0 R` is a reference: two integers and R.
-    if (/^\d+$/.test(word)) {
-      const save = this.pos;
-      const gen = this.peekWord();
-      if (/^\d+$/.test(gen)) {
-        this.pos += gen.length;
-        if (this.peekWord() === 'R') {
+    return this.fail(`"${word.slice(0, 20) || d.toString('latin1', this.pos, this.pos + 1)}" where a value belongs`);
+  }
+
+  /** A number, or a reference `12 0 R` (two integers and R), read from the bytes without making strings. */
+  private numberOrRef(): PdfValue {
+    const d = this.data;
+    const start = this.pos;
+    const first = this.unsigned();
+    if (first >= 0 && !isNumberByte(d[this.pos])) {
+      const afterFirst = this.pos;
+      this.skipSpace();
+      const gen = this.unsigned();
+      if (gen >= 0 && !isNumberByte(d[this.pos])) {
+        this.skipSpace();
+        if (d[this.pos] === 0x52 && (this.pos + 1 >= d.length || isWhite(d[this.pos + 1]) || isDelimiter(d[this.pos + 1]))) {
           this.pos++;
-          return new PdfRef(Number(word), Number(gen));
+          return new PdfRef(first, gen);
         }
       }
-      this.pos = save;
+      this.pos = afterFirst;
+      return first;
     }
+    this.pos = start;
+    let end = start;
+    while (end < d.length && isNumberByte(d[end])) end++;
+    const word = d.toString('latin1', start, end);
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) this.fail(`"${word.slice(0, 20)}" where a number belongs`);
+    this.pos = end;
     return Number(word);
+  }
+
+  /** Digits at the position as an integer (moving past them), or -1 when there are none. */
+  private unsigned(): number {
+    const d = this.data;
+    let value = -1;
+    while (this.pos < d.length && d[this.pos]! >= 0x30 && d[this.pos]! <= 0x39 && value < 1e12) {
+      value = (value < 0 ? 0 : value * 10) + d[this.pos]! - 0x30;
+      this.pos++;
+    }
+    return value;
   }
 
   private name(): PdfName {

@@ -20,8 +20,7 @@ export function missingGlyphProblems(doc: PdfDocument): string[] {
     const lines = new Map<number, TextShow[]>();
     let missing = 0;
     for (const show of shows) {
-      const glyphs = glyphsOf(doc, page, show);
-      const count = glyphs.filter((g) => g.missing).length;
+      const count = missingIn(doc, page, show);
       if (count === 0) continue;
       missing += count;
       lines.set(show.box, []);
@@ -49,4 +48,10 @@ function glyphsOf(doc: PdfDocument, page: PdfPage, show: TextShow): ReturnType<R
   if (show.font === undefined) throw new RenderError(`the PDF cannot be read: page ${page.number} shows text in a font its resources do not name`);
   const font = doc.font(show.font);
   return show.strings.flatMap((s) => font.glyphs(s));
+}
+
+function missingIn(doc: PdfDocument, page: PdfPage, show: TextShow): number {
+  if (show.font === undefined) throw new RenderError(`the PDF cannot be read: page ${page.number} shows text in a font its resources do not name`);
+  const font = doc.font(show.font);
+  return show.strings.reduce((count, s) => count + font.missing(s), 0);
 }

@@ -139,10 +139,11 @@ function readNumber(data: Uint8Array, start: number, end: number): number {
 
 /**
  * Reads a content stream's tokens (PDF 32000-1, 7.2 and 7.8.2) and calls `operator` with the
- * id (see `op`) of each operator it follows, its operands in `operands`, until it returns true. Strings, names, arrays and inline dictionaries are
- * skipped as whole tokens (a `]` or `)` inside a string does not end anything). It reads the
- * bytes as they are, with no token objects and no substrings: a page of a long report holds
- * tens of thousands of tokens, and this runs on every build.
+ * id (see `op`) of each operator it follows, its operands in `operands`, until it returns true.
+ * Strings, names, arrays and inline dictionaries are skipped as whole tokens (a `]` or `)`
+ * inside a string does not end anything). It reads the bytes as they are, with no token objects
+ * and no substrings: a page of a long report holds tens of thousands of tokens, and this runs on
+ * every build.
  */
 export function readContent(data: Uint8Array, operands: Operands, operator: (code: number) => boolean | void): void {
   const n = data.length;

@@ -1,7 +1,7 @@
 import type { PdfFile } from './pdf-file.js';
 import { nameTree } from './pdf-destinations.js';
-import { PdfDict, PdfString } from './pdf-syntax.js';
-import type { PdfValue } from './pdf-syntax.js';
+import { PdfDict, PdfString } from './pdf-values.js';
+import type { PdfValue } from './pdf-values.js';
 import { decodeText } from './text-string.js';
 
 /**

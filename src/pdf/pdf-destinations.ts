@@ -1,6 +1,6 @@
 import type { PdfFile } from './pdf-file.js';
-import { PdfDict, PdfName, PdfRef, PdfString } from './pdf-syntax.js';
-import type { PdfValue } from './pdf-syntax.js';
+import { PdfDict, PdfName, PdfRef, PdfString } from './pdf-values.js';
+import type { PdfValue } from './pdf-values.js';
 import { decodeText } from './text-string.js';
 
 /** A place in the document: its page (1-based, as the footer counts) and, for /XYZ and /FitH, its top in points. */

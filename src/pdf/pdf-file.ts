@@ -1,7 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { RenderError } from '../errors.js';
-import { PdfDict, PdfLexer, PdfName, PdfRef, PdfStream } from './pdf-syntax.js';
-import type { PdfValue } from './pdf-syntax.js';
+import { PdfDict, PdfName, PdfRef, PdfStream } from './pdf-values.js';
+import { PdfLexer } from './pdf-syntax.js';
+import type { PdfValue } from './pdf-values.js';
 
 const cannotRead = (what: string): RenderError => new RenderError(`the PDF cannot be read: ${what}`);
 

@@ -1,6 +1,6 @@
 import { RenderError } from '../errors.js';
 import type { PdfFile } from './pdf-file.js';
-import { PdfDict, PdfName, PdfStream } from './pdf-syntax.js';
+import { PdfDict, PdfName, PdfStream } from './pdf-values.js';
 import { readToUnicode } from './to-unicode.js';
 
 /** One character a text operator showed: its code, whether the font drew nothing real for it, and its text. */

@@ -2,7 +2,7 @@ import { RenderError } from '../errors.js';
 import type { Destination } from './pdf-destinations.js';
 import { resolveDestination } from './pdf-destinations.js';
 import type { PdfFile } from './pdf-file.js';
-import { PdfDict, PdfRef, PdfString } from './pdf-syntax.js';
+import { PdfDict, PdfRef, PdfString } from './pdf-values.js';
 import { decodeText } from './text-string.js';
 
 /** One bookmark. */

@@ -10,8 +10,8 @@ import { readFont } from './pdf-fonts.js';
 import type { PdfFont } from './pdf-fonts.js';
 import { readOutline } from './pdf-outline.js';
 import type { OutlineItem } from './pdf-outline.js';
-import { PdfDict, PdfRef, PdfStream } from './pdf-syntax.js';
-import type { PdfValue } from './pdf-syntax.js';
+import { PdfDict, PdfRef, PdfStream } from './pdf-values.js';
+import type { PdfValue } from './pdf-values.js';
 
 export interface PdfPage {
   /** 1-based, as the footer counts. */

@@ -1,4 +1,4 @@
-import type { PdfString } from './pdf-syntax.js';
+import type { PdfString } from './pdf-values.js';
 
 /** PDFDocEncoding's bytes 0x18–0x1F and 0x80–0x9F where they differ from Latin-1 (PDF 32000-1, D.2). */
 const docEncoding: Record<number, string> = {

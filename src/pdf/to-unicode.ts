@@ -1,5 +1,6 @@
-import { PdfLexer, PdfString } from './pdf-syntax.js';
-import type { PdfValue } from './pdf-syntax.js';
+import { PdfString } from './pdf-values.js';
+import { PdfLexer } from './pdf-syntax.js';
+import type { PdfValue } from './pdf-values.js';
 
 /**
  * A ToUnicode CMap (PDF 32000-1, 9.10.3): the text each character code of a font stands for,

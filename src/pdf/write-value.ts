@@ -1,5 +1,5 @@
-import { PdfDict, PdfName, PdfRef, PdfString } from './pdf-syntax.js';
-import type { PdfValue } from './pdf-syntax.js';
+import { PdfDict, PdfName, PdfRef, PdfString } from './pdf-values.js';
+import type { PdfValue } from './pdf-values.js';
 
 /** A value written back as PDF syntax: what an incremental update needs to copy a dictionary with changes. */
 export function writeValue(value: PdfValue): string {

@@ -33,9 +33,11 @@ function tooBig(pages: number, how: string): UserError {
  */
 export async function checkLaidOutPages(page: Page, size: PageSize): Promise<void> {
   const client = await page.createCDPSession();
+  let emulated = false;
   try {
     const screen = await client.send('Page.getLayoutMetrics');
     if (screen.cssContentSize.height / screenPxPerPage <= limits.pdfPages / 2) return;
+    emulated = true;
     const sheet = size === 'Letter' ? { width: 215.9, height: 279.4 } : { width: 210, height: 297 };
     const width = Math.floor(px(sheet.width - 2 * pageMarginsMm.side));
     const pageHeight = px(sheet.height - pageMarginsMm.top - pageMarginsMm.bottom);
@@ -45,8 +47,11 @@ export async function checkLaidOutPages(page: Page, size: PageSize): Promise<voi
     const pages = Math.ceil(print.cssContentSize.height / pageHeight);
     if (pages > limits.pdfPages) throw tooBig(pages, 'would print at least');
   } finally {
-    await client.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
-    await client.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);
+    // Put back only what was changed: restoring the media would lay the whole page out again.
+    if (emulated) {
+      await client.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
+      await client.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);
+    }
     await client.detach().catch(() => undefined);
   }
 }

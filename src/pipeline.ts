@@ -1,6 +1,9 @@
 import type { BuildContext } from './build-context.js';
 import type { ChartSpec } from './derive/chart-spec.js';
 import { deriveReport } from './derive/derive-report.js';
+import { editionFacts, serialiseFacts } from './edition/edition-facts.js';
+import { factsFileName } from './edition/facts-schema.js';
+import { portraitSrc } from './derive/portrait-view.js';
 import { readLocale } from './i18n/read-locale.js';
 import type { LoadedInputs } from './load/load-inputs.js';
 import type { ResolvedOptions } from './options.js';
@@ -63,8 +66,11 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   };
 
   const spec = { ...inputs.spec, page: options.page, language: options.language };
+  // The facts this edition shows, carried in the HTML and attached to the PDF, so a later
+  // build can say what changed since it (see src/edition/).
+  const facts = serialiseFacts(editionFacts(spec, inputs.profiles.map((p) => p.localised ?? p.profile)));
   const messages = await readLocale(options.language, options.templatesDir);
-  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale));
+  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale, { ...(inputs.since ? { since: inputs.since } : {}), titleFromPeople: inputs.fromCommandLine === true }));
   const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
@@ -77,7 +83,9 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       css: templates.css,
       fonts: await ctx.fontLibrary(),
       charts,
+      portraits: new Map(inputs.profiles.flatMap((p, i) => (p.portrait ? [[portraitSrc(i), p.portrait.dataUri] as const] : []))),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+      facts,
     }),
   );
   const htmlWarnings = [...templates.warnings, ...messages.warnings, ...derived.warnings];
@@ -98,13 +106,14 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
         prints = printed.prints;
         checkPdfLinks(printed.document);
         const finished = finishPdf(printed.document, {
-          title: spec.title,
+          title: derived.view.title,
           author: spec.author,
           subject: derived.view.subject,
           keywords: spec.keywords.join(', '),
           date: spec.buildDate,
           creator: 'profile-report',
           headings: printed.headings,
+          attachments: [{ name: factsFileName, description: 'The facts this edition of the report shows (profile-report facts format)', mime: 'application/json', bytes: Buffer.from(facts, 'utf8'), modDate: spec.buildDate }],
         });
         printWarnings.push(...pdfPreflight(printed.document, readPdf(finished), printed.headings));
         return finished;

@@ -14,6 +14,7 @@ import { decodeText } from '../load/decode-text.js';
 import { readInputFile } from '../load/read-input-file.js';
 import { displayPath } from '../load/resolve-inside.js';
 import { writeArtifacts } from '../write/write-artifacts.js';
+import { writeTarget } from '../write/write-target.js';
 import { jsonProblem, printJson } from './json-summary.js';
 import type { CommandContext } from './build-command.js';
 
@@ -73,7 +74,9 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
   const changed = result.ok && result.text !== result.before;
   let written = false;
   if (changed && !flags.dryRun) {
-    await writeArtifacts([{ path: targetPath, bytes: new TextEncoder().encode(result.text) }]);
+    const write = await writeTarget(targetPath, target.file, ctx.cwd);
+    if (!write.ok) throw new UserError(`${write.message}; nothing was written`);
+    await writeArtifacts([{ path: write.path, bytes: new TextEncoder().encode(result.text) }], write.within === undefined ? {} : { within: write.within });
     written = true;
   }
   const exitCode = result.ok ? exitCodes.ok : exitCodes.badInput;

@@ -18,6 +18,9 @@ export function starterProfile(name: string, schemaPath: string): string {
 #   headline:
 #     en: Head of pre-training for a video generation model
 #     zh-CN: 视频生成模型的预训练负责人
+#
+# Summaries, notes, highlights, innovations and evidence may use light markup: **strong**,
+# *emphasis*, \`code\` and [a link](https://example.com/) (https: links only).
 
 language: en                        # the language this profile is written in (en, zh-CN, de...)
 
@@ -27,6 +30,10 @@ person:
   # birthYear: 1990                 # only when a source gives it
   headline: One line on who this person is
   currentRole: The role they hold now
+  # photo:                          # a portrait, on the cover and beside the name at a glance
+  #   file: ../photos/portrait.jpg  # JPEG, PNG or WebP, relative to this file, inside the project
+  #   credit: "Photo: Jane Doe, CC BY 4.0"   # who made it, and its licence, printed with the sources
+  #   source: starter               # where the picture comes from
   source: starter
   highlights:                       # sourced facts that fit no other section
     - text: Something notable, in one sentence.
@@ -56,7 +63,7 @@ papers:
     date: 2018-11-02                # when it was first made public (arXiv), if known
     venue: NeurIPS 2019             # or: arXiv preprint
     authorship: first               # first | co-first | last | corresponding | co-author
-    authors: A. Author, B. Author
+    authors: ${JSON.stringify(`${name}, B. Author`)}   # the person's own name is shown in bold
     # arxiv: "1811.00001"           # quoted, or YAML reads it as a number
     summary: One line on what the paper does.
     source: starter

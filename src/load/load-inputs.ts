@@ -8,10 +8,13 @@ import { validateProfile, validateReportSpec } from '../validate/validate-docume
 import { limits } from '../limits.js';
 import { confusableNames } from '../safety/confusable-names.js';
 import type { FileReader } from './read-input-file.js';
+import type { FactsDocument } from '../edition/facts-schema.js';
 import { formatPath } from './source-positions.js';
 import type { ValidationCache } from './validation-cache.js';
 import type { FieldPath } from './source-positions.js';
 import { displayPath, resolveInside } from './resolve-inside.js';
+import { profilePortrait } from './read-portrait.js';
+import type { Portrait } from './read-portrait.js';
 
 export interface InputRequest {
   /** The project folder: spec-relative paths must stay inside it. */
@@ -31,6 +34,8 @@ export interface LoadedProfile {
   readonly profile: Profile;
   /** The profile as written, its texts in every language given, for reports in other languages. */
   readonly localised?: LocalisedProfile;
+  /** `person.photo`, read, checked and re-encoded. */
+  readonly portrait?: Portrait;
 }
 
 export interface LoadedInputs {
@@ -41,6 +46,8 @@ export interface LoadedInputs {
   readonly profiles: readonly LoadedProfile[];
   /** Warnings only; errors throw. */
   readonly warnings: readonly Problem[];
+  /** The facts of the edition the report is compared with (`--since`), when one was given. */
+  readonly since?: FactsDocument;
   /** The people were named on the command line: the title and output name come from them, not the spec. */
   readonly fromCommandLine?: boolean;
 }
@@ -118,7 +125,16 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
     }
     const checked = cache ? cache.profile(show(p), bytes.bytes, spec.buildDate) : validateProfile(show(p), bytes.bytes, spec.buildDate);
     problems.push(...checked.problems);
-    if (checked.value) profiles.push({ file: show(p), absolutePath: p, profile: checked.value, ...(checked.localised ? { localised: checked.localised } : {}) });
+    if (!checked.value) continue;
+    // A portrait that cannot be used is a problem of the profile, at the line that names it.
+    const photo = checked.value.person.photo;
+    const portrait = photo ? await profilePortrait(photo.file, p, request.cwd, read) : undefined;
+    if (portrait && !portrait.ok) {
+      const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? { line: 0, column: 0 };
+      problems.push({ file: show(p), ...where, path: 'person.photo.file', message: portrait.message, severity: 'error' });
+      continue;
+    }
+    profiles.push({ file: show(p), absolutePath: p, profile: checked.value, ...(checked.localised ? { localised: checked.localised } : {}), ...(portrait?.ok ? { portrait: portrait.portrait } : {}) });
   }
   problems.push(...confusableNames(profiles.map((p) => ({ file: p.file, name: p.profile.person.name, nativeName: p.profile.person.nativeName }))));
   if (problems.some((p) => p.severity === 'error')) {

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChartSpec } from '../derive/chart-spec.js';
+import { isAlive } from '../process-alive.js';
 import { chartFontFamily, sliceFamily, woffFile } from './font-library.js';
 import type { FontLibrary } from './font-library.js';
 import { regionOf } from './text-contexts.js';
@@ -26,10 +27,14 @@ export class ChartFonts {
   private readonly registered = new Map<string, Promise<void>>();
   private folder: Promise<string> | undefined;
 
-  /** @param base where the cache folder goes; the system's temporary folder by default. */
+  /**
+   * @param base where the cache folder goes; the system's temporary folder by default.
+   * @param write how a font file is written; replaceable so tests can fill the disk.
+   */
   constructor(
     private readonly library: FontLibrary,
     private readonly base = tmpdir(),
+    private readonly write: typeof writeFile = writeFile,
   ) {}
 
   /** Registers what `spec` needs and returns the font stack to draw it with. */
@@ -50,7 +55,9 @@ export class ChartFonts {
       }
       return done;
     });
-    await Promise.all(faces);
+    // Every slice settles before a failure is reported: none is still writing when the chart gives up.
+    const failed = (await Promise.allSettled(faces)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     return chartFontFamily(region);
   }
 
@@ -66,8 +73,14 @@ export class ChartFonts {
     const data = woffToRenamedSfnt(await readFile(woff), family, Number(weight) >= 600 ? 'Bold' : 'Regular');
     // Another process may write the same file at the same time: each writes its own temporary.
     const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, data, { mode: 0o600 });
-    await rename(temp, target);
+    try {
+      await this.write(temp, data, { mode: 0o600 });
+      await rename(temp, target);
+    } catch (error) {
+      // A full disk leaves part of a file: it goes, so the shared folder holds no debris.
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
     return target;
   }
 
@@ -84,11 +97,25 @@ async function sharedOrPrivateFolder(base: string): Promise<string> {
   await mkdir(shared, { mode: 0o700 }).catch(() => undefined);
   const info = await lstat(shared).catch(() => undefined);
   const trusted = info !== undefined && info.isDirectory() && !info.isSymbolicLink() && (uid === undefined || info.uid === uid) && (info.mode & 0o022) === 0;
-  if (trusted) return shared;
+  if (trusted) {
+    await removeStaleTemporaries(shared);
+    return shared;
+  }
   const own = await mkdtemp(path.join(base, 'profile-report-fonts-'));
   // Cairo may read a registered font until the last chart is drawn, so it goes at exit.
   process.once('exit', () => rmSync(own, { recursive: true, force: true }));
   return own;
+}
+
+/** `<font>.ttf.<pid>-<8 hex>.tmp`: a font being written by that process. */
+const temporary = /\.ttf\.(\d+)-[0-9a-f]{8}\.tmp$/;
+
+/** Removes fonts half-written by processes that are gone (killed, or out of disk before this cleaned up after itself). */
+async function removeStaleTemporaries(folder: string): Promise<void> {
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const pid = Number(temporary.exec(name)?.[1] ?? Number.NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await unlink(path.join(folder, name)).catch(() => undefined);
+  }
 }
 
 /** Every string in a chart configuration: labels, titles, direct labels. */

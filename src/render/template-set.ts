@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { formatBytes, limits } from '../limits.js';
 import { decodeText } from '../load/decode-text.js';
+import { FolderHandle } from '../load/folder-handle.js';
 import { readInputFile } from '../load/read-input-file.js';
 
 /** The Handlebars sources of a set: what the template worker needs (structured-cloneable). */
@@ -56,30 +57,45 @@ function assemble(builtIn: Map<string, string>, overrides: Map<string, string>, 
 
 /** Relative name (`layout.hbs`, `partials/cover.hbs`) to text, for the files a set can hold. */
 async function readFolder(dir: string, builtIn: boolean): Promise<Map<string, string>> {
+  if (builtIn) {
+    const files = new Map<string, string>();
+    for (const name of await listTemplateFiles(dir)) files.set(name, await readFile(path.join(dir, name), 'utf8'));
+    return files;
+  }
+  // The folder is opened once and every file read through that open folder: a folder (or a
+  // link to one) swapped while the build runs cannot make one file come from somewhere else.
+  let folder: FolderHandle;
+  try {
+    folder = await FolderHandle.open(dir);
+  } catch (error) {
+    throw unreadable(dir, error);
+  }
+  try {
+    return await readUserFolder(folder);
+  } finally {
+    await folder.close();
+  }
+}
+
+async function readUserFolder(folder: FolderHandle): Promise<Map<string, string>> {
+  const dir = folder.shown;
   const files = new Map<string, string>();
   let names: string[];
   try {
-    names = [
-      ...(await readdir(dir)).filter((n) => n.endsWith('.hbs') || n.endsWith('.css')),
-      ...(await readdir(path.join(dir, 'partials')).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs')).map((n) => `partials/${n}`),
-    ];
+    names = await listTemplateFiles(folder.at());
   } catch (error) {
-    throw new UserError(`the template folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    throw unreadable(dir, error);
   }
-  if (!builtIn && names.length > limits.templateFiles) {
+  if (names.length > limits.templateFiles) {
     throw new UserError(`the template folder ${dir} holds ${names.length} template and CSS files; the limit is ${limits.templateFiles}`);
   }
   let total = 0;
   for (const name of names.sort()) {
     const file = path.join(dir, name);
-    if (builtIn) {
-      files.set(name, await readFile(file, 'utf8'));
-      continue;
-    }
     // Each file must really be in the folder: a partial linked to /etc/passwd or a private key
     // would otherwise be copied into a report that gets mailed around.
-    const read = await readInputFile(file, limits.templateBytes, dir);
-    if (!read.ok) throw new UserError(`${file}: ${read.problem.message}`);
+    const read = await readInputFile(folder.at(name), limits.templateBytes, folder.at());
+    if (!read.ok) throw new UserError(`${file}: ${folder.describe(read.problem.message)}`);
     total += read.bytes.length;
     if (total > limits.templateFolderBytes) {
       throw new UserError(`the template folder ${dir} holds more than ${formatBytes(limits.templateFolderBytes)} of templates and CSS, the limit for a template folder`);
@@ -89,4 +105,15 @@ async function readFolder(dir: string, builtIn: boolean): Promise<Map<string, st
     files.set(name, text.text);
   }
   return files;
+}
+
+async function listTemplateFiles(dir: string): Promise<string[]> {
+  return [
+    ...(await readdir(dir)).filter((n) => n.endsWith('.hbs') || n.endsWith('.css')),
+    ...(await readdir(path.join(dir, 'partials')).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs')).map((n) => `partials/${n}`),
+  ];
+}
+
+function unreadable(dir: string, error: unknown): UserError {
+  return new UserError(`the template folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
 }

@@ -7,10 +7,10 @@ import { portraitSrc } from './derive/portrait-view.js';
 import { readLocale } from './i18n/read-locale.js';
 import type { LoadedInputs } from './load/load-inputs.js';
 import type { ResolvedOptions } from './options.js';
-import { pageFurnitureProblems } from './preflight/page-furniture.js';
-import { finishPdf } from './print/finish-pdf.js';
-import { headingTexts } from './print/outline-titles.js';
-import { checkPdfLinks } from './print/pdf-links.js';
+import { finishPdf } from './pdf/finish-pdf.js';
+import { readPdf } from './pdf/read-pdf.js';
+import { pdfPreflight } from './preflight/pdf-preflight.js';
+import { checkPdfLinks } from './preflight/pdf-links.js';
 import type { SectionPages } from './print/number-contents.js';
 import { printPdf } from './print/print-pdf.js';
 import { renderHtml } from './render/render-html.js';
@@ -105,18 +105,18 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
         printWarnings.push(...printed.warnings);
         sectionPages = printed.sectionPages;
         prints = printed.prints;
-        checkPdfLinks(printed.bytes);
-        const finished = finishPdf(printed.bytes, {
+        checkPdfLinks(printed.document);
+        const finished = finishPdf(printed.document, {
           title: derived.view.title,
           author: spec.author,
           subject: derived.view.subject,
           keywords: spec.keywords.join(', '),
           date: spec.buildDate,
           creator: 'profile-report',
-          headings: headingTexts(html),
+          headings: printed.headings,
           attachments: [{ name: factsFileName, description: 'The facts this edition of the report shows (profile-report facts format)', mime: 'application/json', bytes: Buffer.from(facts, 'utf8'), modDate: spec.buildDate }],
         });
-        printWarnings.push(...pageFurnitureProblems(finished));
+        printWarnings.push(...pdfPreflight(printed.document, readPdf(finished), printed.headings));
         return finished;
       })
     : undefined;

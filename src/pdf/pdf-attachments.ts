@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { RenderError } from '../errors.js';
-import { pdfText } from './pdf-text.js';
+import { pdfText } from './text-string.js';
+import { writeDict, writeName } from './write-value.js';
 
 /** A file carried inside the PDF (an embedded file a viewer lists under "attachments"). */
 export interface PdfAttachment {
@@ -32,12 +33,29 @@ export function writeAttachments(attachments: readonly PdfAttachment[], write: W
     checkAttachment(file, seen);
     const data = deflateSync(file.bytes);
     const checksum = createHash('md5').update(file.bytes).digest('hex').toUpperCase();
-    const stream = write(
-      `<</Type /EmbeddedFile\n/Subtype ${pdfName(file.mime)}\n/Params <</Size ${file.bytes.length}\n/ModDate (D:${file.modDate.replaceAll('-', '')}000000+00'00')\n/CheckSum <${checksum}>>>\n/Filter /FlateDecode\n/Length ${data.length}>>\nstream\n${data.toString('latin1')}\nendstream`,
-    );
+    const params = writeDict([
+      ['Size', String(file.bytes.length)],
+      ['ModDate', `(D:${file.modDate.replaceAll('-', '')}000000+00'00')`],
+      ['CheckSum', `<${checksum}>`],
+    ]);
+    const streamDict = writeDict([
+      ['Type', '/EmbeddedFile'],
+      ['Subtype', writeName(file.mime)],
+      ['Params', params],
+      ['Filter', '/FlateDecode'],
+      ['Length', String(data.length)],
+    ]);
+    const stream = write(`${streamDict}\nstream\n${data.toString('latin1')}\nendstream`);
     const key = pdfText(file.name);
     const spec = write(
-      `<</Type /Filespec\n/F ${asciiString(file.name)}\n/UF ${key}\n/Desc ${pdfText(file.description)}\n/AFRelationship /Data\n/EF <</F ${stream} 0 R\n/UF ${stream} 0 R>>>>`,
+      writeDict([
+        ['Type', '/Filespec'],
+        ['F', asciiString(file.name)],
+        ['UF', key],
+        ['Desc', pdfText(file.description)],
+        ['AFRelationship', '/Data'],
+        ['EF', `<</F ${stream} 0 R\n/UF ${stream} 0 R>>`],
+      ]),
     );
     entries.push({ key, spec });
   }
@@ -55,11 +73,6 @@ function checkAttachment(file: PdfAttachment, seen: Set<string>): void {
   seen.add(file.name);
   if (!/^[\w.+-]+\/[\w.+-]+$/.test(file.mime)) throw new RenderError(`cannot attach "${file.name}" to the PDF: "${file.mime}" is not a media type`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(file.modDate)) throw new RenderError(`cannot attach "${file.name}" to the PDF: its date "${file.modDate}" is not YYYY-MM-DD`);
-}
-
-/** A PDF name object: `application/json` → `/application#2Fjson` (delimiters and `#` escaped). */
-function pdfName(text: string): string {
-  return `/${text.replace(/[^A-Za-z0-9.+_-]/g, (c) => `#${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`)}`;
 }
 
 /** /F is a byte string older readers take as a file name: ASCII only, the rest is in /UF. */

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RenderError } from '../../src/errors.js';
-import { checkComplete, finishPdf, pdfText } from '../../src/print/finish-pdf.js';
+import { finishPdf } from '../../src/pdf/finish-pdf.js';
+import type { PdfMetadata } from '../../src/pdf/finish-pdf.js';
+import { readPdf as parsePdf } from '../../src/pdf/read-pdf.js';
+import { pdfText } from '../../src/pdf/text-string.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { flattenOutline, readPdf } from '../helpers/read-pdf.js';
 
@@ -39,8 +42,13 @@ const meta = {
   keywords: 'a, b',
   date: '2026-11-23',
   creator: 'profile-report',
-  headings: ['Two balance points', 'Timeline'],
+  headings: [
+    { text: 'Two balance points', level: 1 },
+    { text: 'Timeline', level: 1 },
+  ],
 };
+
+const finish = (pdf: Uint8Array, metadata: PdfMetadata): Buffer => finishPdf(parsePdf(pdf), metadata);
 
 let dir: string;
 beforeAll(async () => {
@@ -53,7 +61,7 @@ afterAll(async () => {
 describe('finishPdf', () => {
   it('sets the metadata, fixes the clock dates and repairs bookmark titles, as a valid PDF', async () => {
     const file = path.join(dir, 'finished.pdf');
-    const finished = finishPdf(chromiumLikePdf(), meta);
+    const finished = finish(chromiumLikePdf(), meta);
     await writeFile(file, finished);
     await expect(promisify(execFile)('qpdf', ['--check', file])).resolves.toBeTruthy();
     const facts = await readPdf(file);
@@ -64,20 +72,20 @@ describe('finishPdf', () => {
   });
 
   it('is deterministic', () => {
-    expect(finishPdf(chromiumLikePdf(), meta).equals(finishPdf(chromiumLikePdf(), meta))).toBe(true);
+    expect(finish(chromiumLikePdf(), meta).equals(finish(chromiumLikePdf(), meta))).toBe(true);
   });
 
-  it('leaves bookmarks alone when they do not match the headings', async () => {
+  it('leaves a bookmark alone when no heading holds its letters, and titles the others', async () => {
     const file = path.join(dir, 'unmatched.pdf');
-    await writeFile(file, finishPdf(chromiumLikePdf(), { ...meta, headings: ['Something else', 'Timeline'] }));
-    expect(flattenOutline((await readPdf(file)).outline)).toEqual(['Two balancepoints', 'TimelineTimeline']);
+    await writeFile(file, finish(chromiumLikePdf(), { ...meta, headings: [{ text: 'Something else', level: 1 }, { text: 'Timeline', level: 1 }] }));
+    expect(flattenOutline((await readPdf(file)).outline)).toEqual(['Two balancepoints', 'Timeline']);
   });
 
   it('refuses a truncated or empty PDF', () => {
     const whole = chromiumLikePdf();
-    expect(() => checkComplete(whole.subarray(0, whole.length - 20))).toThrow(RenderError);
-    expect(() => checkComplete(new Uint8Array())).toThrow(/incomplete PDF \(0 bytes, no %PDF- header\)/);
-    expect(() => finishPdf(whole.subarray(0, 100), meta)).toThrow(RenderError);
+    expect(() => parsePdf(whole.subarray(0, whole.length - 20))).toThrow(RenderError);
+    expect(() => parsePdf(new Uint8Array())).toThrow(/the PDF is incomplete \(0 bytes, no %PDF- header\)/);
+    expect(() => parsePdf(whole.subarray(0, 100))).toThrow(/no startxref and %%EOF at the end/);
   });
 
   it('carries attachments a viewer lists, with their bytes, names and descriptions', async () => {
@@ -87,8 +95,8 @@ describe('finishPdf', () => {
       { name: 'report-data.json', description: 'The data behind this report', mime: 'application/json', bytes: json, modDate: '2026-11-20' },
       { name: 'Zeng 曾妍.bin', description: 'Bytes (any) \\ of them', mime: 'application/octet-stream', bytes: binary, modDate: '2026-11-21' },
     ];
-    const finished = finishPdf(chromiumLikePdf(), { ...meta, attachments });
-    expect(finished.equals(finishPdf(chromiumLikePdf(), { ...meta, attachments }))).toBe(true);
+    const finished = finish(chromiumLikePdf(), { ...meta, attachments });
+    expect(finished.equals(finish(chromiumLikePdf(), { ...meta, attachments }))).toBe(true);
     const file = path.join(dir, 'attached.pdf');
     await writeFile(file, finished);
     await expect(promisify(execFile)('qpdf', ['--check', file])).resolves.toBeTruthy();
@@ -113,10 +121,10 @@ describe('finishPdf', () => {
 
   it('refuses an attachment named like a path, twice, or with a date that is not a date', () => {
     const one = { name: 'a.json', description: '', mime: 'application/json', bytes: new Uint8Array([1]), modDate: '2026-11-20' };
-    expect(() => finishPdf(chromiumLikePdf(), { ...meta, attachments: [{ ...one, name: '../a.json' }] })).toThrow(/must be a plain file name/);
-    expect(() => finishPdf(chromiumLikePdf(), { ...meta, attachments: [one, one] })).toThrow(/two files named "a.json"/);
-    expect(() => finishPdf(chromiumLikePdf(), { ...meta, attachments: [{ ...one, modDate: 'today' }] })).toThrow(/is not YYYY-MM-DD/);
-    expect(() => finishPdf(chromiumLikePdf(), { ...meta, attachments: [{ ...one, mime: 'json' }] })).toThrow(/is not a media type/);
+    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [{ ...one, name: '../a.json' }] })).toThrow(/must be a plain file name/);
+    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [one, one] })).toThrow(/two files named "a.json"/);
+    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [{ ...one, modDate: 'today' }] })).toThrow(/is not YYYY-MM-DD/);
+    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [{ ...one, mime: 'json' }] })).toThrow(/is not a media type/);
   });
 
   it('writes text strings in UTF-16 so any script survives', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumberParts, roundDecimal } from '../../src/i18n/format-number.js';
+import type { NumberSymbols } from '../../src/i18n/format-number.js';
 
 const en = { decimal: '.', group: ',', minimumGrouping: 1 };
 const es = { decimal: ',', group: '.', minimumGrouping: 2 };
-const text = (value: number, symbols = en): string => {
+const text = (value: number, symbols: NumberSymbols = en): string => {
   const p = formatNumberParts(value, symbols);
   return p.kind === 'plain' ? p.text : `${p.mantissa}e${p.exponent}`;
 };

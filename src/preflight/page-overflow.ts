@@ -1,14 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { contentScale } from '../print/page-ink.js';
 import { PdfObjects, ref } from '../print/pdf-objects.js';
-import { pageMarginsMm } from '../render/page-css.js';
 import type { PageSize } from '../schema/report-schema.js';
-
-/** The printable width of a page in CSS pixels: the sheet less the side margins of page-css.ts. */
-function contentWidthPx(page: PageSize): number {
-  const sheetMm = page === 'Letter' ? 215.9 : 210;
-  return Math.floor(((sheetMm - 2 * pageMarginsMm.side) / 25.4) * 96);
-}
+import { printWidthPx as contentWidthPx } from './print-width.js';
 
 const slackPx = 6;
 

@@ -6,6 +6,7 @@ import type { BrowserSession } from './browser-session.js';
 import { numberContents } from './number-contents.js';
 import type { SectionPages } from './number-contents.js';
 import { pageOverflow, printedShrunk } from '../preflight/page-overflow.js';
+import { tornWordWarnings, tornWords } from '../preflight/torn-words.js';
 
 export interface PrintOptions {
   readonly page: PageSize;
@@ -59,8 +60,10 @@ export async function printPdf(session: BrowserSession, html: string, options: P
       });
     const numbered = await numberContents(page, print, options.contentsGuess);
     const overflow = printedShrunk(numbered.bytes) ? await pageOverflow(page, options.page) : [];
+    // What a reader sees: the words of the laid-out page, measured.
+    const torn = tornWordWarnings(await tornWords(page, options.page));
     printed = true;
-    return { ...numbered, warnings: [...numbered.warnings, ...overflow] };
+    return { ...numbered, warnings: [...numbered.warnings, ...overflow, ...torn] };
   })();
   try {
     return await Promise.race([work, deadline]);

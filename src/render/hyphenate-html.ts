@@ -124,7 +124,7 @@ function textNodes(node: TextNode, lang: string, inLink: boolean, names: Readonl
           flush();
           out.push(wbr(node));
         }
-        text += /^\p{Ll}{12,}/u.test(piece.slice(1)) ? piece.replace(/[\p{L}\p{M}]{12,}/gu, (word) => hyphenateWord(word, lang, names)) : piece;
+        text += piece.replace(/\p{Lu}?[\p{Ll}\p{M}]{11,}/gu, (word) => hyphenateWord(word, lang, names));
       }
     } else {
       text += token.replace(/[\p{L}\p{M}]+/gu, (word) => hyphenateWord(word, lang, names));

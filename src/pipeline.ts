@@ -5,6 +5,8 @@ import { readLocale } from './i18n/read-locale.js';
 import type { LoadedInputs } from './load/load-inputs.js';
 import type { ResolvedOptions } from './options.js';
 import { pageFurnitureProblems } from './preflight/page-furniture.js';
+import { splitBlocks } from './preflight/split-blocks.js';
+import { strandedHeadings } from './preflight/stranded-headings.js';
 import { finishPdf } from './print/finish-pdf.js';
 import { headingTexts } from './print/outline-titles.js';
 import { checkPdfLinks } from './print/pdf-links.js';
@@ -106,7 +108,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
           creator: 'profile-report',
           headings: headingTexts(html),
         });
-        printWarnings.push(...pageFurnitureProblems(finished));
+        printWarnings.push(...pageFurnitureProblems(finished), ...splitBlocks(finished, html), ...strandedHeadings(finished));
         return finished;
       })
     : undefined;

@@ -34,14 +34,14 @@ const maxCachedWords = 100_000;
 
 export const softHyphen = '\u00AD';
 
-/** A word shorter than this never needs a break; and a break keeps two letters before it and three after, as TeX does. */
-const minWord = 6;
+/** A word shorter than this needs no break in a column of designed width; and a break keeps two letters before it and three after, as TeX does. */
+const minWord = 8;
 const minBefore = 2;
 const minAfter = 3;
 
 /** Elements whose text is a name, a number, code or a link: never hyphenated. */
 const skippedTags = new Set(['head', 'a', 'code', 'pre', 'kbd', 'samp', 'style', 'script', 'title', 'svg', 'math', 'textarea', 'template']);
-const skippedClasses = new Set(['name', 'other-name', 'person-name', 'cite', 'toc-page', 'year', 'value', 'no-hyphens']);
+const skippedClasses = new Set(['name', 'other-name', 'person-name', 'cite', 'toc-page', 'year', 'value', 'kicker', 'contents-title', 'no-hyphens']);
 
 /** A token that is an address or an identifier: it breaks at its punctuation, never with a hyphen. */
 const urlLike = /:\/\/|[\p{L}\p{N}][./_@][\p{L}\p{N}]|^www\./u;

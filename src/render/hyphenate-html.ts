@@ -36,6 +36,12 @@ export const softHyphen = '\u00AD';
 
 /** A word shorter than this needs no break in a column of designed width; and a break keeps two letters before it and three after, as TeX does. */
 const minWord = 8;
+/**
+ * In a heading, only a word too long for any column is hyphenated: headings become the PDF's
+ * bookmarks and the contents' entries, whose text should be the heading's words as written.
+ */
+const minHeadingWord = 25;
+const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const minBefore = 2;
 const minAfter = 3;
 
@@ -63,27 +69,35 @@ export interface HyphenateOptions {
 export function hyphenateHtml(page: string, options: HyphenateOptions): string {
   const document = parse(page);
   const names = new Set(options.names.flatMap((n) => n.toLocaleLowerCase().split(/[^\p{L}\p{M}]+/u)).filter(Boolean));
-  walk(document, 'en', false, names);
+  walk(document, { lang: 'en', inLink: false, minLength: minWord, names });
   return serialize(document);
 }
 
-function walk(parent: ParentNode, lang: string, inLink: boolean, names: ReadonlySet<string>): void {
+interface Context {
+  readonly lang: string;
+  readonly inLink: boolean;
+  /** The shortest word hyphenated here. */
+  readonly minLength: number;
+  readonly names: ReadonlySet<string>;
+}
+
+function walk(parent: ParentNode, context: Context): void {
   const children: Node[] = [];
   for (const child of parent.childNodes) {
     if (child.nodeName === '#text') {
-      children.push(...textNodes(child as TextNode, lang, inLink, names));
+      children.push(...textNodes(child as TextNode, context));
       continue;
     }
     children.push(child);
     if (!('tagName' in child)) continue;
     const element = child as Element;
-    const childLang = element.attrs.find((a) => a.name === 'lang')?.value.toLowerCase() || lang;
+    const lang = element.attrs.find((a) => a.name === 'lang')?.value.toLowerCase() || context.lang;
     if (element.tagName === 'a') {
-      walk(element, childLang, true, names);
+      walk(element, { ...context, lang, inLink: true });
       continue;
     }
     if (skipped(element)) continue;
-    walk(element, childLang, inLink, names);
+    walk(element, { ...context, lang, ...(headingTags.has(element.tagName) ? { minLength: minHeadingWord } : {}) });
   }
   parent.childNodes = children;
 }
@@ -96,7 +110,9 @@ function skipped(element: Element): boolean {
 }
 
 /** A text node as text with soft hyphens, split around the `<wbr>`s of its addresses. */
-function textNodes(node: TextNode, lang: string, inLink: boolean, names: ReadonlySet<string>): Node[] {
+function textNodes(node: TextNode, context: Context): Node[] {
+  const { inLink } = context;
+  const hyphenate = (word: string): string => hyphenateWord(word, context);
   const out: Node[] = [];
   let text = '';
   const flush = (): void => {
@@ -124,10 +140,10 @@ function textNodes(node: TextNode, lang: string, inLink: boolean, names: Readonl
           flush();
           out.push(wbr(node));
         }
-        text += piece.replace(/\p{Lu}?[\p{Ll}\p{M}]{11,}/gu, (word) => hyphenateWord(word, lang, names));
+        text += piece.replace(/\p{Lu}?[\p{Ll}\p{M}]{11,}/gu, hyphenate);
       }
     } else {
-      text += token.replace(/[\p{L}\p{M}]+/gu, (word) => hyphenateWord(word, lang, names));
+      text += token.replace(/[\p{L}\p{M}]+/gu, hyphenate);
     }
   }
   flush();
@@ -148,9 +164,8 @@ function urlPieces(token: string): string[] {
   return token.split(/(?<=[/:](?![/:]))(?=.)|(?<=.)(?=[.\-_?#&=](?=.))/u).filter(Boolean);
 }
 
-function hyphenateWord(word: string, lang: string, names: ReadonlySet<string>): string {
-  const letters = [...word];
-  if (letters.length < minWord || names.has(word.toLocaleLowerCase())) return word;
+function hyphenateWord(word: string, { lang, minLength, names }: Context): string {
+  if ([...word].length < minLength || names.has(word.toLocaleLowerCase())) return word;
   const module = patternsFor(word, lang);
   if (!module) return word;
   const key = `${module}\u0000${word}`;

@@ -19,6 +19,11 @@ describe('hyphenateHtml', () => {
     }
   });
 
+  it('leaves a heading\'s words as written (they are the bookmarks), unless a word is too long for any column', () => {
+    expect(shown('<h1>Characterisation</h1>')).toBe('<h1>Characterisation</h1>');
+    expect(shown('<h2>Pneumonoultramicroscopicsilicovolcanoconiosis</h2>')).toMatch(/^<h2>Pneu\|mo/);
+  });
+
   it('never breaks a name, in a name element or inside a sentence', () => {
     expect(shown('<h2><bdi class="name">Papadimitriou</bdi></h2>')).toBe('<h2><bdi class="name">Papadimitriou</bdi></h2>');
     expect(shown('<p>Cited for Chattopadhyay.</p>', ['Arnab Chattopadhyay'])).toBe('<p>Cited for Chattopadhyay.</p>');

@@ -49,8 +49,12 @@ const minAfter = 3;
 const skippedTags = new Set(['head', 'a', 'code', 'pre', 'kbd', 'samp', 'style', 'script', 'title', 'svg', 'math', 'textarea', 'template']);
 const skippedClasses = new Set(['name', 'other-name', 'person-name', 'cite', 'toc-page', 'year', 'value', 'kicker', 'contents-title', 'no-hyphens']);
 
-/** A token that is an address or an identifier: it breaks at its punctuation, never with a hyphen. */
-const urlLike = /:\/\/|[\p{L}\p{N}][./_@][\p{L}\p{N}]|^www\./u;
+/**
+ * A token that is an address or an identifier ("example.org/a", "snake_case", "a@b"): it breaks
+ * at its punctuation, never with a hyphen. A decimal number ("2.0", "42.5%") or an abbreviation
+ * ("e.g.") is not one.
+ */
+const urlLike = /:\/\/|^www\.|[\p{L}\p{N}][/_@][\p{L}\p{N}]|\p{L}\.\p{L}{2,}/u;
 /** Inner capitals ("OpenAI", "ByteDance"), digits ("H100s"): a name or an identifier, left whole. */
 const identifierLike = /\p{Ll}\p{Lu}|\p{Lu}{2}|\p{N}/u;
 

@@ -33,6 +33,7 @@ describe('hyphenateHtml', () => {
     expect(shown('<a href="https://example.org/a">example.org/some_path</a>')).toBe('<a href="https://example.org/a">example<wbr>.org/<wbr>some<wbr>_path</a>');
     expect(shown('<p>see https://example.org/x</p>')).toBe('<p>see https://<wbr>example<wbr>.org/<wbr>x</p>');
     expect(shown('<p>OpenAI-style H100s arXiv</p>')).toBe('<p>OpenAI-style H100s arXiv</p>');
+    expect(shown('<p>Seedance 2.0 saves 42.5%, e.g. here</p>')).toBe('<p>Seedance 2.0 saves 42.5%, e.g. here</p>');
   });
 
   it('leaves code, numbers and citations alone', () => {

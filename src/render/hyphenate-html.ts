@@ -179,6 +179,9 @@ function hyphenateWord(word: string, { lang, minLength, names }: Context): strin
   // Merge pieces that would leave too few letters at either end of a line.
   while (parts.length > 1 && [...parts[0]!].length < minBefore) parts.splice(0, 2, parts[0]! + parts[1]!);
   while (parts.length > 1 && [...parts.at(-1)!].length < minAfter) parts.splice(-2, 2, parts.at(-2)! + parts.at(-1)!);
+  // No break point inside an f-ligature ("ef|fi|cient"): the font draws "ffi" as one glyph
+  // across the soft hyphen, and the PDF's text layer can then no longer say which letters it holds.
+  for (let i = parts.length - 2; i >= 0; i--) if (/f$/i.test(parts[i]!) && /^[fijlt]/i.test(parts[i + 1]!)) parts.splice(i, 2, parts[i]! + parts[i + 1]!);
   const result = parts.join(softHyphen);
   if (hyphenated.size >= maxCachedWords) hyphenated.clear();
   hyphenated.set(key, result);

@@ -143,6 +143,11 @@ describe('any person, any script, any length: the gallery, built in one process'
     expect(html.match(/<li id="source-\d+"/g)).toHaveLength(8);
   });
 
+  it('gives a unit of many words room without starving its neighbours: five people in at most 13 pages (it took 20)', async () => {
+    const { stdout } = await run('pdfinfo', [built.get('five-people')!.pdfPath]);
+    expect(Number(/Pages:\s+(\d+)/.exec(stdout)?.[1])).toBeLessThanOrEqual(13);
+  });
+
   it('lays out five people or more as one block per person, and four or fewer side by side', () => {
     expect(built.get('eight-people')!.html).not.toContain('class="glance-table"');
     expect(built.get('five-people')!.html).toContain('class="glance-person card');

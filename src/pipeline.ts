@@ -11,6 +11,8 @@ import { finishPdf } from './pdf/finish-pdf.js';
 import { readPdf } from './pdf/read-pdf.js';
 import { pdfPreflight } from './preflight/pdf-preflight.js';
 import { checkPdfLinks } from './preflight/pdf-links.js';
+import { splitBlocks } from './preflight/split-blocks.js';
+import { strandedHeadings } from './preflight/stranded-headings.js';
 import type { SectionPages } from './print/number-contents.js';
 import { printPdf } from './print/print-pdf.js';
 import { renderHtml } from './render/render-html.js';
@@ -116,7 +118,8 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
           headings: printed.headings,
           attachments: [{ name: factsFileName, description: 'The facts this edition of the report shows (profile-report facts format)', mime: 'application/json', bytes: Buffer.from(facts, 'utf8'), modDate: spec.buildDate }],
         });
-        printWarnings.push(...pdfPreflight(printed.document, readPdf(finished), printed.headings));
+        const finishedDocument = readPdf(finished);
+        printWarnings.push(...pdfPreflight(printed.document, finishedDocument, printed.headings), ...splitBlocks(finishedDocument, html), ...strandedHeadings(finishedDocument));
         return finished;
       })
     : undefined;

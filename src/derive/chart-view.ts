@@ -1,9 +1,11 @@
-import type { Locale } from '../i18n/locale.js';
 import { chartRef } from './chart-spec.js';
 import type { ChartSpec } from './chart-spec.js';
 import type { ChartRef } from './view-model.js';
 
-/** A chart as the page shows it, with the words the page adds around it in the report's language. */
-export function chartView(spec: ChartSpec, locale: Locale): ChartRef {
-  return { ...chartRef(spec), scrollLabel: locale.t('chart.scrollLabel', { title: locale.user(spec.title) }) };
+/**
+ * A chart as the page shows it. It scales to the width it is given (its SVG has a viewBox), on
+ * a phone too, so it never scrolls sideways and needs no words about scrolling.
+ */
+export function chartView(spec: ChartSpec): ChartRef {
+  return chartRef(spec);
 }

@@ -98,7 +98,7 @@ export function balanceViews(themes: readonly BalanceTheme[], charts: readonly C
     id: theme.id,
     tradeoff: theme.tradeoff,
     poles: locale.t('balance.poles', { left: locale.user(theme.poles[0]), right: locale.user(theme.poles[1]) }),
-    chart: chartView(charts[t]!, locale),
+    chart: chartView(charts[t]!),
     people: theme.entries.map((e) => ({
       person: views[e.person.index]!,
       stance: stanceText(locale, e.position, theme.poles),

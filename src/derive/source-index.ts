@@ -18,9 +18,11 @@ export interface NumberedSource {
 }
 
 /**
- * One numbered list of sources for the whole report. The same source in two profiles (same URL,
- * or same title, publisher and date) becomes one entry, so the article both profiles cite is
- * source 1 for both people.
+ * One numbered list of sources for the whole report. A source is what its profile's entry
+ * describes: its title, publisher, date and where it is (URL or file). The same source in two
+ * profiles (all of those equal) becomes one entry, so the article both profiles cite is source 1
+ * for both people; two pages of one site, or two articles at one URL under different titles or
+ * dates, stay two sources, each under its own title.
  */
 export class SourceIndex {
   private readonly byKey = new Map<string, { number: number; source: Source; people: Set<number> }>();
@@ -60,7 +62,7 @@ export class SourceIndex {
   }
 }
 
+/** What makes two profiles' entries one source: everything a reader sees of it but the note. */
 function identity(source: Source): string {
-  if (source.url && !source.url.endsWith('/')) return `url:${source.url}`;
-  return `doc:${source.title}\u0000${source.publisher ?? ''}\u0000${source.date ?? ''}\u0000${source.url ?? ''}`;
+  return JSON.stringify([source.title.normalize('NFC'), source.publisher?.normalize('NFC') ?? '', source.date ?? '', source.url ?? '', source.file ?? '']);
 }

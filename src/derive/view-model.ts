@@ -216,10 +216,8 @@ export interface SourceView {
 
 /** A chart as the page shows it; the image is filled in by the render stage. */
 export interface ChartRef extends Omit<ChartSpec, 'config'> {
-  /** Drawn for a full text column: on a phone it keeps a readable size and scrolls sideways. */
+  /** Drawn for a full text column (a half-width chart sits beside another). */
   readonly wide: boolean;
-  /** The name of a wide chart's scroll region, for screen readers. */
-  readonly scrollLabel?: string;
   /** `data:image/svg+xml;base64,...`, set by render. */
   readonly src?: string;
 }

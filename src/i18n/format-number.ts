@@ -9,6 +9,13 @@ export interface NumberSymbols {
   readonly group: string;
   /** 2: a four-digit number stays ungrouped (Spanish writes 1234 but 12.345). */
   readonly minimumGrouping: number;
+  /**
+   * What stands before a negative number: the minus sign U+2212 (never the hyphen, which is
+   * shorter and sits lower), with a left-to-right mark before it where the text runs right to
+   * left, so that the sign stays at the number's left as on a chart's axis ("−12.5%", never
+   * "12.5%−"), as CLDR writes it for Arabic. @default "\u2212"
+   */
+  readonly minus?: string;
 }
 
 /**
@@ -19,6 +26,9 @@ export interface NumberStyle extends NumberSymbols {
   /** The locale's "{mantissa} × 10{exponent}" with the two filled by `mantissaSlot` and `exponentSlot`. */
   readonly scientific: string;
 }
+
+/** U+2212 MINUS SIGN, the width of a plus and on the same axis. */
+export const minusSign = '\u2212';
 
 export const mantissaSlot = '\u0000mantissa\u0000';
 export const exponentSlot = '\u0000exponent\u0000';
@@ -43,7 +53,7 @@ const smallest = 1e-3;
  */
 export function formatNumberParts(value: number, symbols: NumberSymbols): FormattedNumber {
   if (!Number.isFinite(value)) return { kind: 'plain', text: String(value) };
-  const sign = value < 0 ? '-' : '';
+  const sign = value < 0 ? (symbols.minus ?? minusSign) : '';
   const abs = Math.abs(value);
   if (abs === 0) return { kind: 'plain', text: '0' };
   if (abs >= largest || abs < smallest) {

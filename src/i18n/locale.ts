@@ -30,6 +30,7 @@ export class Locale {
       decimal: this.t('number.decimal'),
       group: this.t('number.group'),
       minimumGrouping: Number(this.t('number.minimumGrouping')),
+      minus: this.t('number.minus'),
       scientific: this.t('number.scientific', { mantissa: mantissaSlot, exponent: exponentSlot }),
     };
   }

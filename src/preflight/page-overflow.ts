@@ -3,12 +3,7 @@ import { RenderError } from '../errors.js';
 import type { PdfDocument } from '../pdf/read-pdf.js';
 import { pageMarginsMm } from '../render/page-css.js';
 import type { PageSize } from '../schema/report-schema.js';
-
-/** The printable width of a page in CSS pixels: the sheet less the side margins of page-css.ts. */
-function contentWidthPx(page: PageSize): number {
-  const sheetMm = page === 'Letter' ? 215.9 : 210;
-  return Math.floor(((sheetMm - 2 * pageMarginsMm.side) / 25.4) * 96);
-}
+import { printWidthPx as contentWidthPx } from './print-width.js';
 
 const slackPx = 6;
 

@@ -9,6 +9,7 @@ import { numberContents } from './number-contents.js';
 import type { NumberedPrint, SectionPages } from './number-contents.js';
 import { checkLaidOutPages } from './page-budget.js';
 import { pageHeadings } from './page-headings.js';
+import { tornWordWarnings, tornWords } from '../preflight/torn-words.js';
 
 export interface PrintOptions {
   readonly page: PageSize;
@@ -73,8 +74,10 @@ export async function printPdf(session: BrowserSession, html: string, options: P
     const numbered = await numberContents(page, print, options.contentsGuess);
     const overflow = printedShrunk(numbered.document) ? await pageOverflow(page, options.page) : [];
     const headings = await pageHeadings(page);
+    // What a reader sees: the words of the laid-out page, measured.
+    const torn = tornWordWarnings(await tornWords(page, options.page));
     printed = true;
-    return { ...numbered, headings, warnings: [...numbered.warnings, ...overflow] };
+    return { ...numbered, headings, warnings: [...numbered.warnings, ...overflow, ...torn] };
   })();
   try {
     return await Promise.race([work, deadline, crash]);

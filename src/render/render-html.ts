@@ -1,6 +1,7 @@
 import type { ChartRef, ReportView } from '../derive/view-model.js';
 import type { FontLibrary } from './font-library.js';
 import { UnsafeHtmlError, assembleDocument } from './html-safety.js';
+import { hyphenateHtml } from './hyphenate-html.js';
 import { pageCss, runningText, runningTextClass } from './page-css.js';
 import { svgDataUri } from './chart-renderer.js';
 import { unsafeTemplates } from './template-safety.js';
@@ -32,7 +33,10 @@ export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<st
   // Templates get a short stand-in for each chart image; the image itself is set on the parsed
   // page (see assembleDocument), so the HTML parser never has to walk a megabyte of base64.
   const images = new Map([...[...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)] as const), ...(parts.portraits ?? [])]);
-  const page = await parts.renderPage(attachCharts(view, images));
+  // Break points for narrow columns, written into the text (see hyphenate-html.ts); people's
+  // names are never hyphenated, wherever they appear.
+  const names = view.people.flatMap((p) => [p.name, ...(p.otherName ? [p.otherName] : [])]);
+  const page = hyphenateHtml(await parts.renderPage(attachCharts(view, images)), { names });
   // Fonts last: which slices to embed depends on the characters the page ended up with, and
   // the stylesheet says which of them are bold.
   const running = runningText(view);

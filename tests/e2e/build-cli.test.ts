@@ -39,7 +39,8 @@ describe('profile-report build: the sample, end to end', () => {
   });
 
   it('has the expected pages, A4, tagged, with its metadata', () => {
-    expect(pdf.pages).toBe(10);
+    // Eleven: cards move whole to the next page rather than split (one page more than when they split).
+    expect(pdf.pages).toBe(11);
     expect(new Set(pdf.pageSizes.map(([w, h]) => `${w}x${h}`))).toEqual(new Set(['595x842']));
     expect(pdf.tagged).toBe(true);
     expect(pdf.info).toMatchObject({
@@ -57,7 +58,8 @@ describe('profile-report build: the sample, end to end', () => {
       expect(pdf.text, text).toContain(text);
     }
     for (const figure of ['30% faster', 'one seventieth of the inference cost of GPT-4 Turbo', '71.2%', '5.76', '60 seconds', '42.5%', '93.3%', '8th in the world', '2nd in China']) {
-      expect(pdf.text, figure).toContain(figure);
+      // A figure may wrap onto a second line: compared with lines joined.
+      expect(pdf.text.replace(/\s+/g, ' '), figure).toContain(figure);
     }
   });
 

@@ -23,7 +23,9 @@ describe('scale: 8 people, each with 200 papers, 30 models and 40 roles', () => 
     expect(result.code, result.stderr).toBe(0);
     pdfPath = path.join(project, 'out', 'report.pdf');
     pdf = await readPdf(pdfPath);
-    html = await readFile(path.join(project, 'out', 'report.html'), 'utf8');
+    // Read without the soft hyphens the renderer writes at hyphenation points.
+    html = (await readFile(path.join(project, 'out', 'report.html'), 'utf8')).replace(/\u00AD/g, '');
+    expect(result.stderr).not.toMatch(/warning/);
   }, 300_000);
 
   it('builds, with every person and every paper in the text', () => {

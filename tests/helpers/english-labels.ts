@@ -50,11 +50,13 @@ export function userTexts(spec: string, profiles: readonly string[]): string[] {
 
 /**
  * `text` without the user texts in it, found whatever the spacing: a PDF's text layer breaks
- * lines anywhere, and may put a space after a hyphen where a line ended ("Mixture- of-Experts").
+ * lines anywhere, and may put a space after a hyphen where a line ended ("Mixture- of-Experts"),
+ * and the page's words carry soft hyphens at their hyphenation points ("Mix\u00ADture"), with
+ * a hyphen drawn where a line broke at one ("Mul-\ntimodal").
  */
 export function withoutUserTexts(text: string, texts: readonly string[]): string {
   return texts.reduce((rest, own) => {
     const letters = [...own.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    return rest.replace(new RegExp(letters.join('\\s*'), 'gu'), ' ');
+    return rest.replace(new RegExp(letters.join('(?:[\\s\\u00AD]|-\\s)*'), 'gu'), ' ');
   }, text);
 }

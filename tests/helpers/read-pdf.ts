@@ -32,7 +32,8 @@ export async function readPdf(file: string): Promise<PdfFacts> {
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       pageSizes.push([Math.round(x1 - x0), Math.round(y1 - y0)]);
       const content = await page.getTextContent();
-      pageTexts.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+      // A soft hyphen where no line broke is no text a reader sees (the page's words carry them; see hyphenate-html.ts).
+      pageTexts.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('').replace(/\u00AD/g, ''));
     }
     const toEntries = (items: { title: string; items?: unknown[] }[] | null): OutlineEntry[] =>
       (items ?? []).map((i) => ({ title: i.title, children: toEntries((i.items ?? []) as { title: string; items?: unknown[] }[]) }));

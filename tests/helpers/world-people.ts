@@ -37,18 +37,55 @@ export const worldPeople: readonly WorldPerson[] = [
 /** A 300-character word: no space, no hyphen, nowhere to break. */
 export const longWord = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(7).slice(0, 300);
 
+/** A unit of many words, as a profile may give one: it must not starve the metrics table. */
+export const longUnit = 'tokens per second per GPU on the reference cluster (NVIDIA H100 SXM, 8-way tensor parallel)';
+
 export interface WorldOptions {
-  /** Put a 300-character word in every kind of field. */
+  /** Put a 300-character word in every kind of field (a balance point's pole too). */
   readonly longWords?: boolean;
-  /** The headline metric's value (1e-6 to 1e300). */
+  /** The headline metric's value (1e-6 to 1e300, or negative). */
   readonly value?: number;
+  /** The headline metric's unit instead of the person's own. */
+  readonly unit?: string;
+  /** How many papers each person has. @default 2 */
+  readonly papers?: number;
+  /** Give every text field in all nine report languages. */
+  readonly multilingual?: boolean;
+  /** The report's language and page size. */
+  readonly language?: string;
+  readonly page?: 'A4' | 'Letter';
 }
+
+/** One phrase in each report language, for a profile that carries its text in all of them. */
+const inEveryLanguage = (en: string, index: number): Record<string, string> => ({
+  en: `${en} ${index + 1}`,
+  de: `Forscherin für maschinelles Lernen ${index + 1}`,
+  fr: `Chercheuse en apprentissage automatique ${index + 1}`,
+  es: `Investigadora de aprendizaje automático ${index + 1}`,
+  ar: `باحثة في تعلم الآلة ${index + 1}`,
+  ja: `機械学習の研究者 ${index + 1}`,
+  ko: `기계 학습 연구자 ${index + 1}`,
+  'zh-CN': `机器学习研究员 ${index + 1}`,
+  'zh-TW': `機器學習研究員 ${index + 1}`,
+});
 
 export function worldProfile(person: WorldPerson, index: number, options: WorldOptions = {}): Record<string, unknown> {
   // A field's text, or the 300-character word in its place (the longest a name or title may be).
-  const text = (s: string): string => (options.longWords ? longWord : s);
+  const plain = (s: string): string => (options.longWords ? longWord : s);
+  // Free text: plain, or in every report language.
+  const text = (s: string): string | Record<string, string> => (options.multilingual ? inEveryLanguage(s, index) : plain(s));
   const year = 2010 + (index % 12);
+  const papers = Array.from({ length: Math.max(0, (options.papers ?? 2) - 2) }, (_, i) => ({
+    id: `p${index}n${i}`,
+    title: `${person.phrase}: part ${i + 1}`,
+    year: year - 8 + (i % 17),
+    venue: i % 3 === 0 ? person.venue : `Workshop ${(i % 5) + 1}`,
+    authorship: i % 4 === 0 ? 'first' : 'co-author',
+    summary: text(person.phrase),
+    source: 'record',
+  }));
   return {
+    ...(options.multilingual ? { language: 'en' } : {}),
     person: { name: person.name, ...(person.nativeName ? { nativeName: person.nativeName } : {}), birthYear: 1980 + index, headline: text(person.phrase), currentRole: text(`${person.org}`), source: 'record' },
     education: [{ degree: text(person.phrase.split(' ')[0] ?? 'PhD'), field: text(person.venue), institution: text(person.org), start: `${year - 6}`, end: `${year - 2}`, source: 'record' }],
     career: [
@@ -56,25 +93,26 @@ export function worldProfile(person: WorldPerson, index: number, options: WorldO
       { title: text(person.venue), organisation: text(person.org), start: `${year - 2}`, end: `${year}`, source: 'record' },
     ],
     papers: [
-      { id: `p${index}a`, title: text(`${person.phrase}: a study`), shortName: [...person.venue].slice(0, 12).join('').trim(), year, venue: text(person.venue), authorship: 'first', summary: text(person.phrase), url: `https://example.org/${options.longWords ? longWord.slice(0, 200) : 'paper'}`, source: 'record' },
-      { id: `p${index}b`, title: text(`${person.org}: methods`), year: year + 1, venue: text(person.venue), authorship: 'co-author', summary: text(person.phrase), source: 'record' },
+      { id: `p${index}a`, title: plain(`${person.phrase}: a study`), shortName: [...person.venue].slice(0, 12).join('').trim(), year, venue: plain(person.venue), authorship: 'first', summary: text(person.phrase), url: `https://example.org/${options.longWords ? longWord.slice(0, 200) : 'paper'}`, source: 'record' },
+      { id: `p${index}b`, title: plain(`${person.org}: methods`), year: year + 1, venue: plain(person.venue), authorship: 'co-author', summary: text(person.phrase), source: 'record' },
+      ...papers,
     ],
     models: [
       {
         id: `m${index}`,
-        name: options.longWords ? longWord : `${person.venue.split(' ')[0]}-${index}`,
+        name: plain(`${person.venue.split(' ')[0]}-${index}`),
         organisation: text(person.org),
         released: `${year + 2}-06`,
         role: text(person.phrase),
         innovations: [text(person.phrase)],
         metrics: [
-          { label: text(`${person.phrase.split(' ')[0]} speed`), value: options.value ?? 30 + index, unit: person.unit, baseline: { name: text(person.org), value: (options.value ?? 30 + index) * 2 }, better: 'lower', claim: text(person.phrase), source: 'record' },
+          { label: text(`${person.phrase.split(' ')[0]} speed`), value: options.value ?? 30 + index, unit: options.unit ?? person.unit, baseline: { name: plain(person.org), value: (options.value ?? 30 + index) * 2 }, better: 'lower', claim: text(person.phrase), source: 'record' },
         ],
         source: 'record',
       },
     ],
-    balance: [{ tradeoff: 'Speed vs quality', poles: ['Speed', 'Quality'], position: (index * 17) % 101, summary: text(person.phrase), evidence: [{ text: text(person.phrase), source: 'record' }] }],
-    sources: [{ id: 'record', title: text(`${person.name}: ${person.phrase}`), publisher: text(person.org), date: '2026-01-15', url: 'https://example.org/record' }],
+    balance: [{ tradeoff: options.longWords ? `${longWord.slice(0, 280)} vs quality` : 'Speed vs quality', poles: [options.longWords ? longWord : 'Speed', 'Quality'], position: (index * 17) % 101, summary: text(person.phrase), evidence: [{ text: text(person.phrase), source: 'record' }] }],
+    sources: [{ id: 'record', title: plain(`${person.name}: ${person.phrase}`), publisher: plain(person.org), date: '2026-01-15', url: 'https://example.org/record' }],
   };
 }
 
@@ -88,7 +126,15 @@ export async function writeWorldProject(dir: string, people: readonly WorldPerso
     files.push(file);
   }
   const name = options.name ?? 'report';
-  const spec = { title: options.title ?? `${people.map((p) => p.nativeName ?? p.name).join(', ')}`.slice(0, 290), author: 'profile-report tests', profiles: files, buildDate: '2026-11-23', output: { dir: '../out', name } };
+  const spec = {
+    title: options.title ?? `${people.map((p) => p.nativeName ?? p.name).join(', ')}`.slice(0, 290),
+    author: 'profile-report tests',
+    profiles: files,
+    buildDate: '2026-11-23',
+    ...(options.language ? { language: options.language } : {}),
+    ...(options.page ? { page: options.page } : {}),
+    output: { dir: '../out', name },
+  };
   const specPath = path.join(dir, 'data', `${name}.yaml`);
   await writeFile(specPath, stringify(spec, { lineWidth: 0 }));
   return specPath;

@@ -16,7 +16,7 @@ const expected = {
   ko: ['2025년 6월 11일', '2025년 6월', '2025년', '2021년 9월 ~ 2023년', '2021년 9월 ~ 현재', 'A, B 및 C', '1,234.5', '57.5%', '논문 3편'],
   de: ['11. Juni 2025', 'Juni 2025', '2025', 'Sept. 2021 – 2023', 'Sept. 2021 – heute', 'A, B und C', '1.234,5', `57,5${nbsp}%`, '3 Veröffentlichungen'],
   fr: ['11 juin 2025', 'juin 2025', '2025', 'sept. 2021 – 2023', 'sept. 2021 – aujourd’hui', 'A, B et C', `1${thin}234,5`, `57,5${thin}%`, '3 articles'],
-  es: ['11 jun. 2025', 'jun. 2025', '2025', 'sept. 2021-2023', 'sept. 2021-actualidad', 'A, B y C', '1234,5', `57,5${nbsp}%`, '3 artículos'],
+  es: ['11 jun. 2025', 'jun. 2025', '2025', 'sept. 2021 – 2023', 'sept. 2021 – actualidad', 'A, B y C', '1234,5', `57,5${nbsp}%`, '3 artículos'],
   ar: ['11 يونيو 2025', 'يونيو 2025', '2025', 'سبتمبر 2021 – 2023', 'سبتمبر 2021 – الآن', 'A وB وC', '1,234.5', '57.5%', '3 أوراق بحثية'],
 } as const;
 
@@ -60,6 +60,21 @@ describe('language-specific forms', () => {
 
   it('de abbreviates months the German way', () => {
     expect(new Locale('de').date('2025-11')).toBe('Nov. 2025');
+  });
+
+  it('es spaces the dash between two dates, so a range never reads as one date ("2013-30")', () => {
+    expect(new Locale('es').period('2013-10-01', '2017-06-30')).toBe('1 oct. 2013 – 30 jun. 2017');
+    expect(new Locale('es').numberRange(2013, 2017)).toBe('2013–2017');
+  });
+
+  it.each(shippedLanguages)('%s writes a negative number with the minus sign, the same in text and on chart axes', (language) => {
+    const locale = new Locale(language);
+    expect(locale.number(-0.35)).toMatch(/^\u200E?\u22120[.,]35$/);
+    expect(locale.numberStyle.minus).toBe(locale.number(-1).slice(0, -1));
+  });
+
+  it('ar keeps the sign at the left of the digits inside right-to-left text, as the axis shows it', () => {
+    expect(new Locale('ar').quantity(-12.5, '%')).toBe('\u200E\u221212.5%');
   });
 
   it('ar chooses among all six plural forms', () => {

@@ -28,6 +28,14 @@ describe('axis ticks in the report’s locale', () => {
     expect(tick(withLocaleTicks({ config }), 'x')(12000)).toBe('12,000');
   });
 
+  it('writes a negative tick with the same minus sign as the text, placed as the locale places it', () => {
+    const en = builtInLocale('en');
+    expect(tick(withLocaleTicks({ config, numbers: en.numberStyle }), 'x')(-15)).toBe(en.number(-15));
+    expect(tick(withLocaleTicks({ config, numbers: en.numberStyle }), 'x')(-15)).toBe('\u221215');
+    const ar = builtInLocale('ar');
+    expect(tick(withLocaleTicks({ config, numbers: ar.numberStyle }), 'x')(-15)).toBe(ar.number(-15));
+  });
+
   it('leaves the spec’s own configuration untouched', () => {
     const before = JSON.stringify(config);
     withLocaleTicks({ config, numbers: builtInLocale('ar').numberStyle });

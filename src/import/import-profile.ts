@@ -2,6 +2,7 @@ import type { Problem } from '../errors.js';
 import { validateProfile } from '../validate/validate-document.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { mapRecord } from './map-records.js';
+import { matchAuthor } from './match-author.js';
 import type { PersonNames } from './match-author.js';
 import { planImport } from './plan-import.js';
 import type { Conflict, Duplicate, ExistingProfile, ImportPlan, SourcedDraft, SourcedImpact } from './plan-import.js';
@@ -10,6 +11,7 @@ import { readRecords } from './read-records.js';
 import { appendToLists, setSection } from './splice-yaml.js';
 import type { ListAddition } from './splice-yaml.js';
 import { newProfileText } from './new-profile.js';
+import { problemAt } from './types.js';
 import type { ImportFormat, LeftOut, ParsedRecords } from './types.js';
 
 export interface ImportOptions {
@@ -81,9 +83,16 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
       else drafts.push({ draft: mapped.draft, file: file.file, fileSource: file.source, warnings: mapped.problems });
     }
   }
+  // Someone else's citations would be a wrong fact with a source: the record must name the person.
+  const impacts: SourcedImpact[] = [];
+  for (const file of parsed) {
+    if (!file.impact) continue;
+    const { names, at, entry } = file.impact;
+    if (names.length === 0 || matchAuthor(person, names.map((literal) => ({ literal }))).kind !== 'absent') impacts.push({ impact: file.impact, file: file.file, fileSource: file.source });
+    else (options.skipBad ? skipped : errors).push(problemAt(file.file, at, `${entry}: the record is of ${names[0]}, not ${person.name}, so its citation counts are not imported; import the record of ${person.name}`));
+  }
   if (errors.length > 0) return fail(errors, { formats, skipped, leftOut });
 
-  const impacts: SourcedImpact[] = parsed.flatMap((file) => (file.impact ? [{ impact: file.impact, file: file.file, fileSource: file.source }] : []));
   const plan = planImport(existing ?? { papers: [], career: [], education: [], sources: [], person: {} }, drafts, options.today, impacts);
   const facts = plan.papers.length + plan.career.length + plan.education.length + plan.highlights.length;
   if (options.target.kind === 'new' && facts === 0) {

@@ -63,6 +63,7 @@ export function openAlexImpact(a: Record<string, unknown>, json: JsonSource, pat
     impact: {
       entry: `footprint of author \`${name ?? str(a['id']) ?? '?'}\``,
       at: json.locate([...path, 'cited_by_count']),
+      names: [name, ...arr(a['display_name_alternatives']).map(str)].filter((n): n is string => n !== undefined).slice(0, 20),
       citations,
       ...(hIndex === undefined ? {} : { hIndex }),
       ...(i10Index === undefined ? {} : { i10Index }),

@@ -90,6 +90,8 @@ export type ImportedRecord = ImportedPaper | ImportedRole | ImportedDegree | Imp
 export interface ImportedImpact {
   readonly entry: string;
   readonly at: EntryLocation;
+  /** The names the record gives its author, checked against the profile's person. */
+  readonly names: readonly string[];
   readonly citations: number;
   readonly hIndex?: number;
   readonly i10Index?: number;

@@ -28,6 +28,10 @@ interface RawAuthor {
 }
 const raw = (file: string): RawAuthor => JSON.parse(record(file)) as RawAuthor;
 
+/** The hand-written profile of the helpers, for the person a record is of. */
+const profileFor = (name: string): string => minimalProfile.replace('Ada Lovelace', name);
+const heather = profileFor('Heather A. Piwowar');
+
 const importRecord = (profile: string, file: string, text = record(file)): Promise<ImportResult> => importInto(profile, [[file, text]]);
 
 function validated(result: ImportResult): Profile {
@@ -37,12 +41,12 @@ function validated(result: ImportResult): Profile {
 }
 
 /** The profile's text with an `impact` section before `sources`. */
-const withImpact = (impact: string): string => minimalProfile.replace('\nsources:', `\n# Figures read by hand.\nimpact:\n${impact}\n\nsources:`).replace('    title: A biography\n', '    title: A biography\n  - id: scholar\n    title: Google Scholar profile\n');
+const withImpact = (impact: string): string => heather.replace('\nsources:', `\n# Figures read by hand.\nimpact:\n${impact}\n\nsources:`).replace('    title: A biography\n', '    title: A biography\n  - id: scholar\n    title: Google Scholar profile\n');
 
 describe('an OpenAlex author record sets the research footprint', () => {
   it("the imported figures are the file's own: cited_by_count, counts_by_year (oldest first, with works), updated_date", async () => {
     const file = raw(piwowarFile);
-    const result = await importRecord(minimalProfile, piwowarFile);
+    const result = await importRecord(heather, piwowarFile);
     expect(result.ok, JSON.stringify(result.problems)).toBe(true);
     const impact = validated(result).impact!;
     expect(impact.citations).toBe(file.cited_by_count);
@@ -64,7 +68,7 @@ describe('an OpenAlex author record sets the research footprint', () => {
 
   it('summary_stats give the h-index and i10-index; updated_date keeps its date part', async () => {
     const file = raw(statsFile);
-    const result = await importRecord(minimalProfile, statsFile);
+    const result = await importRecord(profileFor('Deleted Author'), statsFile);
     expect(result.ok, JSON.stringify(result.problems)).toBe(true);
     const impact = validated(result).impact!;
     expect(impact).toMatchObject({ citations: file.cited_by_count, hIndex: file.summary_stats!.h_index, i10Index: file.summary_stats!.i10_index, asOf: '2023-11-09' });
@@ -74,8 +78,8 @@ describe('an OpenAlex author record sets the research footprint', () => {
   });
 
   it('a profile without a footprint gets one before `sources`, and nothing the user wrote changes', async () => {
-    const result = await importRecord(minimalProfile, piwowarFile);
-    const removed = diffLines(minimalProfile, result.text).filter((part) => part.removed);
+    const result = await importRecord(heather, piwowarFile);
+    const removed = diffLines(heather, result.text).filter((part) => part.removed);
     expect(removed).toEqual([]);
     expect(result.text).toMatch(/\n {2}headline: 'Mathematician'\n/);
     expect(result.text).toMatch(/\nimpact:\n {2}citations: 2691\n {2}byYear:\n {4}- \{ year: 2012, citations: 99, works: 2 \}\n[\s\S]*\n {2}asOf: 2022-03-09\n {2}source: openalex-a\w+\n\nsources:\n/i);
@@ -103,7 +107,7 @@ describe('an OpenAlex author record sets the research footprint', () => {
   });
 
   it('a footprint written as a flow mapping, last in a file with no final line break, is replaced too', async () => {
-    const profile = `${minimalProfile}impact: { citations: 5, asOf: 2019, source: bio }`;
+    const profile = `${heather}impact: { citations: 5, asOf: 2019, source: bio }`;
     const result = await importRecord(profile, piwowarFile);
     expect(result.ok, JSON.stringify(result.problems)).toBe(true);
     expect(validated(result).impact).toMatchObject({ citations: 2691, asOf: '2022-03-09' });
@@ -127,7 +131,7 @@ describe('an OpenAlex author record sets the research footprint', () => {
 
   it('a record with no updated_date is dated the day of the import', async () => {
     const { updated_date: _gone, ...rest } = raw(piwowarFile);
-    const result = await importRecord(minimalProfile, 'author.json', JSON.stringify(rest, null, 2));
+    const result = await importRecord(heather, 'author.json', JSON.stringify(rest, null, 2));
     expect(result.ok, JSON.stringify(result.problems)).toBe(true);
     expect(validated(result).impact?.asOf).toBe(today);
   });
@@ -135,16 +139,16 @@ describe('an OpenAlex author record sets the research footprint', () => {
   it('a figure that is not a count is refused at its place in the file, and nothing is imported', async () => {
     const text = record(piwowarFile).replace('"cited_by_count":2691', '"cited_by_count":"lots"');
     expect(text).not.toBe(record(piwowarFile));
-    const result = await importRecord(minimalProfile, 'author.json', text);
+    const result = await importRecord(heather, 'author.json', text);
     expect(result.ok).toBe(false);
-    expect(result.text).toBe(minimalProfile);
+    expect(result.text).toBe(heather);
     const error = result.problems.find((p) => p.severity === 'error');
     expect(error).toMatchObject({ file: 'author.json', path: '$.cited_by_count', message: '`cited_by_count` is "lots", not a whole number from 0 to 100,000,000' .replace(/^/, "the author's citation counts are not imported: ") });
     // The record is one line: the column points at the figure.
     expect(error!.line).toBe(1);
     expect(error!.column).toBe(text.indexOf('"lots"') + 1);
     const twice = JSON.stringify({ ...raw(piwowarFile), counts_by_year: [{ year: 2020, cited_by_count: 1 }, { year: 2020, cited_by_count: 2 }] });
-    const again = await importRecord(minimalProfile, 'author.json', twice);
+    const again = await importRecord(heather, 'author.json', twice);
     expect(again.ok).toBe(false);
     expect(again.problems.map((p) => p.message)).toContain("the author's citation counts are not imported: `counts_by_year` gives 2020 twice");
   });
@@ -152,13 +156,13 @@ describe('an OpenAlex author record sets the research footprint', () => {
   it('a page of several authors gives no footprint, and says why', async () => {
     const one = raw(piwowarFile);
     const page = JSON.stringify({ meta: {}, results: [one, { ...one, id: 'https://openalex.org/A2', display_name: 'Someone Else' }] });
-    const result = await importRecord(minimalProfile, 'authors.json', page);
+    const result = await importRecord(heather, 'authors.json', page);
     expect(result.impact).toBeUndefined();
     expect(result.leftOut).toContainEqual(expect.objectContaining({ what: 'OpenAlex citation counts and works counts', count: 2 }));
   });
 
   it('the imported profile validates and a report derives with its footprint (no browser)', async () => {
-    const result = await importRecord(minimalProfile, piwowarFile);
+    const result = await importRecord(heather, piwowarFile);
     const profile = validated(result);
     const { spec, profiles } = sampleInputs();
     const derived = deriveReport(spec, [profile, ...profiles]);
@@ -171,7 +175,7 @@ describe('an OpenAlex author record sets the research footprint', () => {
 
 // The yaml parse of a replaced footprint stays a plain mapping (never a string or a list).
 it('the written footprint reads back as the mapping the schema expects', async () => {
-  const result = await importRecord(minimalProfile, statsFile);
+  const result = await importRecord(profileFor('Deleted Author'), statsFile);
   expect((parse(result.text) as { impact: unknown }).impact).toEqual({ citations: 0, hIndex: 0, i10Index: 0, asOf: '2023-11-09', source: expect.any(String) });
 });
 
@@ -207,4 +211,29 @@ describe('profile-report import author.json --into P.yaml (the CLI)', () => {
     const validate = await runCli(['validate', 'p.yaml'], { cwd: dir });
     expect(validate.code, validate.stderr).toBe(0);
   }, 60_000);
+});
+
+it('two author records in one import: the newer footprint is written, the older one named as not used', async () => {
+  const later = JSON.stringify({ ...raw(piwowarFile), cited_by_count: 2800, updated_date: '2022-06-01' });
+  const result = await importInto(heather, [
+    [piwowarFile, record(piwowarFile)],
+    ['author-later.json', later],
+  ]);
+  expect(result.ok, JSON.stringify(result.problems)).toBe(true);
+  expect(validated(result).impact).toMatchObject({ citations: 2800, asOf: '2022-06-01' });
+  expect(importSummaryLines(result)).toContain(`impact: ${piwowarFile}  citations 2691, as of 2022-03-09, not used: author-later.json gives newer figures`);
+});
+
+it("another person's record gives no footprint: an error at the record, nothing written (with --skip-bad, skipped)", async () => {
+  const ada = profileFor('Ada Lovelace');
+  const result = await importRecord(ada, piwowarFile);
+  expect(result.ok).toBe(false);
+  expect(result.text).toBe(ada);
+  const message = "footprint of author `Heather A. Piwowar`: the record is of Heather A. Piwowar, not Ada Lovelace, so its citation counts are not imported; import the record of Ada Lovelace";
+  expect(result.problems).toContainEqual(expect.objectContaining({ file: piwowarFile, path: '$.cited_by_count', line: 1, message, severity: 'error' }));
+  const skipping = await importInto(ada, [[piwowarFile, record(piwowarFile)]], true);
+  expect(skipping.ok).toBe(true);
+  expect(skipping.impact).toBeUndefined();
+  expect(validated(skipping).impact).toBeUndefined();
+  expect(skipping.skipped.map((p) => p.message)).toContain(message);
 });

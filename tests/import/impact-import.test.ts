@@ -237,3 +237,13 @@ it("another person's record gives no footprint: an error at the record, nothing 
   expect(validated(skipping).impact).toBeUndefined();
   expect(skipping.skipped.map((p) => p.message)).toContain(message);
 });
+
+it('a CRLF profile with a byte-order mark keeps both when its footprint is replaced', async () => {
+  const profile = `\uFEFF${withImpact('  citations: 800\n  asOf: 2020-05-20\n  source: scholar').replace(/\n/g, '\r\n')}`;
+  const result = await importRecord(profile, piwowarFile);
+  expect(result.ok, JSON.stringify(result.problems)).toBe(true);
+  expect(result.text.startsWith('\uFEFF')).toBe(true);
+  expect(result.text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+  expect(result.text).toContain('# Figures read by hand.\r\nimpact:\r\n  citations: 2691\r\n');
+  expect(validated({ ...result, text: result.text.slice(1) }).impact?.citations).toBe(2691);
+});

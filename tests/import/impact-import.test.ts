@@ -143,7 +143,7 @@ describe('an OpenAlex author record sets the research footprint', () => {
     expect(result.ok).toBe(false);
     expect(result.text).toBe(heather);
     const error = result.problems.find((p) => p.severity === 'error');
-    expect(error).toMatchObject({ file: 'author.json', path: '$.cited_by_count', message: '`cited_by_count` is "lots", not a whole number from 0 to 100,000,000' .replace(/^/, "the author's citation counts are not imported: ") });
+    expect(error).toMatchObject({ file: 'author.json', path: '$.cited_by_count', message: 'the author\'s citation counts are not imported: `cited_by_count` is "lots", not a whole number from 0 to 100,000,000' });
     // The record is one line: the column points at the figure.
     expect(error!.line).toBe(1);
     expect(error!.column).toBe(text.indexOf('"lots"') + 1);

@@ -137,6 +137,7 @@ function jsonSummary(result: ImportResult, file: string, exitCode: number, writt
     added: result.added,
     duplicates: result.duplicates,
     conflicts: result.conflicts,
+    impact: result.impact ?? null,
     skipped: result.skipped.map(jsonProblem),
     leftOut: result.leftOut,
     problems: result.problems.map(jsonProblem),

@@ -2,13 +2,16 @@ import type { Problem } from '../errors.js';
 import { validateProfile } from '../validate/validate-document.js';
 import type { Profile } from '../schema/profile-schema.js';
 import { mapRecord } from './map-records.js';
+import { matchAuthor } from './match-author.js';
 import type { PersonNames } from './match-author.js';
 import { planImport } from './plan-import.js';
-import type { Conflict, Duplicate, ExistingProfile, ImportPlan, SourcedDraft } from './plan-import.js';
+import type { Conflict, Duplicate, ExistingProfile, ImportPlan, SourcedDraft, SourcedImpact } from './plan-import.js';
+import type { ImpactChange } from './plan-impact.js';
 import { readRecords } from './read-records.js';
-import { appendToLists } from './splice-yaml.js';
+import { appendToLists, setSection } from './splice-yaml.js';
 import type { ListAddition } from './splice-yaml.js';
 import { newProfileText } from './new-profile.js';
+import { problemAt } from './types.js';
 import type { ImportFormat, LeftOut, ParsedRecords } from './types.js';
 
 export interface ImportOptions {
@@ -41,6 +44,8 @@ export interface ImportResult {
   readonly added: { readonly papers: readonly string[]; readonly career: number; readonly education: number; readonly highlights: number; readonly sources: readonly string[] };
   readonly duplicates: readonly Duplicate[];
   readonly conflicts: readonly Conflict[];
+  /** What became of the research footprint an author record gave: added, replaced or kept. */
+  readonly impact?: ImpactChange;
 }
 
 /**
@@ -78,10 +83,19 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
       else drafts.push({ draft: mapped.draft, file: file.file, fileSource: file.source, warnings: mapped.problems });
     }
   }
+  // Someone else's citations would be a wrong fact with a source: the record must name the person.
+  const impacts: SourcedImpact[] = [];
+  for (const file of parsed) {
+    if (!file.impact) continue;
+    const { names, at, entry } = file.impact;
+    if (names.length === 0 || matchAuthor(person, names.map((literal) => ({ literal }))).kind !== 'absent') impacts.push({ impact: file.impact, file: file.file, fileSource: file.source });
+    else (options.skipBad ? skipped : errors).push(problemAt(file.file, at, `${entry}: the record is of ${names[0]}, not ${person.name}, so its citation counts are not imported; import the record of ${person.name}`));
+  }
   if (errors.length > 0) return fail(errors, { formats, skipped, leftOut });
 
-  const plan = planImport(existing ?? { papers: [], career: [], education: [], sources: [], person: {} }, drafts, options.today);
-  if (options.target.kind === 'new' && plan.fileSourceIds.size === 0) {
+  const plan = planImport(existing ?? { papers: [], career: [], education: [], sources: [], person: {} }, drafts, options.today, impacts);
+  const facts = plan.papers.length + plan.career.length + plan.education.length + plan.highlights.length;
+  if (options.target.kind === 'new' && facts === 0) {
     // A new profile needs at least one fact, and a source for its person to cite.
     const files = options.inputs.map((i) => i.file).join(', ');
     return fail([{ file: files, line: 0, column: 0, path: '', message: 'these files hold nothing to start a profile from (no paper, role, degree or distinction)', severity: 'error' }], { formats, skipped, leftOut });
@@ -98,8 +112,9 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
     { path: ['papers'], items: plan.papers },
     { path: ['sources'], items: plan.sources },
   ];
-  const text = appendToLists(start, additions);
-  const summary = { formats, skipped, leftOut, added: added(plan), duplicates: plan.duplicates, conflicts: plan.conflicts };
+  const listed = appendToLists(start, additions);
+  const text = plan.impact?.value ? setSection(listed, 'impact', { ...plan.impact.value }, ['byYear']) : listed;
+  const summary = { formats, skipped, leftOut, added: added(plan), duplicates: plan.duplicates, conflicts: plan.conflicts, ...(plan.impact ? { impact: plan.impact.change } : {}) };
   const checked = validateProfile(options.target.file, new TextEncoder().encode(text), options.today);
   const problems = [...checked.problems.filter((p) => !isUncitedWarning(p)), ...plan.warnings];
   if (!checked.value) return fail(problems, summary);

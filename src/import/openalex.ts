@@ -4,7 +4,8 @@ import type { JsonPath, JsonSource } from './json-source.js';
 import { arxivIdIn, normaliseDoi } from './identifiers.js';
 import { tooManyRecords } from './limits.js';
 import { openAlexAbstract } from './openalex-abstract.js';
-import type { ImportedName, ImportedRecord, ParsedRecords, RecordSource } from './types.js';
+import { openAlexImpact } from './openalex-impact.js';
+import type { ImportedImpact, ImportedName, ImportedRecord, ParsedRecords, RecordSource } from './types.js';
 import { LeftOutCounter } from './left-out-counter.js';
 import { problemAt } from './types.js';
 
@@ -17,7 +18,8 @@ const notPapers = new Set(['dataset', 'paratext', 'peer-review', 'erratum', 'gra
  * or author (`…/A…`). Works give papers, with the authors in order. Their venue is the primary
  * location's source, or in records saved before 2023 the `host_venue`; a work with neither has no
  * venue. An author gives the institutions OpenAlex saw on their works: roles with the years it
- * saw them, or its last known institution, undated (no job title: OpenAlex does not know it).
+ * saw them, or its last known institution, undated (no job title: OpenAlex does not know it),
+ * and the author's research footprint (citations, h-index, citations per year).
  */
 export function parseOpenAlex(json: JsonSource, fallback: RecordSource): ParsedRecords {
   const root = json.value;
@@ -31,6 +33,7 @@ export function parseOpenAlex(json: JsonSource, fallback: RecordSource): ParsedR
   const leftOut = new LeftOutCounter(json.file);
   let person: { name?: string } = {};
   let source = fallback;
+  let impact: ImportedImpact | undefined;
   list.forEach((raw, index) => {
     const path = pathOf(index);
     const item = obj(raw);
@@ -42,7 +45,14 @@ export function parseOpenAlex(json: JsonSource, fallback: RecordSource): ParsedR
       else records.push(openAlexWork(item, json, path));
     } else if (/openalex\.org\/A/i.test(id) || item['affiliations'] !== undefined || item['last_known_institution'] !== undefined) {
       records.push(...openAlexInstitutions(item, json, path));
-      if (item['cited_by_count'] !== undefined || item['counts_by_year'] !== undefined) leftOut.add('OpenAlex citation counts and works counts', 'the profile has no place for them');
+      const counted = item['cited_by_count'] !== undefined || item['counts_by_year'] !== undefined;
+      // A footprint is one person's: a page of several authors' records gives none of them.
+      if (counted && list.length > 1) leftOut.add('OpenAlex citation counts and works counts', "the page holds several authors, and a profile's footprint is one person's");
+      else if (counted) {
+        const read = openAlexImpact(item, json, path);
+        impact = read.impact;
+        problems.push(...read.faults.map((f) => problemAt(json.file, json.locate(f.at), `the author's citation counts are not imported: ${f.message}`)));
+      }
       const name = str(item['display_name']);
       if (name && list.length === 1) {
         person = { name };
@@ -50,7 +60,7 @@ export function parseOpenAlex(json: JsonSource, fallback: RecordSource): ParsedR
       }
     } else problems.push(problemAt(json.file, json.locate(path), `result ${index + 1} is neither an OpenAlex work (W…) nor an author (A…)`));
   });
-  return { file: json.file, format: 'openalex', source, person, records, problems, leftOut: leftOut.list() };
+  return { file: json.file, format: 'openalex', source, person, records, problems, leftOut: leftOut.list(), ...(impact ? { impact } : {}) };
 }
 
 function openAlexWork(w: Record<string, unknown>, json: JsonSource, path: JsonPath): ImportedRecord {

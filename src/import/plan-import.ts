@@ -1,11 +1,13 @@
 import type { Problem } from '../errors.js';
-import type { CareerEntry, Education, Paper, Profile, Source } from '../schema/profile-schema.js';
+import type { CareerEntry, Education, Impact, Paper, Profile, Source } from '../schema/profile-schema.js';
 import { sourceIds } from '../schema/primitives.js';
 import { normaliseTitle } from './identifiers.js';
 import { PaperIndex, idStem, paperKeys, sameWork, twoPublications } from './paper-index.js';
 import { SourceBook } from './source-book.js';
 import type { Draft, PaperDraft } from './map-records.js';
-import type { RecordSource } from './types.js';
+import type { ImportedImpact, RecordSource } from './types.js';
+import { planImpact } from './plan-impact.js';
+import type { ImpactChange } from './plan-impact.js';
 import { preprintVenue } from './venue.js';
 
 /** A draft with the file it came from, in import order. */
@@ -42,8 +44,17 @@ export interface ImportPlan {
   readonly duplicates: Duplicate[];
   readonly conflicts: Conflict[];
   readonly warnings: Problem[];
+  /** The research footprint to write, and what became of the profile's (added, replaced or kept). */
+  impact?: { readonly value?: Impact; readonly change: ImpactChange };
   /** The source id of each import file that something cites (created on first use). */
   readonly fileSourceIds: ReadonlyMap<string, string>;
+}
+
+/** A research footprint read from one import file. */
+export interface SourcedImpact {
+  readonly impact: ImportedImpact;
+  readonly file: string;
+  readonly fileSource: RecordSource;
 }
 
 interface NewPaper {
@@ -54,7 +65,7 @@ interface NewPaper {
 
 
 /** The part of a profile the plan reads: what is there already. */
-export type ExistingProfile = Pick<Profile, 'papers' | 'career' | 'education' | 'sources'> & { person: { highlights?: { text: string }[] | undefined } };
+export type ExistingProfile = Pick<Profile, 'papers' | 'career' | 'education' | 'sources'> & Partial<Pick<Profile, 'impact'>> & { person: { highlights?: { text: string }[] | undefined } };
 
 /**
  * Decides what an import adds: each new paper, role, degree and distinction once, with an id and
@@ -62,7 +73,7 @@ export type ExistingProfile = Pick<Profile, 'papers' | 'career' | 'education' | 
  * disagrees with it (another year, another venue) that is a conflict, reported and not applied.
  * The same paper from two files (a .bib and an ORCID record) is one paper, citing both.
  */
-export function planImport(existing: ExistingProfile, drafts: readonly SourcedDraft[], today: string): ImportPlan {
+export function planImport(existing: ExistingProfile, drafts: readonly SourcedDraft[], today: string, impacts: readonly SourcedImpact[] = []): ImportPlan {
   const plan: ImportPlan = { papers: [], career: [], education: [], highlights: [], sources: [], duplicates: [], conflicts: [], warnings: [], fileSourceIds: new Map() };
   const sources = new SourceBook(existing.sources, plan, today);
   const paperIds = new Set(existing.papers.map((p) => p.id));
@@ -172,6 +183,8 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
     }
   }
   plan.papers.sort((a, b) => (position.get(drafted.get(a)!) ?? 0) - (position.get(drafted.get(b)!) ?? 0));
+  const footprint = planImpact(existing.impact, impacts, today, (item) => sources.forFile(item));
+  if (footprint) plan.impact = footprint;
   return plan;
 }
 

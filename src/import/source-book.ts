@@ -16,7 +16,7 @@ export class SourceBook {
     for (const s of existing) if (s.url !== undefined && !this.byUrl.has(s.url)) this.byUrl.set(s.url, s.id);
   }
 
-  forFile(item: SourcedDraft): string {
+  forFile(item: Pick<SourcedDraft, 'file' | 'fileSource'>): string {
     const known = this.plan.fileSourceIds.get(item.file);
     if (known) return known;
     const s = item.fileSource;

@@ -9,7 +9,7 @@ export interface ListAddition {
 }
 
 /** The sections of a profile in the order `init` writes them: a missing one goes in its place. */
-const sectionOrder = ['person', 'education', 'career', 'papers', 'models', 'balance', 'sources'];
+const sectionOrder = ['person', 'education', 'career', 'papers', 'models', 'balance', 'impact', 'sources'];
 
 interface Edit {
   readonly at: number;
@@ -93,11 +93,15 @@ function editFor(text: string, parent: YAMLMap, key: string, items: readonly unk
     const at = afterLine(text, keyNode.range[1]);
     return { at, end: at, order, text: render(items, indent) };
   }
-  // No such key: write it before the next section (and the comments above that section).
+  return newSection(text, parent, key, (indent) => render(items, indent), order);
+}
+
+/** No such key: write it before the next section (and the comments above that section), or last. */
+function newSection(text: string, parent: YAMLMap, key: string, body: (indent: string) => string, order: number): Edit {
   const firstKey = parent.items[0]?.key as Node | undefined;
   const indent = firstKey?.range ? columnOf(text, firstKey.range[0]) : '';
   const next = parent.items.find((p) => isScalar(p.key) && sectionOrder.indexOf(String(p.key.value)) > sectionOrder.indexOf(key) && sectionOrder.indexOf(key) >= 0);
-  const block = `${indent}${key}:\n${render(items, `${indent}  `)}`;
+  const block = `${indent}${key}:\n${body(`${indent}  `)}`;
   const nextKey = next?.key as Node | undefined;
   if (nextKey?.range) {
     const at = startOfCommentsAbove(text, lineStart(text, nextKey.range[0]));
@@ -108,6 +112,43 @@ function editFor(text: string, parent: YAMLMap, key: string, items: readonly unk
   const at = afterLine(text, lastEnd);
   const needsNewline = at > 0 && text[at - 1] !== '\n';
   return { at, end: at, order, text: `${needsNewline ? '\n' : ''}${indent === '' ? '\n' : ''}${block}` };
+}
+
+/**
+ * Sets a top-level mapping of the profile (such as `impact`) by text: an existing one is replaced
+ * from its key's line to the end of its value (the comments above it stay), a missing one is
+ * written in its place in `init`'s section order. Every other byte stays as the user wrote it.
+ */
+export function setSection(original: string, key: string, value: Record<string, unknown>, flowLists: readonly string[] = []): string {
+  const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = original.slice(bom.length);
+  const newline = /\r?\n/.exec(text)?.[0] ?? '\n';
+  const root = parseDocument(text, { uniqueKeys: false }).contents;
+  if (!isMap(root)) throw new UserError('the profile is not a mapping of sections (person, papers, …); it cannot be merged into');
+  const body = (indent: string) => renderMapping(value, indent, flowLists);
+  const pair = pairOf(root, key);
+  const keyNode = pair?.key as Node | undefined;
+  let edit: Edit;
+  if (pair && keyNode?.range) {
+    const at = lineStart(text, keyNode.range[0]);
+    const valueEnd = (pair.value as Node | null)?.range?.[1] ?? keyNode.range[1];
+    edit = { at, end: afterLine(text, valueEnd), order: 0, text: `${columnOf(text, keyNode.range[0])}${key}:\n${body(`${columnOf(text, keyNode.range[0])}  `)}` };
+  } else edit = newSection(text, root, key, body, 0);
+  return bom + text.slice(0, edit.at) + lineEnds(atEnd(text, edit), newline) + text.slice(edit.end);
+}
+
+/** A mapping's entries in the given indentation; the items of `flowLists` each on one line (`- { year: 2024, citations: 90 }`). */
+function renderMapping(value: Record<string, unknown>, indent: string, flowLists: readonly string[]): string {
+  const doc = new Document(value);
+  for (const key of flowLists) {
+    const list = doc.get(key, true);
+    if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
+  }
+  const out = doc.toString({ lineWidth: 0, indentSeq: true }).replace(/\n$/, '');
+  return `${out
+    .split('\n')
+    .map((line) => (line === '' ? line : indent + line))
+    .join('\n')}\n`;
 }
 
 /** New items as YAML list entries with the given indentation; `source` lists stay on one line. */

@@ -83,6 +83,22 @@ export interface ImportedHighlight extends Entry {
 
 export type ImportedRecord = ImportedPaper | ImportedRole | ImportedDegree | ImportedHighlight;
 
+/**
+ * A research footprint as an author record gives it: every figure checked to be a count, the
+ * years sorted. `asOf` is the record's own date (YYYY-MM-DD), or absent when it gives none.
+ */
+export interface ImportedImpact {
+  readonly entry: string;
+  readonly at: EntryLocation;
+  /** The names the record gives its author, checked against the profile's person. */
+  readonly names: readonly string[];
+  readonly citations: number;
+  readonly hIndex?: number;
+  readonly i10Index?: number;
+  readonly byYear?: readonly { readonly year: number; readonly citations: number; readonly works?: number }[];
+  readonly asOf?: string;
+}
+
 /** Facts a file holds that the profile has no place for: never dropped without a word. */
 export interface LeftOut {
   readonly file: string;
@@ -108,6 +124,8 @@ export interface ParsedRecords {
   /** What the record says about the person, for `--new`. */
   readonly person?: { readonly name?: string; readonly headline?: string };
   readonly records: readonly ImportedRecord[];
+  /** The person's research footprint, from a single author record. */
+  readonly impact?: ImportedImpact;
   /** File-level problems (syntax, shape); entry-level ones are found by the mapping. */
   readonly problems: readonly Problem[];
   /** Whole sections the profile has no place for. */

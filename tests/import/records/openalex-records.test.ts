@@ -60,17 +60,19 @@ describe("Heather A. Piwowar's works as OpenAlex served them in 2022 (host_venue
     expect(ligo.papers[0]).toMatchObject({ title: 'GW170104: Observation of a 50-Solar-Mass Binary Black Hole Coalescence at Redshift 0.2', year: 2017, venue: 'Physical Review Letters', authorship: 'first' });
   });
 
-  it('an author of 2022: the last known institution is a role without dates, and the counts are named as left out', async () => {
+  it('an author of 2022: the last known institution is a role without dates, and the counts are its footprint', async () => {
     const result = await importRecords('Heather A. Piwowar', ['openalex-author-by-orcid-2022.json']);
     expect(result.ok).toBe(true);
     const profile = profileOf(result);
     expect(profile.career).toEqual([expect.objectContaining({ organisation: 'Our Research', note: "The last institution OpenAlex saw on the author's works, as of 2022-03-09; OpenAlex gives no dates." })]);
     expect(profile.career[0]?.start).toBeUndefined();
-    expect(result.leftOut).toEqual([expect.objectContaining({ what: 'OpenAlex citation counts and works counts', count: 1 })]);
-    // A deleted author holds nothing to import: said, with what was left out.
+    // The counts are the footprint now, not left out (tests/import/impact-import.test.ts).
+    expect(result.leftOut).toEqual([]);
+    expect(profile.impact).toMatchObject({ citations: 2691, asOf: '2022-03-09' });
+    // A deleted author holds nothing to start a profile from (its footprint, all zero, is no person): said.
     const deleted = await importRecords('Deleted Author', ['openalex-A5317838346.json']);
     expect(deleted.ok).toBe(false);
-    expect(deleted.leftOut).toHaveLength(1);
+    expect(deleted.problems.map((p) => p.message)).toEqual(['these files hold nothing to start a profile from (no paper, role, degree or distinction)']);
   });
 });
 

@@ -15,7 +15,7 @@ export interface Portrait {
 }
 
 /** Every portrait is cropped to this size (4:5, about 600 px on the long side: sharp in print at the size shown). */
-export const portraitSize = { width: 480, height: 600 } as const;
+const portraitSize = { width: 480, height: 600 } as const;
 
 export type PortraitResult = { readonly ok: true; readonly portrait: Portrait } | { readonly ok: false; readonly message: string };
 
@@ -23,7 +23,7 @@ export type PortraitResult = { readonly ok: true; readonly portrait: Portrait } 
  * Reads a portrait for a profile: a regular file (never a FIFO or device), inside `within`
  * after every symbolic link, under the size cap; then decodes it (see decodePortrait).
  */
-export async function readPortrait(file: string, shown: string, within: string, read: FileReader): Promise<PortraitResult> {
+async function readPortrait(file: string, shown: string, within: string, read: FileReader): Promise<PortraitResult> {
   const bytes = await read(file, limits.portraitBytes, within);
   if (!bytes.ok) return { ok: false, message: `the portrait ${shown}: ${bytes.problem.message}` };
   return decodePortrait(bytes.bytes, shown);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { firstLine } from '../errors.js';
 import { limits } from '../limits.js';
 import { imageKind, isAnimatedPng } from './image-kind.js';
 import type { FileReader } from './read-input-file.js';
@@ -90,8 +91,7 @@ const megapixels = (pixels: number): string => `${(pixels / 1_000_000).toFixed(1
 
 /** libvips' message, on one line and short. */
 function plain(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.replace(/^Input buffer (has corrupt header|contains unsupported image format)?:?\s*/i, '').slice(0, 160) || 'unreadable';
+  return firstLine(error).replace(/^Input buffer (has corrupt header|contains unsupported image format)?:?\s*/i, '').slice(0, 160) || 'unreadable';
 }
 
 /**

@@ -1,8 +1,12 @@
 /**
- * The few kinds of failure the program knows. The CLI catches them in one place
- * (src/cli/run-command.ts) and maps each to an exit code; anything else is a bug
- * and is shown with its stack.
+ * The few kinds of failure the program knows, each a `ProfileReportError` that carries its exit
+ * code. `exitCodeOf` is the one mapping from an error to an exit code (the CLI's
+ * src/cli/report-failure.ts, the JSON summary of src/cli/build-one.ts and the queue's workers
+ * use it); anything else is a bug, shown with its stack.
  */
+
+export const exitCodes = { ok: 0, badInput: 1, usage: 2, renderFailed: 3 } as const;
+export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
 /** One problem in one input file, located precisely enough for an editor to jump to it. */
 export interface Problem {
@@ -17,14 +21,27 @@ export interface Problem {
   readonly severity: 'error' | 'warning';
 }
 
+/**
+ * Every failure profile-report expects: a library user catches this one class, and reads
+ * `exitCode` (what the CLI would exit with) and `cause` (the lower-level error, if any).
+ */
+export abstract class ProfileReportError extends Error {
+  abstract readonly exitCode: ExitCode;
+  constructor(message: string, options?: { readonly cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /** Bad input: a file that cannot be read, or a value that makes no sense. Exit code 1. */
-export class UserError extends Error {
+export class UserError extends ProfileReportError {
   override readonly name = 'UserError';
+  readonly exitCode = exitCodes.badInput;
 }
 
 /** Bad input found by validation: every problem at once. Exit code 1. */
-export class ValidationError extends Error {
+export class ValidationError extends ProfileReportError {
   override readonly name = 'ValidationError';
+  readonly exitCode = exitCodes.badInput;
   constructor(
     readonly problems: readonly Problem[],
     /** Every file that was checked, including those without problems. */
@@ -36,16 +53,39 @@ export class ValidationError extends Error {
 }
 
 /** The command line itself is wrong (unknown flag, missing argument). Exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends ProfileReportError {
   override readonly name = 'UsageError';
+  readonly exitCode = exitCodes.usage;
 }
 
 /** Chromium, the chart renderer or the disk failed while producing outputs. Exit code 3. */
-export class RenderError extends Error {
+export class RenderError extends ProfileReportError {
   override readonly name = 'RenderError';
+  readonly exitCode = exitCodes.renderFailed;
 }
 
-export const exitCodes = { ok: 0, badInput: 1, usage: 2, renderFailed: 3 } as const;
+/**
+ * The exit code for any thrown value: the error's own for a `ProfileReportError`, else 3, as
+ * for a failed render: an unexpected error is a bug, and the outputs were not made.
+ */
+export function exitCodeOf(error: unknown): ExitCode {
+  return error instanceof ProfileReportError ? error.exitCode : exitCodes.renderFailed;
+}
+
+/**
+ * The first line of an error's message (or of a string), for one-line reports: libraries
+ * (Chromium, YAML, sharp) append stacks, call logs or excerpts after it.
+ */
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? text;
+}
+
+/** `firstLine`, followed by the first line of the cause a render failure carries. */
+export function errorSummary(error: unknown): string {
+  if (error instanceof RenderError && error.cause instanceof Error) return `${error.message} (${firstLine(error.cause)})`;
+  return firstLine(error);
+}
 
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;

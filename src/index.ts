@@ -63,8 +63,8 @@ export { memoryReader, readInputFile } from './load/read-input-file.js';
 export type { FileReader, ReadResult } from './load/read-input-file.js';
 
 // Errors
-export { RenderError, UsageError, UserError, ValidationError, exitCodes, formatProblem } from './errors.js';
-export type { Problem } from './errors.js';
+export { ProfileReportError, RenderError, UsageError, UserError, ValidationError, exitCodeOf, exitCodes, formatProblem } from './errors.js';
+export type { ExitCode, Problem } from './errors.js';
 
 // The shape of --json output
 export { buildSummarySchema, validateSummarySchema } from './cli/json-summary.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildReport } from '../build-report.js';
 import type { BuildContext } from '../build-context.js';
-import { RenderError, UsageError, UserError, ValidationError, exitCodes, formatProblem } from '../errors.js';
+import { ProfileReportError, ValidationError, errorSummary, exitCodeOf, exitCodes, formatProblem } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { BuildOptions } from '../options.js';
 import { jsonProblem } from './json-summary.js';
@@ -73,7 +73,7 @@ export async function buildOne(target: BuildTarget, options: BuildOptions, ctx: 
     };
   } catch (error) {
     timings['total'] = round(performance.now() - started);
-    const known = error instanceof ValidationError || error instanceof UserError || error instanceof UsageError || error instanceof RenderError;
+    const known = error instanceof ProfileReportError;
     const quiet = (ctx.json && known) || ctx.interrupted();
     const exitCode = quiet ? exitCodeOf(error) : reportFailure(error, ctx.term);
     return {
@@ -84,20 +84,9 @@ export async function buildOne(target: BuildTarget, options: BuildOptions, ctx: 
       timings,
       warnings: error instanceof ValidationError ? error.problems.filter((p) => p.severity === 'warning').map(jsonProblem) : [],
       problems: error instanceof ValidationError ? error.problems.filter((p) => p.severity === 'error').map(jsonProblem) : [],
-      error: oneLine(error),
+      error: errorSummary(error),
     };
   }
-}
-
-function exitCodeOf(error: unknown): number {
-  if (error instanceof ValidationError || error instanceof UserError) return exitCodes.badInput;
-  if (error instanceof UsageError) return exitCodes.usage;
-  return exitCodes.renderFailed;
-}
-
-function oneLine(error: unknown): string {
-  if (error instanceof RenderError && error.cause instanceof Error) return `${error.message} (${error.cause.message.split('\n')[0]})`;
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
 function round(ms: number): number {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, UserError, ValidationError, exitCodes, formatProblem } from '../errors.js';
 import type { Problem } from '../errors.js';
-import { slug } from '../derive/format.js';
+import { profileFileName } from '../init/profile-file-name.js';
 import { importDiff, importSummaryLines, leftOutLines } from '../import/describe-import.js';
 import { importIntoProfile } from '../import/import-profile.js';
 import type { ImportResult } from '../import/import-profile.js';
@@ -62,7 +62,7 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
     const name = flags.new!.trim();
     if (!name) throw new UsageError('--new needs the person\'s name, for example --new "Ada Lovelace"');
     const dir = path.resolve(ctx.cwd, flags.dir ?? (existsSync(path.join(ctx.cwd, 'data', 'profiles')) ? path.join('data', 'profiles') : '.'));
-    targetPath = path.join(dir, `${slug(name, 'person')}.yaml`);
+    targetPath = path.join(dir, profileFileName(name));
     if (existsSync(targetPath)) throw new UserError(`${displayPath(ctx.cwd, targetPath)} already exists; add to it with --into ${displayPath(ctx.cwd, targetPath)}`);
     const projectSchema = path.join(ctx.cwd, 'data', 'profile.schema.json');
     const schemaPath = path.relative(dir, existsSync(projectSchema) ? projectSchema : packageSchema).split(path.sep).join('/');

@@ -1,4 +1,4 @@
-import { RenderError, UsageError, UserError, ValidationError, exitCodes, formatProblem } from '../errors.js';
+import { RenderError, UsageError, UserError, ValidationError, exitCodeOf, firstLine, formatProblem } from '../errors.js';
 import type { Terminal } from './terminal.js';
 
 /**
@@ -10,28 +10,22 @@ export function reportFailure(error: unknown, term: Terminal): number {
     for (const problem of error.problems) term.err(formatProblem(problem));
     const errors = error.problems.filter((p) => p.severity === 'error').length;
     term.err(`${errors} problem${errors === 1 ? '' : 's'} found; nothing was written.`);
-    return exitCodes.badInput;
-  }
-  if (error instanceof UserError) {
+  } else if (error instanceof UserError) {
     term.err(`error: ${error.message}`);
-    return exitCodes.badInput;
-  }
-  if (error instanceof UsageError) {
+  } else if (error instanceof UsageError) {
     term.err(`usage error: ${error.message}`);
     term.err('Run `profile-report --help` for the commands and options.');
-    return exitCodes.usage;
-  }
-  if (error instanceof RenderError) {
+  } else if (error instanceof RenderError) {
     term.err(`render failed: ${error.message}${causeText(error)}`);
-    return exitCodes.renderFailed;
+  } else {
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    term.err(`internal error: this is a bug in profile-report, please report it with the text below.\n${stack}`);
   }
-  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  term.err(`internal error: this is a bug in profile-report, please report it with the text below.\n${stack}`);
-  return exitCodes.renderFailed;
+  return exitCodeOf(error);
 }
 
 function causeText(error: Error): string {
   const cause = error.cause;
   if (!(cause instanceof Error)) return '';
-  return `\n  caused by: ${cause.message.split('\n')[0]}`;
+  return `\n  caused by: ${firstLine(cause)}`;
 }

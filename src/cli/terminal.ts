@@ -26,7 +26,7 @@ const terminalControls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u
  * Everything the CLI prints passes here, so a profile value, a YAML key, a file name, a BibTeX
  * key or a title with escape sequences in it is printed as those escapes, wherever it is quoted.
  */
-export function terminalText(text: string): string {
+function terminalText(text: string): string {
   return text.replace(terminalControls, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -60,12 +60,6 @@ export const processTerminal: Terminal = {
   out: (text) => write(process.stdout, line(text)),
   err: (text) => write(process.stderr, line(text)),
 };
-
-export function memoryTerminal(): Terminal & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t) };
-}
 
 /** Today's date as YYYY-MM-DD in local time: the CLI's one read of the clock for dates. */
 export function localToday(now: Date = new Date()): string {

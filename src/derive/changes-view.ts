@@ -1,32 +1,8 @@
 import type { Locale } from '../i18n/locale.js';
 import { changeSections } from '../edition/diff-facts.js';
 import type { ChangeKind, ChangeSection, FactChange } from '../edition/diff-facts.js';
-import type { SourceIndex, SourceLink } from './source-index.js';
-import type { PersonView } from './view-model.js';
-
-export interface ChangeItemView {
-  readonly kind: ChangeKind;
-  readonly kindLabel: string;
-  /** What changed: the item, and for a change the field ("X-VLM: venue"). */
-  readonly what: string;
-  /** For a change: before → after, as the locale writes it. */
-  readonly detail?: string;
-  readonly sources: readonly SourceLink[];
-  /** Sources of a removed item, which the new report no longer lists: their titles. */
-  readonly oldSources?: string;
-}
-
-export interface ChangesView {
-  readonly lead: string;
-  /** One line when nothing changed. */
-  readonly none?: string;
-  /** People who joined or left the report, one sentence each. */
-  readonly people: readonly string[];
-  readonly byPerson: readonly {
-    readonly person: PersonView;
-    readonly groups: readonly { readonly title: string; readonly items: readonly ChangeItemView[] }[];
-  }[];
-}
+import type { SourceIndex } from './source-index.js';
+import type { ChangeItemView, ChangesView, PersonView } from './view-model.js';
 
 // Every message key written out, so a key no code uses can be found (tests/i18n/catalogues.test.ts).
 const sectionKeys: Record<Exclude<ChangeSection, 'people'>, string> = {

@@ -2,7 +2,6 @@ import type { NumberStyle } from '../i18n/format-number.js';
 import { fit, graphemes, isolate } from './charts/chart-text.js';
 import { neutral } from './palette.js';
 import type { PersonStyle } from './palette.js';
-import type { ChartRef, ChartTable } from './view-model.js';
 
 /**
  * A chart as plain JSON: a Chart.js configuration plus what the page shows around it. Kept free
@@ -105,4 +104,18 @@ export function barFill(style: { colour: string; tint: string; fill: 'solid' | '
   return style.fill === 'solid'
     ? { backgroundColor: style.colour, borderColor: style.colour, borderWidth: 0, directLabelColor: style.colour, directLabelInsideColor: '#ffffff' }
     : { backgroundColor: style.tint, borderColor: style.colour, borderWidth: 2, directLabelColor: style.colour, directLabelInsideColor: style.colour };
+}
+
+/** A chart as the page shows it; the image is filled in by the render stage. */
+export interface ChartRef extends Omit<ChartSpec, 'config'> {
+  /** Drawn for a full text column (a half-width chart sits beside another). */
+  readonly wide: boolean;
+  /** `data:image/svg+xml;base64,...`, set by render. */
+  readonly src?: string;
+}
+
+export interface ChartTable {
+  readonly caption: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
 }

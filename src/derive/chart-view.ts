@@ -1,6 +1,5 @@
 import { chartRef } from './chart-spec.js';
-import type { ChartSpec } from './chart-spec.js';
-import type { ChartRef } from './view-model.js';
+import type { ChartRef, ChartSpec } from './chart-spec.js';
 
 /**
  * A chart as the page shows it. It scales to the width it is given (its SVG has a viewBox), on

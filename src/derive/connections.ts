@@ -21,7 +21,7 @@ export interface ConnectionsView {
 }
 
 /** Text compared for identity: compatibility forms folded, marks and case dropped, punctuation as spaces. */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

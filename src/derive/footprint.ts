@@ -1,38 +1,9 @@
 import type { Locale } from '../i18n/locale.js';
 import { dateBounds } from '../schema/partial-date.js';
 import type { Impact } from '../schema/profile-schema.js';
-import type { SourceIndex, SourceLink } from './source-index.js';
+import type { SourceIndex } from './source-index.js';
 import type { Subject } from './subject.js';
-import type { PersonView } from './view-model.js';
-
-export interface FootprintRow {
-  readonly person: PersonView;
-  readonly citations: string;
-  readonly hIndex: string;
-  readonly i10Index: string;
-  /** Citations per year since the first paper. */
-  readonly citationsPerYear: string;
-  /** The m-quotient: h-index per year since the first paper. */
-  readonly mQuotient: string;
-  /** Papers listed in the profile per year since the first of them. */
-  readonly papersPerYear: string;
-  /** "as of 1 Nov 2026, OpenAlex" */
-  readonly asOf: string;
-  /** "as of May 2024" when the figures are older than the spec's `maxAge`. */
-  readonly stale?: string;
-  readonly sources: readonly SourceLink[];
-}
-
-export interface FootprintView {
-  readonly title: string;
-  readonly lead: string;
-  readonly headers: readonly string[];
-  readonly rows: readonly FootprintRow[];
-  /** People with no footprint in their profile. */
-  readonly missing?: string;
-  /** Said when the figures are from moments more than three months apart. */
-  readonly apart?: string;
-}
+import type { FootprintView, PersonView } from './view-model.js';
 
 /** The years of a career so far for fair comparisons: from the first paper's year to the figures' date (at least one). */
 export function careerYears(firstPaperYear: number, asOf: string): number {

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locale.js';
 
 /** Where a position between two poles falls, in five bands: 50 reads as a balance. */
-export function stanceLevel(position: number): 'strongLeft' | 'left' | 'balanced' | 'right' | 'strongRight' {
+function stanceLevel(position: number): 'strongLeft' | 'left' | 'balanced' | 'right' | 'strongRight' {
   if (position <= 20) return 'strongLeft';
   if (position < 40) return 'left';
   if (position <= 60) return 'balanced';

@@ -1,9 +1,8 @@
 import type { PageSize, SectionName } from '../schema/report-schema.js';
-import type { ChartSpec } from './chart-spec.js';
+import type { ChartRef } from './chart-spec.js';
 import type { SourceLink } from './source-index.js';
-import type { ChangesView } from './changes-view.js';
+import type { ChangeKind } from '../edition/diff-facts.js';
 import type { ConnectionsView } from './connections.js';
-import type { FootprintView } from './footprint.js';
 
 /**
  * What the templates see: preformatted strings and flags only, so templates need nothing but
@@ -214,16 +213,60 @@ export interface SourceView {
   readonly citedBy: string;
 }
 
-/** A chart as the page shows it; the image is filled in by the render stage. */
-export interface ChartRef extends Omit<ChartSpec, 'config'> {
-  /** Drawn for a full text column (a half-width chart sits beside another). */
-  readonly wide: boolean;
-  /** `data:image/svg+xml;base64,...`, set by render. */
-  readonly src?: string;
+/** The research footprint table: built by footprint.ts, shown by the papers section. */
+export interface FootprintRow {
+  readonly person: PersonView;
+  readonly citations: string;
+  readonly hIndex: string;
+  readonly i10Index: string;
+  /** Citations per year since the first paper. */
+  readonly citationsPerYear: string;
+  /** The m-quotient: h-index per year since the first paper. */
+  readonly mQuotient: string;
+  /** Papers listed in the profile per year since the first of them. */
+  readonly papersPerYear: string;
+  /** "as of 1 Nov 2026, OpenAlex" */
+  readonly asOf: string;
+  /** "as of May 2024" when the figures are older than the spec's `maxAge`. */
+  readonly stale?: string;
+  readonly sources: readonly SourceLink[];
 }
 
-export interface ChartTable {
-  readonly caption: string;
+export interface FootprintView {
+  readonly title: string;
+  readonly lead: string;
   readonly headers: readonly string[];
-  readonly rows: readonly (readonly string[])[];
+  readonly rows: readonly FootprintRow[];
+  /** People with no footprint in their profile. */
+  readonly missing?: string;
+  /** Said when the figures are from moments more than three months apart. */
+  readonly apart?: string;
 }
+
+/** What changed since an earlier edition: built by changes-view.ts. */
+export interface ChangeItemView {
+  readonly kind: ChangeKind;
+  readonly kindLabel: string;
+  /** What changed: the item, and for a change the field ("X-VLM: venue"). */
+  readonly what: string;
+  /** For a change: before → after, as the locale writes it. */
+  readonly detail?: string;
+  readonly sources: readonly SourceLink[];
+  /** Sources of a removed item, which the new report no longer lists: their titles. */
+  readonly oldSources?: string;
+}
+
+export interface ChangesView {
+  readonly lead: string;
+  /** One line when nothing changed. */
+  readonly none?: string;
+  /** People who joined or left the report, one sentence each. */
+  readonly people: readonly string[];
+  readonly byPerson: readonly {
+    readonly person: PersonView;
+    readonly groups: readonly { readonly title: string; readonly items: readonly ChangeItemView[] }[];
+  }[];
+}
+
+/** The chart types belong to chart-spec.ts; named here too for the chart builders that read them beside the view. */
+export type { ChartRef, ChartTable } from './chart-spec.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { firstLine } from '../errors.js';
 import { BrowserSession } from '../print/browser-session.js';
 import { findChromium } from '../print/find-chromium.js';
 
@@ -42,7 +43,7 @@ export async function checkChromium(env: NodeJS.ProcessEnv = process.env): Promi
     return { name: 'Chromium', ok: true, detail: `${version} at ${executable} launches${root ? " (as root, so without Chromium's sandbox)" : ''}` };
   } catch (error) {
     const fix = fromEnv ? fixVariable : 'apt-get install --reinstall chromium   (or point PUPPETEER_EXECUTABLE_PATH at a working browser)';
-    return { name: 'Chromium', ok: false, detail: `${executable} does not start: ${(error as Error).message.split('\n')[0]}`, fix };
+    return { name: 'Chromium', ok: false, detail: `${executable} does not start: ${firstLine(error)}`, fix };
   } finally {
     await session.close();
   }
@@ -58,7 +59,7 @@ export async function checkCanvas(): Promise<CheckResult> {
     const versions = canvas as unknown as { cairoVersion?: string; pangoVersion?: string };
     return { name: 'canvas (charts)', ok: true, detail: `node-canvas with Cairo ${versions.cairoVersion ?? '?'}, Pango ${versions.pangoVersion ?? '?'}` };
   } catch (error) {
-    return { name: 'canvas (charts)', ok: false, detail: `the canvas module does not load: ${(error as Error).message.split('\n')[0]}`, fix: `apt-get install ${debianNeeds} && npm rebuild canvas` };
+    return { name: 'canvas (charts)', ok: false, detail: `the canvas module does not load: ${firstLine(error)}`, fix: `apt-get install ${debianNeeds} && npm rebuild canvas` };
   }
 }
 

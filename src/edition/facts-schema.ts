@@ -18,7 +18,7 @@ export const factsVersion = 1;
 export const factsFileName = 'profile-report-facts.json';
 export const factsElementId = 'profile-report-facts';
 
-export const factsPersonSchema = z.strictObject({
+const factsPersonSchema = z.strictObject({
   /** How the person is matched across editions: their name, normalised (see personKey). */
   key: z.string().min(1).max(limits.shortText),
   profile: profileSchema,

@@ -11,7 +11,7 @@ import { gitEditionFacts } from './git-edition.js';
 import { parseFacts } from './parse-facts.js';
 
 /** Largest edition file read: a report of eight people with hundreds of papers is well under it. */
-export const editionMaxBytes = 256 * 1024 * 1024;
+const editionMaxBytes = 256 * 1024 * 1024;
 
 /**
  * The facts of an earlier edition: `git:REV` (this project's spec and profiles at that

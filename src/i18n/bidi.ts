@@ -21,7 +21,3 @@ export function isolate(text: string, dir: 'ltr' | 'rtl'): string {
   return `${firstStrongIsolate}${text}${popIsolate}`;
 }
 
-/** Removes isolates again, for places that cannot show them (PDF metadata, CSS strings). */
-export function stripIsolates(text: string): string {
-  return text.replace(/[\u2066-\u2069]/g, '');
-}

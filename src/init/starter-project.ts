@@ -9,7 +9,7 @@ export interface StarterFile {
 }
 
 /** The two people a new project starts with; replace them with the people to compare. */
-export const starterPeople = ['Alex Example', 'Sam Example'] as const;
+const starterPeople = ['Alex Example', 'Sam Example'] as const;
 
 /**
  * What `profile-report init` writes into an empty folder: a report spec, two starter profiles
@@ -27,7 +27,7 @@ export function starterProject(buildDate: string, command = 'profile-report'): S
   ];
 }
 
-export function starterSpec(profiles: readonly string[], buildDate: string, command = 'profile-report'): string {
+function starterSpec(profiles: readonly string[], buildDate: string, command = 'profile-report'): string {
   return `# yaml-language-server: $schema=./report.schema.json
 # What to compare and how the report looks. Paths are relative to this file.
 # Build it with: ${command} build   (writes out/report.html and out/report.pdf)

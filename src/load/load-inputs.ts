@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { slug } from '../derive/format.js';
 import { UserError, ValidationError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { Profile, LocalisedProfile } from '../schema/profile-schema.js';
@@ -171,15 +173,19 @@ function listNames(names: readonly string[]): string {
   return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** `zeng-yan-luo-fuli` from the people's names: Latin letters without marks, digits, dashes. */
+/**
+ * `zeng-yan-luo-fuli` from the people's names: the output name must be ASCII (the spec's rule
+ * for output.name), so a name with letters of another script, or a list cut short, also gets a
+ * short hash of all the names (`zeng-yan-3f9a1c`, `comparison-8d02e4`): two different sets of
+ * people never write the same files, and the same people always write the same ones.
+ */
 export function outputName(names: readonly string[]): string {
-  const slug = names
-    .map((n) => n.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
-    .filter(Boolean)
-    .join('-')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug === '' ? 'comparison' : slug;
+  const words = slug(names.join(' '), { fallback: '' });
+  const short = slug(words, { fallback: '', max: 80 });
+  const lossy = short !== words || names.some((n) => /[^a-z0-9]/u.test(slug(n, { keep: 'letters', fallback: '' }).replace(/-/g, '')));
+  if (!lossy && short !== '') return short;
+  const hash = createHash('sha256').update(names.map((n) => n.normalize('NFC')).join('\n')).digest('hex').slice(0, 6);
+  return `${short || 'comparison'}-${hash}`;
 }
 
 /** Run with no file outside a project: say what to do, not only what is missing. */

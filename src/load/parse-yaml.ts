@@ -1,5 +1,6 @@
 import { Composer, LineCounter, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Node, YAMLError } from 'yaml';
+import { firstLine } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { limits } from '../limits.js';
 import { SourcePositions, formatPath } from './source-positions.js';
@@ -47,7 +48,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     doc = composeOne(syntax.tokens, text.length);
   } catch (error) {
     // The composer reports problems as errors, not exceptions; this is for anything it did not foresee.
-    const message = error instanceof RangeError ? tooDeepMessage : `the YAML cannot be read: ${(error as Error).message.split('\n')[0]}`;
+    const message = error instanceof RangeError ? tooDeepMessage : `the YAML cannot be read: ${firstLine(error)}`;
     return { file, value: undefined, positions, problems: [{ file, line: 0, column: 0, path: '', message, severity: 'error' }] };
   }
 
@@ -249,8 +250,7 @@ function reportYamlErrors(errors: readonly YAMLError[], report: Report, text: st
 }
 
 function firstSentence(message: string): string {
-  const line = message.split('\n')[0] ?? message;
-  const trimmed = line.replace(/ at line \d+, column \d+.*$/, '');
+  const trimmed = firstLine(message).replace(/ at line \d+, column \d+.*$/, '');
   return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { firstLine } from '../errors.js';
 import { limits } from '../limits.js';
 import { imageKind, isAnimatedPng } from './image-kind.js';
 import type { FileReader } from './read-input-file.js';
@@ -15,7 +16,7 @@ export interface Portrait {
 }
 
 /** Every portrait is cropped to this size (4:5, about 600 px on the long side: sharp in print at the size shown). */
-export const portraitSize = { width: 480, height: 600 } as const;
+const portraitSize = { width: 480, height: 600 } as const;
 
 export type PortraitResult = { readonly ok: true; readonly portrait: Portrait } | { readonly ok: false; readonly message: string };
 
@@ -23,7 +24,7 @@ export type PortraitResult = { readonly ok: true; readonly portrait: Portrait } 
  * Reads a portrait for a profile: a regular file (never a FIFO or device), inside `within`
  * after every symbolic link, under the size cap; then decodes it (see decodePortrait).
  */
-export async function readPortrait(file: string, shown: string, within: string, read: FileReader): Promise<PortraitResult> {
+async function readPortrait(file: string, shown: string, within: string, read: FileReader): Promise<PortraitResult> {
   const bytes = await read(file, limits.portraitBytes, within);
   if (!bytes.ok) return { ok: false, message: `the portrait ${shown}: ${bytes.problem.message}` };
   return decodePortrait(bytes.bytes, shown);
@@ -90,8 +91,7 @@ const megapixels = (pixels: number): string => `${(pixels / 1_000_000).toFixed(1
 
 /** libvips' message, on one line and short. */
 function plain(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.replace(/^Input buffer (has corrupt header|contains unsupported image format)?:?\s*/i, '').slice(0, 160) || 'unreadable';
+  return firstLine(error).replace(/^Input buffer (has corrupt header|contains unsupported image format)?:?\s*/i, '').slice(0, 160) || 'unreadable';
 }
 
 /**

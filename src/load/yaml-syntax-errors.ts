@@ -1,4 +1,5 @@
 import type { CST, LineCounter, YAMLError } from 'yaml';
+import { firstLine } from '../errors.js';
 
 /** A syntax mistake in plain words, at the place to fix. */
 export interface SyntaxMistake {
@@ -79,7 +80,7 @@ function describe(cluster: readonly YAMLError[], src: SourceLines, tokens: reado
   const first = cluster[0]!;
   const at = first.pos[0];
   const line = src.line(at);
-  const message = first.message.split('\n')[0] ?? '';
+  const message = firstLine(first.message);
 
   switch (first.code) {
     case 'TAB_AS_INDENT':

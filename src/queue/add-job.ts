@@ -10,7 +10,7 @@ export type AddState = 'queued' | 'already-queued' | 'already-built';
  * A rendering failure (Chromium crashed or timed out) is tried again after 1, 2 and 4 seconds:
  * four tries in all. A validation failure is never tried again (see the worker).
  */
-export const jobOptions = { attempts: 4, backoff: { type: 'exponential', delay: 1000 } } as const;
+const jobOptions = { attempts: 4, backoff: { type: 'exponential', delay: 1000 } } as const;
 
 export type ReportQueue = Queue<JobPayload, unknown, string>;
 

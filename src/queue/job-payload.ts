@@ -11,7 +11,7 @@ import { pageSizes } from '../schema/report-schema.js';
  */
 
 /** A spec, profile or template, as a path inside the project: `data/profiles/ada.yaml`. */
-export function isProjectPath(text: string): boolean {
+function isProjectPath(text: string): boolean {
   if (text.length === 0 || text.length > 1024 || text.includes('\\') || text.includes('\0')) return false;
   return text.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && part.length <= 255);
 }
@@ -19,7 +19,7 @@ export function isProjectPath(text: string): boolean {
 const projectPath = z.string().refine(isProjectPath, 'a relative path inside the project, with no empty, `.` or `..` part');
 
 /** The flags of `queue add` that change what a build writes (the spec decides the rest). */
-export const buildSettingsSchema = z.strictObject({
+const buildSettingsSchema = z.strictObject({
   formats: z.array(z.enum(['html', 'pdf'])).min(1).max(2),
   page: z.enum(pageSizes).optional(),
   language: z.enum(shippedLanguages).optional(),

@@ -13,7 +13,7 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const jobIdSchema = sha256;
 
 /** The report spec's own rule for output.name: a file name without folder or extension. */
-export const outputNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/);
+const outputNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/);
 
 /** A job's outcome, kept for `--keep` beside the outputs (or without them, when it failed). */
 export const jobResultSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { RedisOptions } from 'ioredis';
+import { firstLine } from '../errors.js';
 import type { RedisTarget } from './redis-url.js';
 
 /** The connection settings a `--redis` URL stands for, for ioredis and BullMQ alike. */
@@ -36,7 +37,7 @@ export function describeRedisError(error: unknown): string {
       return 'the host cannot be reached';
     default:
       if (/WRONGPASS|NOAUTH|invalid username-password/i.test(message)) return 'Redis refused the user name or password';
-      return message.split('\n')[0] ?? message;
+      return firstLine(message);
   }
 }
 

@@ -4,7 +4,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BuildContext } from '../build-context.js';
-import { RenderError, UsageError, UserError, ValidationError, exitCodes, formatProblem } from '../errors.js';
+import { ProfileReportError, RenderError, ValidationError, errorSummary, exitCodeOf, exitCodes, firstLine, formatProblem } from '../errors.js';
 import { jsonProblem } from '../cli/json-summary.js';
 import { buildJob } from './build-job.js';
 import { jobId, jobPayloadSchema } from './job-payload.js';
@@ -77,7 +77,7 @@ export class ReportWorker {
         this.reachable = false;
         options.log(`cannot reach Redis at ${options.target.shown}: ${describeRedisError(error)}; trying again until it answers`);
       } else {
-        options.log(`note: ${error.message.split('\n')[0]}`);
+        options.log(`note: ${firstLine(error)}`);
       }
     });
   }
@@ -127,14 +127,15 @@ export class ReportWorker {
       this.options.log(`built ${job.name} (${id.slice(0, 12)}) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       return kept;
     } catch (error) {
-      const bad = error instanceof ValidationError || error instanceof UserError || error instanceof UsageError;
+      // Bad input or usage fails the same way on every attempt: not worth a retry.
+      const bad = error instanceof ProfileReportError && !(error instanceof RenderError);
       const message = oneLine(error);
-      if (!bad && !(error instanceof RenderError)) this.options.log(`internal error while building ${job.name}: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      if (!(error instanceof ProfileReportError)) this.options.log(`internal error while building ${job.name}: ${error instanceof Error ? (error.stack ?? message) : message}`);
       if (bad || attempt >= attempts) {
         const failure: JobResult = {
           ...base,
           ok: false,
-          exitCode: error instanceof ValidationError || error instanceof UserError ? exitCodes.badInput : error instanceof UsageError ? exitCodes.usage : exitCodes.renderFailed,
+          exitCode: exitCodeOf(error),
           name: null,
           artifacts: [],
           timings: { total: Math.round(performance.now() - started) },
@@ -184,8 +185,7 @@ function isConnectionError(error: Error): boolean {
 function oneLine(error: unknown): string {
   const first = error instanceof ValidationError ? error.problems.find((p) => p.severity === 'error') : undefined;
   if (error instanceof ValidationError && first) return `${error.message}; the first: ${formatProblem(first)}`;
-  if (error instanceof RenderError && error.cause instanceof Error) return `${error.message} (${error.cause.message.split('\n')[0]})`;
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+  return errorSummary(error);
 }
 
 function sha256(bytes: Buffer): string {

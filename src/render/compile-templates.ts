@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { UserError } from '../errors.js';
+import { UserError, firstLine } from '../errors.js';
 import type { TemplateSources } from './template-set.js';
 
 export type RenderLayout = (context: object) => string;
@@ -46,7 +46,7 @@ export function compileTemplates(set: TemplateSources): RenderLayout {
     } catch (error) {
       if (error instanceof UserError) throw error;
       const where = open.length > 0 ? `partials/${open.at(-1)}.hbs` : 'layout.hbs';
-      throw new UserError(`template ${where} cannot be rendered: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+      throw new UserError(`template ${where} cannot be rendered: ${firstLine(error)}`, { cause: error });
     }
   };
 }

@@ -47,7 +47,7 @@ interface ChartLike {
 }
 
 /** Labels in the chart's own font stack (the renderer sets it per chart), semibold. */
-export function labelFont(chart: Pick<ChartLike, 'options'>): string {
+function labelFont(chart: Pick<ChartLike, 'options'>): string {
   return `600 12px ${chart.options?.font?.family ?? "'Source Sans 3', 'Noto Sans SC', sans-serif"}`;
 }
 

@@ -46,7 +46,7 @@ const elementAttributes: Readonly<Record<string, ReadonlySet<string>>> = {
 export const allowedMetaNames: ReadonlySet<string> = new Set(['viewport', 'author', 'description', 'keywords', 'generator', 'color-scheme', 'robots']);
 
 /** Attributes holding a URL; each is checked by what it may point at. */
-export const urlAttributes: ReadonlySet<string> = new Set(['href', 'src']);
+const urlAttributes: ReadonlySet<string> = new Set(['href', 'src']);
 
 export function isAllowedAttribute(element: string, attribute: string): boolean {
   if (globalAttributes.has(attribute)) return true;

@@ -209,7 +209,7 @@ export function assembleDocument(parts: DocumentParts): string {
  * `</script` or `<!--` can appear), and the two line separators JavaScript once rejected. The
  * escapes are still the same JSON, so a JSON parser reads back exactly the same value.
  */
-export function inertJson(json: string): string {
+function inertJson(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -1,4 +1,5 @@
-import type { ChartRef, ReportView } from '../derive/view-model.js';
+import type { ChartRef } from '../derive/chart-spec.js';
+import type { ReportView } from '../derive/view-model.js';
 import type { FontLibrary } from './font-library.js';
 import { UnsafeHtmlError, assembleDocument } from './html-safety.js';
 import { hyphenateHtml } from './hyphenate-html.js';

@@ -74,7 +74,7 @@ export function textContexts(html: string, stylesheet = ''): Map<string, Set<num
   return out;
 }
 
-export function contextKey(context: TextContext): string {
+function contextKey(context: TextContext): string {
   return context.bold ? `${context.region} bold` : context.region;
 }
 

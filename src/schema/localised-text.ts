@@ -17,7 +17,7 @@ export type ReportLanguage = (typeof reportLanguages)[number];
  * `pt-BR` is worth keeping for the day a report speaks it. Canonical case only, so that a report
  * finds `zh-CN` by plain comparison and an editor's schema can say the same thing.
  */
-export const languageTagPattern = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?(-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*$/;
+const languageTagPattern = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?(-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*$/;
 
 export function isLanguageTag(tag: string): boolean {
   return languageTagPattern.test(tag);
@@ -33,9 +33,9 @@ export function canonicalTag(tag: string): string | undefined {
   }
 }
 
-export const languageTagMessage = 'expected a language tag such as en, zh-CN, zh-TW or pt-BR (BCP 47, in this case)';
+const languageTagMessage = 'expected a language tag such as en, zh-CN, zh-TW or pt-BR (BCP 47, in this case)';
 
-export const languageTag = z
+const languageTag = z
   .string()
   .regex(languageTagPattern, { message: languageTagMessage })
   .meta({ errorMessage: 'Expected a language tag such as en, zh-CN, zh-TW or pt-BR (BCP 47, in this case).' });
@@ -98,7 +98,3 @@ export type Resolved<T> = T extends string | number | boolean | null | undefined
     : string extends keyof T
       ? string
       : { [K in keyof T]: Resolved<T[K]> };
-
-export function isLocalisedMap(value: unknown): value is LocalisedMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
-}

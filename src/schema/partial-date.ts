@@ -74,11 +74,6 @@ export const fullDate = z
     errorMessage: 'Expected a full date written as YYYY-MM-DD (a real calendar date).',
   });
 
-/** Sort key that puts `2021` before `2021-01` before `2021-01-01`. */
-export function dateSortKey(date: PartialDate): string {
-  return date.padEnd(10, ' ');
-}
-
 /** The earliest and latest day a partial date may mean, as YYYY-MM-DD. */
 export function dateBounds(date: PartialDate): { first: string; last: string } {
   const [y, m, d] = date.split('-');

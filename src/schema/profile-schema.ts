@@ -25,14 +25,14 @@ const sourcedText = z.strictObject({
   source: sourceRef,
 });
 
-export const photoSchema = z.strictObject({
+const photoSchema = z.strictObject({
   file: describe(shortText, 'The picture: a JPEG, PNG or WebP file, relative to this profile and inside the project, for example ../photos/zeng-yan.jpg. It is re-encoded, cropped to 4:5 and stripped of all metadata.'),
   credit: describe(shortText, 'Who took or made the picture, and its licence, printed with the sources: for example "Photo: Jane Doe, CC BY 4.0".'),
   source: sourceRef,
   alt: describe(shortLocal, 'What the picture shows, for screen readers; by default "Portrait of" and the name.').optional(),
 });
 
-export const personSchema = z.strictObject({
+const personSchema = z.strictObject({
   name: describe(shortText, 'The name as the report should show it, in Latin script (for example Zeng Yan).'),
   nativeName: describe(shortText, 'The name in its native script (for example 曾妍).').optional(),
   birthYear: year('Year of birth, only when a source gives it.').optional(),
@@ -80,7 +80,7 @@ export const paperSchema = z.strictObject({
   source: sourceRef,
 });
 
-export const metricSchema = z.strictObject({
+const metricSchema = z.strictObject({
   label: describe(shortLocal, 'What is measured, for example Inference cost.'),
   value: describe(z.number().finite(), 'The figure, in `unit`.').meta({ default: 100 }),
   unit: describe(shortText, 'The unit of value and baseline.value, for example s, B parameters, or relative cost.').optional(),
@@ -96,7 +96,7 @@ export const metricSchema = z.strictObject({
   source: sourceRef,
 });
 
-export const modelSchema = z.strictObject({
+const modelSchema = z.strictObject({
   id: describe(id, 'A short id for this model or product, unique in this profile, for example seedance-2-0.'),
   name: describe(shortText, 'The name of the model, product or system, for example Seedance 2.0.'),
   kind: describe(z.enum(['model', 'product', 'system']), 'What it is: a model, a product or a system.').default('model'),
@@ -109,7 +109,7 @@ export const modelSchema = z.strictObject({
   source: sourceRef,
 });
 
-export const balanceSchema = z.strictObject({
+const balanceSchema = z.strictObject({
   tradeoff: describe(shortLocal, 'The trade-off, for example Dynamism vs stability. People with the same trade-off share a picture.'),
   poles: describe(
     z.tuple([describe(shortLocal, 'The left pole, for example Dynamism.'), describe(shortLocal, 'The right pole, for example Stability.')]),
@@ -130,7 +130,7 @@ const count = (description: string) => describe(z.int().min(0).max(100_000_000),
  * Counts differ between services (Google Scholar counts more than OpenAlex or Scopus), so the
  * report always says which service and when.
  */
-export const impactSchema = z.strictObject({
+const impactSchema = z.strictObject({
   citations: count('Citations of all the person’s works, as the source counts them.'),
   hIndex: count('The h-index: h works cited at least h times each.').optional(),
   i10Index: count('Works cited at least 10 times.').optional(),
@@ -150,7 +150,7 @@ export const impactSchema = z.strictObject({
   source: sourceRef,
 });
 
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   id: describe(id, 'The id facts cite in their `source`, for example article or arxiv-2111-08276.'),
   title: describe(shortText, 'The title as published (never translated).'),
   publisher: describe(shortText, 'Who published it, for example 字母AI or arXiv.').optional(),

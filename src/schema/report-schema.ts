@@ -18,7 +18,7 @@ export const sectionNames = [
 export type SectionName = (typeof sectionNames)[number];
 
 /** Sections a spec gets without listing any: all but `connections`, which is asked for. */
-export const defaultSections: readonly SectionName[] = sectionNames.filter((s) => s !== 'connections');
+const defaultSections: readonly SectionName[] = sectionNames.filter((s) => s !== 'connections');
 
 /** `12 months`, `2 years`, `90 days`, `6 weeks`: how old the newest source of a fact that changes with time may be. */
 export const maxAgePattern = /^([1-9]\d{0,3}) (day|week|month|year)s?$/;

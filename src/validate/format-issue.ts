@@ -159,7 +159,7 @@ function quoteHint(expected: string, value: unknown): string {
   return '';
 }
 
-export function typeName(expected: string): string {
+function typeName(expected: string): string {
   switch (expected) {
     case 'string':
       return 'text';
@@ -182,7 +182,7 @@ export function typeName(expected: string): string {
   }
 }
 
-export function describeValue(value: unknown, raw?: string): string {
+function describeValue(value: unknown, raw?: string): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (typeof value === 'string') return `the text "${truncate(value)}"`;

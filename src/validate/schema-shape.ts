@@ -6,7 +6,7 @@ import type { FieldPath } from '../load/source-positions.js';
  * mean") and whether a missing field is required. Wrappers (optional, default, pipes) are seen
  * through.
  */
-export function schemaAt(schema: z.ZodType, path: FieldPath): z.ZodType | undefined {
+function schemaAt(schema: z.ZodType, path: FieldPath): z.ZodType | undefined {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const part of path) {
     if (!current) return undefined;

@@ -25,7 +25,7 @@ export interface ValidatedProfile extends Validated<Profile> {
 }
 
 /** Bytes of one YAML file to a value of `schema`: decode, parse, check. Pure. */
-export function validateDocument<S extends z.ZodType>(file: string, bytes: Uint8Array, schema: S): Validated<z.output<S>> {
+function validateDocument<S extends z.ZodType>(file: string, bytes: Uint8Array, schema: S): Validated<z.output<S>> {
   const decoded = decodeText(file, bytes);
   if (!decoded.ok) return { problems: [decoded.problem] };
   const parsed = parseYaml(file, decoded.text);

@@ -30,11 +30,11 @@ export const lockWaitMs = 30_000;
 const holderSchema = z.strictObject({ pid: z.number().int().positive(), start: z.string().max(32).optional() });
 type Holder = z.infer<typeof holderSchema>;
 
-export class LockTimeoutError extends Error {
+class LockTimeoutError extends Error {
   readonly code = 'ELOCKED';
 }
 
-export function lockName(stem: string): string {
+function lockName(stem: string): string {
   return `.${stem}.lock`;
 }
 

@@ -30,6 +30,9 @@ describe('formatting', () => {
   it('small helpers', () => {
     expect(slug('Zeng Yan 曾妍')).toBe('zeng-yan');
     expect(slug('曾妍', 'x')).toBe('x');
+    expect(slug('Zoë Çelik')).toBe('zoe-celik');
+    expect(slug('Zoë Çelik 曾妍', { keep: 'letters' })).toBe('zoe-celik-曾妍');
+    expect(slug('Иван Петров', { keep: 'letters', max: 4 })).toBe('иван');
     expect(wrapLabel('Seedance 1.5 Pro', 12)).toEqual(['Seedance 1.5', 'Pro']);
     expect(wrapLabel('Short')).toBe('Short');
   });

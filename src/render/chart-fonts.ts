@@ -6,14 +6,43 @@ import path from 'node:path';
 import type { ChartSpec } from '../derive/chart-spec.js';
 import { chartFontFamily, sliceFamily, woffFile } from './font-library.js';
 import type { FontLibrary } from './font-library.js';
+import type { Face } from './font-catalogue.js';
 import { regionOf } from './text-contexts.js';
 import { woffToRenamedSfnt } from './woff-to-ttf.js';
 
+/** What one chart needs from Cairo: its font stack, and the faces to make current before drawing it. */
+export interface PreparedFonts {
+  readonly family: string;
+  /**
+   * Makes exactly this chart's faces, in the catalogue's order, the ones Cairo draws with.
+   * Synchronous, so nothing can run between it and the drawing that follows.
+   */
+  activate(): void;
+}
+
+interface Registration {
+  readonly file: string;
+  readonly family: string;
+  readonly weight: string;
+  readonly style: string;
+}
+
+/** The registrations Cairo holds now, as a key: every chart process-wide shares one Cairo. */
+let active = '';
+
 /**
- * Registers with Cairo the font slices each chart's text needs, once per process, so charts
- * draw every script with the page's own fonts. Cairo reads WOFF but keeps only one file per
- * family and weight, so each slice is rewritten once under its own name into a cache folder
- * (a few milliseconds a slice; the sample's charts need three).
+ * Prepares the font slices each chart's text needs for Cairo, so charts draw every script with
+ * the page's own fonts. Cairo reads WOFF but keeps only one file per family and weight, so each
+ * slice is rewritten once under its own name into a cache folder (a few milliseconds a slice;
+ * the sample's charts need three).
+ *
+ * Before each chart is drawn, Cairo is given exactly that chart's faces, in the catalogue's
+ * order (see activate). node-canvas hands Pango the registered families in the order they were
+ * registered, and Pango takes each letter from the first family that has it; when charts of a
+ * batch registered their slices as their files became ready, the same chart drew a letter from
+ * one slice in one build and from another in the next, so the bytes differed. Each slice's
+ * regular and bold files share one family name, so the letters of one label come from one
+ * weight (the one nearest the label's), never half regular and half bold.
  *
  * Charts of a batch are drawn concurrently, so each slice is prepared once per process behind a
  * shared promise. The cache folder lives in the shared temporary folder, where another user
@@ -23,7 +52,7 @@ import { woffToRenamedSfnt } from './woff-to-ttf.js';
  * taken for it.
  */
 export class ChartFonts {
-  private readonly registered = new Map<string, Promise<void>>();
+  private readonly prepared = new Map<string, Promise<string>>();
   private folder: Promise<string> | undefined;
 
   /** @param base where the cache folder goes; the system's temporary folder by default. */
@@ -32,26 +61,38 @@ export class ChartFonts {
     private readonly base = tmpdir(),
   ) {}
 
-  /** Registers what `spec` needs and returns the font stack to draw it with. */
-  async prepare(spec: ChartSpec): Promise<string> {
+  /** Prepares what `spec` needs; the result's `activate` registers it right before drawing. */
+  async prepare(spec: ChartSpec): Promise<PreparedFonts> {
     const text = strings(spec.config).join('\n');
     const region = /[\u3040-\u30ff\u31f0-\u31ff]/.test(text) ? 'jp' : /[\uac00-\ud7af\u1100-\u11ff]/.test(text) ? 'kr' : regionOf(spec.lang ?? 'en');
-    const { registerFont } = await import('canvas');
-    const faces = this.library.chartFaces(text, region).map(({ face, family }) => {
-      const key = `${face.file}\u0000${family}`;
-      let done = this.registered.get(key);
-      if (!done) {
-        done = this.renamed(face.file.replace(/\.woff2$/, ''), woffFile(face), sliceFamily(face), face.weight).then((file) => {
-          registerFont(file, { family, weight: face.weight, style: face.style });
-        });
-        // A failure is not cached: the next chart tries again.
-        done.catch(() => this.registered.delete(key));
-        this.registered.set(key, done);
-      }
-      return done;
-    });
-    await Promise.all(faces);
-    return chartFontFamily(region);
+    const { deregisterAllFonts, registerFont } = await import('canvas');
+    const faces = this.library.chartFaces(text, region);
+    const files = await Promise.all(faces.map(({ face }) => this.file(face)));
+    const registrations: Registration[] = faces.map(({ face, family }, i) => ({ file: files[i]!, family, weight: face.weight, style: face.style }));
+    const key = JSON.stringify(registrations);
+    return {
+      family: chartFontFamily(region),
+      activate: () => {
+        if (key === active) return;
+        deregisterAllFonts();
+        active = '';
+        for (const r of registrations) registerFont(r.file, { family: r.family, weight: r.weight, style: r.style });
+        active = key;
+      },
+    };
+  }
+
+  /** The face's renamed TrueType file in the cache folder, written once per process. */
+  private file(face: Face): Promise<string> {
+    const key = face.file;
+    let done = this.prepared.get(key);
+    if (!done) {
+      done = this.renamed(face.file.replace(/\.woff2$/, ''), woffFile(face), sliceFamily(face), face.weight);
+      // A failure is not cached: the next chart tries again.
+      done.catch(() => this.prepared.delete(key));
+      this.prepared.set(key, done);
+    }
+    return done;
   }
 
   private async renamed(stem: string, woff: string, family: string, weight: string): Promise<string> {

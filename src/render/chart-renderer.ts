@@ -56,8 +56,12 @@ export class ChartRenderer {
   private async draw(spec: ChartSpec): Promise<string> {
     const canvas = await this.canvas(spec.width, spec.height);
     try {
-      const family = this.fonts ? await this.fonts.prepare(spec) : undefined;
-      if (family) this.chartJs!.defaults.font.family = family;
+      const fonts = this.fonts ? await this.fonts.prepare(spec) : undefined;
+      if (fonts) {
+        // Nothing may run between these and the drawing: another chart would register its own.
+        fonts.activate();
+        this.chartJs!.defaults.font.family = fonts.family;
+      }
       // The library sets options on the config it is given; ours stays untouched (the copy
       // shares no object with it).
       const buffer = canvas.renderToBufferSync(withLocaleTicks({ ...spec, config: structuredClone(spec.config) }) as never, 'image/svg+xml');

@@ -118,6 +118,7 @@ export class FontLibrary {
    * WOFF2), named by the family a chart's font stack lists, at the weights charts use.
    */
   chartFaces(text: string, region: CjkRegion): ChosenFace[] {
+    // In the catalogue's order, whatever the text's: Pango searches the families in this order.
     const chosen = new Map<string, ChosenFace>();
     const used = new Set<number>();
     for (const char of text) used.add(char.codePointAt(0)!);
@@ -131,7 +132,7 @@ export class FontLibrary {
         if (face) chosen.set(face.file, { face, family: face.role === 'cjk' ? regionFamily[face.region!] : 'Source Sans 3' });
       }
     }
-    return [...chosen.values()];
+    return this.faces.flatMap((face) => chosen.get(face.file) ?? []);
   }
 
   /** The characters no embedded font draws; see font-catalogue.ts. */
@@ -160,9 +161,13 @@ export function woffFile(face: Face): string {
   return face.file.replace(/\.woff2$/, '.woff');
 }
 
-/** A unique family name for one slice file, so Cairo keeps every slice (see woff-to-ttf.ts). */
+/**
+ * A family name of its own for one slice, so Cairo keeps every slice (see woff-to-ttf.ts). The
+ * slice's weights share it, so that Pango picks the weight nearest a label's within the family
+ * instead of taking whichever weight's family it was handed first.
+ */
 export function sliceFamily(face: Face): string {
-  return `PR ${path.basename(face.file, '.woff2')}`;
+  return `PR ${path.basename(face.file, '.woff2').replace(/-\d+-(?:normal|italic)$/, '')}`;
 }
 
 function langRules(present: ReadonlySet<CjkRegion>): string[] {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartSpec } from '../../src/derive/chart-spec.js';
+import { ChartFonts } from '../../src/render/chart-fonts.js';
+import { ChartRenderer } from '../../src/render/chart-renderer.js';
+import { FontLibrary } from '../../src/render/font-library.js';
+
+/** A bar chart with one category per label, in the given language. */
+const bars = (labels: string[], lang = 'en'): ChartSpec => ({
+  id: 'bars',
+  title: 'Bars',
+  alt: 'Bars',
+  lang,
+  width: 340,
+  height: 160,
+  config: {
+    type: 'bar',
+    data: { labels, datasets: [{ data: labels.map((_, i) => i + 1), directLabels: labels.map((_, i) => String(i + 1)), directLabelPosition: 'top' }] },
+    options: { animation: false, responsive: false, indexAxis: 'y', scales: { y: { ticks: { font: { size: 12, weight: 600 } } } } },
+  },
+  table: { caption: 'Bars', headers: [], rows: [] },
+});
+
+/** The outlines an SVG defines for its glyphs, as a set of path data (Cairo defines each font's .notdef as glyphN-0, drawn or not). */
+const outlines = (svg: string): Set<string> => new Set([...svg.matchAll(/<symbol[^>]* id="glyph\d+-[1-9]\d*">\s*<path[^>]* d="([^"]*)"/g)].map((m) => m[1]!));
+
+describe('ChartRenderer', () => {
+  it('draws a chart to the same bytes whatever other charts drew before it, in any order', async () => {
+    const library = await FontLibrary.load();
+    const chinese = bars(['曾妍 Zeng Yan', 'प्रिया शर्मा', '多语言预训练的模型'], 'zh-CN');
+    const others = bars(['山田 花子', '김민지', 'สมชาย ใจดี', 'نور الهدى'], 'ja');
+    const first = await new ChartRenderer(library).render(chinese);
+    const after = new ChartRenderer(library);
+    await after.render(others);
+    expect(await after.render(chinese)).toBe(first);
+    expect(outlines(first).size).toBeGreaterThan(10);
+  });
+});
+
+describe('ChartFonts', () => {
+  it('draws every Han letter of a semibold label from the bold face, none from the regular one', async () => {
+    const { createCanvas } = await import('canvas');
+    const library = await FontLibrary.load();
+    const text = '多语言预训练的';
+    const fonts = await new ChartFonts(library).prepare(bars([text], 'zh-CN'));
+    const draw = (weight: number): Set<string> => {
+      fonts.activate();
+      const canvas = createCanvas(200, 40, 'svg');
+      const ctx = canvas.getContext('2d');
+      ctx.textDrawingMode = 'glyph';
+      ctx.font = `${weight} 12px ${fonts.family}`;
+      ctx.fillText(text, 4, 20);
+      return outlines(canvas.toBuffer().toString('utf8'));
+    };
+    const [regular, semibold, bold] = [draw(400), draw(600), draw(700)];
+    expect(regular.size).toBe(text.length);
+    expect(semibold).toEqual(bold);
+    expect([...semibold].filter((d) => regular.has(d))).toEqual([]);
+  });
+});

@@ -4,11 +4,10 @@ import { lstat, mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChartSpec } from '../derive/chart-spec.js';
-import { chartFontFamily, sliceFamily, woffFile } from './font-library.js';
+import { chartEmojiFamily, chartFontFamily, sliceFamily, woffFile } from './font-library.js';
 import type { FontLibrary } from './font-library.js';
-import type { Face } from './font-catalogue.js';
 import { regionOf } from './text-contexts.js';
-import { woffToRenamedSfnt } from './woff-to-ttf.js';
+import { renamedSfnt } from './woff-to-ttf.js';
 
 /** What one chart needs from Cairo: its font stack, and the faces to make current before drawing it. */
 export interface PreparedFonts {
@@ -67,11 +66,16 @@ export class ChartFonts {
     const region = /[\u3040-\u30ff\u31f0-\u31ff]/.test(text) ? 'jp' : /[\uac00-\ud7af\u1100-\u11ff]/.test(text) ? 'kr' : regionOf(spec.lang ?? 'en');
     const { deregisterAllFonts, registerFont } = await import('canvas');
     const faces = this.library.chartFaces(text, region);
-    const files = await Promise.all(faces.map(({ face }) => this.file(face)));
+    const files = await Promise.all(faces.map(({ face }) => this.file(woffFile(face), sliceFamily(face), face.weight)));
     const registrations: Registration[] = faces.map(({ face, family }, i) => ({ file: files[i]!, family, weight: face.weight, style: face.style }));
+    // The colour emoji font is renamed too: fontconfig treats a pattern naming "Noto Color
+    // Emoji" as a request for emoji, prefers colour fonts in it above the families' order, and
+    // every digit and space of the chart would then be drawn from the emoji font.
+    const emoji = this.library.chartEmoji(text);
+    if (emoji) registrations.push({ file: await this.file(emoji, chartEmojiFamily, '400'), family: chartEmojiFamily, weight: '400', style: 'normal' });
     const key = JSON.stringify(registrations);
     return {
-      family: chartFontFamily(region),
+      family: chartFontFamily(region, emoji !== undefined),
       activate: () => {
         if (key === active) return;
         deregisterAllFonts();
@@ -82,12 +86,12 @@ export class ChartFonts {
     };
   }
 
-  /** The face's renamed TrueType file in the cache folder, written once per process. */
-  private file(face: Face): Promise<string> {
-    const key = face.file;
+  /** The font file renamed to `family`, in the cache folder, written once per process. */
+  private file(source: string, family: string, weight: string): Promise<string> {
+    const key = `${source}\u0000${family}`;
     let done = this.prepared.get(key);
     if (!done) {
-      done = this.renamed(face.file.replace(/\.woff2$/, ''), woffFile(face), sliceFamily(face), face.weight);
+      done = this.renamed(source.replace(/\.(?:woff|ttf|otf)$/, ''), source, family, weight);
       // A failure is not cached: the next chart tries again.
       done.catch(() => this.prepared.delete(key));
       this.prepared.set(key, done);
@@ -95,16 +99,16 @@ export class ChartFonts {
     return done;
   }
 
-  private async renamed(stem: string, woff: string, family: string, weight: string): Promise<string> {
-    const { size, mtimeMs } = await stat(woff);
-    const version = createHash('sha256').update(`${woff}\u0000${size}\u0000${mtimeMs}\u0000${family}\u0000${weight}`).digest('hex').slice(0, 12);
+  private async renamed(stem: string, source: string, family: string, weight: string): Promise<string> {
+    const { size, mtimeMs } = await stat(source);
+    const version = createHash('sha256').update(`${source}\u0000${size}\u0000${mtimeMs}\u0000${family}\u0000${weight}`).digest('hex').slice(0, 12);
     const target = path.join(await this.cacheFolder(), `${path.basename(stem)}-${version}.ttf`);
     try {
       if ((await stat(target)).size > 12) return target;
     } catch {
       // Not there yet: written below.
     }
-    const data = woffToRenamedSfnt(await readFile(woff), family, Number(weight) >= 600 ? 'Bold' : 'Regular');
+    const data = renamedSfnt(await readFile(source), family, Number(weight) >= 600 ? 'Bold' : 'Regular');
     // Another process may write the same file at the same time: each writes its own temporary.
     const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(temp, data, { mode: 0o600 });

@@ -114,13 +114,21 @@ function sharedChartJs(module: typeof import('chartjs-node-canvas')): ChartJSNod
 }
 
 /**
- * Cairo numbers its surfaces per process; a fixed id makes the same chart give the same bytes.
+ * Cairo numbers its surfaces and images (a colour emoji is drawn as one) per process, counting
+ * every chart drawn before; ids numbered in order of appearance make the same chart give the
+ * same bytes whatever came before it.
  * Path coordinates come with six decimals: a tenth of a point is finer than any printer, and
  * rounding halves the size of a chart (its text is drawn as outlines).
  */
 export function normaliseSvg(svg: string): string {
+  const ids = new Map<string, string>();
   return svg
     .replace(/id="surface\d+"/g, 'id="surface"')
+    .replace(/(?<=id="|#)(image|pattern|mask)(\d+)(?=[")])/g, (id, kind: string) => {
+      let renamed = ids.get(id);
+      if (!renamed) ids.set(id, (renamed = `${kind}${[...ids.keys()].filter((k) => k.startsWith(kind)).length + 1}`));
+      return renamed;
+    })
     .replace(/ d="[^"]*"/g, (path) => path.replace(/(\d+\.\d)\d+/g, '$1').replace(/\.0(?=\D)/g, ''))
     .replace(/rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)/g, (_, r: string, g: string, b: string) => `#${[r, g, b].map((v) => Math.round((Number(v) * 255) / 100).toString(16).padStart(2, '0')).join('')}`);
 }

@@ -26,13 +26,24 @@ const outlines = (svg: string): Set<string> => new Set([...svg.matchAll(/<symbol
 describe('ChartRenderer', () => {
   it('draws a chart to the same bytes whatever other charts drew before it, in any order', async () => {
     const library = await FontLibrary.load();
-    const chinese = bars(['曾妍 Zeng Yan', 'प्रिया शर्मा', '多语言预训练的模型'], 'zh-CN');
-    const others = bars(['山田 花子', '김민지', 'สมชาย ใจดี', 'نور الهدى'], 'ja');
+    const chinese = bars(['曾妍 Zeng Yan 🇨🇳', 'प्रिया शर्मा', '多语言预训练的模型 👍🏽'], 'zh-CN');
+    const others = bars(['山田 花子 🇯🇵', '김민지', 'สมชาย ใจดี', 'نور الهدى 👨‍👩‍👧‍👦'], 'ja');
     const first = await new ChartRenderer(library).render(chinese);
     const after = new ChartRenderer(library);
     await after.render(others);
     expect(await after.render(chinese)).toBe(first);
     expect(outlines(first).size).toBeGreaterThan(10);
+  });
+
+  it('draws emoji in colour, and every digit and letter around them from the text faces', async () => {
+    const library = await FontLibrary.load();
+    if (!library.emoji) return;
+    const svg = await new ChartRenderer(library).render(bars(['Ngozi 🇳🇬 2008', 'Keycap 1️⃣ 2016']));
+    // Cairo draws a colour glyph as a bitmap image; outlines are the text's.
+    expect(svg).toMatch(/<image id="image1" width="\d+" height="\d+" xlink:href="data:image\/png;base64,/);
+    const plain = await new ChartRenderer(library).render(bars(['Ngozi 2008', 'Keycap 2016']));
+    expect(outlines(svg)).toEqual(outlines(plain));
+    expect(svg.match(/<image /g)).toHaveLength(2);
   });
 });
 

@@ -65,7 +65,8 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   const spec = { ...inputs.spec, page: options.page, language: options.language };
   const messages = await readLocale(options.language, options.templatesDir);
   const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale));
-  const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
+  const chartWarnings: string[] = [];
+  const charts = await stage('charts', () => drawCharts(derived.charts, ctx, chartWarnings));
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
     checkTemplateFolder(set);
@@ -80,7 +81,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     }),
   );
-  const htmlWarnings = [...templates.warnings, ...messages.warnings, ...derived.warnings];
+  const htmlWarnings = [...templates.warnings, ...messages.warnings, ...derived.warnings, ...chartWarnings];
   await hooks.onHtml?.(html, htmlWarnings);
   const printWarnings: string[] = [];
   let sectionPages: SectionPages = new Map();
@@ -114,9 +115,14 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...htmlWarnings, ...printWarnings], timings, sectionPages, prints };
 }
 
-async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext): Promise<Map<string, string>> {
+/** Draws every chart; text a chart draws past the edge of its image is a warning in `warnings`. */
+async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext, warnings: string[]): Promise<Map<string, string>> {
   const renderer = await ctx.chartRenderer();
   const svgs = new Map<string, string>();
-  for (const spec of specs) svgs.set(spec.id, await renderer.render(spec));
+  for (const spec of specs) {
+    const drawn = await renderer.renderChecked(spec);
+    svgs.set(spec.id, drawn.svg);
+    warnings.push(...drawn.problems);
+  }
   return svgs;
 }

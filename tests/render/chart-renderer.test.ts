@@ -47,6 +47,24 @@ describe('ChartRenderer', () => {
   });
 });
 
+describe('chart text and the edges of the image', () => {
+  it('wraps and cuts a category label by its measured width, so nothing is cut off at the edge', async () => {
+    const renderer = new ChartRenderer(await FontLibrary.load());
+    const long = '东京大学大学院情報理工学系研究科 東京大学大学院情報理工学系研究科 Donau';
+    const drawn = await renderer.renderChecked({ ...bars([long, 'Short'], 'ja'), title: 'Institutions' });
+    expect(drawn.problems).toEqual([]);
+  });
+
+  it('names the chart and the text it draws past the edge of its image', async () => {
+    const renderer = new ChartRenderer(await FontLibrary.load());
+    const spec = bars(['Universität Wien', 'Short']);
+    // Padding that pushes the category labels off the left edge.
+    const pushed = { ...spec, title: 'Pushed', config: { ...spec.config, options: { ...spec.config.options, layout: { padding: { left: -80 } } } } };
+    const drawn = await renderer.renderChecked(pushed);
+    expect(drawn.problems).toEqual(['Universität Wien', 'Short'].map((t) => `the chart "Pushed" draws "${t}" past the edge of its image, where it is cut off`));
+  });
+});
+
 describe('ChartFonts', () => {
   it('draws every Han letter of a semibold label from the bold face, none from the regular one', async () => {
     const { createCanvas } = await import('canvas');

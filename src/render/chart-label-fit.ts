@@ -24,8 +24,13 @@ export function fitChartLabels(config: ChartConfig, width: number, height: numbe
   const labels = config.data.labels;
   const room = horizontal ? Math.round(width * 0.4) : Math.max(40, Math.round((width * 0.9) / Math.max(1, labels?.length ?? 1)));
   const fittedLabels = labels?.map((label) => (typeof label === 'string' ? wrapToWidth(label, room, (t) => measure(t, tickSize)) : label.map((line) => shortenToWidth(line, room, (t) => measure(t, tickSize)))));
+  const categoryId = horizontal ? 'y' : 'x';
+  const multiLine = fittedLabels?.some((l) => Array.isArray(l)) ?? false;
   const fittedScales = Object.fromEntries(
     Object.entries(scales).map(([id, scale]) => {
+      // Two-line labels get more room between their lines than Chart.js's 1.2: Devanagari
+      // marks and Hangul stand taller than Latin, and the lines of a label touched.
+      if (id === categoryId && multiLine && isObject(scale)) scale = withTickLineHeight(scale);
       if (!isObject(scale) || !isObject(scale['title']) || typeof scale['title']['text'] !== 'string') return [id, scale];
       const title = scale['title'];
       // A title is centred on its axis, not on the image: beside a category axis that may take
@@ -33,7 +38,10 @@ export function fitChartLabels(config: ChartConfig, width: number, height: numbe
       const vertical = id === 'y' || scale['axis'] === 'y';
       const room = vertical ? height - 40 : horizontal ? Math.round(width * 0.55) : width - 72;
       const text = shortenToWidth(title['text'] as string, room, (t) => measure(t, fontSize(title, 12)));
-      return [id, { ...scale, title: { ...title, text } }];
+      // Chart.js gives a title 1.2 lines; Hangul and Han in Noto Sans run taller than that, and a
+      // vertical Korean title touched the tick labels beside it.
+      const font = { lineHeight: 1.6, ...(isObject(title['font']) ? title['font'] : {}) };
+      return [id, { ...scale, title: { ...title, text, font } }];
     }),
   );
   const legendRoom = width - 60;
@@ -82,6 +90,12 @@ export function wrapToWidth(text: string, max: number, measure: (text: string) =
   }
   const rest = inner.slice(first.length).trimStart();
   return rest ? [line(first), shortenToWidth(line(rest), max, measure)] : line(first);
+}
+
+function withTickLineHeight(scale: { readonly [key: string]: Json | undefined }): { readonly [key: string]: Json | undefined } {
+  const ticks = isObject(scale['ticks']) ? scale['ticks'] : {};
+  const font = isObject(ticks['font']) ? ticks['font'] : {};
+  return { ...scale, ticks: { ...ticks, font: { lineHeight: 1.4, ...font } } };
 }
 
 function letters(text: string): number {

@@ -4,6 +4,7 @@ import type { ChartSpec } from '../derive/chart-spec.js';
 import { ChartFonts } from './chart-fonts.js';
 import { fitChartLabels } from './chart-label-fit.js';
 import { textBoundsPlugin, textOutside } from './chart-text-bounds.js';
+import type { TextBox } from './chart-text-bounds.js';
 import { directLabelsPlugin } from './direct-labels-plugin.js';
 import { withLocaleTicks } from './locale-ticks.js';
 import type { FontLibrary } from './font-library.js';
@@ -12,6 +13,8 @@ import type { FontLibrary } from './font-library.js';
 export interface DrawnChart {
   readonly svg: string;
   readonly problems: readonly string[];
+  /** Every text drawn, with its box in the image (for checks of the layout). */
+  readonly texts: readonly TextBox[];
 }
 
 type ChartJSNodeCanvasType = import('chartjs-node-canvas').ChartJSNodeCanvas;
@@ -47,7 +50,7 @@ export class ChartRenderer {
   /** The chart's SVG, and a warning for each text it draws outside its image. */
   renderChecked(spec: ChartSpec): Promise<DrawnChart> {
     // An empty chart is a line of text on the page, not a picture.
-    if (spec.empty) return Promise.resolve({ svg: '', problems: [] });
+    if (spec.empty) return Promise.resolve({ svg: '', problems: [], texts: [] });
     // The language picks the glyph forms of Han text (zh-CN, zh-TW, ja), the number style the ticks.
     const key = createHash('sha256').update(JSON.stringify([spec.lang, spec.numbers, spec.width, spec.height, spec.config])).digest('hex');
     let svg = this.cache.get(key);
@@ -85,10 +88,10 @@ export class ChartRenderer {
       // The library sets options on the config it is given; ours stays untouched (the copy
       // shares no object with it).
       const config = fitChartLabels(structuredClone(spec.config), spec.width, spec.height, measure);
-      const { result: buffer, outside } = textOutside(() => canvas.renderToBufferSync(withLocaleTicks({ ...spec, config }) as never, 'image/svg+xml'));
+      const { result: buffer, outside, boxes } = textOutside(() => canvas.renderToBufferSync(withLocaleTicks({ ...spec, config }) as never, 'image/svg+xml'));
       this.drawn += 1;
       const problems = outside.map((text) => `the chart "${spec.title}" draws "${text.replace(/[\u2066-\u2069]/g, '')}" past the edge of its image, where it is cut off`);
-      return { svg: normaliseSvg(buffer.toString('utf8')), problems };
+      return { svg: normaliseSvg(buffer.toString('utf8')), problems, texts: boxes };
     } catch (error) {
       throw new RenderError(`the chart "${spec.title}" could not be drawn`, { cause: error });
     }

@@ -16,19 +16,32 @@ interface ChartLike {
   height: number;
 }
 
-/** The texts drawn outside the image, for the chart being drawn now (drawing is synchronous). */
-let outside: string[] | undefined;
+/** Where a text was drawn: its box in the image's pixels. */
+export interface TextBox {
+  readonly text: string;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
 
-/** Collects the texts the chart drawn inside `draw` puts outside its image. */
-export function textOutside<T>(draw: () => T): { result: T; outside: string[] } {
-  const found: string[] = [];
-  outside = found;
+/** The texts of the chart being drawn now (drawing is synchronous). */
+let drawn: TextBox[] | undefined;
+
+/** Collects the texts the chart drawn inside `draw` puts outside its image, and every text's box. */
+export function textOutside<T>(draw: () => T): { result: T; outside: string[]; boxes: TextBox[] } {
+  const boxes: TextBox[] = [];
+  drawn = boxes;
   try {
-    return { result: draw(), outside: found };
+    const result = draw();
+    const outside = boxes.filter((b) => b.left < -slack || b.top < -slack || b.right > width + slack || b.bottom > height + slack).map((b) => b.text);
+    return { result, outside: [...new Set(outside)], boxes };
   } finally {
-    outside = undefined;
+    drawn = undefined;
   }
 }
+
+let [width, height] = [0, 0];
 
 /** Half a pixel of slack: antialiasing may touch the edge. */
 const slack = 0.5;
@@ -37,8 +50,9 @@ export const textBoundsPlugin = {
   id: 'textBounds',
   beforeDraw(chart: ChartLike): void {
     const { ctx } = chart;
-    const record = outside;
+    const record = drawn;
     if (!record) return;
+    [width, height] = [chart.width, chart.height];
     const fillText = ctx.fillText.bind(ctx);
     ctx.fillText = (value: unknown, x: number, y: number, maxWidth?: number): void => {
       const text = String(value);
@@ -53,8 +67,9 @@ export const textBoundsPlugin = {
         [x - m.actualBoundingBoxLeft, y + m.actualBoundingBoxDescent],
         [x + m.actualBoundingBoxRight, y + m.actualBoundingBoxDescent],
       ].map(([px, py]) => [t.a * px! + t.c * py! + t.e, t.b * px! + t.d * py! + t.f] as const);
-      const off = corners.some(([px, py]) => px < -slack || py < -slack || px > chart.width + slack || py > chart.height + slack);
-      if (off && !record.includes(text)) record.push(text);
+      const xs = corners.map(([px]) => px);
+      const ys = corners.map(([, py]) => py);
+      record.push({ text, left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
     };
   },
   afterDraw(chart: ChartLike): void {

@@ -65,6 +65,34 @@ describe('chart text and the edges of the image', () => {
   });
 });
 
+describe('axis titles', () => {
+  it('keeps a vertical Korean axis title clear of the tick labels beside it', async () => {
+    const renderer = new ChartRenderer(await FontLibrary.load());
+    const spec: ChartSpec = {
+      ...bars(['2021', '2022']),
+      lang: 'ko',
+      config: { type: 'bar', data: { labels: ['2021', '2022'], datasets: [{ label: '김민지', data: [1, 2] }] }, options: { animation: false, responsive: false, scales: { y: { beginAtZero: true, ticks: { font: { size: 12 } }, title: { display: true, text: '논문 수' } } } } },
+    };
+    const { texts } = await renderer.renderChecked(spec);
+    const title = texts.find((t) => t.text === '논문 수')!;
+    const ticks = texts.filter((t) => /^\d(?:[.,]\d+)?$/.test(t.text));
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const tick of ticks) expect(title.right + 2, tick.text).toBeLessThanOrEqual(tick.left);
+  });
+});
+
+describe('two-line labels', () => {
+  it('keeps the lines of a label apart in scripts that stand taller than Latin', async () => {
+    const renderer = new ChartRenderer(await FontLibrary.load());
+    const labels = [['Priya Sharma', 'राष्ट्रीय सम्मेलन'], ['김민지', '한국정보과학회 논문']];
+    const spec: ChartSpec = { ...bars([]), lang: 'ko', height: 60 + 2 * 32, config: { type: 'bar', data: { labels, datasets: [{ label: 'x', data: [1, 2] }] }, options: { animation: false, responsive: false, indexAxis: 'y', scales: { y: { type: 'category', ticks: { font: { size: 11 }, autoSkip: false } } } } } };
+    const { texts } = await renderer.renderChecked(spec);
+    const lines = texts.filter((t) => labels.flat().includes(t.text));
+    expect(lines).toHaveLength(4);
+    for (const k of [0, 2]) expect(lines[k + 1]!.top - lines[k]!.bottom, lines[k]!.text).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('ChartFonts', () => {
   it('draws every Han letter of a semibold label from the bold face, none from the regular one', async () => {
     const { createCanvas } = await import('canvas');

@@ -8,6 +8,10 @@ import { chartEmojiFamily, chartFontFamily, sliceFamily, woffFile } from './font
 import type { FontLibrary } from './font-library.js';
 import { regionOf } from './text-contexts.js';
 import { renamedSfnt } from './woff-to-ttf.js';
+import { hbSubset } from './colour-font-subset.js';
+import { superscriptFaces, superscriptRange } from './superscript-faces.js';
+
+const superscriptCodePoints = Array.from({ length: superscriptRange.to - superscriptRange.from + 1 }, (_, i) => superscriptRange.from + i);
 
 /** What one chart needs from Cairo: its font stack, and the faces to make current before drawing it. */
 export interface PreparedFonts {
@@ -73,6 +77,11 @@ export class ChartFonts {
     // every digit and space of the chart would then be drawn from the emoji font.
     const emoji = this.library.chartEmoji(text);
     if (emoji) registrations.push({ file: await this.file(emoji, chartEmojiFamily, '400'), family: chartEmojiFamily, weight: '400', style: 'normal' });
+    // Superscripts for exponents, in every chart: tick labels are written only as it is drawn.
+    // Cut to that range, so the full font never draws a letter the slices draw.
+    for (const face of superscriptFaces) {
+      registrations.push({ file: await this.file(face.file, 'PR source-sans-3-super', face.weight, superscriptCodePoints), family: 'Source Sans 3', weight: face.weight, style: 'normal' });
+    }
     const key = JSON.stringify(registrations);
     return {
       family: chartFontFamily(region, emoji !== undefined),
@@ -87,11 +96,11 @@ export class ChartFonts {
   }
 
   /** The font file renamed to `family`, in the cache folder, written once per process. */
-  private file(source: string, family: string, weight: string): Promise<string> {
+  private file(source: string, family: string, weight: string, only?: readonly number[]): Promise<string> {
     const key = `${source}\u0000${family}`;
     let done = this.prepared.get(key);
     if (!done) {
-      done = this.renamed(source.replace(/\.(?:woff|ttf|otf)$/, ''), source, family, weight);
+      done = this.renamed(source.replace(/\.(?:woff|ttf|otf)$/, ''), source, family, weight, only);
       // A failure is not cached: the next chart tries again.
       done.catch(() => this.prepared.delete(key));
       this.prepared.set(key, done);
@@ -99,16 +108,18 @@ export class ChartFonts {
     return done;
   }
 
-  private async renamed(stem: string, source: string, family: string, weight: string): Promise<string> {
+  /** @param only the code points to keep (the rest of the font is left out) */
+  private async renamed(stem: string, source: string, family: string, weight: string, only?: readonly number[]): Promise<string> {
     const { size, mtimeMs } = await stat(source);
-    const version = createHash('sha256').update(`${source}\u0000${size}\u0000${mtimeMs}\u0000${family}\u0000${weight}`).digest('hex').slice(0, 12);
+    const version = createHash('sha256').update(`${source}\u0000${size}\u0000${mtimeMs}\u0000${family}\u0000${weight}\u0000${only?.join(',') ?? ''}`).digest('hex').slice(0, 12);
     const target = path.join(await this.cacheFolder(), `${path.basename(stem)}-${version}.ttf`);
     try {
       if ((await stat(target)).size > 12) return target;
     } catch {
       // Not there yet: written below.
     }
-    const data = renamedSfnt(await readFile(source), family, Number(weight) >= 600 ? 'Bold' : 'Regular');
+    const bytes = await readFile(source);
+    const data = renamedSfnt(only ? hbSubset(bytes, only, [], false) : bytes, family, Number(weight) >= 600 ? 'Bold' : 'Regular');
     // Another process may write the same file at the same time: each writes its own temporary.
     const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(temp, data, { mode: 0o600 });

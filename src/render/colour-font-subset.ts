@@ -128,8 +128,8 @@ interface Wasm {
 }
 let subsetter: SubsetExports | undefined;
 
-/** HarfBuzz's subset of `font`: the code points, the glyphs, and what they substitute to, ids kept. */
-function hbSubset(font: Buffer, codePoints: Iterable<number>, glyphs: readonly number[]): Buffer {
+/** HarfBuzz's subset of `font`: the code points, the glyphs, and what they substitute to (ids kept, with `retainIds`). */
+export function hbSubset(font: Buffer, codePoints: Iterable<number>, glyphs: readonly number[], retainIds = true): Buffer {
   subsetter ??= loadSubsetter();
   const hb = subsetter;
   const fontPtr = hb['malloc']!(font.length);
@@ -140,7 +140,7 @@ function hbSubset(font: Buffer, codePoints: Iterable<number>, glyphs: readonly n
   const input = hb['hb_subset_input_create_or_fail']!();
   try {
     // HB_SUBSET_FLAGS_RETAIN_GIDS: the bitmaps are found again by the same ids.
-    hb['hb_subset_input_set_flags']!(input, 0x2);
+    if (retainIds) hb['hb_subset_input_set_flags']!(input, 0x2);
     const unicodes = hb['hb_subset_input_unicode_set']!(input);
     for (const cp of codePoints) hb['hb_set_add']!(unicodes, cp);
     const glyphSet = hb['hb_subset_input_glyph_set']!(input);

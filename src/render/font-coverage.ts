@@ -40,11 +40,13 @@ export class FontCoverage {
    * @param faces the faces text may be drawn with, in the page's order of preference
    * @param open opens a font file's bytes for shaping
    * @param emoji the colour emoji font, asked first for emoji
+   * @param whole whole fonts (not slices) that serve some characters, asked after the faces
    */
   constructor(
     private readonly faces: readonly Face[],
     private readonly open: (data: Buffer) => ShapingFont,
     private readonly emoji?: ColourEmoji,
+    private readonly whole: readonly { readonly covers: (cp: number) => boolean; readonly file: string }[] = [],
   ) {}
 
   /** Every cluster of `text` the fonts do not draw, each once, in order of first appearance. */
@@ -107,14 +109,19 @@ export class FontCoverage {
     const fonts: ShapingFont[] = [];
     if (this.emoji && isEmojiCluster(cluster)) fonts.push(this.emoji.font());
     for (const face of this.faces) if (covers(face, first)) fonts.push(this.font(face));
+    for (const font of this.whole) if (font.covers(first)) fonts.push(this.opening(font.file, () => readFileSync(font.file)));
     return fonts;
   }
 
   private font(face: Face): ShapingFont {
-    let font = this.opened.get(face.file);
+    return this.opening(face.file, () => woffToSfnt(readFileSync(face.file.replace(/\.woff2$/, '.woff'))));
+  }
+
+  private opening(file: string, read: () => Buffer): ShapingFont {
+    let font = this.opened.get(file);
     if (!font) {
-      font = this.open(woffToSfnt(readFileSync(face.file.replace(/\.woff2$/, '.woff'))));
-      this.opened.set(face.file, font);
+      font = this.open(read());
+      this.opened.set(file, font);
     }
     return font;
   }

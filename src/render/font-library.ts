@@ -6,6 +6,7 @@ import type { CjkRegion, Face } from './font-catalogue.js';
 import { FontCoverage } from './font-coverage.js';
 import type { Undrawable } from './font-coverage.js';
 import { loadHarfBuzz, ShapingFont } from './font-shaper.js';
+import { isSuperscript, superscriptFaces, superscriptFontFaces } from './superscript-faces.js';
 import { parseContextKey, textContexts } from './text-contexts.js';
 
 export { checkFonts } from './font-check.js';
@@ -52,7 +53,8 @@ export class FontLibrary {
     readonly emoji: ColourEmoji | undefined,
   ) {
     const asked = faces.filter((f) => f.style === 'normal' && (f.weight === '400' || f.family === 'Source Serif 4'));
-    this.coverage = new FontCoverage(asked, open, emoji);
+    const superscripts = { covers: isSuperscript, file: superscriptFaces[0]!.file };
+    this.coverage = new FontCoverage(asked, open, emoji, [superscripts]);
   }
 
   /** @param emojiFiles where a colour emoji font may be installed (tests point elsewhere) */
@@ -116,7 +118,7 @@ export class FontLibrary {
     // The colour emoji first: faces declared later win a character two faces serve (a digit of a
     // keycap is also in a CJK slice), and the emoji face serves only what its emoji need.
     const emoji = this.emoji ? emojiFontFaces(this.emoji, emojiClusters(html), ['sc' as const, ...sets.keys()].map((r) => regionFamily[r])) : [];
-    return [...emoji, ...faces, ...langRules(new Set(sets.keys()))].join('\n');
+    return [...emoji, ...faces, ...superscriptFontFaces(used, rules.filter((r) => r.family === 'Source Sans 3').map((r) => ({ weight: r.weight, style: r.face.style }))), ...langRules(new Set(sets.keys()))].join('\n');
   }
 
   /**

@@ -57,6 +57,17 @@ describe('FontLibrary.fontFaceCss', () => {
     expect(css).toMatch(fonts.emoji ? /font-family:'Noto Sans SC';[^}]*font-weight:100 900;[^}]*data:font\/ttf;[^}]*unicode-range:U\+1f680\}/ : /font-weight:551 900;[^}]*unicode-range:[^}]*U\+1F/);
   });
 
+  it('draws the superscripts of an exponent from Source Sans 3, in every weight the page sets it in', async () => {
+    const fonts = await FontLibrary.load();
+    expect(fonts.undrawable('1 × 10⁻⁶ and 2 × 10³⁰⁰')).toEqual([]);
+    const css = await fonts.fontFaceCss(page('<p>1 × 10⁻⁶</p><h2>2 × 10³⁰⁰</h2>'));
+    const sources = rules(css).filter((r) => r.family === 'Source Sans 3');
+    const supers = [...css.matchAll(/@font-face\{font-family:'Source Sans 3';font-style:(\w+);font-weight:(\d+);font-display:block;src:url\(data:font\/ttf;base64,[^)]+\) format\('truetype'\);unicode-range:([^}]+)\}/g)];
+    expect(supers.map((m) => m[3])).toEqual(supers.map(() => 'U+2070,U+2076,U+207b'));
+    // One for each weight the latin faces are declared in: Chromium asks only one weight's faces.
+    expect(new Set(supers.map((m) => m[2]))).toEqual(new Set(sources.filter((r) => !r.file.startsWith('AAEAAAAR')).map((r) => r.weight)));
+  });
+
   it('carries exactly the colour emoji a page shows, for each family its text falls back to', async () => {
     const fonts = await FontLibrary.load();
     if (!fonts.emoji) return;

@@ -4,7 +4,7 @@ import { lstat, mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChartSpec } from '../derive/chart-spec.js';
-import { chartEmojiFamily, chartFontFamily, sliceFamily, woffFile } from './font-library.js';
+import { chartEmojiFamily, chartFontFamily, sliceFamily, woffFile } from './chart-font-names.js';
 import type { FontLibrary } from './font-library.js';
 import { regionOf } from './text-contexts.js';
 import { renamedSfnt } from './woff-to-ttf.js';

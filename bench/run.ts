@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeGeneratedProject } from '../tests/helpers/generate-profiles.js';
 import { measurePreview, previewTable } from './preview.js';
+import { measureQueue, queueTable } from './queue.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'profile-report.js');
@@ -164,6 +165,7 @@ try {
   const byPapers = [];
   for (const papers of [10, 50, 100, 200]) byPapers.push({ papers, ...(await generated(2, papers)) });
   process.stderr.write('bench: scale done\n');
+  const queued = await measureQueue(Number(process.env['BENCH_QUEUE_REPORTS'] ?? 40), Number(process.env['BENCH_QUEUE_JOBS'] ?? 200));
 
   const floor = median(cold.floor);
   const build = median(cold.build);
@@ -203,6 +205,10 @@ try {
     `(g) Live preview (\`watch --serve\`, target: the edit shown within about 150 ms of the save on a quiet machine): medians of ${preview.totals.length} saves (alone: \`npx tsx bench/preview.ts [runs]\`).`,
     '',
     previewTable(preview),
+    '',
+    `(h) Builds through the queue (\`worker\`, \`queue add\`, \`queue wait\`, a local redis-server), against one \`build\` of the same reports; then one worker's memory as it builds ${queued.memory.at(-1)?.built ?? 0} reports (alone: \`npx tsx bench/queue.ts [reports] [jobs]\`).`,
+    '',
+    ...queueTable(queued),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

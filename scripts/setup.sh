@@ -13,6 +13,8 @@ packages="fonts-noto-cjk fonts-noto-color-emoji build-essential pkg-config libca
 if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ]; then packages="chromium $packages"; fi
 # The tests read PDFs with poppler and qpdf, and check HTML with the Nu Html Checker (Java).
 if [ "$purpose" = test ]; then packages="$packages poppler-utils qpdf default-jre-headless"; fi
+# The queue's tests start their own Redis server (never the system's service).
+if [ "$purpose" = test ]; then packages="$packages redis-server"; fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
   installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' $packages 2>/dev/null | awk '$2 == "installed" { print $1 }')

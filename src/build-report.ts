@@ -2,6 +2,7 @@ import { BuildContext } from './build-context.js';
 import { UserError, ValidationError } from './errors.js';
 import type { Problem } from './errors.js';
 import { loadInputs } from './load/load-inputs.js';
+import { readEditionFacts } from './edition/read-edition.js';
 import { unrenderableText } from './preflight/unrenderable-text.js';
 import { displayPath } from './load/resolve-inside.js';
 import { realFolderInside } from './load/real-path.js';
@@ -63,11 +64,10 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
   context.templates.warmUp();
   try {
     const started = performance.now();
-    const inputs = await loadInputs(
-      { cwd: options.cwd ?? process.cwd(), today: options.today ?? new Date().toISOString().slice(0, 10), ...(options.spec ? { spec: options.spec } : {}), ...(options.profiles ? { profiles: options.profiles } : {}) },
-      options.read ?? readInputFile,
-      context.validation,
-    );
+    const request = { cwd: options.cwd ?? process.cwd(), today: options.today ?? new Date().toISOString().slice(0, 10), ...(options.spec ? { spec: options.spec } : {}), ...(options.profiles ? { profiles: options.profiles } : {}) };
+    const loaded = await loadInputs(request, options.read ?? readInputFile, context.validation);
+    // The earlier edition is an input like the profiles: read and checked before anything is drawn.
+    const inputs = options.since === undefined ? loaded : { ...loaded, since: await readEditionFacts(options.since, request) };
     options.onStage?.('load', performance.now() - started);
     const resolved = await confineFolders(resolveOptions(options, inputs), options, inputs.specPath);
     const outputs = outputPaths(resolved);
@@ -95,7 +95,10 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     let written: WrittenArtifact[] | undefined;
     if (options.write) {
       const writeStarted = performance.now();
-      written = await writeArtifacts(outputs.map((o) => ({ path: o.path, bytes: o.format === 'html' ? Buffer.from(rendered.html, 'utf8') : rendered.pdf! })));
+      written = await writeArtifacts(
+        outputs.map((o) => ({ path: o.path, bytes: o.format === 'html' ? Buffer.from(rendered.html, 'utf8') : rendered.pdf! })),
+        options.outDir === undefined ? { within: options.cwd ?? process.cwd() } : {},
+      );
       options.onStage?.('write', performance.now() - writeStarted);
     }
     const inputFiles = [...(inputs.specPath ? [inputs.specPath] : []), ...inputs.profiles.map((p) => p.absolutePath)];
@@ -107,22 +110,26 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
 
 /**
  * Folders a report spec names (templates, output) must really be inside the project: their
- * text was checked when the spec loaded, and here every symbolic link along them is followed.
- * Folders given as flags are where the user asked for them.
+ * text was checked when the spec loaded, and here every symbolic link along them is followed,
+ * once. The build then uses the real path it checked, never the spec's name again: a link
+ * swapped during the build cannot redirect a read or a write (and the write checks the folder
+ * it opened once more). Folders given as flags are where the user asked for them.
  */
 async function confineFolders(resolved: ResolvedOptions, options: BuildReportOptions, specPath: string | undefined): Promise<ResolvedOptions> {
   const cwd = options.cwd ?? process.cwd();
   const spec = specPath ? displayPath(cwd, specPath) : 'the report spec';
-  const { templatesDir, outDir } = resolved;
+  let { templatesDir, outDir } = resolved;
   if (templatesDir !== undefined && options.templates === undefined) {
     const inside = await realFolderInside(templatesDir, cwd);
     if (!inside.ok) throw new UserError(`${spec}: templates: ${inside.message}`);
+    templatesDir = inside.path;
   }
   if (options.outDir === undefined) {
     const inside = await realFolderInside(outDir, cwd);
     if (!inside.ok) throw new UserError(`${spec}: output.dir: ${inside.message}`);
+    outDir = inside.path;
   }
-  return resolved;
+  return { ...resolved, templatesDir, outDir };
 }
 
 /** --strict: every warning becomes an error; a ValidationError, so the exit code is 1 and nothing is written. */

@@ -36,8 +36,30 @@ export const limits = {
   longText: 4000,
   /** Marks a single chart may draw before it aggregates or keeps the top entries. */
   chartPoints: 400,
+  /** Largest portrait file (`person.photo`), in bytes: a phone's full-size photo is 3 to 8 MiB. */
+  portraitBytes: 16 * 1024 * 1024,
+  /** Most pixels a portrait may declare, checked before it is decoded (a small file can declare billions). */
+  portraitPixels: 60_000_000,
   /** The whole render (page load and print), in milliseconds. */
   renderTimeoutMs: 60_000,
+  /**
+   * Most pages a report's PDF may have: a report laid out longer is refused before it is
+   * printed, and a PDF that comes out longer is refused too (see print/page-budget.ts). Measured:
+   * 8 people with 370 papers, 100 models and 100 roles each print 440 pages, the renderer
+   * peaking at 2.9 GiB; 8 with 500 papers would print 515 and are refused.
+   */
+  pdfPages: 450,
+  /**
+   * Memory each Chromium process may allocate, in MiB (RLIMIT_DATA; see print/memory-limit.ts):
+   * the 4 GiB Chromium's own sandbox gives a renderer, which the longest report allowed fits.
+   */
+  chromiumMemoryMb: 4096,
+  /**
+   * Everything one queued report carries (spec, profiles, template folder, portraits), in
+   * bytes: a job waits in Redis's memory until a worker takes it. Eight people of 200 papers
+   * each come to about 1.2 MiB.
+   */
+  jobInputBytes: 8 * 1024 * 1024,
 } as const;
 
 export function formatBytes(bytes: number): string {

@@ -28,6 +28,11 @@ export interface BuildOptions {
   readonly timeoutMs?: number;
   /** Every warning (a character no font draws, a page too wide, a contents entry that moved) fails the build: nothing is written. @default false */
   readonly strict?: boolean;
+  /**
+   * An earlier edition to compare with: a PDF or HTML report this tool wrote, or `git:REV` (the
+   * project's spec and profiles at that revision). The report gains "what changed since". @default none
+   */
+  readonly since?: string;
   /** The date used as build date when there is no report spec at all (YYYY-MM-DD). @default today */
   readonly today?: string;
 }

@@ -1,13 +1,16 @@
 import type { BuildContext } from './build-context.js';
 import type { ChartSpec } from './derive/chart-spec.js';
 import { deriveReport } from './derive/derive-report.js';
+import { editionFacts, serialiseFacts } from './edition/edition-facts.js';
+import { factsFileName } from './edition/facts-schema.js';
+import { portraitSrc } from './derive/portrait-view.js';
 import { readLocale } from './i18n/read-locale.js';
 import type { LoadedInputs } from './load/load-inputs.js';
 import type { ResolvedOptions } from './options.js';
-import { pageFurnitureProblems } from './preflight/page-furniture.js';
-import { finishPdf } from './print/finish-pdf.js';
-import { headingTexts } from './print/outline-titles.js';
-import { checkPdfLinks } from './print/pdf-links.js';
+import { finishPdf } from './pdf/finish-pdf.js';
+import { readPdf } from './pdf/read-pdf.js';
+import { pdfPreflight } from './preflight/pdf-preflight.js';
+import { checkPdfLinks } from './preflight/pdf-links.js';
 import type { SectionPages } from './print/number-contents.js';
 import { printPdf } from './print/print-pdf.js';
 import { renderHtml } from './render/render-html.js';
@@ -63,22 +66,28 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   };
 
   const spec = { ...inputs.spec, page: options.page, language: options.language };
-  const messages = await readLocale(options.language, options.templatesDir);
-  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale));
-  const chartWarnings: string[] = [];
-  const charts = await stage('charts', () => drawCharts(derived.charts, ctx, chartWarnings));
+  // The facts this edition shows, carried in the HTML and attached to the PDF, so a later
+  // build can say what changed since it (see src/edition/).
+  const facts = serialiseFacts(editionFacts(spec, inputs.profiles.map((p) => p.localised ?? p.profile)));
+  // The template folder first: its message catalogue is one of its files, read and capped with the rest.
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
     checkTemplateFolder(set);
     return set;
   });
+  const messages = readLocale(options.language, templates.catalogues.get(options.language));
+  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale, { ...(inputs.since ? { since: inputs.since } : {}), titleFromPeople: inputs.fromCommandLine === true }));
+  const chartWarnings: string[] = [];
+  const charts = await stage('charts', () => drawCharts(derived.charts, ctx, chartWarnings));
   const html = await stage('html', async () =>
     renderHtml(derived.view, {
       renderPage: (context) => ctx.renderTemplates(templates, context, options.timeoutMs),
       css: templates.css,
       fonts: await ctx.fontLibrary(),
       charts,
+      portraits: new Map(inputs.profiles.flatMap((p, i) => (p.portrait ? [[portraitSrc(i), p.portrait.dataUri] as const] : []))),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+      facts,
     }),
   );
   const htmlWarnings = [...templates.warnings, ...messages.warnings, ...derived.warnings, ...chartWarnings];
@@ -97,17 +106,18 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
         printWarnings.push(...printed.warnings);
         sectionPages = printed.sectionPages;
         prints = printed.prints;
-        checkPdfLinks(printed.bytes);
-        const finished = finishPdf(printed.bytes, {
-          title: spec.title,
+        checkPdfLinks(printed.document);
+        const finished = finishPdf(printed.document, {
+          title: derived.view.title,
           author: spec.author,
           subject: derived.view.subject,
           keywords: spec.keywords.join(', '),
           date: spec.buildDate,
           creator: 'profile-report',
-          headings: headingTexts(html),
+          headings: printed.headings,
+          attachments: [{ name: factsFileName, description: 'The facts this edition of the report shows (profile-report facts format)', mime: 'application/json', bytes: Buffer.from(facts, 'utf8'), modDate: spec.buildDate }],
         });
-        printWarnings.push(...pageFurnitureProblems(finished));
+        printWarnings.push(...pdfPreflight(printed.document, readPdf(finished), printed.headings));
         return finished;
       })
     : undefined;

@@ -16,6 +16,7 @@ import { printJson } from './json-summary.js';
 import type { BuildSummary } from './json-summary.js';
 import { mapLimit } from './map-limit.js';
 import { humanProgress, silentProgress } from './progress.js';
+import { refuseSharedOutputs } from './shared-outputs.js';
 import type { Progress } from './progress.js';
 import type { Terminal } from './terminal.js';
 
@@ -29,6 +30,7 @@ export interface BuildFlags {
   readonly quiet?: boolean;
   readonly timeout?: string;
   readonly strict?: boolean;
+  readonly since?: string;
 }
 
 export interface CommandContext {
@@ -51,6 +53,7 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
   if (targets.length > 1 && options.outDir !== undefined) {
     throw new UsageError('--out cannot be used with several report specs: each writes to its own output folder');
   }
+  if (targets.length > 1) await refuseSharedOutputs(targets, ctx.cwd);
   const context = new BuildContext({}, ctx.browser);
   // Chromium's notes (such as running without its sandbox as root) wait until the inputs have
   // loaded: before an input error they are noise, and they would push the error out of sight.
@@ -104,8 +107,12 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
 }
 
 export function parseBuildFlags(flags: BuildFlags): BuildOptions {
-  const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; language?: Language; templates?: string; timeoutMs?: number; strict?: boolean } = {};
+  const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; language?: Language; templates?: string; timeoutMs?: number; strict?: boolean; since?: string } = {};
   if (flags.strict) out.strict = true;
+  if (flags.since !== undefined) {
+    if (flags.since.trim() === '' || flags.since === 'git:') throw new UsageError('--since takes an earlier edition: a PDF or HTML report, or git:REV');
+    out.since = flags.since;
+  }
   if (flags.out !== undefined) out.outDir = flags.out;
   if (flags.templates !== undefined) out.templates = flags.templates;
   if (flags.format !== undefined) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError, UserError, ValidationError, exitCodes, formatProblem } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { slug } from '../derive/format.js';
-import { importDiff, importSummaryLines } from '../import/describe-import.js';
+import { importDiff, importSummaryLines, leftOutLines } from '../import/describe-import.js';
 import { importIntoProfile } from '../import/import-profile.js';
 import type { ImportResult } from '../import/import-profile.js';
 import { importFileBytes } from '../import/limits.js';
@@ -14,6 +14,7 @@ import { decodeText } from '../load/decode-text.js';
 import { readInputFile } from '../load/read-input-file.js';
 import { displayPath } from '../load/resolve-inside.js';
 import { writeArtifacts } from '../write/write-artifacts.js';
+import { writeTarget } from '../write/write-target.js';
 import { jsonProblem, printJson } from './json-summary.js';
 import type { CommandContext } from './build-command.js';
 
@@ -55,7 +56,7 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
   if (flags.into !== undefined) {
     targetPath = path.resolve(ctx.cwd, flags.into);
     const shown = displayPath(ctx.cwd, targetPath);
-    const text = await readText(targetPath, shown, undefined, problems);
+    const text = await readText(targetPath, shown, undefined, problems, { keepBom: true });
     target = { kind: 'into', file: shown, text: text ?? '' };
   } else {
     const name = flags.new!.trim();
@@ -73,7 +74,9 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
   const changed = result.ok && result.text !== result.before;
   let written = false;
   if (changed && !flags.dryRun) {
-    await writeArtifacts([{ path: targetPath, bytes: new TextEncoder().encode(result.text) }]);
+    const write = await writeTarget(targetPath, target.file, ctx.cwd);
+    if (!write.ok) throw new UserError(`${write.message}; nothing was written`);
+    await writeArtifacts([{ path: write.path, bytes: new TextEncoder().encode(result.text) }], write.within === undefined ? {} : { within: write.within });
     written = true;
   }
   const exitCode = result.ok ? exitCodes.ok : exitCodes.badInput;
@@ -85,7 +88,8 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
   return exitCode;
 }
 
-async function readText(absolute: string, shown: string, maxBytes: number | undefined, problems: Problem[]): Promise<string | undefined> {
+/** A file's text; with keepBom, a byte-order mark stays in it, so the profile is written back with its mark. */
+async function readText(absolute: string, shown: string, maxBytes: number | undefined, problems: Problem[], options: { keepBom?: boolean } = {}): Promise<string | undefined> {
   const read = await readInputFile(absolute, maxBytes);
   if (!read.ok) {
     problems.push({ ...read.problem, file: shown });
@@ -96,15 +100,19 @@ async function readText(absolute: string, shown: string, maxBytes: number | unde
     problems.push(decoded.problem);
     return undefined;
   }
-  return decoded.text;
+  const bom = options.keepBom && read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf;
+  return bom && !decoded.text.startsWith('\uFEFF') ? `\uFEFF${decoded.text}` : decoded.text;
 }
 
 function report(result: ImportResult, file: string, written: boolean, flags: ImportFlags, ctx: CommandContext): void {
   for (const p of result.skipped) ctx.term.err(`skipped: ${formatProblem(p)}`);
   for (const p of result.problems) ctx.term.err(formatProblem(p));
   if (!result.ok) {
-    const errors = result.problems.filter((p) => p.severity === 'error').length;
-    ctx.term.err(`${errors} problem${errors === 1 ? '' : 's'} found; nothing was written.${flags.skipBad ? '' : ' To import the good entries and skip the bad ones, add --skip-bad.'}`);
+    for (const line of leftOutLines(result)) ctx.term.err(line);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    // --skip-bad helps only when some of the errors are about single entries, not the whole file.
+    const skippable = !flags.skipBad && errors.some((p) => p.path !== '');
+    ctx.term.err(`${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was written.${skippable ? ' To import the good entries and skip the bad ones, add --skip-bad.' : ''}`);
     return;
   }
   if (flags.dryRun) {
@@ -130,6 +138,7 @@ function jsonSummary(result: ImportResult, file: string, exitCode: number, writt
     duplicates: result.duplicates,
     conflicts: result.conflicts,
     skipped: result.skipped.map(jsonProblem),
+    leftOut: result.leftOut,
     problems: result.problems.map(jsonProblem),
   };
 }

@@ -3,10 +3,12 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError, UserError, exitCodes } from '../errors.js';
 import { profileFileName } from '../init/profile-file-name.js';
+import { realFolderInside } from '../load/real-path.js';
 import { starterProfile } from '../init/starter-profile.js';
 import { starterProject } from '../init/starter-project.js';
 import { formatJsonSchema, profileJsonSchema } from '../schema/json-schema.js';
 import type { CommandContext } from './build-command.js';
+import { commandName } from './command-name.js';
 
 const projectSpec = path.join('data', 'report.yaml');
 
@@ -26,7 +28,7 @@ async function initProject(flags: { dir?: string }, ctx: CommandContext): Promis
   if (existsSync(path.join(root, projectSpec))) {
     throw new UserError(`${shown(projectSpec)} already exists, so this is a project already; add a person with: profile-report init "Their Name"`);
   }
-  const files = starterProject(ctx.today);
+  const files = starterProject(ctx.today, commandName());
   const taken = files.filter((f) => existsSync(path.join(root, f.path)));
   if (taken.length > 0) throw new UserError(`init never overwrites, and these exist: ${taken.map((f) => shown(f.path)).join(', ')}; run it in an empty folder (or --dir NEW-FOLDER)`);
   const written: string[] = [];
@@ -61,15 +63,17 @@ async function initProfile(name: string, flags: { dir?: string }, ctx: CommandCo
   const dir = path.resolve(ctx.cwd, flags.dir ?? (inProject ? path.join('data', 'profiles') : '.'));
   const file = path.join(dir, profileFileName(trimmed));
   const shown = path.relative(ctx.cwd, file);
-  // The project's copy of the schema if it has one, else a copy beside the profile: never the
-  // package's own, whose path breaks as soon as the profile is shared.
+  // The project's copy of the schema when the profile goes into the project, else a copy
+  // beside the profile: never the package's own, nor a path from outside back into the
+  // project, which breaks as soon as either is moved or the profile is shared.
   const projectSchema = path.join(ctx.cwd, 'data', 'profile.schema.json');
-  const schemaFile = existsSync(projectSchema) ? projectSchema : path.join(dir, 'profile.schema.json');
+  const intoProject = (await realFolderInside(dir, ctx.cwd)).ok;
+  const schemaFile = intoProject && existsSync(projectSchema) ? projectSchema : path.join(dir, 'profile.schema.json');
   const schemaLine = path.relative(dir, schemaFile).split(path.sep).join('/');
   await mkdir(dir, { recursive: true });
   try {
     // 'wx': fails if the file exists, with no window between checking and writing.
-    await writeFile(file, starterProfile(trimmed, schemaLine.startsWith('.') ? schemaLine : `./${schemaLine}`), { flag: 'wx' });
+    await writeFile(file, starterProfile(trimmed, schemaLine.startsWith('.') ? schemaLine : `./${schemaLine}`, commandName()), { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new UserError(`${shown} already exists; init never overwrites a profile (choose another name or --dir)`);
@@ -78,7 +82,8 @@ async function initProfile(name: string, flags: { dir?: string }, ctx: CommandCo
   }
   if (!existsSync(schemaFile)) await writeFile(schemaFile, formatJsonSchema(profileJsonSchema()), { flag: 'wx' }).catch(() => undefined);
   const spec = path.join(ctx.cwd, projectSpec);
-  const next = existsSync(spec)
+  // A spec may only name profiles inside its project.
+  const next = existsSync(spec) && intoProject
     ? `add it to \`profiles:\` in ${path.relative(ctx.cwd, spec)} to put it in the report`
     : `compare it with others: profile-report build ${shown} OTHER.yaml`;
   ctx.term.err(`wrote ${shown}: a starter profile with every section. Fill it in, check it with: profile-report validate ${shown}\nthen ${next}.`);

@@ -98,6 +98,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
     .option('--strict', 'treat every warning (a character no font draws, a page too wide...) as an error: exit 1, nothing written')
+    .option('--since <edition>', 'add "what changed since" an earlier edition: its PDF or HTML, or git:REV')
     .option('--json', 'print a machine-readable summary on stdout')
     .option('--quiet', 'no progress on stderr')
     .action(async (files: string[], flags: BuildFlags) => {
@@ -117,6 +118,7 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
     .option('--debounce <ms>', 'quiet time after the last change before rebuilding (default: 120; with --serve, 15)')
     .option('--strict', 'treat every warning as an error: the build fails and the last good outputs stay')
+    .option('--since <edition>', 'add "what changed since" an earlier edition: its PDF or HTML, or git:REV')
     .option('--json', 'one JSON line per build on stdout')
     .option('--quiet', 'report only failures')
     .option('--serve', 'show the report live in a browser, at http://127.0.0.1:4173/ (127.0.0.1 only)')
@@ -170,6 +172,83 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .action(async (files: string[], flags: import('./import-command.js').ImportFlags) => {
       const { runImport } = await import('./import-command.js');
       setExit(await runImport(files, flags, ctx));
+    });
+
+  program
+    .command('diff')
+    .description('list what changed between two editions: PDFs or HTML reports this tool wrote, report specs, or git:REV')
+    .argument('<old>', 'the earlier edition: a PDF or HTML report, a report spec, or git:REV')
+    .argument('<new>', 'the later edition: a PDF or HTML report, a report spec, or git:REV')
+    .option('--json', 'print the changes as JSON on stdout')
+    .action(async (before: string, after: string, flags: { json?: boolean }) => {
+      const { runDiff } = await import('./diff-command.js');
+      setExit(await runDiff(before, after, flags, ctx));
+    });
+
+  program
+    .command('worker')
+    .description('build reports from a Redis queue (BullMQ), on any machine that can reach it; SIGTERM lets the running builds finish, then stops')
+    .option('--redis <url>', 'the Redis server of the queue, such as redis://queue.example:6379')
+    .option('--concurrency <n>', 'reports built at a time, sharing one Chromium (default: the number of cores)')
+    .option('--keep <duration>', 'how long results (and failures) are kept, such as 24h or 7d', '24h')
+    .option('--store <dir>', 'write the outputs to this folder (shared storage) instead of keeping them in Redis')
+    .option('--restart-after <n>', 'start a fresh Chromium after this many reports', '100')
+    .option('--lost-after <duration>', 'a job whose worker stopped answering this long is given to another worker', '30s')
+    .action(async (flags: import('./worker-command.js').WorkerFlags) => {
+      const { runWorker } = await import('./worker-command.js');
+      setExit(await runWorker(flags, ctx));
+    });
+
+  const queue = program
+    .command('queue')
+    .description('put reports on a Redis queue for workers to build, collect them, see progress')
+    .addHelpText(
+      'after',
+      `
+Usage of each:
+  profile-report queue add SPEC... --redis URL [--format LIST] [--page SIZE] [--lang LANGUAGE] [--strict] [--timeout SECONDS] [--json]
+  profile-report queue wait [ID...] --redis URL --out DIR [--store DIR] [--quiet] [--json]
+  profile-report queue status --redis URL [--json]`,
+    )
+    .action(() => {
+      throw new UsageError('queue needs one of: add, wait, status (see `profile-report queue --help`)');
+    });
+  queue
+    .command('add')
+    .description('put reports on the queue: each spec with every file its build reads, as one job named by their hash')
+    .argument('<specs...>', 'report specs, inside this folder')
+    .option('--redis <url>', 'the Redis server of the queue, such as redis://queue.example:6379')
+    .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
+    .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
+    .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
+    .option('--timeout <seconds>', 'deadline for rendering the page', '60')
+    .option('--strict', 'treat every warning as an error: the job fails')
+    .option('--json', 'print the job ids and states as JSON on stdout')
+    .action(async (specs: string[], flags: import('./queue-command.js').QueueAddFlags) => {
+      const { runQueueAdd } = await import('./queue-command.js');
+      setExit(await runQueueAdd(specs, flags, ctx));
+    });
+  queue
+    .command('wait')
+    .description('wait for the reports added from this folder (or the job ids given) and write each into --out as it is built')
+    .argument('[ids...]', 'job ids (default: every report `queue add` added from this folder and not yet collected)')
+    .option('--redis <url>', 'the Redis server of the queue')
+    .option('--out <dir>', 'the folder to write the reports into, named as a local build names them')
+    .option('--store <dir>', 'where this machine sees the workers\' --store folder, if not at the same path')
+    .option('--quiet', 'no progress on stderr')
+    .option('--json', 'print a summary of every report as JSON on stdout')
+    .action(async (ids: string[], flags: import('./queue-command.js').QueueWaitFlags) => {
+      const { runQueueWait } = await import('./queue-command.js');
+      setExit(await runQueueWait(ids, flags, ctx));
+    });
+  queue
+    .command('status')
+    .description('how many jobs wait, build, are done or failed, the workers connected, and each failed job with its problems')
+    .option('--redis <url>', 'the Redis server of the queue')
+    .option('--json', 'print the status as JSON on stdout')
+    .action(async (flags: { redis?: string; json?: boolean }) => {
+      const { runQueueStatus } = await import('./queue-command.js');
+      setExit(await runQueueStatus(flags, ctx));
     });
 
   program

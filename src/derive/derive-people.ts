@@ -2,8 +2,11 @@ import type { Locale } from '../i18n/locale.js';
 import { sourceIds } from '../schema/primitives.js';
 import type { SourceRef } from '../schema/primitives.js';
 import { slug } from './format.js';
+import { markupHtml, plainText } from './inline-markup.js';
+import { portraitView } from './portrait-view.js';
 import type { SourceIndex, SourceLink } from './source-index.js';
 import { stanceShort } from './stance.js';
+import { asOfText } from './footprint.js';
 import type { Subject } from './subject.js';
 import type { GlanceView, PersonView, Sourced } from './view-model.js';
 
@@ -27,11 +30,12 @@ export function personView(subject: Subject, sources: SourceIndex, usedIds: Set<
     markerClass: `marker-${subject.style.marker.toLowerCase()}`,
     headline: person.headline,
     ...(person.currentRole ? { currentRole: person.currentRole } : {}),
+    ...(person.photo ? { portrait: portraitView(subject, locale)! } : {}),
     ...(person.birthYear !== undefined ? { born: String(person.birthYear) } : {}),
     counts: locale.t('cover.personCounts', { papers, models }),
     ...(subject.profile.balance.length ? { balance: subject.profile.balance.map((b) => locale.user(b.tradeoff)).join(locale.t('list.semicolon')) } : {}),
     sources: sources.links(subject.index, person.source),
-    highlights: (person.highlights ?? []).map((h) => ({ text: h.text, sources: sources.links(subject.index, h.source) })),
+    highlights: (person.highlights ?? []).map((h) => ({ text: plainText(h.text), html: markupHtml(h.text), sources: sources.links(subject.index, h.source) })),
     labels: {
       highlights: locale.t('glance.highlights', { name: locale.user(subject.name) }),
       papers: locale.t('papers.tableLabel', { name: locale.user(subject.name) }),
@@ -43,14 +47,14 @@ export function personView(subject: Subject, sources: SourceIndex, usedIds: Set<
 type Field = readonly [key: string, cell: (s: Subject) => Sourced];
 
 /** The side-by-side table: one cell per person per field, each cell citing its sources. */
-export function glanceView(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): GlanceView {
+export function glanceView(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale, asOf: (person: number, key: string) => string | undefined = () => undefined): GlanceView {
   // One word for a gap, in every cell of the table: "not given", never "—" in one and words in another.
   const none: Sourced = { text: locale.t('glance.notGiven'), sources: [] };
   const cite = (s: Subject, ref: SourceRef): SourceLink[] => sources.links(s.index, ref);
   const fields: Field[] = [
     ['glance.nativeName', (s) => (s.profile.person.nativeName ? { text: locale.user(s.profile.person.nativeName), sources: cite(s, s.profile.person.source) } : none)],
     ['glance.born', (s) => (s.profile.person.birthYear !== undefined ? { text: String(s.profile.person.birthYear), sources: cite(s, s.profile.person.source) } : none)],
-    ['glance.now', (s) => (s.profile.person.currentRole ? { text: locale.user(s.profile.person.currentRole), sources: cite(s, s.profile.person.source) } : none)],
+    ['glance.now', (s) => (s.profile.person.currentRole ? { text: staleText(locale.user(s.profile.person.currentRole), asOf(s.index, 'currentRole'), locale), sources: cite(s, s.profile.person.source) } : none)],
     ['glance.education', (s) => joinSourced(s, sources, locale, none, s.profile.education.map((e) => ({ text: locale.t('glance.degreeAt', { degree: locale.user(e.field ? locale.t('glance.degree', { degree: e.degree, field: e.field }) : e.degree), institution: locale.user(e.institution) }), ref: e.source })))],
     ['glance.career', (s) => career(s, sources, locale, none)],
     ['glance.papers', (s) => papers(s, sources, locale)],
@@ -58,6 +62,11 @@ export function glanceView(people: readonly Subject[], views: readonly PersonVie
     ['glance.headlineFigures', (s) => joinSourced(s, sources, locale, none, headlineMetrics(s, locale))],
     ['glance.balance', (s) => joinSourced(s, sources, locale, none, s.profile.balance.map((b) => ({ text: locale.t('glance.balanceStance', { tradeoff: locale.user(b.tradeoff), stance: stanceShort(locale, b.position, b.poles), n: locale.number(b.position) }), ref: b.evidence.map((e) => e.source).flat() })))],
   ];
+  // The footprint row only where someone has one: every figure with its date and where it comes from.
+  if (people.some((p) => p.profile.impact)) {
+    const at = fields.findIndex(([key]) => key === 'glance.papers') + 1;
+    fields.splice(at, 0, ['glance.citations', (s) => (s.profile.impact ? citationsCell(s, sources, locale, asOf(s.index, 'impact')) : none)]);
+  }
   const peopleAsColumns = people.length <= 4;
   // As rows (five people or more), the native name goes under the name: one column fewer.
   const rowFields = fields.filter(([key]) => key !== 'glance.nativeName');
@@ -84,6 +93,18 @@ const maxSummaryCitations = 10;
 
 function summaryLinks(s: Subject, sources: SourceIndex, refs: readonly (SourceRef | readonly string[])[]): SourceLink[] {
   return sources.links(s.index, refs.flatMap(sourceIds)).slice(0, maxSummaryCitations);
+}
+
+/** "12,345 citations, h-index 40 (as of 1 Nov 2026, OpenAlex)". */
+function citationsCell(s: Subject, sources: SourceIndex, locale: Locale, stale: string | undefined): Sourced {
+  const impact = s.profile.impact!;
+  const figures = locale.t('glance.citationsValue', { citations: locale.count('count.citations', impact.citations), h: impact.hIndex === undefined ? 'none' : locale.number(impact.hIndex), asOf: asOfText(s, impact, locale) });
+  return { text: staleText(figures, stale, locale), sources: sources.links(s.index, impact.source) };
+}
+
+/** A fact followed by its "as of …" mark when its sources are older than the spec's `maxAge`. */
+function staleText(text: string, stale: string | undefined, locale: Locale): string {
+  return stale === undefined ? text : locale.t('stale.marked', { text, asOf: stale });
 }
 
 function career(s: Subject, sources: SourceIndex, locale: Locale, none: Sourced): Sourced {

@@ -1,4 +1,5 @@
 import { builtInLocale } from '../i18n/locale.js';
+import { comparisonTitle } from '../i18n/report-title.js';
 import type { Locale } from '../i18n/locale.js';
 import { isLanguage } from '../i18n/languages.js';
 import type { LocalisedProfile } from '../schema/profile-schema.js';
@@ -11,11 +12,23 @@ import type { ChartSpec } from './chart-spec.js';
 import { chartView } from './chart-view.js';
 import { glanceView, personView } from './derive-people.js';
 import { localiseProfiles } from './localise-profiles.js';
+import { portraitCredits } from './portrait-view.js';
 import { balanceViews, educationBlocks, modelBlocks, paperBlocks, sourceViews } from './derive-sections.js';
 import { SourceIndex } from './source-index.js';
 import { subjects } from './subject.js';
 import { pageOfParts, templateText } from './template-text.js';
-import type { ReportView, SectionRef } from './view-model.js';
+import type { PersonView, ReportView, SectionRef } from './view-model.js';
+import { changesView } from './changes-view.js';
+import { citationsPerYearChart } from './charts/footprint-chart.js';
+import { connectionsView } from './connections.js';
+import { footprintView } from './footprint.js';
+import { staleFacts } from './stale-facts.js';
+import type { Subject } from './subject.js';
+import type { ModelView, PersonBlock } from './view-model.js';
+import type { ChangeMarks, ChangesView } from './changes-view.js';
+import { diffFacts } from '../edition/diff-facts.js';
+import { editionFacts, personKey } from '../edition/edition-facts.js';
+import type { FactsDocument } from '../edition/facts-schema.js';
 
 export interface DerivedReport {
   readonly view: ReportView;
@@ -33,8 +46,19 @@ const sectionKeys: Record<SectionName, string> = {
   papers: 'section.papers',
   models: 'section.models',
   'balance-points': 'section.balance-points',
+  connections: 'section.connections',
   sources: 'section.sources',
 };
+
+export interface DeriveExtras {
+  /** The facts of an earlier edition: the report gains "what changed since" it, and marks new and changed items. */
+  readonly since?: FactsDocument;
+  /**
+   * The people were named on the command line, not by a spec: the report is titled after them,
+   * in the report's language and as its reader reads their names ("曾妍和罗福莉对比").
+   */
+  readonly titleFromPeople?: boolean;
+}
 
 /**
  * Profiles and the spec to what the templates show and which charts to draw, in the report's
@@ -42,13 +66,15 @@ const sectionKeys: Record<SectionName, string> = {
  * inputs are not mutated, and the same inputs give deep-equal outputs. `locale` carries a
  * template folder's message overrides; without it, the built-in messages of `spec.language`.
  */
-export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfile[], locale: Locale = builtInLocale(isLanguage(spec.language) ? spec.language : 'en')): DerivedReport {
+
+export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfile[], locale: Locale = builtInLocale(isLanguage(spec.language) ? spec.language : 'en'), extras: DeriveExtras = {}): DerivedReport {
   const { profiles, warnings } = localiseProfiles(written, locale);
   const people = subjects(profiles, locale);
   const sources = new SourceIndex(profiles, (n) => locale.t('sources.citeLabel', { n: locale.number(n) }));
   const ids = new Set<string>();
   const views = people.map((p) => personView(p, sources, ids, locale));
   const include = new Set(spec.sections);
+  const title = extras.titleFromPeople ? comparisonTitle(locale, people.map((p) => p.name)) : spec.title;
 
   // Every chart is in the report's language: it picks the glyph forms of its Han text, and its
   // axes write numbers the way the page does.
@@ -61,20 +87,49 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
   const metrics = { ...metricsDrawn, charts: metricsDrawn.charts.map(inLocale) };
   const themes = balanceThemes(people, written.map((p) => p.balance));
   const themeCharts = themes.map((theme) => inLocale(balanceChart(theme, locale)));
+  const footprint = footprintView(people, views, sources, locale);
+  const citations = footprint ? inLocale(citationsPerYearChart(people, locale)) : undefined;
+  // What connects the people is about two or more of them; a one-person report leaves it out, and says so.
+  if (include.has('connections') && people.length < 2) {
+    include.delete('connections');
+    warnings.push('the connections section needs two or more people, so this one-person report leaves it out');
+  }
+  const connections = people.length >= 2 ? connectionsView(people, sources, locale, spec.buildDate) : undefined;
+  const stale = spec.maxAge ? staleFacts(profiles, spec.buildDate, spec.maxAge) : [];
+  for (const fact of stale) {
+    const name = profiles[fact.person]!.person.name;
+    const cited = fact.sources.join(', ');
+    warnings.push(
+      fact.newest
+        ? `${name}: ${fact.path}: the ${fact.what} may be out of date: its newest source (${cited}) is from ${fact.newest}, more than ${spec.maxAge} before the build date ${spec.buildDate}; check it and give the source an \`accessed\` date`
+        : `${name}: ${fact.path}: the ${fact.what} may be out of date: no source of it (${cited}) gives a date, so it cannot be shown to be within ${spec.maxAge} of the build date; give the source a \`date\` or \`accessed\``,
+    );
+  }
+  const asOf = (person: number, key: string): string | undefined => {
+    const fact = stale.find((f) => f.person === person && f.key === key);
+    return fact ? locale.t('stale.asOf', { date: fact.newest ? locale.date(fact.newest.slice(0, 7)) : locale.t('stale.undated') }) : undefined;
+  };
 
   const charts: ChartSpec[] = [
     ...(include.has('timeline') ? [timeline.spec] : []),
-    ...(include.has('papers') ? [perYear, venues] : []),
+    ...(include.has('papers') ? [perYear, venues, ...(citations ? [citations] : [])] : []),
     ...(include.has('models') ? metrics.charts : []),
     ...(include.has('balance-points') ? themeCharts : []),
   ];
 
-  const sections: SectionRef[] = spec.sections.map((name) => ({
+  const sections: SectionRef[] = spec.sections.filter((name) => include.has(name)).map((name) => ({
     name,
     partial: name,
     id: `section-${name}`,
-    title: name === 'cover' ? spec.title : locale.t(sectionKeys[name]),
+    title: name === 'cover' ? title : locale.t(sectionKeys[name]),
   }));
+  const changed = extras.since ? sinceView(extras.since, spec, written, views, sources, locale) : undefined;
+  if (changed) {
+    // Right after the at-a-glance (or the cover), where a reader of the new edition looks first.
+    const after = Math.max(sections.findIndex((s) => s.name === 'at-a-glance'), sections.findIndex((s) => s.name === 'cover'));
+    sections.splice(after + 1, 0, { name: 'changes', partial: 'changes', id: 'section-changes', title: changed.title });
+  }
+  const marks = changed?.marks;
 
   const totalPapers = people.reduce((n, p) => n + p.profile.papers.length, 0);
   const totalModels = people.reduce((n, p) => n + p.profile.models.length, 0);
@@ -91,26 +146,62 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
     dir: locale.dir,
     text: templateText(locale, { buildDate, author: spec.author, counts, peopleNames }),
     pageOf: pageOfParts(locale),
-    title: spec.title,
+    title,
     ...(spec.subtitle ? { subtitle: spec.subtitle } : {}),
     author: spec.author,
-    subject: spec.subject ?? spec.subtitle ?? spec.title,
+    subject: spec.subject ?? spec.subtitle ?? title,
     keywords: spec.keywords.join(locale.t('list.comma')),
     buildDate,
     buildDateIso: spec.buildDate,
     page: spec.page,
-    people: views,
+    people: views.map((v) => staleMarkedPerson(v, asOf)),
     manyPeople: views.length > 4,
     peopleNames,
     sections,
-    glance: glanceView(people, views, sources, locale),
-    timeline: { chart: chartView(timeline.spec, locale), undated: timeline.undated },
-    education: educationBlocks(people, views, sources, locale),
-    papers: { charts: [chartView(perYear, locale), chartView(venues, locale)], people: paperBlocks(people, views, sources, locale) },
-    models: { charts: metrics.charts.map((c) => chartView(c, locale)), ...(metrics.note ? { chartNote: metrics.note } : {}), people: modelBlocks(people, views, sources, locale) },
+    glance: glanceView(people, views, sources, locale, asOf),
+    timeline: { chart: chartView(timeline.spec, locale), undated: timeline.undated, ...(include.has('connections') && connections?.sharedInstitutions ? { shared: connections.sharedInstitutions } : {}) },
+    education: educationBlocks(people, views, sources, locale, marks),
+    papers: {
+      charts: [chartView(perYear, locale), chartView(venues, locale)],
+      ...(footprint && citations ? { footprint: { ...footprint, chart: chartView(citations, locale), rows: footprint.rows.map((r) => ({ ...r, ...optionalText('stale', asOf(r.person.index, 'impact')) })) } } : {}),
+      people: paperBlocks(people, views, sources, locale, marks),
+    },
+    models: { charts: metrics.charts.map((c) => chartView(c, locale)), ...(metrics.note ? { chartNote: metrics.note } : {}), people: staleMarkedModels(modelBlocks(people, views, sources, locale, marks), people, asOf) },
     balance: balanceViews(themes, themeCharts, views, sources, locale),
     sources: sourceViews(sources, views, locale),
+    portraitCredits: portraitCredits(people, sources, locale),
     counts,
+    ...(changed ? { changes: changed.view } : {}),
+    ...(connections && include.has('connections') ? { connections } : {}),
   };
   return { view, charts, warnings };
+}
+
+function optionalText<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+/** A person's headline and current role, marked "as of …" when their sources are older than `maxAge`. */
+function staleMarkedPerson(view: PersonView, asOf: (person: number, key: string) => string | undefined): PersonView {
+  return { ...view, ...optionalText('headlineAsOf', asOf(view.index, 'headline')), ...optionalText('currentRoleAsOf', asOf(view.index, 'currentRole')) };
+}
+
+/** Each metric marked "as of …" when its sources are older than `maxAge`. */
+function staleMarkedModels(blocks: readonly PersonBlock<ModelView>[], people: readonly Subject[], asOf: (person: number, key: string) => string | undefined): PersonBlock<ModelView>[] {
+  return blocks.map((block, i) => {
+    const models = people[i]!.profile.models;
+    return {
+      ...block,
+      items: block.items.map((item, m) => ({ ...item, metrics: item.metrics.map((metric, k) => ({ ...metric, ...optionalText('asOf', asOf(i, `metric:${models[m]!.id}|${models[m]!.metrics[k]!.label}`)) })) })),
+    };
+  });
+}
+
+/** The changes since an earlier edition, as the section shows them and the marks elsewhere. */
+function sinceView(since: FactsDocument, spec: ReportSpec, written: readonly LocalisedProfile[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): { title: string; view: ChangesView; marks: ChangeMarks } {
+  const date = locale.longDate(since.buildDate);
+  const changes = diffFacts(since, editionFacts(spec, written), locale);
+  const personIndex = new Map(written.map((p, i) => [personKey(p.person.name), i]));
+  const { view, marks } = changesView(changes, date, views, personIndex, sources, locale);
+  return { title: locale.t('changes.title', { date }), view, marks };
 }

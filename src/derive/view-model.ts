@@ -1,6 +1,9 @@
 import type { PageSize, SectionName } from '../schema/report-schema.js';
 import type { ChartSpec } from './chart-spec.js';
 import type { SourceLink } from './source-index.js';
+import type { ChangesView } from './changes-view.js';
+import type { ConnectionsView } from './connections.js';
+import type { FootprintView } from './footprint.js';
 
 /**
  * What the templates see: preformatted strings and flags only, so templates need nothing but
@@ -28,13 +31,19 @@ export interface ReportView {
   readonly peopleNames: string;
   readonly sections: readonly SectionRef[];
   readonly glance: GlanceView;
-  readonly timeline: { readonly chart: ChartRef; readonly undated: readonly string[] };
+  readonly timeline: { readonly chart: ChartRef; readonly undated: readonly string[]; /** Institutions the people share (the connections section). */ readonly shared?: string };
   readonly education: readonly PersonBlock<EducationView>[];
-  readonly papers: { readonly charts: readonly ChartRef[]; readonly people: readonly PersonBlock<PaperView>[] };
+  readonly papers: { readonly charts: readonly ChartRef[]; readonly footprint?: FootprintView & { readonly chart: ChartRef }; readonly people: readonly PersonBlock<PaperView>[] };
   readonly models: { readonly charts: readonly ChartRef[]; readonly chartNote?: string; readonly people: readonly PersonBlock<ModelView>[] };
   readonly balance: readonly BalanceThemeView[];
   readonly sources: readonly SourceView[];
+  /** Who made each portrait shown, for the sources section; empty when no profile has one. */
+  readonly portraitCredits: readonly Sourced[];
   readonly counts: string;
+  /** What connects the people; only when the spec lists `connections` and there are two or more. */
+  readonly connections?: ConnectionsView;
+  /** What changed since an earlier edition; only with `--since`. */
+  readonly changes?: ChangesView;
 }
 
 /** Fixed words of the templates; sentences about one item are on the item's view. */
@@ -49,7 +58,8 @@ export interface TemplateText {
 }
 
 export interface SectionRef {
-  readonly name: SectionName;
+  /** A section of the spec, or `changes`, which a build with `--since` adds. */
+  readonly name: SectionName | 'changes';
   /** The partial that renders it. */
   readonly partial: string;
   readonly id: string;
@@ -71,7 +81,12 @@ export interface PersonView {
   readonly tint: string;
   readonly markerClass: string;
   readonly headline: string;
+  /** "as of May 2024" when the headline's sources are older than the spec's `maxAge`. */
+  readonly headlineAsOf?: string;
   readonly currentRole?: string;
+  readonly currentRoleAsOf?: string;
+  /** Absent when the profile has no portrait: the layout then has no frame for one. */
+  readonly portrait?: PortraitView;
   readonly born?: string;
   /** "4 papers · 3 models and systems", for the cover. */
   readonly counts: string;
@@ -83,8 +98,17 @@ export interface PersonView {
   readonly labels: { readonly highlights: string; readonly papers: string; readonly papersCaption: string };
 }
 
+export interface PortraitView {
+  /** A stand-in the render stage replaces with the image (see portrait-view.ts). */
+  readonly src: string;
+  readonly alt: string;
+}
+
 export interface Sourced {
+  /** Plain text, without markup. */
   readonly text: string;
+  /** The text with its inline markup as HTML (see inline-markup.ts), for profile texts that may carry it. */
+  readonly html?: string;
   readonly sources: readonly SourceLink[];
 }
 
@@ -104,26 +128,36 @@ export interface GlanceView {
 }
 
 export interface EducationView {
+  /** "new" or "changed" since the edition a build compares with (`--since`). */
+  readonly mark?: string;
   readonly degree: string;
   readonly where: string;
   readonly when?: string;
   readonly note?: string;
+  /** `note` with its inline markup as HTML. */
+  readonly noteHtml?: string;
   readonly sources: readonly SourceLink[];
 }
 
 export interface PaperView {
+  readonly mark?: string;
   readonly year: string;
   readonly title: string;
   readonly shortName?: string;
   readonly venue: string;
   readonly authorship: string;
   readonly authors?: string;
+  /** `authors` as HTML, the person's own name in bold (see own-name.ts). */
+  readonly authorsHtml?: string;
+  /** Plain text; `summaryHtml` has its inline markup as HTML. */
   readonly summary: string;
+  readonly summaryHtml: string;
   readonly link?: { readonly href: string; readonly text: string };
   readonly sources: readonly SourceLink[];
 }
 
 export interface ModelView {
+  readonly mark?: string;
   readonly id: string;
   readonly name: string;
   readonly kind: string;
@@ -131,7 +165,10 @@ export interface ModelView {
   readonly released: string;
   readonly role: string;
   readonly summary?: string;
+  readonly summaryHtml?: string;
   readonly innovations: readonly string[];
+  /** `innovations` with their inline markup as HTML. */
+  readonly innovationsHtml: readonly string[];
   readonly metrics: readonly MetricView[];
   readonly labels: { readonly metrics: string; readonly metricsCaption: string };
   readonly sources: readonly SourceLink[];
@@ -140,6 +177,8 @@ export interface ModelView {
 export interface MetricView {
   readonly label: string;
   readonly value: string;
+  /** "as of May 2024" when its sources are older than the spec's `maxAge`. */
+  readonly asOf?: string;
   readonly comparedWith: string;
   readonly better: string;
   readonly claim?: string;
@@ -155,6 +194,7 @@ export interface BalanceThemeView {
     readonly person: PersonView;
     readonly stance: string;
     readonly summary?: string;
+    readonly summaryHtml?: string;
     readonly evidence: readonly Sourced[];
   }[];
 }
@@ -170,6 +210,7 @@ export interface SourceView {
   readonly url?: string;
   readonly file?: string;
   readonly note?: string;
+  readonly noteHtml?: string;
   readonly citedBy: string;
 }
 

@@ -27,19 +27,24 @@ export function builtInCatalogue(language: Language): Catalogue {
   return catalogue;
 }
 
+/** Where each message of a user's catalogue was written, for errors about it. */
+export type CatalogueLocations = ReadonlyMap<string, { readonly line: number; readonly column: number }>;
+
 /**
  * A user's catalogue (a template folder's `messages/<lang>.yaml`), parsed like a profile from a
  * stranger: the hardened YAML reader, plain strings only. Nested maps and dotted keys both work:
  * `section: { papers: Articles }` is `section.papers`.
  */
-export function parseCatalogue(file: string, text: string): { catalogue: Catalogue; problems: Problem[] } {
+export function parseCatalogue(file: string, text: string): { catalogue: Catalogue; locations: CatalogueLocations; problems: Problem[] } {
   const parsed = parseYaml(file, text);
   const problems = [...parsed.problems];
-  if (problems.length > 0) return { catalogue: new Map(), problems };
   const catalogue = new Map<string, string>();
+  const locations = new Map<string, { line: number; column: number }>();
+  if (problems.length > 0) return { catalogue, locations, problems };
   const walk = (value: unknown, path: string[]): void => {
     if (typeof value === 'string') {
       catalogue.set(path.join('.'), value);
+      locations.set(path.join('.'), parsed.positions.locate(path));
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key]);
     } else {
@@ -48,7 +53,7 @@ export function parseCatalogue(file: string, text: string): { catalogue: Catalog
     }
   };
   if (parsed.value !== null && parsed.value !== undefined) walk(parsed.value, []);
-  return { catalogue, problems };
+  return { catalogue, locations, problems };
 }
 
 function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {

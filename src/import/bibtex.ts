@@ -1,7 +1,10 @@
 import type { Problem } from '../errors.js';
 import { cslRecord } from './csl-json.js';
 import type { CslItem } from './csl-json.js';
+import { BibtexExpansionError, guardBibtexGrammar } from './guard-bibtex-grammar.js';
+import { blankOut, syntaxError } from './bibtex-syntax-error.js';
 import { arxivIdIn } from './identifiers.js';
+import { tooManyRecords } from './limits.js';
 import type { EntryLocation, ImportedPaper, ParsedRecords, RecordSource } from './types.js';
 
 interface RawEntry {
@@ -14,6 +17,9 @@ interface RawEntry {
 async function citationJs(): Promise<(data: unknown, options: { forceType: string; target?: string }) => unknown> {
   const { plugins } = await import('@citation-js/core');
   await import('@citation-js/plugin-bibtex');
+  // The same module instance the plugin registered: its grammar is what the chain below runs.
+  const { bibtexGrammar } = await import('@citation-js/plugin-bibtex/lib/input/file.js');
+  guardBibtexGrammar(bibtexGrammar);
   return (data, options) => plugins.input.chain(data, { ...options, generateGraph: false });
 }
 
@@ -34,6 +40,10 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
     try {
       raw = chain(working, { forceType: '@biblatex/text', target: '@biblatex/entries+list' }) as RawEntry[];
     } catch (error) {
+      if (error instanceof BibtexExpansionError) {
+        problems.push({ file, line: error.line, column: error.column, path: '', message: error.message, severity: 'error' });
+        return { file, format: 'bibtex', source, records: [], problems };
+      }
       const syntax = syntaxError(file, text, error);
       problems.push(syntax.problem);
       if (!skipBad || !syntax.chunk || blanked.has(syntax.chunk.start)) return { file, format: 'bibtex', source, records: [], problems };
@@ -42,18 +52,78 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
     }
   }
   if (!raw) return { file, format: 'bibtex', source, records: [], problems };
-  const items = chain(raw, { forceType: '@biblatex/entries+list' }) as CslItem[];
-  const byKey = new Map(items.map((item) => [String(item['citation-key'] ?? item.id), item]));
+  // Counted before citation-js decodes names and LaTeX, the part of its work that grows with each entry.
+  const tooMany = tooManyRecords('paper', raw.length);
+  if (tooMany) return { file, format: 'bibtex', source, records: [], problems: [{ file, line: 0, column: 0, path: '', message: tooMany, severity: 'error' }] };
   const offsets = entryOffsets(text);
+  const sound = soundEntries(file, text, raw, offsets, problems).map(readableEntry);
+  const items = chain(sound, { forceType: '@biblatex/entries+list' }) as CslItem[];
+  const byKey = new Map(items.map((item) => [String(item['citation-key'] ?? item.id), item]));
   const records: ImportedPaper[] = [];
-  for (const entry of raw) {
+  for (const entry of sound) {
     const item = byKey.get(entry.label);
     if (!item) continue;
     const at = locate(text, offsets.get(entry.label) ?? 0, entry.label);
     const paper = cslRecord(item, `entry \`${entry.label}\``, at);
-    records.push({ ...paper, ...rawFacts(entry), key: entry.label, arxiv: arxivOf(entry) ?? paper.arxiv });
+    const arxiv = arxivOf(entry) ?? paper.arxiv;
+    const faults = undecoded(entry, item);
+    records.push({ ...paper, ...rawFacts(entry), key: entry.label, ...(arxiv ? { arxiv } : {}), ...(faults.length > 0 ? { faults } : {}) });
   }
   return { file, format: 'bibtex', source, records, problems };
+}
+
+/**
+ * Entries citation-js can resolve safely. It finds a `crossref` parent by looking the key up in a
+ * plain object, so `crossref = {__proto__}` or `{constructor}` finds a function of Object and
+ * crashes the whole file; a key `__proto__` would replace that object's prototype. Each such
+ * entry is one bad entry, named where it is written, and left out of the parse.
+ */
+function soundEntries(file: string, text: string, raw: readonly RawEntry[], offsets: Map<string, number>, problems: Problem[]): RawEntry[] {
+  const labels = new Set(raw.map((e) => e.label));
+  return raw.filter((entry) => {
+    const crossref = entry.properties['crossref'];
+    const fault =
+      entry.label === '__proto__'
+        ? 'the key `__proto__` cannot name an entry; rename it'
+        : crossref !== undefined && !labels.has(String(crossref))
+          ? `its crossref \`${String(crossref).slice(0, 60)}\` names no entry in this file (the entry it takes its venue and date from)`
+          : undefined;
+    if (!fault) return true;
+    const at = locate(text, offsets.get(entry.label) ?? 0, entry.label);
+    problems.push({ file, line: at.line, column: at.column, path: entry.label, message: `entry \`${entry.label}\`: ${fault}`, severity: 'error' });
+    return false;
+  });
+}
+
+/**
+ * Two spellings citation-js does not read: an escaped character in a verbatim field (dblp writes
+ * `doi = {10.1007/978-3-031-05328-3\\_15}` in every Springer chapter, which it keeps with the
+ * backslash, or percent-encodes into the URL), and an accent over nothing (`{\\^{}}`, a literal
+ * circumflex, which it decodes to the word "undefined").
+ */
+function readableEntry(entry: RawEntry): RawEntry {
+  const properties: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(entry.properties)) {
+    if (typeof value !== 'string') properties[field] = value;
+    else if (verbatimFields.has(field)) properties[field] = value.replace(/\\([_%&#$])/g, '$1');
+    else properties[field] = value.replace(/\\\^\{\}/g, '\\textasciicircum{}').replace(/\\~\{\}/g, '\\textasciitilde{}');
+  }
+  return { ...entry, properties };
+}
+
+const verbatimFields = new Set(['doi', 'url', 'eprint', 'pdf', 'html']);
+
+/** A field citation-js could not decode comes back with "undefined" in it: the entry says so rather than print it. */
+function undecoded(entry: RawEntry, item: CslItem): string[] {
+  const faults: string[] = [];
+  for (const [field, csl] of [['title', 'title'], ['booktitle', 'container-title'], ['journal', 'container-title']] as const) {
+    const raw = entry.properties[field];
+    const decoded = item[csl];
+    if (typeof raw === 'string' && !/undefined/i.test(raw) && typeof decoded === 'string' && /undefined/.test(decoded)) {
+      faults.push(`its ${field} holds LaTeX the BibTeX reader cannot turn into text (\`${raw.slice(0, 80)}\`); write that part as plain text`);
+    }
+  }
+  return faults;
 }
 
 /** The year as written (not as citation-js guessed it), so "to appear" is reported, not dropped. */
@@ -96,66 +166,4 @@ function entryOffsets(text: string): Map<string, number> {
 function locate(text: string, offset: number, key: string): EntryLocation {
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), path: key };
-}
-
-/** The line-aligned block of one entry: from its `@` line to the line before the next `@`. */
-interface Chunk {
-  readonly start: number;
-  readonly end: number;
-  readonly key: string | undefined;
-}
-
-function chunks(text: string): Chunk[] {
-  const starts = [...text.matchAll(/^[ \t]*@/gm)].map((m) => m.index);
-  return starts.map((start, i) => {
-    const end = starts[i + 1] ?? text.length;
-    const key = /@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]+)/.exec(text.slice(start, end))?.[1];
-    return { start, end, key };
-  });
-}
-
-/**
- * citation-js reports "invalid syntax at line L col C". The fault is usually an unclosed brace
- * in the entry before the one where the parser noticed, when the error sits on an `@` line.
- */
-function syntaxError(file: string, text: string, error: unknown): { problem: Problem; chunk?: Chunk } {
-  const message = (error as Error).message ?? String(error);
-  const m = /line (\d+) col (\d+)/.exec(message);
-  const line = m ? Number(m[1]) : 0;
-  const column = m ? Number(m[2]) : 0;
-  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((n) => n.index + 1)];
-  const offset = line > 0 ? (lineStarts[line - 1] ?? 0) + column - 1 : text.length;
-  const all = chunks(text);
-  let index = all.findIndex((c) => offset >= c.start && offset < c.end);
-  if (index < 0) index = all.length - 1;
-  // An unclosed brace swallows the entries after it; the first entry whose braces do not balance is the culprit.
-  const unbalanced = all.find((c) => !balanced(text.slice(c.start, c.end)));
-  const onAtLine = !unbalanced && index > 0 && /^[ \t]*@/.test(text.slice(offset - column + 1, offset + 1));
-  const chunk = unbalanced ?? all[onAtLine ? index - 1 : index];
-  const entry = chunk?.key ? `entry \`${chunk.key}\`` : 'the file';
-  const hint = unbalanced || onAtLine ? ` (is a brace or quote left open in ${entry}?)` : '';
-  const problem: Problem = {
-    file,
-    line,
-    column,
-    path: chunk?.key ?? '',
-    message: `BibTeX syntax error in ${entry}: ${firstLine(message)}${hint}`,
-    severity: 'error',
-  };
-  return chunk ? { problem, chunk } : { problem };
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/:$/, '').replace(/ at line \d+ col \d+/, '');
-}
-
-function balanced(entry: string): boolean {
-  let depth = 0;
-  for (const m of entry.replace(/\\[{}]/g, '').matchAll(/[{}]/g)) depth += m[0] === '{' ? 1 : -1;
-  return depth === 0;
-}
-
-/** Replaces an entry by spaces, keeping its line breaks, so later line numbers stay true. */
-function blankOut(text: string, chunk: Chunk): string {
-  return text.slice(0, chunk.start) + text.slice(chunk.start, chunk.end).replace(/[^\n]/g, ' ') + text.slice(chunk.end);
 }

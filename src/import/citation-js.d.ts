@@ -7,3 +7,6 @@ declare module '@citation-js/core' {
   };
 }
 declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-bibtex/lib/input/file.js' {
+  export const bibtexGrammar: import('./guard-bibtex-grammar.js').BibtexGrammar;
+}

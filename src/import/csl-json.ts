@@ -1,6 +1,7 @@
 import { arr, obj, str } from './json-source.js';
 import type { JsonSource } from './json-source.js';
 import { arxivIdIn, normaliseDoi } from './identifiers.js';
+import { tooManyRecords } from './limits.js';
 import type { EntryLocation, ImportedName, ImportedPaper, ParsedRecords, RecordSource } from './types.js';
 import { problemAt } from './types.js';
 
@@ -23,6 +24,8 @@ export function parseCslJson(json: JsonSource, source: RecordSource): ParsedReco
   if (!list) {
     return { file: json.file, format: 'csl-json', source, records: [], problems: [problemAt(json.file, json.locate([]), 'expected CSL-JSON: a list of items, or one item')] };
   }
+  const tooMany = tooManyRecords('paper', list.length);
+  if (tooMany) return { file: json.file, format: 'csl-json', source, records: [], problems: [problemAt(json.file, undefined, tooMany)] };
   const records: ImportedPaper[] = [];
   const problems = [];
   for (const [index, raw] of list.entries()) {
@@ -43,16 +46,16 @@ export function cslRecord(item: CslItem, entry: string, at: EntryLocation): Impo
   const container = cslText(item['container-title']) ?? cslText(item['event-title']) ?? cslText(item['collection-title']);
   const publisher = cslText(item['publisher']);
   const genre = cslText(item['genre']) ?? '';
-  const doi = normaliseDoi(str(item['DOI']));
   const url = str(item['URL']);
+  const ids = paperIds(normaliseDoi(str(item['DOI'])), url);
   const arxiv =
-    arxivIdIn(doi && /^10\.48550\//.test(doi) ? doi : undefined) ??
-    (url && /arxiv\.org/i.test(url) ? arxivIdIn(url) : undefined) ??
+    ids.arxiv ??
     (/arxiv/i.test(str(item['archive']) ?? '') ? arxivIdIn(str(item['number'])) : undefined) ??
     (/arxiv/i.test(container ?? '') ? arxivIdIn(container) : undefined);
   const venue = container ?? (/arxiv/i.test(publisher ?? '') || /preprint/i.test(genre) ? 'arXiv' : publisher);
   const year = issuedYear(item['issued']);
-  const authors = arr(item['author']).map(cslName).filter((n): n is ImportedName => n !== undefined);
+  const authors = names(item['author']);
+  const editors = names(item['editor']);
   return {
     kind: 'paper',
     entry,
@@ -61,12 +64,34 @@ export function cslRecord(item: CslItem, entry: string, at: EntryLocation): Impo
     ...(year ? { year } : {}),
     ...(venue ? { venue } : {}),
     ...(Array.isArray(item['author']) ? { authors } : {}),
+    ...(editors.length > 0 ? { editors } : {}),
     ...(arxiv ? { arxiv } : {}),
-    ...(doi ? { doi } : {}),
+    ...(ids.doi ? { doi: ids.doi } : {}),
     ...(url ? { url } : {}),
+    ...(ids.notes.length > 0 ? { notes: ids.notes } : {}),
     ...(cslText(item['abstract']) ? { abstract: cslText(item['abstract'])! } : {}),
     ...(cslText(item['title-short']) ? { shortName: cslText(item['title-short'])! } : {}),
   };
+}
+
+/**
+ * The DOI and arXiv id of an entry, checked against each other: an arXiv DOI
+ * (10.48550/arXiv.2309.02553) that names another paper than the entry's arXiv address was
+ * copied from another entry (personal pages often reuse one for every preprint). The address is
+ * the paper itself, so it wins; the DOI is left out, and the reader is told.
+ */
+export function paperIds(doi: string | undefined, url: string | undefined): { doi?: string; arxiv?: string; notes: string[] } {
+  const fromDoi = doi && /^10\.48550\//.test(doi) ? arxivIdIn(doi) : undefined;
+  const fromUrl = url && /arxiv\.org/i.test(url) ? arxivIdIn(url) : undefined;
+  if (fromDoi && fromUrl && fromDoi !== fromUrl) {
+    return { arxiv: fromUrl, notes: [`its DOI ${doi} names arXiv ${fromDoi}, but its address names arXiv ${fromUrl}: kept the address's, and left the DOI out`] };
+  }
+  const arxiv = fromUrl ?? fromDoi;
+  return { ...(doi ? { doi } : {}), ...(arxiv ? { arxiv } : {}), notes: [] };
+}
+
+function names(list: unknown): ImportedName[] {
+  return arr(list).map(cslName).filter((n): n is ImportedName => n !== undefined);
 }
 
 /** `issued` is `{ "date-parts": [[2022, 7]] }`, or `{ "raw": "2022-07" }`, or `{ "literal": … }`. */

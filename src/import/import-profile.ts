@@ -9,7 +9,7 @@ import { readRecords } from './read-records.js';
 import { appendToLists } from './splice-yaml.js';
 import type { ListAddition } from './splice-yaml.js';
 import { newProfileText } from './new-profile.js';
-import type { ImportFormat, ParsedRecords } from './types.js';
+import type { ImportFormat, LeftOut, ParsedRecords } from './types.js';
 
 export interface ImportOptions {
   /** The files to import, as text, named as messages should name them. */
@@ -36,6 +36,8 @@ export interface ImportResult {
   readonly problems: readonly Problem[];
   /** With skipBad: what was left out, and why. */
   readonly skipped: readonly Problem[];
+  /** Whole sections of the files that the profile has no place for, counted: never dropped without a word. */
+  readonly leftOut: readonly LeftOut[];
   readonly added: { readonly papers: readonly string[]; readonly career: number; readonly education: number; readonly highlights: number; readonly sources: readonly string[] };
   readonly duplicates: readonly Duplicate[];
   readonly conflicts: readonly Conflict[];
@@ -61,6 +63,7 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
   const parsed: ParsedRecords[] = [];
   for (const input of options.inputs) parsed.push(await readRecords(input.file, input.text, { format: options.format, skipBad: options.skipBad ?? false }));
   const formats = parsed.map((p) => ({ file: p.file, format: p.format, records: p.records.length }));
+  const leftOut = parsed.flatMap((p) => p.leftOut ?? []);
 
   const errors: Problem[] = [];
   const skipped: Problem[] = [];
@@ -75,15 +78,19 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
       else drafts.push({ draft: mapped.draft, file: file.file, fileSource: file.source, warnings: mapped.problems });
     }
   }
-  if (errors.length > 0) return fail(errors, { formats, skipped });
+  if (errors.length > 0) return fail(errors, { formats, skipped, leftOut });
 
   const plan = planImport(existing ?? { papers: [], career: [], education: [], sources: [], person: {} }, drafts, options.today);
   if (options.target.kind === 'new' && plan.fileSourceIds.size === 0) {
     // A new profile needs at least one fact, and a source for its person to cite.
     const files = options.inputs.map((i) => i.file).join(', ');
-    return fail([{ file: files, line: 0, column: 0, path: '', message: 'these files hold nothing to start a profile from (no paper, role, degree or distinction)', severity: 'error' }], { formats, skipped });
+    return fail([{ file: files, line: 0, column: 0, path: '', message: 'these files hold nothing to start a profile from (no paper, role, degree or distinction)', severity: 'error' }], { formats, skipped, leftOut });
   }
-  const start = options.target.kind === 'new' ? newProfileText(options.target, parsed, plan, drafts) : before;
+  const fresh = options.target.kind === 'new' ? newProfileText(options.target, parsed, plan, drafts) : undefined;
+  const start = fresh?.text ?? before;
+  if (fresh?.headlineMade) {
+    plan.warnings.push({ file: options.target.file, line: 0, column: 0, path: 'person.headline', message: `no record gives a headline, so it was written from the imported papers ("${fresh.headline}"); replace it with one line on who the person is`, severity: 'warning' });
+  }
   const additions: ListAddition[] = [
     { path: ['person', 'highlights'], items: plan.highlights },
     { path: ['education'], items: plan.education },
@@ -92,7 +99,7 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
     { path: ['sources'], items: plan.sources },
   ];
   const text = appendToLists(start, additions);
-  const summary = { formats, skipped, added: added(plan), duplicates: plan.duplicates, conflicts: plan.conflicts };
+  const summary = { formats, skipped, leftOut, added: added(plan), duplicates: plan.duplicates, conflicts: plan.conflicts };
   const checked = validateProfile(options.target.file, new TextEncoder().encode(text), options.today);
   const problems = [...checked.problems.filter((p) => !isUncitedWarning(p)), ...plan.warnings];
   if (!checked.value) return fail(problems, summary);
@@ -109,7 +116,7 @@ function added(plan: ImportPlan): ImportResult['added'] {
 }
 
 function empty(before: string): ImportResult {
-  return { ok: false, before, text: before, formats: [], problems: [], skipped: [], added: { papers: [], career: 0, education: 0, highlights: 0, sources: [] }, duplicates: [], conflicts: [] };
+  return { ok: false, before, text: before, formats: [], problems: [], skipped: [], leftOut: [], added: { papers: [], career: 0, education: 0, highlights: 0, sources: [] }, duplicates: [], conflicts: [] };
 }
 
 export type { ExistingProfile };

@@ -5,7 +5,7 @@ import { careerSchema, educationSchema, paperSchema } from '../schema/profile-sc
 import type { CareerEntry, Education, Paper } from '../schema/profile-schema.js';
 import { limits } from '../limits.js';
 import { httpsUrlOf } from './identifiers.js';
-import { authorText, matchAuthor } from './match-author.js';
+import { authorText, hasContributionMark, matchAuthor } from './match-author.js';
 import type { PersonNames } from './match-author.js';
 import type { ImportedDegree, ImportedHighlight, ImportedPaper, ImportedRecord, ImportedRole } from './types.js';
 import { problemAt } from './types.js';
@@ -37,6 +37,8 @@ export function mapRecord(record: ImportedRecord, file: string, person: PersonNa
   const problems: Problem[] = [];
   const fail = (message: string): void => void problems.push(problemAt(file, record.at, `${record.entry}: ${message}`));
   const warn = (message: string): void => void problems.push(problemAt(file, record.at, `${record.entry}: ${message}`, 'warning'));
+  for (const fault of record.faults ?? []) fail(fault);
+  for (const note of record.notes ?? []) warn(note);
   let draft: Draft | undefined;
   switch (record.kind) {
     case 'paper':
@@ -62,16 +64,20 @@ type Say = (message: string) => void;
 function paperDraft(r: ImportedPaper, file: string, person: PersonNames, fail: Say, warn: Say): Draft | undefined {
   if (!r.title) fail('has no title');
   const year = yearOf(r.year, fail);
-  const venue = r.venue ? shortVenue(r.venue, year) : r.arxiv ? preprintVenue : undefined;
-  if (!venue) fail('has no venue: give its booktitle or journal (or its arXiv id, for a preprint)');
+  // A work with no venue (a report, a talk, an ORCID work without a journal) is still a paper.
+  // An arXiv id alone makes a preprint; with another DOI the paper was published, where the record does not say.
+  const published = r.doi !== undefined && !/^10\.48550\//.test(r.doi);
+  const venue = r.venue ? shortVenue(r.venue, year) : r.arxiv && !published ? preprintVenue : undefined;
   const authorship = authorshipOf(r, person, fail, warn);
-  if (!r.title || !year || !venue || !authorship) return undefined;
-  const url = r.arxiv ? undefined : r.doi ? `https://doi.org/${r.doi}` : httpsUrlOf(r.url);
+  if (!r.title || !year || !authorship) return undefined;
+  // The DOI is the published version's address; an arXiv DOI adds nothing to the arXiv id.
+  const doiLink = r.doi && !(r.arxiv && /^10\.48550\//.test(r.doi)) ? `https://doi.org/${r.doi}` : undefined;
+  const url = doiLink ?? (r.arxiv ? undefined : httpsUrlOf(r.url));
   const value: PaperDraft = {
     title: r.title,
     ...(r.shortName ? { shortName: r.shortName } : {}),
     year: Number(year),
-    venue,
+    ...(venue ? { venue } : {}),
     authorship,
     ...(r.authors && r.authors.length > 0 ? { authors: authorList(r.authors.map(authorText)) } : {}),
     ...(r.arxiv ? { arxiv: r.arxiv } : {}),
@@ -92,20 +98,30 @@ function yearOf(text: string | undefined, fail: Say): string | undefined {
 }
 
 function authorshipOf(r: ImportedPaper, person: PersonNames, fail: Say, warn: Say): Paper['authorship'] | undefined {
+  const editors = (r.editors ?? []).map(authorText);
+  const editedBy = editors.length > 0 ? ` (${matchAuthor(person, r.editors ?? []).kind === 'absent' ? 'edited by' : `${person.name} is among the editors, who are not its authors:`} ${clip(editors.join(', '), 200)})` : '';
   if (!r.authors || r.authors.length === 0) {
-    warn(`the record lists no authors, so ${person.name}'s place among them is unknown; written as co-author: check it`);
-    return 'co-author';
+    // A person's own list of works (ORCID, a résumé) need not name them among the authors.
+    if (r.ownList) {
+      warn(`the record lists no authors, so ${person.name}'s place among them is unknown; written as co-author: check it`);
+      return 'co-author';
+    }
+    fail(`the record lists no authors${editedBy}, so it is not imported as ${person.name}'s paper`);
+    return undefined;
   }
   const match = matchAuthor(person, r.authors);
   const names = r.authors.map(authorText);
   if (match.kind === 'absent') {
-    fail(`${person.name} is not among its authors (${clip(names.join(', '), 200)}); is the name written another way?`);
+    fail(`${person.name} is not among its authors (${clip(names.join(', '), 200)})${editedBy}; is the name written another way?`);
     return undefined;
   }
   if (match.kind === 'ambiguous') {
     fail(`more than one author could be ${person.name}: ${match.candidates.map((i) => `${names[i]} (author ${i + 1})`).join(', ')}; the import will not guess`);
     return undefined;
   }
+  // "Ferrando*, Javier and Obeso*, Oscar": the marked authors share first place.
+  const marked = r.authors.map(hasContributionMark);
+  if (marked[match.index] && marked[0] && marked.filter(Boolean).length > 1) return 'co-first';
   if (match.index === 0) return 'first';
   return match.index === r.authors.length - 1 ? 'last' : 'co-author';
 }

@@ -34,16 +34,35 @@ export function matchAuthor(person: PersonNames, authors: readonly ImportedName[
   return { kind: 'found', index: pick.list[0]!, how: pick.how };
 }
 
-export function authorText(author: ImportedName): string {
-  if (author.literal) return author.literal;
-  return [author.given, author.family].filter(Boolean).join(' ');
+/** `*`, `†`, `‡` and `∗` written against a name: the author shares first (or last) place with others. */
+const contributionMark = /[*†‡∗]+/gu;
+
+export function stripContributionMarks(name: string): string {
+  return name.replace(contributionMark, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Lower-case parts without accents; CJK names (no spaces in use) become one part per character. */
+export function hasContributionMark(author: ImportedName): boolean {
+  return [author.literal, author.given, author.family].some((part) => part !== undefined && /[*†‡∗]/u.test(part));
+}
+
+/** A name as one line of text, without the marks of shared authorship (the authorship says that). */
+export function authorText(author: ImportedName): string {
+  if (author.literal) return stripContributionMarks(author.literal);
+  return stripContributionMarks([author.given, author.family].filter(Boolean).join(' '));
+}
+
+/**
+ * Lower-case parts without accents; CJK names (no spaces in use) become one part per character.
+ * Letters that transliterations drop go too: the ʿayn and hamza of "ʿAlāʾ" (spacing modifier
+ * letters), apostrophes, the dotless ı (Turkish "Işık" is "Isik" in most English records), and
+ * the marks of equal contribution that personal pages put on names ("Ferrando*").
+ */
 export function nameParts(name: string): string[] {
-  const plain = name
+  const plain = stripContributionMarks(name)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+    .replace(/[\u02B0-\u02FF'’‘`]/gu, '')
+    .replace(/ı/g, 'i')
     .toLowerCase()
     .replace(/[,.]/g, ' ')
     .trim();

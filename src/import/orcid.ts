@@ -1,130 +1,122 @@
 import type { Problem } from '../errors.js';
 import { arr, obj, str, wrapped } from './json-source.js';
 import type { JsonPath, JsonSource } from './json-source.js';
-import { isPartialDate } from '../schema/partial-date.js';
-import { arxivIdIn, normaliseDoi } from './identifiers.js';
+import { LeftOutCounter } from './left-out-counter.js';
+import { affiliation, affiliationKinds, nonPaperWorkTypes, work, workType } from './orcid-items.js';
+import type { AffiliationKind } from './orcid-items.js';
 import type { ImportedRecord, ParsedRecords, RecordSource } from './types.js';
 import { problemAt } from './types.js';
 
+/** Sections of an ORCID record the profile has no place for, with the reason given. */
+const noPlace: Record<string, string> = {
+  fundings: 'the profile has no place for grants',
+  'peer-reviews': 'the profile has no place for peer reviews',
+  'research-resources': 'the profile has no place for research resources',
+};
+const personSections: Record<string, [list: string, what: string]> = {
+  'other-names': ['other-name', 'ORCID other names'],
+  'researcher-urls': ['researcher-url', 'ORCID websites'],
+  keywords: ['keyword', 'ORCID keywords'],
+  'external-identifiers': ['external-identifier', 'ORCID external identifiers'],
+  addresses: ['address', 'ORCID countries'],
+};
+
 /**
- * An ORCID public record, API v3.0 JSON: the full `record`, its `activities-summary`, or one
- * section of it (`works`, `employments`, `educations`, `distinctions`). Values come wrapped as
- * `{ "value": … }` and dates are partial (`{ year, month?, day? }`). Work summaries carry no
- * author list, so a work's authorship cannot be read from ORCID alone.
+ * ORCID JSON (API v3.0): a full `record`, its `activities-summary`, one section of it, one item
+ * as `/work/{put-code}` or `/employment/{put-code}` serve it, or a bulk read of works. Every
+ * section goes where the profile has a place for it: employments and invited positions to the
+ * career, educations and qualifications to education, distinctions, memberships and services
+ * to the person's highlights, works to papers. Fundings, peer reviews, research resources and
+ * the person's other names, websites and keywords are named in the summary as left out.
+ * Values come wrapped as `{ "value": … }` and dates are partial (`{ year, month?, day? }`).
  */
 export function parseOrcid(json: JsonSource, fallback: RecordSource): ParsedRecords {
   const root = obj(json.value) ?? {};
   const records: ImportedRecord[] = [];
   const problems: Problem[] = [];
+  const leftOut = new LeftOutCounter(json.file);
   const activities = obj(root['activities-summary']) ? ['activities-summary'] : [];
-  const section = (name: string): JsonPath | undefined => {
-    if (obj(root[name])) return [name];
-    const inActivities = obj(obj(root['activities-summary'])?.[name]);
-    return inActivities ? [...activities, name] : undefined;
-  };
   const valueAt = (path: JsonPath): unknown => path.reduce<unknown>((v, k) => (typeof k === 'number' ? arr(v)[k] : obj(v)?.[k]), root);
+  const section = (name: string): JsonPath | undefined => (obj(root[name]) ? [name] : obj(valueAt([...activities, name])) && activities.length > 0 ? [...activities, name] : undefined);
 
-  // A bare section at the top level: `{ "affiliation-group": [...] }` or `{ "group": [...] }`.
-  const bareKind = root['affiliation-group'] ? affiliationKind(root) : undefined;
-  const sections: [string, JsonPath | undefined][] = [
-    ['employment', section('employments') ?? (bareKind === 'employment' ? [] : undefined)],
-    ['education', section('educations') ?? (bareKind === 'education' ? [] : undefined)],
-    ['distinction', section('distinctions') ?? (bareKind === 'distinction' ? [] : undefined)],
-  ];
-  for (const [kind, path] of sections) {
+  const bare = bareAffiliationKind(root);
+  for (const kind of Object.keys(affiliationKinds) as AffiliationKind[]) {
+    const path = section(`${kind}s`) ?? (bare === kind ? [] : undefined);
     if (!path) continue;
     arr(obj(valueAt(path))?.['affiliation-group']).forEach((group, g) => {
       arr(obj(group)?.['summaries']).forEach((s, k) => {
-        const itemPath = [...path, 'affiliation-group', g, 'summaries', k, `${kind}-summary`];
         const summary = obj(obj(s)?.[`${kind}-summary`]);
-        if (summary) records.push(affiliation(kind, summary, json, itemPath, problems));
+        if (summary) records.push(affiliation(kind, summary, json, [...path, 'affiliation-group', g, 'summaries', k, `${kind}-summary`]));
       });
     });
   }
-  const worksPath = section('works') ?? (Array.isArray(root['group']) ? [] : undefined);
+  const takeWork = (w: Record<string, unknown>, path: JsonPath): void => {
+    const type = workType(w);
+    if (type && nonPaperWorkTypes.has(type)) leftOut.add(`ORCID works of type ${type}`, 'they are not papers');
+    else records.push(work(w, json, path));
+  };
+  const bareGroup = obj(arr(root['group'])[0]);
+  const worksPath = section('works') ?? (bareGroup?.['work-summary'] !== undefined || /\/works$/.test(str(root['path']) ?? '') ? [] : undefined);
   if (worksPath) {
     arr(obj(valueAt(worksPath))?.['group']).forEach((group, g) => {
       // A group holds the versions of one work from several sources; the first is ORCID's preferred one.
       const summary = obj(arr(obj(group)?.['work-summary'])[0]);
-      if (summary) records.push(work(summary, json, [...worksPath, 'group', g, 'work-summary', 0]));
+      if (summary) takeWork(summary, [...worksPath, 'group', g, 'work-summary', 0]);
     });
   }
-  if (records.length === 0 && problems.length === 0) {
-    problems.push(problemAt(json.file, json.locate([]), 'this ORCID JSON has no works, employments, educations or distinctions to import'));
+  if (Array.isArray(root['bulk'])) {
+    root['bulk'].forEach((item, i) => {
+      const one = obj(obj(item)?.['work']);
+      if (one) takeWork(one, ['bulk', i, 'work']);
+      else problems.push(problemAt(json.file, json.locate(['bulk', i]), `bulk item ${i + 1} is not a work${str(obj(obj(item)?.['error'])?.['developer-message']) ? ` (ORCID says: ${str(obj(obj(item)?.['error'])?.['developer-message'])})` : ''}`, 'warning'));
+    });
   }
-  return { file: json.file, format: 'orcid', source: orcidSource(root, fallback), person: orcidPerson(root), records, problems };
+  if (isSingleWork(root)) takeWork(root, []);
+  if (isSingleAffiliation(root)) records.push(affiliation(kindFromPath(root), root, json, []));
+
+  for (const [name, why] of Object.entries(noPlace)) {
+    const path = section(name) ?? (new RegExp(`/${name}$`).test(str(root['path']) ?? '') ? [] : undefined);
+    const count = path ? arr(obj(valueAt(path))?.['group']).length : 0;
+    leftOut.add(`ORCID ${name.replace('-', ' ')}`, why, count);
+  }
+  if (isSingleFunding(root)) leftOut.add('ORCID fundings', noPlace['fundings']!);
+  const person = obj(root['person']);
+  if (wrapped(obj(person?.['biography'])?.['content']) ?? str(obj(person?.['biography'])?.['content'])) leftOut.add('ORCID biography', 'write the headline and highlights from it yourself');
+  for (const [key, [list, what]] of Object.entries(personSections)) leftOut.add(what, 'the profile has no place for them', arr(obj(person?.[key])?.[list]).length);
+
+  const said = leftOut.list();
+  if (records.length === 0 && problems.length === 0 && said.length === 0) {
+    problems.push(problemAt(json.file, json.locate([]), 'this ORCID JSON has no works, employments, educations or other sections to import'));
+  }
+  return { file: json.file, format: 'orcid', source: orcidSource(root, fallback), person: orcidPerson(root), records, problems, leftOut: said };
 }
 
-function affiliationKind(root: Record<string, unknown>): string | undefined {
+/** An ORCID work on its own: a wrapped title, and no sections around it. */
+export function isSingleWork(root: Record<string, unknown>): boolean {
+  return wrapped(obj(root['title'])?.['title']) !== undefined && root['organization'] === undefined && (root['journal-title'] !== undefined || root['external-ids'] !== undefined || root['publication-date'] !== undefined || root['contributors'] !== undefined);
+}
+
+/** A funding on its own: a wrapped title and a funding organisation. */
+export function isSingleFunding(root: Record<string, unknown>): boolean {
+  return wrapped(obj(root['title'])?.['title']) !== undefined && obj(root['organization']) !== undefined;
+}
+
+/** One affiliation on its own: an organisation with a role, a department or dates, and no title. */
+export function isSingleAffiliation(root: Record<string, unknown>): boolean {
+  return obj(root['organization']) !== undefined && root['title'] === undefined && (root['role-title'] !== undefined || root['department-name'] !== undefined || root['start-date'] !== undefined);
+}
+
+/** `"path": "/0000-0002-7319-2192/invited-position/1234"` names the kind; write samples have none. */
+function kindFromPath(root: Record<string, unknown>): AffiliationKind | undefined {
+  const kind = /\/([a-z-]+)\/\d+$/.exec(str(root['path']) ?? '')?.[1];
+  return kind && kind in affiliationKinds ? (kind as AffiliationKind) : undefined;
+}
+
+/** A section at the top level: `{ "affiliation-group": [...] }`, its kind read from its summaries. */
+function bareAffiliationKind(root: Record<string, unknown>): AffiliationKind | undefined {
   const first = obj(arr(obj(arr(root['affiliation-group'])[0])?.['summaries'])[0]);
-  return first ? Object.keys(first)[0]?.replace(/-summary$/, '') : undefined;
-}
-
-function affiliation(kind: string, s: Record<string, unknown>, json: JsonSource, path: JsonPath, problems: Problem[]): ImportedRecord {
-  const organisation = str(obj(s['organization'])?.['name']);
-  const role = str(s['role-title']);
-  const department = str(s['department-name']);
-  const start = orcidDate(s['start-date']);
-  const end = orcidDate(s['end-date']);
-  const at = json.locate(path);
-  const entry = `${kind} \`${[role, organisation].filter(Boolean).join(', ') || `put-code ${str(s['put-code']) ?? '?'}`}\``;
-  for (const [field, date] of [['start-date', start], ['end-date', end]] as const) {
-    if (date && !date.ok) problems.push(problemAt(json.file, json.locate([...path, field]), `${entry}: ${field} ${date.text} is not a date (expected a year, then optionally a month and a day)`));
-  }
-  const dates = { ...(start?.ok ? { start: start.text } : {}), ...(end?.ok ? { end: end.text } : {}) };
-  if (kind === 'education') {
-    return { kind: 'degree', entry, at, ...(organisation ? { institution: organisation } : {}), ...(role ? { degree: role } : {}), ...(department ? { department } : {}), ...dates };
-  }
-  if (kind === 'distinction') {
-    const year = start?.ok ? ` (${start.text.slice(0, 4)})` : '';
-    const text = [role, organisation].filter(Boolean).join(', ');
-    return { kind: 'highlight', entry, at, ...(text ? { text: `${text}${year}` } : {}) };
-  }
-  // ORCID shows an employment with a start and no end as running "to present".
-  const ongoing = start?.ok && !end ? { end: 'present' } : {};
-  return { kind: 'role', entry, at, ...(organisation ? { organisation } : {}), ...(role ? { title: role } : {}), ...(department ? { note: `Department: ${department}` } : {}), ...dates, ...ongoing };
-}
-
-function work(s: Record<string, unknown>, json: JsonSource, path: JsonPath): ImportedRecord {
-  const title = wrapped(obj(s['title'])?.['title']);
-  const date = orcidDate(s['publication-date']);
-  const ids = arr(obj(s['external-ids'])?.['external-id']).map(obj).filter((x): x is Record<string, unknown> => x !== undefined);
-  const idOf = (type: string): string | undefined => {
-    for (const id of ids) {
-      if (str(id['external-id-type'])?.toLowerCase() !== type) continue;
-      const value = wrapped(id['external-id-normalized']) ?? str(id['external-id-value']);
-      if (value) return value;
-    }
-    return undefined;
-  };
-  const doi = normaliseDoi(idOf('doi'));
-  const arxiv = arxivIdIn(idOf('arxiv')) ?? (doi && /^10\.48550\//.test(doi) ? arxivIdIn(doi) : undefined);
-  const url = wrapped(s['url']);
-  const venue = wrapped(s['journal-title']);
-  return {
-    kind: 'paper',
-    entry: `work \`${title ?? `put-code ${str(s['put-code']) ?? '?'}`}\``,
-    at: json.locate(path),
-    ...(title ? { title } : {}),
-    ...(date ? { year: date.text } : {}),
-    ...(venue ? { venue } : arxiv ? { venue: 'arXiv' } : {}),
-    ...(arxiv ? { arxiv } : {}),
-    ...(doi ? { doi } : {}),
-    ...(url ? { url } : {}),
-  };
-}
-
-/** `{ year: {value}, month: {value}?, day: {value}? }` to `2021`, `2021-09` or `2021-09-01`. */
-function orcidDate(value: unknown): { ok: boolean; text: string } | undefined {
-  const date = obj(value);
-  if (!date) return undefined;
-  const parts = [wrapped(date['year']), wrapped(date['month']), wrapped(date['day'])];
-  const given = parts.filter((p): p is string => p !== undefined);
-  if (given.length === 0) return undefined;
-  const text = given.map((p, i) => (i === 0 ? p : p.padStart(2, '0'))).join('-');
-  // A day without a month is no date.
-  const gap = parts[1] === undefined && parts[2] !== undefined;
-  return { ok: !gap && isPartialDate(text), text };
+  const kind = first ? Object.keys(first)[0]?.replace(/-summary$/, '') : undefined;
+  return kind && kind in affiliationKinds ? (kind as AffiliationKind) : undefined;
 }
 
 function orcidPerson(root: Record<string, unknown>): { name?: string } {

@@ -1,8 +1,9 @@
 import type { Problem } from '../errors.js';
 import type { CareerEntry, Education, Paper, Profile, Source } from '../schema/profile-schema.js';
-import { slug } from '../derive/format.js';
 import { sourceIds } from '../schema/primitives.js';
-import { normaliseDoi, normaliseTitle } from './identifiers.js';
+import { normaliseTitle } from './identifiers.js';
+import { PaperIndex, idStem, paperKeys, sameWork, twoPublications } from './paper-index.js';
+import { SourceBook } from './source-book.js';
 import type { Draft, PaperDraft } from './map-records.js';
 import type { RecordSource } from './types.js';
 import { preprintVenue } from './venue.js';
@@ -45,6 +46,13 @@ export interface ImportPlan {
   readonly fileSourceIds: ReadonlyMap<string, string>;
 }
 
+interface NewPaper {
+  readonly paper: Paper;
+  readonly draft: SourcedDraft;
+  readonly keys: string[];
+}
+
+
 /** The part of a profile the plan reads: what is there already. */
 export type ExistingProfile = Pick<Profile, 'papers' | 'career' | 'education' | 'sources'> & { person: { highlights?: { text: string }[] | undefined } };
 
@@ -58,22 +66,35 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
   const plan: ImportPlan = { papers: [], career: [], education: [], highlights: [], sources: [], duplicates: [], conflicts: [], warnings: [], fileSourceIds: new Map() };
   const sources = new SourceBook(existing.sources, plan, today);
   const paperIds = new Set(existing.papers.map((p) => p.id));
-  const newPapers: { paper: Paper; keys: string[]; draft: SourcedDraft }[] = [];
+  const known = new PaperIndex<number>();
+  existing.papers.forEach((p, i) => known.add(i, p, paperKeys(p, { id: p.id })));
+  const fresh = new PaperIndex<NewPaper>();
+  const roles = firstIndexBy(existing.career, roleKey);
+  const degrees = firstIndexBy(existing.education, degreeKey);
+  const plannedRoles = new Set<string>();
+  const plannedDegrees = new Set<string>();
+  const highlights = new Set((existing.person.highlights ?? []).map((h) => normaliseTitle(h.text)));
 
-  // Records that name their authors go first, so the authorship they give wins over a record that cannot.
+  // Records that name their authors go first, so the authorship they give wins over a record that
+  // cannot; the papers are then written in the order of the files.
   const ordered = [...drafts].sort((a, b) => rank(a) - rank(b));
+  const position = new Map(drafts.map((d, i) => [d, i]));
+  const drafted = new Map<Paper, SourcedDraft>();
   for (const item of ordered) {
     const { draft, file } = item;
     if (draft.kind === 'paper') {
-      const keys = paperKeys(draft.value, draft.record.doi);
-      const known = existing.papers.findIndex((p) => overlaps(keys, paperKeys(p, undefined)) || sameTitle(p.title, draft.value.title));
-      if (known >= 0) {
-        const target = existing.papers[known]!;
-        const where = `papers[${known}] (${target.id})`;
+      const keys = paperKeys(draft.value, { doi: draft.record.doi, id: draft.record.key === undefined ? undefined : idStem(draft.record.key) });
+      const oneWork = (i: number): boolean => !twoPublications(keys, paperKeys(existing.papers[i]!));
+      const similar = known.similar(draft.value);
+      const index = known.find(keys, oneWork) ?? (similar !== undefined && oneWork(similar) ? similar : undefined);
+      if (index !== undefined) {
+        const target = existing.papers[index]!;
+        const where = `papers[${index}] (${target.id})`;
         plan.duplicates.push({ file, entry: draft.record.entry, target: where });
         // A preprint does not dispute the venue and year of the published paper it became.
         const preprintOfPublished = draft.value.venue === preprintVenue && target.venue !== preprintVenue;
         compare(plan, file, draft.record.entry, where, [
+          ['title', target.title, draft.value.title],
           ['year', target.year, draft.value.year, !preprintOfPublished],
           ['venue', target.venue, draft.value.venue, !preprintOfPublished],
           ['authorship', target.authorship, draft.value.authorship, draft.record.authors !== undefined],
@@ -81,77 +102,99 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
         ]);
         continue;
       }
-      const twin = newPapers.find((p) => overlaps(keys, p.keys) || sameTitle(p.paper.title, draft.value.title));
+      const byKey = fresh.find(keys, (other) => !twoPublications(keys, other.keys));
+      // One DOI or arXiv id on two entries with unrelated titles is a copying mistake in the file, not one paper.
+      const clash = byKey && !sameWork(byKey.paper.title, draft.value.title) ? byKey : undefined;
+      if (clash) {
+        plan.warnings.push({ ...item.draft.record.at, file, severity: 'warning', message: `${draft.record.entry}: has the same DOI or arXiv id as ${clash.draft.draft.record.entry} but another title ("${clash.paper.title.slice(0, 80)}"); both are kept as papers: check which the identifier belongs to` });
+      }
+      const twin = clash ? undefined : (byKey ?? fresh.cutShort(draft.value));
       if (twin) {
         plan.duplicates.push({ file, entry: draft.record.entry, target: `${twin.draft.draft.record.entry} from ${twin.draft.file}` });
         fillGaps(twin.paper, draft.value);
         twin.paper.source = [...new Set([...sourceIds(twin.paper.source), sources.forFile(item)])].slice(0, 10);
         twin.keys.push(...keys);
+        fresh.add(twin, twin.paper, keys);
         continue;
       }
       const id = uniqueId(draft.record.key ?? draft.value.shortName ?? draft.value.title, paperIds);
       const own = sources.forPaper(draft.value, draft.record.doi);
       const paper: Paper = { id, ...draft.value, source: own ? [own, sources.forFile(item)] : sources.forFile(item) } as Paper;
-      newPapers.push({ paper, keys, draft: item });
+      fresh.add({ paper, draft: item, keys: [...keys] }, paper, keys);
       plan.papers.push(paper);
+      drafted.set(paper, item);
       plan.warnings.push(...item.warnings);
     } else if (draft.kind === 'role') {
-      const key = (c: { organisation: string; title?: string | undefined }): string => `${normaliseTitle(c.organisation)}|${normaliseTitle(c.title ?? '')}`;
-      const known = existing.career.findIndex((c) => key(c) === key(draft.value));
-      if (known >= 0) {
-        const where = `career[${known}] (${existing.career[known]!.organisation})`;
+      const key = roleKey(draft.value);
+      const index = roles.get(key);
+      if (index !== undefined) {
+        const target = existing.career[index]!;
+        const where = `career[${index}] (${target.organisation})`;
         plan.duplicates.push({ file, entry: draft.record.entry, target: where });
         compare(plan, file, draft.record.entry, where, [
-          ['start', existing.career[known]!.start, draft.value.start],
-          ['end', existing.career[known]!.end, draft.value.end],
+          ['start', target.start, draft.value.start],
+          ['end', target.end, draft.value.end],
         ]);
-      } else if (plan.career.some((c) => key(c) === key(draft.value) && c.start === draft.value.start)) {
+      } else if (plannedRoles.has(`${key}|${draft.value.start ?? ''}`)) {
         plan.duplicates.push({ file, entry: draft.record.entry, target: 'another imported role' });
-      } else plan.career.push({ ...draft.value, source: sources.forFile(item) });
+      } else {
+        plannedRoles.add(`${key}|${draft.value.start ?? ''}`);
+        plan.career.push({ ...draft.value, source: sources.forFile(item) });
+        plan.warnings.push(...item.warnings);
+      }
     } else if (draft.kind === 'degree') {
-      const key = (e: { institution: string; degree: string }): string => `${normaliseTitle(e.institution)}|${normaliseTitle(e.degree)}`;
-      const known = existing.education.findIndex((e) => key(e) === key(draft.value));
-      if (known >= 0) {
-        const where = `education[${known}] (${existing.education[known]!.institution})`;
+      const key = degreeKey(draft.value);
+      const index = degrees.get(key);
+      if (index !== undefined) {
+        const target = existing.education[index]!;
+        const where = `education[${index}] (${target.institution})`;
         plan.duplicates.push({ file, entry: draft.record.entry, target: where });
         compare(plan, file, draft.record.entry, where, [
-          ['field', existing.education[known]!.field, draft.value.field],
-          ['start', existing.education[known]!.start, draft.value.start],
-          ['end', existing.education[known]!.end, draft.value.end],
+          ['field', target.field, draft.value.field],
+          ['start', target.start, draft.value.start],
+          ['end', target.end, draft.value.end],
         ]);
-      } else if (plan.education.some((e) => key(e) === key(draft.value))) {
+      } else if (plannedDegrees.has(key)) {
         plan.duplicates.push({ file, entry: draft.record.entry, target: 'another imported degree' });
-      } else plan.education.push({ ...draft.value, source: sources.forFile(item) });
+      } else {
+        plannedDegrees.add(key);
+        plan.education.push({ ...draft.value, source: sources.forFile(item) });
+        plan.warnings.push(...item.warnings);
+      }
     } else {
       const text = normaliseTitle(draft.value.text);
-      const seen = [...(existing.person.highlights ?? []), ...plan.highlights].some((h) => normaliseTitle(h.text) === text);
-      if (seen) plan.duplicates.push({ file, entry: draft.record.entry, target: 'person.highlights' });
-      else plan.highlights.push({ text: draft.value.text, source: sources.forFile(item) });
+      if (highlights.has(text)) plan.duplicates.push({ file, entry: draft.record.entry, target: 'person.highlights' });
+      else {
+        highlights.add(text);
+        plan.highlights.push({ text: draft.value.text, source: sources.forFile(item) });
+        plan.warnings.push(...item.warnings);
+      }
     }
   }
+  plan.papers.sort((a, b) => (position.get(drafted.get(a)!) ?? 0) - (position.get(drafted.get(b)!) ?? 0));
   return plan;
+}
+
+function roleKey(c: { organisation: string; title?: string | undefined }): string {
+  return `${normaliseTitle(c.organisation)}|${normaliseTitle(c.title ?? '')}`;
+}
+
+function degreeKey(e: { institution: string; degree: string }): string {
+  return `${normaliseTitle(e.institution)}|${normaliseTitle(e.degree)}`;
+}
+
+/** Each key to the first entry that has it: the entry a duplicate is reported against. */
+function firstIndexBy<T>(list: readonly T[], key: (item: T) => string): Map<string, number> {
+  const map = new Map<string, number>();
+  list.forEach((item, i) => {
+    const k = key(item);
+    if (!map.has(k)) map.set(k, i);
+  });
+  return map;
 }
 
 function rank(item: SourcedDraft): number {
   return item.draft.kind === 'paper' && item.draft.record.authors === undefined ? 1 : 0;
-}
-
-function paperKeys(p: { title: string; year: number; arxiv?: string | undefined; url?: string | undefined }, doi: string | undefined): string[] {
-  const keys = [`title:${normaliseTitle(p.title)}|${p.year}`];
-  if (p.arxiv) keys.push(`arxiv:${p.arxiv.replace(/v\d+$/, '')}`);
-  const d = doi ?? (p.url && /doi\.org\//.test(p.url) ? normaliseDoi(p.url) : undefined);
-  if (d) keys.push(`doi:${d}`);
-  return keys;
-}
-
-function overlaps(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((k) => b.includes(k));
-}
-
-/** The same title in another year is the same paper with a disputed year, not a new paper. */
-function sameTitle(a: string, b: string): boolean {
-  const na = normaliseTitle(a);
-  return na.length >= 20 && na === normaliseTitle(b);
 }
 
 function compare(plan: ImportPlan, file: string, entry: string, target: string, fields: [string, unknown, unknown, boolean?][]): void {
@@ -176,49 +219,9 @@ function fillGaps(paper: Paper, other: PaperDraft): void {
 }
 
 function uniqueId(base: string, taken: Set<string>): string {
-  const stem = slug(base.split(/\s+/).slice(0, 6).join(' '), 'paper').slice(0, 56).replace(/-+$/, '') || 'paper';
+  const stem = idStem(base);
   let id = stem;
   for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
   taken.add(id);
   return id;
-}
-
-/** The profile's sources plus the ones the import creates, each created once, on first citation. */
-class SourceBook {
-  private readonly ids: Set<string>;
-  constructor(
-    private readonly existing: readonly Source[],
-    private readonly plan: ImportPlan,
-    private readonly today: string,
-  ) {
-    this.ids = new Set(existing.map((s) => s.id));
-  }
-
-  forFile(item: SourcedDraft): string {
-    const known = this.plan.fileSourceIds.get(item.file);
-    if (known) return known;
-    const s = item.fileSource;
-    const base = s.url && /orcid\.org|openalex\.org/.test(s.url) ? `${s.publisher}-${s.url.split('/').pop()}` : `import-${s.title}`;
-    const id = this.add(base, { title: s.title, publisher: s.publisher, ...(s.date ? { date: s.date } : {}), ...(s.url ? { url: s.url } : {}), note: `Imported with profile-report import on ${this.today}.` });
-    (this.plan.fileSourceIds as Map<string, string>).set(item.file, id);
-    return id;
-  }
-
-  forPaper(paper: PaperDraft, doi: string | undefined): string | undefined {
-    if (paper.arxiv) return this.add(`arxiv-${paper.arxiv}`, { title: paper.title, publisher: 'arXiv', url: `https://arxiv.org/abs/${paper.arxiv}` });
-    if (doi) return this.add(`doi-${doi}`, { title: paper.title, publisher: paper.venue, url: `https://doi.org/${doi}` });
-    return undefined;
-  }
-
-  /** Reuses a source with the same address; otherwise adds one with a fresh id. */
-  private add(base: string, fields: Omit<Source, 'id'>): string {
-    const same = [...this.existing, ...this.plan.sources].find((s) => fields.url !== undefined && s.url === fields.url);
-    if (same) return same.id;
-    const stem = slug(base, 'import').slice(0, 60).replace(/-+$/, '');
-    let id = stem;
-    for (let n = 2; this.ids.has(id); n++) id = `${stem}-${n}`;
-    this.ids.add(id);
-    this.plan.sources.push({ id, ...fields, title: fields.title.slice(0, 300) });
-    return id;
-  }
 }

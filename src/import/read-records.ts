@@ -7,6 +7,9 @@ import { parseJsonFile } from './json-source.js';
 import { parseJsonResume } from './json-resume.js';
 import { parseOpenAlex } from './openalex.js';
 import { parseOrcid } from './orcid.js';
+import { tooManyRecords } from './limits.js';
+import { normaliseRecords } from './normalise-text.js';
+import type { RecordKind } from './limits.js';
 import type { ImportFormat, ParsedRecords, RecordSource } from './types.js';
 import { importFormats } from './types.js';
 
@@ -23,6 +26,22 @@ const publishers: Record<ImportFormat, string> = {
  * `--format`). Never throws for bad input: problems come back with the records.
  */
 export async function readRecords(file: string, text: string, options: { format?: ImportFormat | undefined; skipBad: boolean }): Promise<ParsedRecords> {
+  const parsed = await parseRecords(file, text, options);
+  return normaliseRecords(withinLimits(parsed));
+}
+
+/** A file with more records of a kind than a profile can hold gives none of them, and says so. */
+function withinLimits(parsed: ParsedRecords): ParsedRecords {
+  const counts = new Map<RecordKind, number>();
+  for (const record of parsed.records) counts.set(record.kind, (counts.get(record.kind) ?? 0) + 1);
+  for (const [kind, count] of counts) {
+    const refusal = tooManyRecords(kind, count);
+    if (refusal) return { ...parsed, records: [], problems: [{ file: parsed.file, line: 0, column: 0, path: '', message: refusal, severity: 'error' }] };
+  }
+  return parsed;
+}
+
+async function parseRecords(file: string, text: string, options: { format?: ImportFormat | undefined; skipBad: boolean }): Promise<ParsedRecords> {
   const body = text.replace(/^\uFEFF/, '');
   const looksJson = /^\s*[[{]/.test(body);
   const parsed = looksJson ? parseJsonFile(file, body) : undefined;

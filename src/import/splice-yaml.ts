@@ -27,7 +27,8 @@ interface Edit {
 export function appendToLists(original: string, additions: readonly ListAddition[]): string {
   const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = original.slice(bom.length);
-  const crlf = text.includes('\r\n');
+  // New lines end as the file's first line does; the user's own lines are never touched.
+  const newline = /\r?\n/.exec(text)?.[0] ?? '\n';
   const doc = parseDocument(text, { uniqueKeys: false });
   const root = doc.contents;
   if (!isMap(root)) throw new UserError('the profile is not a mapping of sections (person, papers, …); it cannot be merged into');
@@ -43,9 +44,22 @@ export function appendToLists(original: string, additions: readonly ListAddition
   let out = text;
   // From the end backwards so earlier offsets stay true; at one offset, sections in their order.
   const sorted = [...edits].sort((a, b) => b.at - a.at || b.order - a.order);
-  for (const edit of sorted) out = out.slice(0, edit.at) + edit.text + out.slice(edit.end);
-  if (crlf) out = out.replace(/\r?\n/g, '\r\n');
+  for (const edit of sorted) out = out.slice(0, edit.at) + lineEnds(atEnd(text, edit), newline) + out.slice(edit.end);
   return bom + out;
+}
+
+/**
+ * A file whose last line has no line break gets its new lines after a break, and keeps ending
+ * without one (else the first new item would join the last line, and the YAML break).
+ */
+function atEnd(text: string, edit: Edit): string {
+  if (edit.end < text.length || text === '' || text.endsWith('\n')) return edit.text;
+  const body = edit.text.replace(/\n$/, '');
+  return edit.at === text.length && !body.startsWith('\n') ? `\n${body}` : body;
+}
+
+function lineEnds(text: string, newline: string): string {
+  return newline === '\n' ? text : text.replace(/\r?\n/g, newline);
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
@@ -68,11 +82,13 @@ function editFor(text: string, parent: YAMLMap, key: string, items: readonly unk
     // `papers:` with nothing, or `papers: []`: the items go under the key.
     const indent = `${columnOf(text, keyNode.range[0])}  `;
     if (isSeq(value) && value.range) {
-      // Replace `[]` itself, and the space before it, so no trailing space is left after the key.
+      // Replace `[]` and the space before it; the rest of its line (`# none yet`) stays on the key's line.
       let at = value.range[0];
       while (at > 0 && text[at - 1] === ' ') at--;
       const end = text.indexOf(']', value.range[0]) + 1;
-      return { at, end, order, text: `\n${render(items, indent).replace(/\n$/, '')}` };
+      const lineEnd = afterLine(text, end);
+      const rest = text.slice(end, lineEnd).replace(/\r?\n$/, '');
+      return { at, end: lineEnd, order, text: `${rest}\n${render(items, indent)}` };
     }
     const at = afterLine(text, keyNode.range[1]);
     return { at, end: at, order, text: render(items, indent) };

@@ -23,6 +23,10 @@ interface Entry {
   /** How the user knows the entry: a BibTeX key, or a title. Named in every message about it. */
   readonly entry: string;
   readonly at: EntryLocation;
+  /** What the reader found wrong with the entry itself (a date that is no date): it is not imported. */
+  readonly faults?: readonly string[];
+  /** What the reader left out of the entry or decided for it, said when the entry is imported. */
+  readonly notes?: readonly string[];
 }
 
 export interface ImportedPaper extends Entry {
@@ -34,6 +38,14 @@ export interface ImportedPaper extends Entry {
   readonly venue?: string;
   /** Undefined when the record carries no author list (ORCID summaries, JSON Resume). */
   readonly authors?: readonly ImportedName[];
+  /** Editors, who are not authors: named when the person is among them but not among the authors. */
+  readonly editors?: readonly ImportedName[];
+  /**
+   * The record is the person's own list of their works (an ORCID record, a résumé), so a work
+   * with no author list is still theirs. Elsewhere (BibTeX, CSL-JSON, OpenAlex) a work whose
+   * authors do not include the person is not theirs.
+   */
+  readonly ownList?: boolean;
   /** Without its version: `2111.08276`. */
   readonly arxiv?: string;
   readonly doi?: string;
@@ -71,6 +83,15 @@ export interface ImportedHighlight extends Entry {
 
 export type ImportedRecord = ImportedPaper | ImportedRole | ImportedDegree | ImportedHighlight;
 
+/** Facts a file holds that the profile has no place for: never dropped without a word. */
+export interface LeftOut {
+  readonly file: string;
+  /** What, in the file's own terms: `ORCID fundings`, `JSON Resume skills`. */
+  readonly what: string;
+  readonly count: number;
+  readonly why: string;
+}
+
 /** The file or record the facts came from: becomes one entry in the profile's `sources`. */
 export interface RecordSource {
   readonly title: string;
@@ -89,6 +110,8 @@ export interface ParsedRecords {
   readonly records: readonly ImportedRecord[];
   /** File-level problems (syntax, shape); entry-level ones are found by the mapping. */
   readonly problems: readonly Problem[];
+  /** Whole sections the profile has no place for. */
+  readonly leftOut?: readonly LeftOut[];
 }
 
 export function problemAt(file: string, at: EntryLocation | undefined, message: string, severity: Problem['severity'] = 'error'): Problem {

@@ -17,20 +17,20 @@ export const starterPeople = ['Alex Example', 'Sam Example'] as const;
  * (data/report.yaml). The `$schema` lines are relative, so the folder can be moved, shared or
  * checked in and editors still find the schemas.
  */
-export function starterProject(buildDate: string): StarterFile[] {
+export function starterProject(buildDate: string, command = 'profile-report'): StarterFile[] {
   const profiles = starterPeople.map((name) => `profiles/${profileFileName(name)}`);
   return [
-    { path: 'data/report.yaml', text: starterSpec(profiles, buildDate) },
-    ...starterPeople.map((name, i) => ({ path: `data/${profiles[i]!}`, text: starterProfile(name, '../profile.schema.json') })),
+    { path: 'data/report.yaml', text: starterSpec(profiles, buildDate, command) },
+    ...starterPeople.map((name, i) => ({ path: `data/${profiles[i]!}`, text: starterProfile(name, '../profile.schema.json', command) })),
     { path: 'data/profile.schema.json', text: formatJsonSchema(profileJsonSchema()) },
     { path: 'data/report.schema.json', text: formatJsonSchema(reportJsonSchema()) },
   ];
 }
 
-export function starterSpec(profiles: readonly string[], buildDate: string): string {
+export function starterSpec(profiles: readonly string[], buildDate: string, command = 'profile-report'): string {
   return `# yaml-language-server: $schema=./report.schema.json
 # What to compare and how the report looks. Paths are relative to this file.
-# Build it with: profile-report build   (writes out/report.html and out/report.pdf)
+# Build it with: ${command} build   (writes out/report.html and out/report.pdf)
 title: A comparison of ${profiles.length} people
 subtitle: From first papers to flagship models
 author: Your name                   # goes into the PDF metadata

@@ -8,10 +8,14 @@ import { validateProfile, validateReportSpec } from '../validate/validate-docume
 import { limits } from '../limits.js';
 import { confusableNames } from '../safety/confusable-names.js';
 import type { FileReader } from './read-input-file.js';
+import type { FactsDocument } from '../edition/facts-schema.js';
 import { formatPath } from './source-positions.js';
 import type { ValidationCache } from './validation-cache.js';
 import type { FieldPath } from './source-positions.js';
+import { missingProfileMessage } from './missing-profile.js';
 import { displayPath, resolveInside } from './resolve-inside.js';
+import { profilePortrait } from './read-portrait.js';
+import type { Portrait } from './read-portrait.js';
 
 export interface InputRequest {
   /** The project folder: spec-relative paths must stay inside it. */
@@ -31,6 +35,8 @@ export interface LoadedProfile {
   readonly profile: Profile;
   /** The profile as written, its texts in every language given, for reports in other languages. */
   readonly localised?: LocalisedProfile;
+  /** `person.photo`, read, checked and re-encoded. */
+  readonly portrait?: Portrait;
 }
 
 export interface LoadedInputs {
@@ -41,6 +47,8 @@ export interface LoadedInputs {
   readonly profiles: readonly LoadedProfile[];
   /** Warnings only; errors throw. */
   readonly warnings: readonly Problem[];
+  /** The facts of the edition the report is compared with (`--since`), when one was given. */
+  readonly since?: FactsDocument;
   /** The people were named on the command line: the title and output name come from them, not the spec. */
   readonly fromCommandLine?: boolean;
 }
@@ -58,6 +66,8 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
   const haveCliProfiles = (request.profiles?.length ?? 0) > 0;
 
   let spec: ReportSpec | undefined;
+  // What the spec names even when it fails its schema, so its profiles are checked in the same run.
+  let named: { profiles: readonly string[]; buildDate: string } = { profiles: [], buildDate: request.today };
   let specFound = true;
   let locate = (_: FieldPath): { line: number; column: number } => ({ line: 0, column: 0 });
   // The default spec is part of the project, so a link out of it is refused; a spec named on
@@ -67,29 +77,35 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
     const checked = validateReportSpec(show(specPath), specBytes.bytes);
     problems.push(...checked.problems);
     spec = checked.value;
+    named = spec ? { profiles: spec.profiles, buildDate: spec.buildDate } : namedByBrokenSpec(checked.parsed?.value, request.today);
     const positions = checked.parsed?.positions;
     if (positions) locate = (fieldPath) => positions.locate(fieldPath);
   } else if (haveCliProfiles && request.spec === undefined) {
     specFound = false;
     spec = fallbackSpec(request.today);
+    named = { profiles: [], buildDate: spec.buildDate };
   } else if (request.spec === undefined && !haveCliProfiles && specBytes.problem.message === 'no such file') {
     throw new UserError(noProjectMessage(show(specPath)));
   } else {
     problems.push({ ...specBytes.problem, file: show(specPath) });
   }
-  if (!spec) throw new ValidationError(problems, [show(specPath)]);
+  if (!spec && named.profiles.length === 0 && !haveCliProfiles) throw new ValidationError(problems, [show(specPath)]);
 
   const specDir = specFound ? path.dirname(specPath) : request.cwd;
   const specProblem = (fieldPath: FieldPath, message: string): Problem => ({ file: show(specPath), ...locate(fieldPath), path: formatPath(fieldPath), message, severity: 'error' });
   const profilePaths: string[] = [];
+  /** Where the spec named each profile it names, to point at that line when the file is missing. */
+  const namedAt = new Map<string, { index: number; written: string }>();
   if (haveCliProfiles) {
     // Named on the command line by the user, so not confined to the project folder.
     profilePaths.push(...(request.profiles ?? []).map((p) => path.resolve(request.cwd, p)));
   } else {
-    spec.profiles.forEach((relative, i) => {
+    named.profiles.forEach((relative, i) => {
       const resolved = resolveInside(request.cwd, specDir, relative);
-      if (resolved.ok) profilePaths.push(resolved.path);
-      else problems.push(specProblem(['profiles', i], resolved.message));
+      if (resolved.ok) {
+        profilePaths.push(resolved.path);
+        namedAt.set(resolved.path, { index: i, written: relative });
+      } else problems.push(specProblem(['profiles', i], resolved.message));
     });
   }
   if (profilePaths.length > limits.people) {
@@ -100,7 +116,7 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
         : specProblem(['profiles'], `${profilePaths.length} people given; a report compares at most ${limits.people}`),
     );
   }
-  for (const [fieldPath, relative] of [[['output', 'dir'], spec.output.dir], [['templates'], spec.templates]] as const) {
+  for (const [fieldPath, relative] of spec ? ([[['output', 'dir'], spec.output.dir], [['templates'], spec.templates]] as const) : []) {
     if (relative === undefined || !specFound) continue;
     const resolved = resolveInside(request.cwd, specDir, relative);
     if (!resolved.ok) problems.push(specProblem(fieldPath, resolved.message));
@@ -113,15 +129,26 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
   const results = await Promise.all(profilePaths.map(async (p) => ({ p, read: await read(p, undefined, within) })));
   for (const { p, read: bytes } of results) {
     if (!bytes.ok) {
-      problems.push({ ...bytes.problem, file: show(p) });
+      const site = namedAt.get(p);
+      if (site && bytes.problem.message === 'no such file') problems.push(specProblem(['profiles', site.index], await missingProfileMessage(site.written, p, show(p))));
+      else problems.push({ ...bytes.problem, file: show(p) });
       continue;
     }
-    const checked = cache ? cache.profile(show(p), bytes.bytes, spec.buildDate) : validateProfile(show(p), bytes.bytes, spec.buildDate);
+    const checked = cache ? cache.profile(show(p), bytes.bytes, named.buildDate) : validateProfile(show(p), bytes.bytes, named.buildDate);
     problems.push(...checked.problems);
-    if (checked.value) profiles.push({ file: show(p), absolutePath: p, profile: checked.value, ...(checked.localised ? { localised: checked.localised } : {}) });
+    if (!checked.value) continue;
+    // A portrait that cannot be used is a problem of the profile, at the line that names it.
+    const photo = checked.value.person.photo;
+    const portrait = photo ? await profilePortrait(photo.file, p, request.cwd, read) : undefined;
+    if (portrait && !portrait.ok) {
+      const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? { line: 0, column: 0 };
+      problems.push({ file: show(p), ...where, path: 'person.photo.file', message: portrait.message, severity: 'error' });
+      continue;
+    }
+    profiles.push({ file: show(p), absolutePath: p, profile: checked.value, ...(checked.localised ? { localised: checked.localised } : {}), ...(portrait?.ok ? { portrait: portrait.portrait } : {}) });
   }
   problems.push(...confusableNames(profiles.map((p) => ({ file: p.file, name: p.profile.person.name, nativeName: p.profile.person.nativeName }))));
-  if (problems.some((p) => p.severity === 'error')) {
+  if (!spec || problems.some((p) => p.severity === 'error')) {
     throw new ValidationError(problems, [...(specFound ? [show(specPath)] : []), ...profilePaths.map(show)]);
   }
   const finalSpec = haveCliProfiles ? commandLineSpec(spec, profiles.map((p) => p.profile.person.name)) : spec;
@@ -158,6 +185,14 @@ export function outputName(names: readonly string[]): string {
 /** Run with no file outside a project: say what to do, not only what is missing. */
 export function noProjectMessage(spec: string): string {
   return `there is no ${spec} here, so this is not a profile-report project. Start one with \`profile-report init\` (a report spec and two starter profiles), or name the profiles to compare, for example: profile-report build alice.yaml bob.yaml`;
+}
+
+/** The profiles and build date of a spec that fails its schema, as far as they can be read. */
+function namedByBrokenSpec(raw: unknown, today: string): { profiles: readonly string[]; buildDate: string } {
+  const fields = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const profiles = Array.isArray(fields['profiles']) ? fields['profiles'].filter((p): p is string => typeof p === 'string') : [];
+  const date = fields['buildDate'];
+  return { profiles, buildDate: typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today };
 }
 
 /** Settings when profiles are given and the project has no report spec. */

@@ -1,9 +1,11 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node, YAMLError } from 'yaml';
+import { Composer, LineCounter, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { CST, Document, Node, YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
 import { limits } from '../limits.js';
 import { SourcePositions, formatPath } from './source-positions.js';
 import type { FieldPath } from './source-positions.js';
+import { syntaxMistakes } from './yaml-syntax-errors.js';
+import { readYamlSyntax } from './yaml-syntax.js';
 
 export interface ParsedYaml {
   readonly file: string;
@@ -11,6 +13,8 @@ export interface ParsedYaml {
   readonly value: unknown;
   readonly positions: SourcePositions;
   readonly problems: readonly Problem[];
+  /** The file holds no YAML node at all: it is empty, or comments only. */
+  readonly empty?: boolean;
 }
 
 /** Keys that would reach Object.prototype if any code ever merged the data naively. */
@@ -33,25 +37,21 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     problems.push({ file, line, column, path: formatPath(path), message, severity: 'error' });
   };
 
+  const syntax = readYamlSyntax(text, lines, syntaxDepth);
+  if (!syntax.ok) {
+    report(syntax.offset, [], tooDeepMessage);
+    return { file, value: undefined, positions, problems };
+  }
   let doc: Document;
   try {
-    doc = parseDocument(text, {
-      lineCounter: lines,
-      prettyErrors: false,
-      // Duplicate keys are found by the walk, which knows their full path.
-      uniqueKeys: false,
-      strict: true,
-      schema: 'core',
-      // Merge keys (`<<`) resolve aliases behind our back; profiles do not need them.
-      merge: false,
-    });
+    doc = composeOne(syntax.tokens, text.length);
   } catch (error) {
-    // The parser reports problems as errors, not exceptions; this is for anything it did not foresee.
-    const message = error instanceof RangeError ? `values are nested too deeply to read (far more than the ${limits.depth} levels a profile may use)` : `the YAML cannot be read: ${(error as Error).message.split('\n')[0]}`;
+    // The composer reports problems as errors, not exceptions; this is for anything it did not foresee.
+    const message = error instanceof RangeError ? tooDeepMessage : `the YAML cannot be read: ${(error as Error).message.split('\n')[0]}`;
     return { file, value: undefined, positions, problems: [{ file, line: 0, column: 0, path: '', message, severity: 'error' }] };
   }
 
-  reportYamlErrors(doc.errors, report);
+  reportYamlErrors(doc.errors, report, text, lines, syntax.tokens);
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported by the walk, with the path
     report(warning.pos[0], [], `YAML: ${firstSentence(warning.message)}`);
@@ -59,11 +59,47 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   if (problems.length > 0) return { file, value: undefined, positions, problems };
 
   const walker = new Walker(doc, positions, report);
-  const value = doc.contents ? walker.walk(doc.contents, [], 0, false) : null;
+  if (!doc.contents) return { file, value: null, positions, problems, empty: true };
+  const value = walker.walk(doc.contents, [], 0, false);
   return { file, value, positions, problems };
 }
 
 type Report = (offset: number, path: FieldPath, message: string) => void;
+
+const mergeUsage = 'a merge key `<<` takes an alias to a mapping, such as `<<: *base`, or a list of them';
+const tooDeepMessage = `values are nested more than ${limits.depth} levels deep; a profile needs far fewer`;
+/**
+ * The parser's stack grows by about one entry per level of nesting (two for a list of
+ * mappings written `- key:`), plus the document: twice the limit leaves every file the walk
+ * would accept to the walk, which names the path, and still stops a bomb long before the
+ * composer recurses far.
+ */
+const syntaxDepth = 2 * limits.depth + 4;
+
+const composeOptions = {
+  prettyErrors: false,
+  // Duplicate keys are found by the walk, which knows their full path.
+  uniqueKeys: false,
+  strict: true,
+  schema: 'core',
+  // Merge keys (`<<`) are expanded by the walk, under the alias cap, not by the library.
+  merge: false,
+} as const;
+
+/** What `parseDocument` does, from tokens already checked for depth: the first document, a second one an error. */
+function composeOne(tokens: readonly CST.Token[], end: number): Document {
+  let first: Document | undefined;
+  for (const doc of new Composer(composeOptions).compose(tokens, true, end)) {
+    if (!first) first = doc;
+    else {
+      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document, if only an empty one.
+  if (!first) throw new Error('the YAML composer produced no document');
+  return first;
+}
 
 class Walker {
   private expanded = 0;
@@ -92,7 +128,7 @@ class Walker {
     if (depth > limits.depth) {
       if (!this.tooDeep) {
         this.tooDeep = true;
-        this.report(offset, path, `values are nested more than ${limits.depth} levels deep; a profile needs far fewer`);
+        this.report(offset, path, tooDeepMessage);
       }
       return undefined;
     }
@@ -117,12 +153,18 @@ class Walker {
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
+      const merges: Node[] = [];
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
         const keyStart = keyNode?.range?.[0] ?? offset;
         if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
           this.report(keyStart, path, 'a key must be a plain word, not a list, mapping or empty value');
+          continue;
+        }
+        if (keyNode.type === 'PLAIN' && keyNode.value === '<<') {
+          if (pair.value) merges.push(pair.value as Node);
+          else this.report(keyStart, path, mergeUsage);
           continue;
         }
         const key = String(keyNode.value);
@@ -142,6 +184,7 @@ class Walker {
           out[key] = null;
         }
       }
+      for (const source of merges) this.merge(out, source, path, depth, viaAlias);
       return out;
     }
     if (isSeq(node)) {
@@ -164,44 +207,45 @@ class Walker {
     this.report(offset, path, 'this value is not something a profile can hold');
     return undefined;
   }
-}
 
-function reportYamlErrors(errors: readonly YAMLError[], report: Report): void {
-  let exhausted = false;
-  const seen = new Set<string>();
-  for (const error of errors) {
-    if (error.code === 'RESOURCE_EXHAUSTION') {
-      // The parser hit the call-stack limit; it reports it once per level, we say it once.
-      if (!exhausted) report(error.pos[0], [], `values are nested too deeply to read (far more than the ${limits.depth} levels a profile may use)`);
-      exhausted = true;
-      continue;
+  /**
+   * A merge key, `<<: *base` (or `<<: [*a, *b]`): the keys of the aliased mappings that this
+   * mapping does not set itself, the first alias winning. Editors (yaml-language-server) resolve
+   * merge keys before they check a file, so refusing them here would fail a profile the editor
+   * shows as valid; they are expanded under the same alias cap as any alias. A merged value is
+   * located at its `<<` line, where the user can see where it came from.
+   */
+  private merge(out: Record<string, unknown>, source: Node, path: FieldPath, depth: number, viaAlias: boolean): void {
+    const aliases = isSeq(source) ? (source.items as Node[]) : [source];
+    for (const alias of aliases) {
+      const at = alias.range?.[0] ?? source.range?.[0] ?? 0;
+      const target = isAlias(alias) ? alias.resolve(this.doc) : undefined;
+      if (!isAlias(alias) || !isMap(target)) {
+        this.report(at, path, isAlias(alias) && !target ? `the alias *${alias.source} names no anchor (&${alias.source}) defined before it` : mergeUsage);
+        continue;
+      }
+      const outer = this.aliasSite;
+      this.aliasSite ??= { offset: at, path };
+      const merged = this.walk(target, path, depth, true);
+      this.aliasSite = outer;
+      if (merged === null || typeof merged !== 'object') continue;
+      for (const [key, value] of Object.entries(merged)) {
+        if (Object.prototype.hasOwnProperty.call(out, key)) continue;
+        out[key] = value;
+        if (!viaAlias) this.positions.record([...path, key], { value: at, key: at });
+      }
     }
-    const message = plainYamlMessage(error);
-    const key = `${error.pos[0]}:${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (seen.size > 50) break;
-    report(error.pos[0], [], message);
   }
 }
 
-function plainYamlMessage(error: YAMLError): string {
-  switch (error.code) {
-    case 'TAB_AS_INDENT':
-      return 'a tab is used for indentation; YAML needs spaces';
-    case 'MULTIPLE_DOCS':
-      return 'the file holds more than one YAML document (a second `---`); a profile is one document';
-    case 'BAD_ALIAS':
-    case 'BAD_SCALAR_START':
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-    case 'KEY_OVER_1024_CHARS':
-    default:
-      return `YAML syntax: ${firstSentence(error.message)}`;
+function reportYamlErrors(errors: readonly YAMLError[], report: Report, text: string, lines: LineCounter, tokens: readonly CST.Token[]): void {
+  const exhausted = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted) {
+    // The parser hit the call-stack limit (the depth check should have come first); say it once.
+    report(exhausted.pos[0], [], tooDeepMessage);
+    return;
   }
+  for (const mistake of syntaxMistakes(errors, text, lines, tokens).slice(0, 50)) report(mistake.offset, [], mistake.message);
 }
 
 function firstSentence(message: string): string {

@@ -33,11 +33,35 @@ export async function confinementProblem(handle: FileHandle, file: string, withi
   const real = await realPathOfOpenFile(handle, file);
   if (real === undefined) return 'the file changed while it was being opened; try again';
   if (isInside(root, real)) return undefined;
-  return outsideMessage(file, real, root, await firstLinkOut(file, root));
+  const shown = await throughDescriptor(file);
+  return outsideMessage(shown, real, root, await firstLinkOut(shown, root));
+}
+
+/** A folder's real path (from its open descriptor) checked against `root`: a message when outside. */
+export async function folderOutside(shown: string, real: string, root: string): Promise<string | undefined> {
+  if (isInside(root, real)) return undefined;
+  return outsideMessage(shown, real, root, await firstLinkOut(shown, root));
 }
 
 /**
- * A folder's real path, refused when it lies outside `root`. A folder that does not exist yet
+ * A name inside a folder opened by descriptor (`/proc/self/fd/N/x`, see folder-handle.ts) as a
+ * path under the folder's real path, so a message, and the search for the link that leads out,
+ * speak of the user's folders rather than of /proc.
+ */
+async function throughDescriptor(file: string): Promise<string> {
+  const prefix = '/proc/self/fd/';
+  if (!file.startsWith(prefix)) return file;
+  const rest = file.slice(prefix.length);
+  const slash = rest.indexOf('/');
+  const fd = slash === -1 ? rest : rest.slice(0, slash);
+  if (!/^\d+$/.test(fd)) return file;
+  const folder = await readlink(`${prefix}${fd}`).catch(() => undefined);
+  return folder === undefined ? file : path.join(folder, slash === -1 ? '' : rest.slice(slash + 1));
+}
+
+/**
+ * A folder's real path (every link along it resolved, below `root`), refused when it lies
+ * outside `root`. A folder that does not exist yet
  * (an output folder) is judged by its nearest existing ancestor, since that is where it will be
  * created.
  */
@@ -49,7 +73,8 @@ export async function realFolderInside(folder: string, root: string): Promise<{ 
     const real = await realpath(existing).catch(() => undefined);
     if (real !== undefined) {
       const full = path.join(real, ...missing.reverse());
-      if (isInside(realRoot, full)) return { ok: true, path: full };
+      // Named from the root as given, so messages keep the user's own spelling of it.
+      if (isInside(realRoot, full)) return { ok: true, path: path.join(path.resolve(root), path.relative(realRoot, full)) };
       return { ok: false, message: outsideMessage(folder, full, realRoot, await firstLinkOut(folder, realRoot)) };
     }
     const parent = path.dirname(existing);

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
-import { contentScale } from '../print/page-ink.js';
-import { PdfObjects, ref } from '../print/pdf-objects.js';
+import { RenderError } from '../errors.js';
+import type { PdfDocument } from '../pdf/read-pdf.js';
 import { pageMarginsMm } from '../render/page-css.js';
 import type { PageSize } from '../schema/report-schema.js';
 
@@ -15,16 +15,16 @@ const slackPx = 6;
 /**
  * Whether Chromium shrank the printed pages to fit content wider than the sheet: a CSS pixel
  * then takes less than its 0.75 points (beyond 1%, the rounding of right-to-left tables). Read
- * from the PDF's first page, as Chromium scales every page alike; only then is the page laid
- * out again to name what is too wide (pageOverflow), which spares every other build that work.
+ * from the first page that draws anything, as Chromium scales every page alike; only then is
+ * the page laid out again to name what is too wide (pageOverflow), which spares every other
+ * build that work. A PDF none of whose pages draws anything cannot say, and is refused.
  */
-export function printedShrunk(pdfBytes: Uint8Array): boolean {
-  const pdf = PdfObjects.from(pdfBytes);
-  const first = pdf.pages()[0];
-  const contents = first === undefined ? undefined : ref(pdf.dict(first) ?? '', 'Contents');
-  const stream = contents === undefined ? undefined : pdf.stream(contents);
-  const scale = stream === undefined ? undefined : contentScale(stream);
-  return scale !== undefined && scale < 0.75 * 0.99;
+export function printedShrunk(doc: PdfDocument): boolean {
+  for (const page of doc.pages) {
+    const scale = page.drawing().scale;
+    if (scale !== undefined) return scale < 0.75 * 0.99;
+  }
+  throw new RenderError('the printed PDF draws nothing on any of its pages');
 }
 
 /** What wraps inside the page: the boxes worth naming when something is too wide. */

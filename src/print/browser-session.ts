@@ -3,8 +3,10 @@ import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
+import { limits } from '../limits.js';
 import { makeChromiumFolders, removeOrphanedProfiles } from './chromium-folders.js';
 import { findChromium } from './find-chromium.js';
+import { launchWithMemoryLimit } from './memory-limit.js';
 import { PagePool } from './page-pool.js';
 
 export interface BrowserOptions {
@@ -160,15 +162,35 @@ export class BrowserSession {
     await removeOrphanedProfiles();
     const { profileDir, chromiumTmp } = await makeChromiumFolders();
     this.dirs.push(...new Set([profileDir, chromiumTmp]));
-    const { launch } = await import('puppeteer-core');
+    const { launch, defaultArgs } = await import('puppeteer-core');
     // Closed while the folders were made (a signal during start-up): start nothing.
     if (this.closed) {
       await this.removeProfile();
       throw new RenderError('the browser session was closed while Chromium was starting');
     }
     try {
+      const chromiumArgs = [
+        ...(isRoot ? ['--no-sandbox'] : []),
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--no-first-run',
+        '--no-default-browser-check',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-default-apps',
+        '--disable-extensions',
+        '--disable-quic',
+        '--metrics-recording-only',
+        '--mute-audio',
+        '--font-render-hinting=none',
+        // Belt and braces under request interception: no name resolves, no proxy bypass.
+        '--host-resolver-rules=MAP * ~NOTFOUND',
+        '--proxy-server=127.0.0.1:9',
+        '--proxy-bypass-list=<-loopback>',
+      ];
       const launched = launch({
-        executablePath,
+        ...launchWithMemoryLimit(executablePath, chromiumArgs, limits.chromiumMemoryMb, defaultArgs, { userDataDir: profileDir }),
         headless: true,
         // A pipe, not a debugging port: no other local process can drive this Chromium, and it
         // exits when its pipe closes, even if this process is killed outright.
@@ -180,26 +202,6 @@ export class BrowserSession {
         handleSIGTERM: false,
         handleSIGHUP: false,
         timeout: 30_000,
-        args: [
-          ...(isRoot ? ['--no-sandbox'] : []),
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--no-first-run',
-          '--no-default-browser-check',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-default-apps',
-          '--disable-extensions',
-          '--disable-quic',
-          '--metrics-recording-only',
-          '--mute-audio',
-          '--font-render-hinting=none',
-          // Belt and braces under request interception: no name resolves, no proxy bypass.
-          '--host-resolver-rules=MAP * ~NOTFOUND',
-          '--proxy-server=127.0.0.1:9',
-          '--proxy-bypass-list=<-loopback>',
-        ],
       });
       // Puppeteer has spawned Chromium by now; it only waits for it to answer.
       this.spawned();

@@ -1,9 +1,25 @@
 import type { CDPSession, Page } from 'puppeteer-core';
-import { namedDestinationPages } from './named-destinations.js';
-import type { PrintedPdf } from './print-pdf.js';
+import { readPdf } from '../pdf/read-pdf.js';
+import type { PdfDocument } from '../pdf/read-pdf.js';
+import { checkPrintedPages } from './page-budget.js';
 
 /** The page each section starts on, by its id, as the contents list them. */
 export type SectionPages = ReadonlyMap<string, number>;
+
+/** The final print, read, and what numbering the contents found. */
+export interface NumberedPrint {
+  readonly document: PdfDocument;
+  /** The page of each section that the contents list, by id (empty when the page has no contents slots). */
+  readonly sectionPages: SectionPages;
+  readonly warnings: readonly string[];
+  /** How many times the page was printed: 1, or 2 when the contents' pages had to be learnt first. */
+  readonly prints: number;
+}
+
+/** The page of each named destination (every element with an `id` a link points at). */
+export function destinationPages(document: PdfDocument): Map<string, number> {
+  return new Map([...document.namedDestinations].map(([name, dest]) => [name, dest.page]));
+}
 
 /**
  * Fills the contents' page numbers. Chromium has no CSS `target-counter()`, so the pages are
@@ -20,32 +36,32 @@ export type SectionPages = ReadonlyMap<string, number>;
  * that print is the PDF, and the build printed once. Otherwise the numbers are set from that
  * print and the page is printed again, as without a guess.
  */
-export async function numberContents(page: Page, print: (final: boolean) => Promise<Uint8Array>, guess?: SectionPages): Promise<PrintedPdf> {
+export async function numberContents(page: Page, print: (final: boolean) => Promise<Uint8Array>, guess?: SectionPages): Promise<NumberedPrint> {
   const client = await page.createCDPSession();
   try {
     const slots = await contentsSlots(client);
-    if (slots.length === 0) return { bytes: await print(true), sectionPages: new Map(), warnings: [], prints: 1 };
+    if (slots.length === 0) return { document: readPrint(await print(true)), sectionPages: new Map(), warnings: [], prints: 1 };
     const guessed = guess !== undefined && slots.every((s) => guess.has(s.target));
     let first: SectionPages;
     if (guessed) {
       await fill(client, slots, guess);
-      const bytes = await print(true);
-      const pages = namedDestinationPages(bytes);
-      if (slots.every((s) => pages.get(s.target) === guess.get(s.target))) return { bytes, sectionPages: sectionPages(slots, pages), warnings: [], prints: 1 };
+      const document = readPrint(await print(true));
+      const pages = destinationPages(document);
+      if (slots.every((s) => pages.get(s.target) === guess.get(s.target))) return { document, sectionPages: sectionPages(slots, pages), warnings: [], prints: 1 };
       first = pages;
     } else {
       // The first of two prints only serves to find the pages: no structure, no bookmarks.
-      first = namedDestinationPages(await print(false));
+      first = destinationPages(readPrint(await print(false)));
     }
     await fill(client, slots, first);
-    const bytes = await print(true);
-    const final = namedDestinationPages(bytes);
+    const document = readPrint(await print(true));
+    const final = destinationPages(document);
     const warnings: string[] = [];
     const moved = slots.filter((s) => first.get(s.target) !== final.get(s.target)).map((s) => s.target);
     if (moved.length > 0) warnings.push(`the contents' page numbers moved ${moved.join(', ')} to another page; the contents may be off by a page there`);
     const missing = slots.filter((s) => !final.has(s.target)).map((s) => s.target);
     if (missing.length > 0) warnings.push(`the contents list ${missing.join(', ')}, which no page holds; those entries have no page number`);
-    return { bytes, sectionPages: sectionPages(slots, final), warnings, prints: 2 };
+    return { document, sectionPages: sectionPages(slots, final), warnings, prints: 2 };
   } finally {
     await client.detach().catch(() => undefined);
   }
@@ -78,4 +94,9 @@ async function fill(client: CDPSession, slots: readonly Slot[], pages: SectionPa
 
 function sectionPages(slots: readonly Slot[], pages: SectionPages): SectionPages {
   return new Map(slots.flatMap((s) => (pages.has(s.target) ? [[s.target, pages.get(s.target)!] as const] : [])));
+}
+
+/** A print, read, and refused when it has more pages than a PDF may (see page-budget.ts). */
+function readPrint(bytes: Uint8Array): PdfDocument {
+  return checkPrintedPages(readPdf(bytes));
 }

@@ -1,11 +1,14 @@
 import type { Page } from 'puppeteer-core';
-import { RenderError } from '../errors.js';
+import { RenderError, UserError } from '../errors.js';
 import { limits } from '../limits.js';
 import type { PageSize } from '../schema/report-schema.js';
+import type { Heading } from '../pdf/pair-bookmarks.js';
+import { pageOverflow, printedShrunk } from '../preflight/page-overflow.js';
 import type { BrowserSession } from './browser-session.js';
 import { numberContents } from './number-contents.js';
-import type { SectionPages } from './number-contents.js';
-import { pageOverflow, printedShrunk } from '../preflight/page-overflow.js';
+import type { NumberedPrint, SectionPages } from './number-contents.js';
+import { checkLaidOutPages } from './page-budget.js';
+import { pageHeadings } from './page-headings.js';
 
 export interface PrintOptions {
   readonly page: PageSize;
@@ -16,6 +19,11 @@ export interface PrintOptions {
   readonly contentsGuess?: SectionPages;
 }
 
+export interface PrintedPdf extends NumberedPrint {
+  /** The page's headings as Chromium laid them out: the bookmarks' titles (see page-headings.ts). */
+  readonly headings: readonly Heading[];
+}
+
 /**
  * HTML to PDF bytes in the session's Chromium. The page (see BrowserSession.page) has
  * JavaScript disabled before the content arrives and every network request aborted; the only
@@ -23,20 +31,23 @@ export interface PrintOptions {
  * from a string. The whole render has one deadline: when it passes, Chromium is killed, never
  * left to hang the build.
  */
-export interface PrintedPdf {
-  readonly bytes: Uint8Array;
-  /** The page of each section that the contents list, by id (empty when the page has no contents slots). */
-  readonly sectionPages: SectionPages;
-  readonly warnings: readonly string[];
-  /** How many times the page was printed: 1, or 2 when the contents' pages had to be learnt first. */
-  readonly prints: number;
-}
-
 export async function printPdf(session: BrowserSession, html: string, options: PrintOptions): Promise<PrintedPdf> {
   const timeoutMs = options.timeoutMs ?? limits.renderTimeoutMs;
   let page: Page | undefined;
   let printed = false;
   let timer: NodeJS.Timeout | undefined;
+  // The page's renderer crashed: most likely it reached its memory limit. Puppeteer leaves a
+  // load or print in progress waiting, so the crash ends the render itself.
+  let onCrash = (): void => undefined;
+  const crash = new Promise<never>((_, reject) => {
+    onCrash = () =>
+      reject(
+        new RenderError(
+          `Chromium's page renderer crashed while printing; each Chromium process may use at most ${limits.chromiumMemoryMb} MiB (limits.chromiumMemoryMb), which a report this long may need more than: compare fewer people or papers in one report`,
+        ),
+      );
+  });
+  crash.catch(() => undefined);
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       void session.kill();
@@ -45,7 +56,9 @@ export async function printPdf(session: BrowserSession, html: string, options: P
   });
   const work = (async (): Promise<PrintedPdf> => {
     page = await session.page(options.onBlockedRequest);
+    page.once('error', onCrash);
     await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+    await checkLaidOutPages(page, options.page);
     const print = (final: boolean): Promise<Uint8Array> =>
       page!.pdf({
         preferCSSPageSize: true,
@@ -58,20 +71,22 @@ export async function printPdf(session: BrowserSession, html: string, options: P
         timeout: timeoutMs,
       });
     const numbered = await numberContents(page, print, options.contentsGuess);
-    const overflow = printedShrunk(numbered.bytes) ? await pageOverflow(page, options.page) : [];
+    const overflow = printedShrunk(numbered.document) ? await pageOverflow(page, options.page) : [];
+    const headings = await pageHeadings(page);
     printed = true;
-    return { ...numbered, warnings: [...numbered.warnings, ...overflow] };
+    return { ...numbered, headings, warnings: [...numbered.warnings, ...overflow] };
   })();
   try {
-    return await Promise.race([work, deadline]);
+    return await Promise.race([work, deadline, crash]);
   } catch (error) {
-    if (error instanceof RenderError) throw error;
-    const crash = await session.crashReason();
-    throw new RenderError(crash ? `${crash} while printing the PDF` : `printing the PDF failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    if (error instanceof RenderError || error instanceof UserError) throw error;
+    const reason = await session.crashReason();
+    throw new RenderError(reason ? `${reason} while printing the PDF` : `printing the PDF failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);
     const used = page as Page | undefined;
+    used?.off('error', onCrash);
     if (used) await session.release(used, printed);
   }
 }

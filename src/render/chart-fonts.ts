@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChartSpec } from '../derive/chart-spec.js';
+import { isAlive } from '../process-alive.js';
 import { chartEmojiFamily, chartFontFamily, sliceFamily, woffFile } from './chart-font-names.js';
 import type { FontLibrary } from './font-library.js';
 import { regionOf } from './text-contexts.js';
@@ -58,10 +59,14 @@ export class ChartFonts {
   private readonly prepared = new Map<string, Promise<string>>();
   private folder: Promise<string> | undefined;
 
-  /** @param base where the cache folder goes; the system's temporary folder by default. */
+  /**
+   * @param base where the cache folder goes; the system's temporary folder by default.
+   * @param write how a font file is written; replaceable so tests can fill the disk.
+   */
   constructor(
     private readonly library: FontLibrary,
     private readonly base = tmpdir(),
+    private readonly write: typeof writeFile = writeFile,
   ) {}
 
   /** Prepares what `spec` needs; the result's `activate` registers it right before drawing. */
@@ -70,7 +75,11 @@ export class ChartFonts {
     const region = /[\u3040-\u30ff\u31f0-\u31ff]/.test(text) ? 'jp' : /[\uac00-\ud7af\u1100-\u11ff]/.test(text) ? 'kr' : regionOf(spec.lang ?? 'en');
     const { deregisterAllFonts, registerFont } = await import('canvas');
     const faces = this.library.chartFaces(text, region);
-    const files = await Promise.all(faces.map(({ face }) => this.file(woffFile(face), sliceFamily(face), face.weight)));
+    // Every slice settles before a failure is reported: none is still writing when the chart gives up.
+    const settled = await Promise.allSettled(faces.map(({ face }) => this.file(woffFile(face), sliceFamily(face), face.weight)));
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const files = settled.map((r) => (r as PromiseFulfilledResult<string>).value);
     const registrations: Registration[] = faces.map(({ face, family }, i) => ({ file: files[i]!, family, weight: face.weight, style: face.style }));
     // The colour emoji font is renamed too: fontconfig treats a pattern naming "Noto Color
     // Emoji" as a request for emoji, prefers colour fonts in it above the families' order, and
@@ -122,8 +131,14 @@ export class ChartFonts {
     const data = renamedSfnt(only ? hbSubset(bytes, only, [], false) : bytes, family, Number(weight) >= 600 ? 'Bold' : 'Regular');
     // Another process may write the same file at the same time: each writes its own temporary.
     const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, data, { mode: 0o600 });
-    await rename(temp, target);
+    try {
+      await this.write(temp, data, { mode: 0o600 });
+      await rename(temp, target);
+    } catch (error) {
+      // A full disk leaves part of a file: it goes, so the shared folder holds no debris.
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
     return target;
   }
 
@@ -140,11 +155,25 @@ async function sharedOrPrivateFolder(base: string): Promise<string> {
   await mkdir(shared, { mode: 0o700 }).catch(() => undefined);
   const info = await lstat(shared).catch(() => undefined);
   const trusted = info !== undefined && info.isDirectory() && !info.isSymbolicLink() && (uid === undefined || info.uid === uid) && (info.mode & 0o022) === 0;
-  if (trusted) return shared;
+  if (trusted) {
+    await removeStaleTemporaries(shared);
+    return shared;
+  }
   const own = await mkdtemp(path.join(base, 'profile-report-fonts-'));
   // Cairo may read a registered font until the last chart is drawn, so it goes at exit.
   process.once('exit', () => rmSync(own, { recursive: true, force: true }));
   return own;
+}
+
+/** `<font>.ttf.<pid>-<8 hex>.tmp`: a font being written by that process. */
+const temporary = /\.ttf\.(\d+)-[0-9a-f]{8}\.tmp$/;
+
+/** Removes fonts half-written by processes that are gone (killed, or out of disk before this cleaned up after itself). */
+async function removeStaleTemporaries(folder: string): Promise<void> {
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const pid = Number(temporary.exec(name)?.[1] ?? Number.NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await unlink(path.join(folder, name)).catch(() => undefined);
+  }
 }
 
 /** Every string in a chart configuration: labels, titles, direct labels. */

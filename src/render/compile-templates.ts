@@ -9,14 +9,18 @@ const maxPartialDepth = 32;
 
 /**
  * Compiles a template set in its own Handlebars environment. Templates are always compiled from
- * strings, only the built-in helpers exist (no user helpers: `knownHelpersOnly`), and prototype
+ * strings, only the built-in helpers exist (no user helpers: `knownHelpersOnly`; not even `log`), and prototype
  * access stays at Handlebars' safe default, so `{{constructor.constructor}}` yields nothing.
  * Every failure of a template (a syntax error, a partial that includes itself, a missing
  * partial) is the template's author's to fix, so it is a UserError naming the file.
  */
 export function compileTemplates(set: TemplateSources): RenderLayout {
   const env = Handlebars.create();
-  const options: CompileOptions = { knownHelpersOnly: true, strict: false, preventIndent: true };
+  // `{{log}}` writes a template's values (profile text, escape sequences and all) to the
+  // console, past the CLI's output; a report has nothing to say there. Unknown to the compiler,
+  // a template that calls it is refused like any other unknown helper.
+  env.unregisterHelper('log');
+  const options: CompileOptions = { knownHelpersOnly: true, knownHelpers: { log: false }, strict: false, preventIndent: true };
   const open: string[] = [];
   for (const [name, source] of set.partials) {
     const file = `partials/${name}.hbs`;

@@ -83,7 +83,7 @@ function checkElement(element: Element, options: CheckOptions, at: Report): void
       const allowed = options.images ? options.images.has(value) : /^data:image\//i.test(value);
       if (!allowed) at(where(element, name), `<${tag} src="${truncate(value)}">: a report shows only the images the tool drew, inline`);
     } else if (name === 'style') {
-      for (const p of cssProblems(value)) at(where(element, name), `style="...": ${p.message}`);
+      for (const p of cssProblems(value, 'declarationList')) at(where(element, name), `style="...": ${p.message}`);
     } else if (tag === 'meta' && name === 'name' && !allowedMetaNames.has(value.toLowerCase())) {
       at(where(element, name), `<meta name="${truncate(value)}"> is not one a report may carry`);
     }
@@ -148,6 +148,12 @@ export interface DocumentParts {
   readonly images: ReadonlyMap<string, string>;
   /** Text the tool adds at the end of <body> in a hidden element of this class (see page-css.ts). */
   readonly hiddenText?: { readonly className: string; readonly text: string };
+  /**
+   * JSON the tool carries in the page as an inert data block (`<script type="application/json">`,
+   * which no browser runs): the report's facts. Added after the check, so a template can never
+   * write one; its text is escaped so that nothing in it can end the element.
+   */
+  readonly dataBlock?: { readonly id: string; readonly json: string };
 }
 
 export class UnsafeHtmlError extends Error {
@@ -188,6 +194,7 @@ export function assembleDocument(parts: DocumentParts): string {
     element('meta', [{ name: 'http-equiv', value: 'Content-Security-Policy' }, { name: 'content', value: contentSecurityPolicy }]),
   );
   for (const css of parts.styles) head.childNodes.push(element('style', [], `\n${css}\n`), newline());
+  if (parts.dataBlock) head.childNodes.push(element('script', [{ name: 'type', value: 'application/json' }, { name: 'id', value: parts.dataBlock.id }], inertJson(parts.dataBlock.json)), newline());
   const body = html.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'body');
   if (body && parts.hiddenText) {
     const hidden = element('div', [{ name: 'class', value: parts.hiddenText.className }, { name: 'aria-hidden', value: 'true' }], parts.hiddenText.text);
@@ -195,6 +202,15 @@ export function assembleDocument(parts: DocumentParts): string {
     body.childNodes.push(hidden, { nodeName: '#text', value: '\n', parentNode: body });
   }
   return serialize(document);
+}
+
+/**
+ * JSON that cannot end or change its <script> element: `<`, `>` and `&` as \u escapes (so no
+ * `</script` or `<!--` can appear), and the two line separators JavaScript once rejected. The
+ * escapes are still the same JSON, so a JSON parser reads back exactly the same value.
+ */
+export function inertJson(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Drops comments and puts each chart's image in place of its stand-in, on the tree. */

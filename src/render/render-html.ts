@@ -4,6 +4,7 @@ import { UnsafeHtmlError, assembleDocument } from './html-safety.js';
 import { pageCss, runningText, runningTextClass } from './page-css.js';
 import { svgDataUri } from './chart-renderer.js';
 import { unsafeTemplates } from './template-safety.js';
+import { factsElementId } from '../edition/facts-schema.js';
 
 export interface HtmlParts {
   /** Renders the templates with a context (in the template worker, under the deadline). */
@@ -13,8 +14,12 @@ export interface HtmlParts {
   readonly fonts: FontLibrary;
   /** SVG text by chart id. */
   readonly charts: ReadonlyMap<string, string>;
+  /** Each portrait's image (a `data:image/jpeg` URI) by the stand-in `src` the view gives it. */
+  readonly portraits?: ReadonlyMap<string, string>;
   /** Names the template folder in refusals; undefined for the built-in templates. */
   readonly templatesDir?: string;
+  /** The report's facts (see src/edition/facts-schema.ts), carried in the page as inert JSON. */
+  readonly facts?: string;
 }
 
 /**
@@ -26,14 +31,14 @@ export interface HtmlParts {
 export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<string> {
   // Templates get a short stand-in for each chart image; the image itself is set on the parsed
   // page (see assembleDocument), so the HTML parser never has to walk a megabyte of base64.
-  const images = new Map([...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)]));
+  const images = new Map([...[...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)] as const), ...(parts.portraits ?? [])]);
   const page = await parts.renderPage(attachCharts(view, images));
   // Fonts last: which slices to embed depends on the characters the page ended up with, and
   // the stylesheet says which of them are bold.
   const running = runningText(view);
   const fontFaces = await parts.fonts.fontFaceCss(`${page}<div lang="${view.lang}" class="${runningTextClass}">${escapeText(running)}</div>`, parts.css);
   try {
-    return assembleDocument({ page, styles: [fontFaces, pageCss(view), parts.css], images, hiddenText: { className: runningTextClass, text: running } });
+    return assembleDocument({ page, styles: [fontFaces, pageCss(view), parts.css], images, hiddenText: { className: runningTextClass, text: running }, ...(parts.facts !== undefined ? { dataBlock: { id: factsElementId, json: parts.facts } } : {}) });
   } catch (error) {
     if (!(error instanceof UnsafeHtmlError)) throw error;
     const source = parts.templatesDir ? `the templates in ${parts.templatesDir}` : 'the built-in templates';
@@ -53,7 +58,7 @@ function attachCharts(view: ReportView, images: ReadonlyMap<string, string>): Re
   return {
     ...view,
     timeline: { ...view.timeline, chart: attach(view.timeline.chart) },
-    papers: { ...view.papers, charts: view.papers.charts.map(attach) },
+    papers: { ...view.papers, charts: view.papers.charts.map(attach), ...(view.papers.footprint ? { footprint: { ...view.papers.footprint, chart: attach(view.papers.footprint.chart) } } : {}) },
     models: { ...view.models, charts: view.models.charts.map(attach) },
     balance: view.balance.map((theme) => ({ ...theme, chart: attach(theme.chart) })),
   };

@@ -50,16 +50,22 @@ export class TemplateRunner {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const resourceLimits = { maxOldGenerationSizeMb: limits.templateHeapMb, maxYoungGenerationSizeMb: 64 };
+    // The worker's console is not the CLI's: left inherited, anything a template made the
+    // library print (profile text and its escape sequences) would reach the terminal raw. Its
+    // results come back as messages; what it writes to the console is read and dropped.
+    const streams = { stdout: true, stderr: true } as const;
     // The built package runs the compiled .js; under the test runner the sources are
     // TypeScript, loaded through tsx (a development dependency) registered in the worker.
     const worker = import.meta.url.endsWith('.ts')
       ? new Worker(
           `const api = ${JSON.stringify(pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href)};
            import(api).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./template-worker.ts', import.meta.url).href)}); });`,
-          { eval: true, resourceLimits },
+          { eval: true, resourceLimits, ...streams },
         )
-      : new Worker(fileURLToPath(new URL('./template-worker.js', import.meta.url)), { resourceLimits });
+      : new Worker(fileURLToPath(new URL('./template-worker.js', import.meta.url)), { resourceLimits, ...streams });
     worker.unref();
+    worker.stdout.resume();
+    worker.stderr.resume();
     worker.on('message', (reply: RenderReply) => this.settle(reply));
     worker.on('error', (error: Error & { code?: string }) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';

@@ -25,12 +25,20 @@ const sourcedText = z.strictObject({
   source: sourceRef,
 });
 
+export const photoSchema = z.strictObject({
+  file: describe(shortText, 'The picture: a JPEG, PNG or WebP file, relative to this profile and inside the project, for example ../photos/zeng-yan.jpg. It is re-encoded, cropped to 4:5 and stripped of all metadata.'),
+  credit: describe(shortText, 'Who took or made the picture, and its licence, printed with the sources: for example "Photo: Jane Doe, CC BY 4.0".'),
+  source: sourceRef,
+  alt: describe(shortLocal, 'What the picture shows, for screen readers; by default "Portrait of" and the name.').optional(),
+});
+
 export const personSchema = z.strictObject({
   name: describe(shortText, 'The name as the report should show it, in Latin script (for example Zeng Yan).'),
   nativeName: describe(shortText, 'The name in its native script (for example 曾妍).').optional(),
   birthYear: year('Year of birth, only when a source gives it.').optional(),
   headline: describe(shortLocal, 'One line on who the person is.'),
   currentRole: describe(shortLocal, 'The role the person holds now.').optional(),
+  photo: describe(photoSchema, 'A portrait, shown on the cover and beside the name in the table at a glance.').optional(),
   highlights: describe(list(sourcedText, limits.listItems, 'highlights'), 'Sourced facts that fit no other section.').optional(),
   source: sourceRef,
 });
@@ -63,7 +71,7 @@ export const paperSchema = z.strictObject({
   shortName: describe(shortText, 'The short name people use, for example X-VLM.').optional(),
   year: year('Year of publication (the venue year, or the preprint year).'),
   date: describe(partialDate, 'When the paper was first made public, for example its arXiv submission.').optional(),
-  venue: describe(shortText, 'Where it was published, for example ICML 2022, or arXiv preprint.'),
+  venue: describe(shortText, 'Where it was published, for example ICML 2022, or arXiv preprint; leave it out when no source names one.').optional(),
   authorship: describe(z.enum(authorships), "The person's place among the authors: first, co-first, last, corresponding or co-author."),
   authors: describe(shortText, 'The author list as the source gives it.').optional(),
   arxiv: arxivId.optional(),
@@ -115,11 +123,39 @@ export const balanceSchema = z.strictObject({
   ),
 });
 
+const count = (description: string) => describe(z.int().min(0).max(100_000_000), description).meta({ default: 0 });
+
+/**
+ * A research footprint: figures that change with time, so each is dated (`asOf`) and sourced.
+ * Counts differ between services (Google Scholar counts more than OpenAlex or Scopus), so the
+ * report always says which service and when.
+ */
+export const impactSchema = z.strictObject({
+  citations: count('Citations of all the person’s works, as the source counts them.'),
+  hIndex: count('The h-index: h works cited at least h times each.').optional(),
+  i10Index: count('Works cited at least 10 times.').optional(),
+  byYear: describe(
+    list(
+      z.strictObject({
+        year: year('The calendar year.'),
+        citations: count('Citations received in that year.'),
+        works: count('Works published in that year.').optional(),
+      }),
+      limits.listItems,
+      'years',
+    ),
+    'Citations (and works) per year, as the source gives them.',
+  ).optional(),
+  asOf: describe(partialDate, 'When the figures were true (the date the source gives, or when you read them).'),
+  source: sourceRef,
+});
+
 export const sourceSchema = z.strictObject({
   id: describe(id, 'The id facts cite in their `source`, for example article or arxiv-2111-08276.'),
   title: describe(shortText, 'The title as published (never translated).'),
   publisher: describe(shortText, 'Who published it, for example 字母AI or arXiv.').optional(),
   date: describe(partialDate, 'When it was published.').optional(),
+  accessed: describe(partialDate, 'When you last read it: facts that change with time count from here (see maxAge in the report spec).').optional(),
   url: describe(httpsUrl, 'Where to read it (https only).').optional(),
   file: describe(shortText, 'A document kept beside the profiles, shown as text (never opened by the renderer).').optional(),
   note: describe(longLocal, 'Anything the reader should know about this source.').optional(),
@@ -134,6 +170,7 @@ export const profileSchema = z
     papers: describe(list(paperSchema, limits.papers, 'papers'), 'Papers the person wrote or co-wrote.').default([]),
     models: describe(list(modelSchema, limits.models, 'models'), 'Models, products or systems the person helped build.').default([]),
     balance: describe(list(balanceSchema, limits.balancePoints, 'balance points'), 'The trade-offs that define the person’s work, and where they stand.').default([]),
+    impact: describe(impactSchema, 'The research footprint: citations, h-index and citations per year, dated and sourced.').optional(),
     sources: describe(
       list(sourceSchema, limits.sources, 'sources').min(1, { message: 'give at least one source: every fact cites one' }),
       'Where the facts come from; every fact cites one of these by id.',
@@ -153,3 +190,4 @@ export type Model = Profile['models'][number];
 export type Metric = Model['metrics'][number];
 export type BalancePoint = Profile['balance'][number];
 export type Source = Profile['sources'][number];
+export type Impact = NonNullable<Profile['impact']>;

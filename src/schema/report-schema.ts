@@ -12,9 +12,16 @@ export const sectionNames = [
   'papers',
   'models',
   'balance-points',
+  'connections',
   'sources',
 ] as const;
 export type SectionName = (typeof sectionNames)[number];
+
+/** Sections a spec gets without listing any: all but `connections`, which is asked for. */
+export const defaultSections: readonly SectionName[] = sectionNames.filter((s) => s !== 'connections');
+
+/** `12 months`, `2 years`, `90 days`, `6 weeks`: how old the newest source of a fact that changes with time may be. */
+export const maxAgePattern = /^([1-9]\d{0,3}) (day|week|month|year)s?$/;
 
 export const pageSizes = ['A4', 'Letter'] as const;
 export type PageSize = (typeof pageSizes)[number];
@@ -50,12 +57,16 @@ export const reportSchema = z
     ),
     sections: describe(
       z
-        .array(describe(z.enum(sectionNames), 'A section: cover, at-a-glance, timeline, education, papers, models, balance-points or sources.'))
+        .array(describe(z.enum(sectionNames), 'A section: cover, at-a-glance, timeline, education, papers, models, balance-points, connections (what links the people; two or more) or sources.'))
         .min(1)
         .refine((s) => new Set(s).size === s.length, { message: 'a section is listed twice' })
         .meta({ uniqueItems: true }),
       'Which sections, in which order.',
-    ).default([...sectionNames]),
+    ).default([...defaultSections]),
+    maxAge: describe(
+      z.string().regex(maxAgePattern, { message: 'expected an age such as 12 months, 2 years, 6 weeks or 90 days' }).meta({ pattern: maxAgePattern.source, errorMessage: 'Expected an age such as 12 months, 2 years, 6 weeks or 90 days.' }),
+      'Facts that change with time (a current role, metrics, citations) whose newest source is older than this before the build date are flagged as stale, for example 12 months.',
+    ).optional(),
     page: describe(z.enum(pageSizes), 'The paper size: A4 or Letter.').default('A4'),
     buildDate: describe(fullDate, 'The date printed on the report and stored in the PDF: the same inputs give the same bytes.'),
     output: describe(z

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { contentSecurityPolicy } from '../render/html-safety.js';
 import { reloadScript } from './preview-script.js';
 
 /** What the browser is told after each build: the build number, and the problems if it failed. */
@@ -42,22 +43,36 @@ export function preparePage(html: string): PreparedPage {
  * report's Content-Security-Policy is kept and extended by exactly that script (by a nonce new
  * for every response) and a connection back to this server.
  */
-export function servedPage(page: PreparedPage, build: number): readonly Buffer[] {
-  const nonce = randomBytes(16).toString('base64');
+export function servedPage(page: PreparedPage, build: number, nonce = newNonce()): readonly Buffer[] {
   const policy = page.hasPolicy ? `; script-src 'nonce-${nonce}'; connect-src 'self'` : '';
   const script = `<script nonce="${nonce}">${reloadScript(build)}</script>`;
   // In pieces, written one after another: the bulk is never copied.
   return [Buffer.from(`${page.start}${policy}`, 'utf8'), page.middle, Buffer.from(`${script}${page.end}`, 'utf8')];
 }
 
+/** A nonce for one response: the served page's script carries it, and so does the policy sent with it. */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * The policy the server sends in a header with the served page: the report's own, which the
+ * `<meta>` also carries, plus the page's script and its connection back. Sent as a header
+ * because browsers ignore `frame-ancestors` in a `<meta>`: without it, any page on the machine
+ * could frame the preview.
+ */
+export function servedPagePolicy(nonce: string): string {
+  return `${contentSecurityPolicy}; script-src 'nonce-${nonce}'; connect-src 'self'`;
+}
+
 /** servedPage for a page in hand, as text. */
-export function previewPage(html: string, build: number): string {
-  return Buffer.concat(servedPage(preparePage(html), build)).toString('utf8');
+export function previewPage(html: string, build: number, nonce = newNonce()): string {
+  return Buffer.concat(servedPage(preparePage(html), build, nonce)).toString('utf8');
 }
 
 /** Before the first good build: a blank page that still shows the overlay and reloads. */
-export function waitingPage(build: number): string {
+export function waitingPage(build: number, nonce = newNonce()): string {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>profile-report preview</title></head><body><p style="font:16px system-ui;margin:2rem">Waiting for the first good build…</p></body></html>`;
-  return previewPage(html, build);
+  return previewPage(html, build, nonce);
 }
 

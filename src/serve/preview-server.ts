@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { UserError } from '../errors.js';
 import { pageDelta } from './page-delta.js';
 import type { PageDelta } from './page-delta.js';
-import { preparePage, servedPage, waitingPage } from './preview-page.js';
+import { newNonce, preparePage, servedPage, servedPagePolicy, waitingPage } from './preview-page.js';
 import type { PreparedPage, PreviewState } from './preview-page.js';
 
 export interface PreviewContent {
@@ -90,9 +90,10 @@ export class PreviewServer {
     const url = new URL(request.url ?? '/', `http://${host}`);
     if (url.pathname === '/') {
       if (this.content) this.page ??= preparePage(this.content.html);
-      const page = this.page ? servedPage(this.page, this.state.build) : waitingPage(this.state.build);
+      const nonce = newNonce();
+      const page = this.page ? servedPage(this.page, this.state.build, nonce) : waitingPage(this.state.build, nonce);
       // Which build this is, so the page's script knows what it has put in place.
-      end(response, 200, 'text/html; charset=utf-8', page, { 'x-preview-build': String(this.state.build) });
+      end(response, 200, 'text/html; charset=utf-8', page, { 'x-preview-build': String(this.state.build), 'content-security-policy': servedPagePolicy(nonce) });
       return;
     }
     if (url.pathname === '/next' && this.content) return this.next(response, Number(url.searchParams.get('from')));
@@ -103,7 +104,8 @@ export class PreviewServer {
     }
     if (url.pathname === '/events') return this.subscribe(response);
     const pdf = this.content?.pdf;
-    if (pdf && url.pathname === `/${encodeURIComponent(pdf.name)}`) return end(response, 200, 'application/pdf', pdf.bytes);
+    // Chrome shows a PDF through an <embed> that a default-src 'none' would block (crbug.com/271452): its policy only forbids framing.
+    if (pdf && url.pathname === `/${encodeURIComponent(pdf.name)}`) return end(response, 200, 'application/pdf', pdf.bytes, { 'content-security-policy': "frame-ancestors 'none'" });
     return end(response, 404, 'text/plain', 'not found');
   }
 
@@ -142,7 +144,7 @@ export class PreviewServer {
   }
 
   private subscribe(response: ServerResponse): void {
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...noFraming });
     this.clients.add(response);
     response.on('close', () => this.clients.delete(response));
     response.write(event(this.state));
@@ -158,10 +160,17 @@ function event(state: PreviewState): string {
   return `event: state\ndata: ${JSON.stringify(state)}\n\n`;
 }
 
+/**
+ * Sent with every response: no other page may frame the preview (a `<meta>` frame-ancestors
+ * is ignored by browsers, so the report's own policy cannot say it). What is not the page
+ * loads nothing either; the page and the PDF send their own policy in place of this one.
+ */
+const noFraming = { 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } as const;
+
 function end(response: ServerResponse, status: number, type: string, body: string | Uint8Array | readonly Uint8Array[], headers: Record<string, string> = {}): void {
   const pieces = typeof body === 'string' ? [Buffer.from(body, 'utf8')] : body instanceof Uint8Array ? [body] : body;
   const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
-  response.writeHead(status, { 'content-type': type, 'content-length': length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  response.writeHead(status, { 'content-type': type, 'content-length': length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...noFraming, ...headers });
   for (const piece of pieces) response.write(piece);
   response.end();
 }

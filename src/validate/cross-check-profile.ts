@@ -68,6 +68,8 @@ export function crossCheckProfile(raw: unknown, parsed: ParsedYaml, buildDate: s
     if (dateBounds(date).first > buildDate) at(path, `the date ${date} is after the build date ${buildDate}; is it a typo?`, 'warning');
   }
   const person = raw['person'];
+  const impactDate = isRecord(raw['impact']) ? dateAt(raw['impact'], 'asOf') : undefined;
+  if (impactDate && dateBounds(impactDate).first > buildDate) at(['impact', 'asOf'], `the date ${impactDate} is after the build date ${buildDate}; is it a typo?`, 'warning');
   const birthYear = isRecord(person) ? person['birthYear'] : undefined;
   if (typeof birthYear === 'number' && Number.isInteger(birthYear) && String(birthYear) > buildDate.slice(0, 4)) {
     at(['person', 'birthYear'], `the birth year ${birthYear} is after the build date ${buildDate}`);
@@ -87,6 +89,7 @@ function* sourceRefs(raw: Record<string, unknown>): Generator<{ path: FieldPath;
   const person = raw['person'];
   if (isRecord(person)) {
     if ('source' in person) yield { path: ['person', 'source'], value: person['source'] };
+    if (isRecord(person['photo'])) yield { path: ['person', 'photo', 'source'], value: person['photo']['source'] };
     for (const h of entriesOf(raw, ['person', 'highlights'])) if (isRecord(h.value)) yield { path: [...h.path, 'source'], value: h.value['source'] };
   }
   for (const section of ['education', 'career', 'papers', 'models'] as const) {
@@ -98,6 +101,8 @@ function* sourceRefs(raw: Record<string, unknown>): Generator<{ path: FieldPath;
   for (const balance of entriesOf(raw, ['balance'])) {
     for (const e of arrayAt(balance.value, 'evidence')) if (isRecord(e.value)) yield { path: [...balance.path, ...e.path, 'source'], value: e.value['source'] };
   }
+  const impact = raw['impact'];
+  if (isRecord(impact) && 'source' in impact) yield { path: ['impact', 'source'], value: impact['source'] };
 }
 
 /** A well-formed date at `key` (YAML reads a bare year as a number), else undefined. */
@@ -114,7 +119,7 @@ function* datedFacts(raw: Record<string, unknown>): Generator<{ path: FieldPath;
     ['career', ['start', 'end']],
     ['papers', ['year', 'date']],
     ['models', ['released']],
-    ['sources', ['date']],
+    ['sources', ['date', 'accessed']],
   ];
   for (const [section, keys] of fields) {
     for (const { value, path } of entriesOf(raw, [section])) {

@@ -16,8 +16,19 @@ type Issue = z.core.$ZodIssue;
  */
 export function problemsFromIssues(parsed: ParsedYaml, schema: z.ZodType, issues: readonly Issue[]): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of issues.flatMap(unpackUnion)) {
+  const unpacked = issues.flatMap(unpackUnion);
+  const misplaced = indentedTooFar(unpacked, schema);
+  for (const issue of unpacked) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const moved = misplaced.get(formatPath(path));
+    if (moved) {
+      // One mistake, one message: the field indented under its neighbour is reported there, not also as missing.
+      if (issue.code === 'invalid_key') {
+        const field = parsed.positions.locateKey(moved.parent, String(moved.under));
+        problems.push(problem(parsed.file, parsed.positions.locateKey(path.slice(0, -1), moved.key), path, `\`${moved.key}\` is indented under \`${String(moved.under)}:\`, so YAML reads it as one of its translations; indent it ${field.column - 1} space${field.column === 2 ? '' : 's'}, like \`${String(moved.under)}:\``));
+      }
+      continue;
+    }
     if (issue.code === 'invalid_key') {
       const key = path.at(-1);
       const where = parsed.positions.locateKey(path.slice(0, -1), String(key));
@@ -45,6 +56,35 @@ export function problemsFromIssues(parsed: ParsedYaml, schema: z.ZodType, issues
   return problems;
 }
 
+interface Misplaced {
+  readonly key: string;
+  /** The field it was indented under, and that field's mapping. */
+  readonly under: string | number;
+  readonly parent: FieldPath;
+}
+
+/**
+ * A field indented one level too far under a field of translations (`source:` under
+ * `headline:`) fails twice: as a language tag that is not one, and as a field missing from its
+ * mapping. Both issues, keyed by their paths, point to the one mistake.
+ */
+function indentedTooFar(issues: readonly Issue[], schema: z.ZodType): Map<string, Misplaced> {
+  const found = new Map<string, Misplaced>();
+  for (const issue of issues) {
+    if (issue.code !== 'invalid_key') continue;
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const key = path.at(-1);
+    const under = path.at(-2);
+    if (typeof key !== 'string' || under === undefined) continue;
+    const parent = path.slice(0, -2);
+    if (!knownKeys(schema, parent).includes(key)) continue;
+    const moved = { key, under, parent };
+    found.set(formatPath(path), moved);
+    found.set(formatPath([...parent, key]), moved);
+  }
+  return found;
+}
+
 /**
  * A union whose value is of the right kind for exactly one branch (a mapping for a text that may
  * be a map of translations, a list for a list of source ids) fails for that branch's reasons;
@@ -59,6 +99,10 @@ function unpackUnion(issue: Issue): Issue[] {
 
 function describeIssue(issue: Issue, value: unknown, raw: string | undefined, missing: boolean): string {
   const found = describeValue(value, raw);
+  // YAML reads `.inf` and `.nan` as numbers; the schema's own words would be "expected a number, found the number .nan".
+  if (typeof value === 'number' && !Number.isFinite(value) && (issue.code === 'invalid_type' || issue.code === 'too_big' || issue.code === 'too_small')) {
+    return `expected a finite number: .inf and .nan are not numbers a report can show, found ${raw ?? String(value)}`;
+  }
   switch (issue.code) {
     case 'invalid_type':
       if (missing) return `missing required field \`${String(issue.path.at(-1) ?? '')}\` (${typeName(issue.expected)})`;

@@ -10,6 +10,7 @@ import { reportSchema } from '../schema/report-schema.js';
 import type { ReportSpec } from '../schema/report-schema.js';
 import { crossCheckProfile } from './cross-check-profile.js';
 import { problemsFromIssues } from './format-issue.js';
+import { textWarnings } from './text-warnings.js';
 
 export interface Validated<T> {
   /** Present only when there is no error (warnings allowed). */
@@ -29,7 +30,9 @@ export function validateDocument<S extends z.ZodType>(file: string, bytes: Uint8
   if (!decoded.ok) return { problems: [decoded.problem] };
   const parsed = parseYaml(file, decoded.text);
   if (parsed.problems.length > 0) return { parsed, problems: parsed.problems };
-  const result = schema.safeParse(parsed.value);
+  // An empty file (or one of comments only) is an empty mapping with every required field
+  // missing, which is what an editor reports for it, rather than "expected a mapping".
+  const result = schema.safeParse(parsed.empty ? {} : parsed.value);
   if (!result.success) return { parsed, problems: problemsFromIssues(parsed, schema, result.error.issues) };
   return { value: result.data, parsed, problems: [] };
 }
@@ -42,7 +45,7 @@ export function validateProfile(file: string, bytes: Uint8Array, buildDate: stri
   const checked = validateDocument(file, bytes, profileSchema);
   const parsed = checked.parsed;
   if (!parsed || parsed.problems.length > 0) return { ...(parsed ? { parsed } : {}), problems: checked.problems };
-  const problems = sortProblems([...checked.problems, ...crossCheckProfile(parsed.value, parsed, buildDate)]);
+  const problems = sortProblems([...checked.problems, ...crossCheckProfile(parsed.value, parsed, buildDate), ...(checked.value ? textWarnings(checked.value, parsed) : [])]);
   if (!checked.value || problems.some((p) => p.severity === 'error')) return { parsed, problems };
   return { value: localiseProfile(checked.value, checked.value.language).profile, localised: checked.value, parsed, problems };
 }

@@ -7,6 +7,7 @@ import { readInputFile } from '../load/read-input-file.js';
 import type { FileReader } from '../load/read-input-file.js';
 import { displayPath } from '../load/resolve-inside.js';
 import { parseYaml } from '../load/parse-yaml.js';
+import { profilePortrait } from '../load/read-portrait.js';
 import { sortProblems, validateProfile } from './validate-document.js';
 
 export interface ValidateOptions {
@@ -41,7 +42,7 @@ export async function validateProfiles(files: readonly string[], given: Validate
       seen.push(shown);
       const bytes = await options.read(absolute);
       if (!bytes.ok) problems.push({ ...bytes.problem, file: shown });
-      else problems.push(...validateProfile(shown, bytes.bytes, options.today).problems);
+      else problems.push(...(await profileProblems(shown, absolute, bytes.bytes, options)));
       continue;
     }
     try {
@@ -56,6 +57,16 @@ export async function validateProfiles(files: readonly string[], given: Validate
   }
   const unique = dedupe(problems);
   return { files: [...new Set(seen)], problems: sortProblems(unique), ok: !unique.some((p) => p.severity === 'error') };
+}
+
+/** A profile's problems, its portrait's included: it is read and decoded as a build would. */
+async function profileProblems(shown: string, absolute: string, bytes: Uint8Array, options: { cwd: string; today: string; read: FileReader }): Promise<Problem[]> {
+  const checked = validateProfile(shown, bytes, options.today);
+  const photo = checked.value?.person.photo;
+  const portrait = photo ? await profilePortrait(photo.file, absolute, options.cwd, options.read) : undefined;
+  if (!portrait || portrait.ok) return [...checked.problems];
+  const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? { line: 0, column: 0 };
+  return [...checked.problems, { file: shown, ...where, path: 'person.photo.file', message: portrait.message, severity: 'error' }];
 }
 
 /** A report spec lists `profiles`; a profile has a `person`. Unreadable files count as profiles. */

@@ -9,6 +9,8 @@ import { lstat } from 'node:fs/promises';
 export class InputPoller {
   private timer: NodeJS.Timeout | undefined;
   private seen = new Map<string, string>();
+  /** A poll still reading when the next is due is not overlapped: both would see the old identity and report one change twice. */
+  private polling = false;
 
   constructor(
     private readonly onChange: (file: string) => void,
@@ -30,11 +32,17 @@ export class InputPoller {
   }
 
   private async poll(): Promise<void> {
-    for (const [file, before] of this.seen) {
-      const now = await identity(file);
-      if (now === before) continue;
-      this.seen.set(file, now);
-      this.onChange(file);
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      for (const [file, before] of this.seen) {
+        const now = await identity(file);
+        if (now === before || this.timer === undefined) continue;
+        this.seen.set(file, now);
+        this.onChange(file);
+      }
+    } finally {
+      this.polling = false;
     }
   }
 }

@@ -1,24 +1,34 @@
 import { createHash, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { RenderError } from '../errors.js';
-import { ensureDir } from './ensure-dir.js';
-import { removeStaleTemporaries, temporaryName } from './stale-temporaries.js';
+import { FolderHandle } from '../load/folder-handle.js';
+import { describeWriteError } from './describe-write-error.js';
+import { openOutputFolder } from './open-output-folder.js';
+import { lockOutputs, lockWaitMs } from './output-lock.js';
+import type { OutputLock } from './output-lock.js';
+import { removeStaleTemporaries } from './stale-temporaries.js';
+import { stemOf, temporaryName } from './temporary-names.js';
+import { nodeIo } from './write-io.js';
+import type { WriteIo } from './write-io.js';
+import { journalName, markUndo, replayJournal, writeJournal } from './write-journal.js';
+import type { Journal } from './write-journal.js';
+
+export type { WriteIo } from './write-io.js';
 
 export interface Artifact {
   readonly path: string;
   readonly bytes: Uint8Array;
 }
 
-/** The file operations used, replaceable so tests can make the disk fail at any step. */
-export interface WriteIo {
-  readonly open: typeof fs.open;
-  readonly rename: typeof fs.rename;
-  readonly unlink: typeof fs.unlink;
-  readonly link: typeof fs.link;
+export interface WriteOptions {
+  /** A folder the outputs must really be in, after every symbolic link (the project, for an output folder a report spec names). @default anywhere */
+  readonly within?: string;
+  /** How long to wait for another writer of the same outputs. @default 30 s */
+  readonly lockWaitMs?: number;
+  /** The file operations, for tests that make the disk fail. @default node:fs */
+  readonly io?: WriteIo;
 }
-
-const nodeIo: WriteIo = { open: fs.open, rename: fs.rename, unlink: fs.unlink, link: fs.link };
 
 export interface WrittenArtifact {
   readonly path: string;
@@ -26,115 +36,155 @@ export interface WrittenArtifact {
   readonly sha256: string;
 }
 
-interface Slot {
-  readonly target: string;
-  readonly temp: string;
-  /** A second name for the previous output, kept until every new file is in place. */
-  readonly backup: string;
-  hasBackup: boolean;
-  placed: boolean;
-}
-
 /**
- * Replaces a build's outputs (the HTML and the PDF) as one: a reader sees the old pair or the
- * new pair, never one of each, and "the previous outputs are unchanged" is true whenever it is
- * said. Each new file is written to a temporary file beside its target and flushed; each old
- * file gets a second name (a hard link); then the new files are renamed into place. If any
- * step fails, the files already replaced get their old contents back from those second names.
- * Temporaries carry the process id, so ones left by a process that was killed outright are
- * removed (or, for a second name whose target is gone, put back) by the next run.
+ * Replaces a set of outputs (a build's HTML and PDF, or a profile) as one, in one folder:
+ *
+ * - The folder is opened once (created if missing) and every step goes through that open
+ *   folder, so a symbolic link swapped along its path cannot send a write elsewhere; with
+ *   `within`, the folder opened must be inside it.
+ * - The outputs are locked (output-lock.ts): two builds writing the same files take turns.
+ * - Each new file is written to a temporary beside its target, with the previous file's
+ *   permissions (and owner, where allowed), and flushed; each previous file gets a second name.
+ * - A journal is written (write-journal.ts): from then on the replacement is decided, and a
+ *   writer killed at any point is finished by the next write to these outputs. Before it, a
+ *   kill leaves the previous files untouched. The new files are then renamed into place.
+ *
+ * So after a failure the previous outputs are unchanged, and after a kill the next write finds
+ * the pair all old or all new, never one of each.
  */
-export async function writeArtifacts(artifacts: readonly Artifact[], io: WriteIo = nodeIo): Promise<WrittenArtifact[]> {
-  const slots: Slot[] = [];
+export async function writeArtifacts(artifacts: readonly Artifact[], options: WriteOptions = {}): Promise<WrittenArtifact[]> {
+  const io = options.io ?? nodeIo;
+  const { dir, stem } = commonFolder(artifacts);
   let failedOn = artifacts[0]?.path ?? 'the output';
+  let folder: FolderHandle | undefined;
+  let lock: OutputLock | undefined;
+  const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const targets = artifacts.map((a) => path.basename(a.path));
+  const journal: { files: Journal['files'][number][] } = { files: [] };
+  let decided = false;
   try {
-    for (const dir of new Set(artifacts.map((a) => path.dirname(a.path)))) {
-      await ensureDir(dir);
-      await removeStaleTemporaries(dir);
-    }
-    for (const artifact of artifacts) {
+    folder = await openOutputFolder(dir, options.within, io);
+    lock = await lockOutputs(folder, stem, io, options.lockWaitMs ?? lockWaitMs);
+    await removeStaleTemporaries(folder, stem, io);
+    const open = folder;
+    for (const [i, artifact] of artifacts.entries()) {
       failedOn = artifact.path;
-      const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`;
-      const slot: Slot = { target: artifact.path, temp: temporaryName(artifact.path, suffix, 'tmp'), backup: temporaryName(artifact.path, suffix, 'old'), hasBackup: false, placed: false };
-      slots.push(slot);
-      const handle = await io.open(slot.temp, 'wx', 0o644);
-      try {
-        await handle.writeFile(artifact.bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      const previous = await previousFile(open.at(targets[i]!));
+      await writeTemporary(open.at(temporaryName(targets[i]!, suffix, 'tmp')), artifact.bytes, previous, io);
+      if (previous) await io.link(open.at(targets[i]!), open.at(temporaryName(targets[i]!, suffix, 'old')));
+      journal.files.push({ target: targets[i]!, previous: previous !== undefined });
     }
-    for (const slot of slots) {
-      failedOn = slot.target;
-      slot.hasBackup = await keepOld(slot, io);
-    }
-    for (const slot of slots) {
-      failedOn = slot.target;
-      await io.rename(slot.temp, slot.target);
-      slot.placed = true;
-    }
+    failedOn = artifacts[0]?.path ?? failedOn;
+    if (!(await lock.held())) throw Object.assign(new Error('another build took the lock on these outputs'), { code: 'ELOCKED' });
+    await writeJournal(open, stem, suffix, journal, io);
+    decided = true;
+    await replayJournal(open, stem, suffix, 'replace', io, journal);
   } catch (error) {
-    await restore(slots, io);
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new RenderError(`cannot write ${failedOn}: ${describeWriteError(code, error)}; the previous outputs are unchanged`, { cause: error });
+    if (folder) await undo(folder, stem, suffix, targets, journal, decided, io);
+    const target = (error as { target?: unknown }).target;
+    if (typeof target === 'string') failedOn = artifacts[targets.indexOf(target)]?.path ?? failedOn;
+    throw new RenderError(`cannot write ${failedOn}: ${describeWriteError(error)}; the previous outputs are unchanged`, { cause: error });
+  } finally {
+    await lock?.release();
+    await folder?.close();
   }
-  await Promise.all(slots.filter((s) => s.hasBackup).map((s) => io.unlink(s.backup).catch(() => undefined)));
-  await syncDirs(new Set(slots.map((s) => path.dirname(s.target))));
   return artifacts.map((a) => ({ path: a.path, size: a.bytes.length, sha256: createHash('sha256').update(a.bytes).digest('hex') }));
 }
 
-/** Gives the current output a second name; false when there is none yet. A folder in its place fails here, before anything is replaced. */
-async function keepOld(slot: Slot, io: WriteIo): Promise<boolean> {
-  const info = await fs.lstat(slot.target).catch((error: NodeJS.ErrnoException) => {
+/**
+ * Finishes, or undoes, a write to these outputs that a process killed outright left half done,
+ * and removes its temporaries, without writing anything new: the first thing every write does.
+ * Nothing happens when the folder does not exist.
+ */
+export async function recoverOutputs(paths: readonly string[], options: Omit<WriteOptions, 'within'> = {}): Promise<void> {
+  const io = options.io ?? nodeIo;
+  const { dir, stem } = commonFolder(paths.map((p) => ({ path: p, bytes: new Uint8Array() })));
+  const folder = await FolderHandle.open(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
-  if (!info) return false;
-  if (info.isDirectory()) throw Object.assign(new Error(`${slot.target} is a folder`), { code: 'EISDIR' });
-  await io.link(slot.target, slot.backup);
-  return true;
-}
-
-/** Undoes a partial replacement: old files back in place, no temporary left. */
-async function restore(slots: readonly Slot[], io: WriteIo): Promise<void> {
-  for (const slot of slots) {
-    if (slot.placed) {
-      if (slot.hasBackup) await io.rename(slot.backup, slot.target).catch(() => undefined);
-      else await io.unlink(slot.target).catch(() => undefined);
-    } else if (slot.hasBackup) {
-      await io.unlink(slot.backup).catch(() => undefined);
+  if (!folder) return;
+  try {
+    const lock = await lockOutputs(folder, stem, io, options.lockWaitMs ?? lockWaitMs);
+    try {
+      await removeStaleTemporaries(folder, stem, io);
+    } finally {
+      await lock.release();
     }
-    await io.unlink(slot.temp).catch(() => undefined);
+  } finally {
+    await folder.close();
   }
 }
 
-async function syncDirs(dirs: Set<string>): Promise<void> {
-  for (const dir of dirs) {
-    const handle = await fs.open(dir, 'r').catch(() => undefined);
-    await handle?.sync().catch(() => undefined);
-    await handle?.close();
+/** The outputs' folder and stem: one lock and one journal cover them, so they must share both. */
+function commonFolder(artifacts: readonly Artifact[]): { dir: string; stem: string } {
+  if (artifacts.length === 0) throw new Error('writeArtifacts needs at least one file');
+  const dir = path.dirname(path.resolve(artifacts[0]!.path));
+  const stem = stemOf(path.basename(artifacts[0]!.path));
+  for (const a of artifacts) {
+    if (path.dirname(path.resolve(a.path)) !== dir || stemOf(path.basename(a.path)) !== stem) {
+      throw new Error(`writeArtifacts replaces files of one name in one folder as one (${artifacts.map((x) => x.path).join(', ')})`);
+    }
+  }
+  return { dir, stem };
+}
+
+interface Previous {
+  /** The permissions to keep; none for a symbolic link, whose own mode and owner say nothing. */
+  readonly keep?: { readonly mode: number; readonly uid: number; readonly gid: number };
+}
+
+/** The file being replaced, if any. A folder in its place fails here, before anything is replaced. */
+async function previousFile(target: string): Promise<Previous | undefined> {
+  const info = await lstat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!info) return undefined;
+  if (info.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+  // A symbolic link is replaced, not written through: it may lead anywhere.
+  if (info.isSymbolicLink()) return {};
+  return { keep: { mode: info.mode & 0o777, uid: info.uid, gid: info.gid } };
+}
+
+/**
+ * A new file with the previous one's permissions: a report or profile kept private (0600)
+ * stays private. The mode is set after creation, since the umask applies to the one given at
+ * open. The owner and group are kept where the system allows (root, or a group of ours).
+ */
+async function writeTemporary(file: string, bytes: Uint8Array, previous: Previous | undefined, io: WriteIo): Promise<void> {
+  const keep = previous?.keep;
+  const handle = await io.open(file, 'wx', keep?.mode ?? 0o644);
+  try {
+    if (keep) {
+      if (keep.uid !== process.getuid?.() || keep.gid !== process.getgid?.()) {
+        // Only root may give a file away; anyone may pass it to a group they are in.
+        await handle.chown(keep.uid, keep.gid).catch(() => handle.chown(-1, keep.gid).catch(() => undefined));
+      }
+      await handle.chmod(keep.mode);
+    }
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
-function describeWriteError(code: string | undefined, error: unknown): string {
-  switch (code) {
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EDQUOT':
-      return 'the disk quota is used up';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'the folder does not exist and cannot be created there';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'EISDIR':
-      return 'a folder is in the way of the output file';
-    default:
-      return code ?? (error as Error).message;
+/**
+ * Undoes a failed write. Before the journal nothing was replaced: the temporaries and second
+ * names go. After it, the journal is first turned into an undo journal and then replayed, so a
+ * kill during the undo is finished by the next run the same way.
+ */
+async function undo(folder: FolderHandle, stem: string, suffix: string, targets: readonly string[], journal: Journal, decided: boolean, io: WriteIo): Promise<void> {
+  if (decided) {
+    await markUndo(folder, stem, suffix, io).catch(() => undefined);
+    await replayJournal(folder, stem, suffix, 'undo', io, journal).catch(() => undefined);
+    // Left only if it could not be renamed; undone, it would replace nothing.
+    await io.unlink(folder.at(journalName(stem, suffix, 'replace'))).catch(() => undefined);
+    return;
+  }
+  for (const target of targets) {
+    await io.unlink(folder.at(temporaryName(target, suffix, 'tmp'))).catch(() => undefined);
+    await io.unlink(folder.at(temporaryName(target, suffix, 'old'))).catch(() => undefined);
   }
 }

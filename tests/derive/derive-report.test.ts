@@ -74,3 +74,14 @@ describe('deriveReport', () => {
     expect(view.sections.map((s) => s.name)).toEqual(['cover', 'papers']);
   });
 });
+
+describe('a report of profiles named on the command line', () => {
+  it('is titled after the people, in the report language, as its reader reads their names', async () => {
+    const { builtInLocale } = await import('../../src/i18n/locale.js');
+    const { spec, profiles } = sampleInputs();
+    expect(deriveReport({ ...spec, language: 'zh-CN' }, profiles, builtInLocale('zh-CN'), { titleFromPeople: true }).view.title).toBe('曾妍和罗福莉对比');
+    expect(deriveReport(spec, profiles, builtInLocale('en'), { titleFromPeople: true }).view.title).toBe('Zeng Yan and Luo Fuli compared');
+    expect(deriveReport(spec, [profiles[0]!], builtInLocale('en'), { titleFromPeople: true }).view.title).toBe('Zeng Yan: a profile');
+    expect(deriveReport(spec, profiles).view.title).toBe(spec.title);
+  });
+});

@@ -70,7 +70,7 @@ describe('profile-report build: the sample, end to end', () => {
   });
 
   it('lists every section in the outline, with titles as written', () => {
-    expect(pdf.outline.map((e) => e.title)).toEqual(['Zeng Yan and Luo Fuli: two balance points', 'At a glance', 'Timeline', 'Education', 'Papers', 'Models and their metrics', 'Balance points', 'Sources']);
+    expect(pdf.outline.map((e) => e.title)).toEqual(['Zeng Yan and Luo Fuli: two balance points', 'At a glance', 'Timeline', 'Education', 'Papers', 'Models and their metrics', 'Balance points', 'What connects them', 'Sources']);
     expect(flattenOutline(pdf.outline)).toContain('  Luo Fuli 罗福莉');
     expect(flattenOutline(pdf.outline)).toContain('    DeepSeek-V2');
   });
@@ -82,11 +82,12 @@ describe('profile-report build: the sample, end to end', () => {
     expect(fonts.some((f) => f.name.includes('NotoSansSC'))).toBe(true);
   });
 
-  it('writes a self-contained HTML file: CSP first, no script, nothing loaded from outside', () => {
+  it('writes a self-contained HTML file: CSP first, no script that runs, nothing loaded from outside', () => {
     // Written as the HTML serialiser writes the checked tree.
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toMatch(/<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
-    expect(html).not.toMatch(/<script/i);
+    // The one script element is the report's facts: inert JSON, which no browser runs.
+    expect(html.match(/<script[^>]*>/gi)).toEqual(['<script type="application/json" id="profile-report-facts">']);
     expect(html).not.toMatch(/\s(src|href)="(?!data:|#|https:\/\/)/);
     expect(html).not.toMatch(/src="https?:/);
     expect(html).toContain('@font-face{font-family:\'Noto Sans SC\'');

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BuildContext } from '../../src/build-context.js';
 import { buildReport } from '../../src/build-report.js';
-import { namedDestinationPages } from '../../src/print/named-destinations.js';
+import { readPdf as parsePdf } from '../../src/pdf/read-pdf.js';
+import { destinationPages } from '../../src/print/number-contents.js';
 import { contentsMismatches, englishSections } from '../helpers/contents-check.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import type { PdfFacts } from '../helpers/read-pdf.js';
@@ -26,7 +27,7 @@ describe('contents with page numbers', () => {
     expect(result.code, result.stderr).toBe(0);
     const file = path.join(project, 'out', 'report.pdf');
     pdf = await readPdf(file);
-    pages = namedDestinationPages(await readFile(file));
+    pages = destinationPages(parsePdf(await readFile(file)));
     html = await readFile(path.join(project, 'out', 'report.html'), 'utf8');
   }, 120_000);
 
@@ -72,7 +73,7 @@ describe('contents guessed from the previous print', () => {
     // Another report's PDF in its place (the sections elsewhere): the guess fails and is not printed.
     const alone = await buildReport({ cwd: project, write: true, outDir: path.join(project, 'alone'), profiles: ['data/profiles/zeng-yan.yaml'] });
     await copyFile(alone.outputs.find((o) => o.format === 'pdf')!.path, pdfFile);
-    const stale = namedDestinationPages(await readFile(pdfFile));
+    const stale = destinationPages(parsePdf(await readFile(pdfFile)));
     expect(stale.get('section-sources')).not.toBe(first.sectionPages.get('section-sources'));
     const third = await buildReport({ cwd: project, write: true });
     expect(third.prints).toBe(2);

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { namedDestinationPages } from '../../src/print/named-destinations.js';
+import { readPdf } from '../../src/pdf/read-pdf.js';
+import { destinationPages } from '../../src/print/number-contents.js';
 
 /**
  * The contents' page numbers against where the sections really are. For each `section-*`
@@ -10,7 +11,7 @@ import { namedDestinationPages } from '../../src/print/named-destinations.js';
  * mismatches, empty when the contents are right.
  */
 export async function contentsMismatches(pdfPath: string, titles: Readonly<Record<string, string>>): Promise<string[]> {
-  const pages = namedDestinationPages(await readFile(pdfPath));
+  const pages = destinationPages(readPdf(await readFile(pdfPath)));
   const { stdout } = await promisify(execFile)('pdftotext', ['-layout', pdfPath, '-'], { maxBuffer: 256 * 1024 * 1024 });
   const texts = stdout.split('\f');
   const cover = texts[0]!.replace(/\s+/g, ' ');

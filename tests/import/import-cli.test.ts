@@ -112,6 +112,21 @@ describe('profile-report import: --skip-bad, --dry-run, --json', () => {
   });
 });
 
+describe('what an import leaves out is said', () => {
+  it('in the summary on stderr and in --json, for a résumé with sections the profile has no place for', async () => {
+    const resume = path.join(repoRoot, 'tests', 'fixtures', 'records', 'jsonresume-sample.resume.json');
+    const text = await run(resume, '--new', 'Richard Hendriks', '--dir', 'people', '--dry-run');
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain('11 kinds of fact left out.');
+    expect(text.stderr).toMatch(/^left out: .*jsonresume-sample\.resume\.json {2}3 JSON Resume work highlights: the profile has no place for them/m);
+    expect(text.stderr).toMatch(/^left out: .* {2}JSON Resume volunteer: the profile has no place for volunteer work$/m);
+    const json = await run(resume, '--new', 'Richard Hendriks', '--dir', 'people', '--dry-run', '--json');
+    const summary = JSON.parse(json.stdout);
+    expect(summary.leftOut).toContainEqual({ file: expect.stringMatching(/jsonresume-sample\.resume\.json$/), what: 'JSON Resume skills', count: 2, why: 'the profile has no place for skills' });
+    expect(summary.leftOut).toHaveLength(11);
+  });
+});
+
 describe('the sample round trip and a new profile', () => {
   it('examples/import/zeng-yan.bib into an empty profile gives the sample\'s papers', async () => {
     const project = await tempProject();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -37,6 +38,11 @@ describe('the packed package, installed outside the repository', () => {
       await mkdir(path.dirname(path.join(clone, file)), { recursive: true });
       await cp(path.join(repoRoot, file), path.join(clone, file));
     }
+    // The copy shares this repository's packages through a link, so its set-up must find them
+    // current: were it to run `npm ci`, it would empty this repository's node_modules through the link.
+    const stamp = await readFile(path.join(repoRoot, 'node_modules', '.setup-stamp'), 'utf8').catch(() => '');
+    const lock = createHash('sha256').update(await readFile(path.join(repoRoot, 'package-lock.json'))).digest('hex');
+    if (stamp.trim() !== `${process.version} ${lock}`) throw new Error('node_modules is not what package-lock.json asks for: run `sh scripts/setup.sh test` (or `npm test`) first');
     await symlink(path.join(repoRoot, 'node_modules'), path.join(clone, 'node_modules'));
     // The contributors' Quick start, as the README gives it (`npm test` is this suite itself).
     const quickStart = readmeBlocks().find((b) => b.kind === 'clone')!;

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageInk } from '../../src/print/page-ink.js';
+import { drawPage } from '../../src/pdf/page-ink.js';
+
+const pageInk = (content: Buffer) => drawPage(content, { font: () => undefined, form: () => undefined }).ink;
 import { runCli } from '../helpers/run-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 
@@ -55,6 +57,8 @@ describe('the printed pages are checked for their header, footer and headings', 
     expect(result.stderr).toMatch(/warning: pages 2, 3, .* of the PDF have no running header \(the title and the date at the top\)/);
     expect(result.stderr).toMatch(/warning: the heading "At a glance" ends page \d+ of the PDF with nothing under it/);
     expect(result.stderr).toMatch(/warning: the heading "Sources" ends page \d+ of the PDF with nothing under it/);
+    // Each section heading pushed its content to the next page: mid-report pages with a heading alone.
+    expect(result.stderr).toMatch(/warning: page \d+ of the PDF is nearly empty: its content ends \d+% of the way down \("At a glance"\)/);
     expect(result.stderr).not.toContain('footer');
 
     const strict = await tempProject();

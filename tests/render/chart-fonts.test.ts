@@ -56,3 +56,32 @@ describe('ChartFonts', () => {
     }
   });
 });
+
+describe('ChartFonts on a full disk', () => {
+  it('a font cut short by a full disk is removed, and the next build writes it whole', async () => {
+    const base = await mkdtemp(path.join(tmpdir(), 'chart-fonts-'));
+    const library = await FontLibrary.load();
+    const { writeFile: realWrite } = await import('node:fs/promises');
+    const diskFull = (async (file: string, data: Uint8Array, options: object) => {
+      await realWrite(file, data.subarray(0, data.length / 2), options);
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }) as typeof realWrite;
+    await expect(new ChartFonts(library, base, diskFull).prepare(spec('Zeng Yan 曾妍'))).rejects.toThrow('ENOSPC');
+    const shared = path.join(base, `profile-report-fonts-${process.getuid?.() ?? 'user'}`);
+    expect(await readdir(shared)).toEqual([]);
+    await new ChartFonts(library, base).prepare(spec('Zeng Yan 曾妍'));
+    expect((await fontFiles(shared)).length).toBeGreaterThan(0);
+    expect((await readdir(shared)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('partial fonts left by processes that are gone are removed; those of a running one stay', async () => {
+    const base = await mkdtemp(path.join(tmpdir(), 'chart-fonts-'));
+    const shared = path.join(base, `profile-report-fonts-${process.getuid?.() ?? 'user'}`);
+    await mkdir(shared, { mode: 0o700 });
+    const dead = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
+    await writeFile(path.join(shared, `a-0123456789ab.ttf.${dead}-0badcafe.tmp`), 'half a font');
+    await writeFile(path.join(shared, `b-0123456789ab.ttf.${process.ppid}-0badcafe.tmp`), 'a font being written');
+    await new ChartFonts(await FontLibrary.load(), base).prepare(spec('Zeng Yan'));
+    expect((await readdir(shared)).filter((f) => f.endsWith('.tmp'))).toEqual([`b-0123456789ab.ttf.${process.ppid}-0badcafe.tmp`]);
+  });
+});

@@ -73,7 +73,7 @@ describe('the HTML allowlist, judged on the parsed page', () => {
   });
 });
 
-describe('CSS, tokenised and unescaped as a browser does', () => {
+describe('CSS, parsed and unescaped as a browser does', () => {
   it.each([
     ['@import "https://x/y.css";', /@import/],
     ['@\\69mport "https://x/y.css";', /@import/],
@@ -91,8 +91,77 @@ describe('CSS, tokenised and unescaped as a browser does', () => {
     ['p { background: element(#x) }', /element\(\) refers/],
     ['</style><script>x</script>', /<\/style.*would end the stylesheet early/],
     ['p { content: "<!--" }', /<!--/],
+    // A var() inside an image function brings in a string the check would not otherwise judge as a URL.
+    [':root{--u:"http://canary/beacon"} body{background-image:image-set(var(--u) 1x)}', /var\(\) inside image-set\(\) could bring in an image from outside the file/],
+    ['body{background-image:image-set(var(--u) 1x)}', /var\(\) inside image-set\(\)/],
+    ['body{background-image:-webkit-image-set(var(--u) 1x)}', /var\(\) inside -webkit-image-set\(\)/],
+    ['body{background-image:image(var(--u))}', /var\(\) inside image\(\)/],
+    ['body{background-image:cross-fade(var(--u), url(data:image/png;base64,AA) 50%)}', /var\(\) inside cross-fade\(\)/],
+    ['body{background-image:-webkit-cross-fade(url(data:image/png,a), url(https://canary/x), 50%)}', /-webkit-cross-fade\(\) names an image outside the file \("https:\/\/canary\/x"\)/],
+    ['body{background-image:image-set(attr(data-u) 1x)}', /attr\(\) inside image-set\(\)/],
+    ['body{background-image:image-set(env(x) 1x)}', /env\(\) inside image-set\(\)/],
+    ['body{background-image:image-set(linear-gradient(red, var(--c)) 1x)}', /var\(\) inside image-set\(\)/],
+    ['body{background-image:image-set(type(var(--t)) 1x)}', /var\(\) inside image-set\(\)/],
+    ['body{background-image:\\69mage-set("https://canary/x" 1x)}', /image-set\(\) names an image outside the file/],
+    ['body{background-image:image-set(image-set("https://canary/x" 1x) 1x)}', /image-set\(\) names an image outside/],
+    ['body{background-image:src(var(--u))}', /var\(\) inside src\(\)/],
+    ['body{background-image:src("https://canary/x")}', /src\(\) names an image outside the file/],
+    ['body{background-image:paint(beacon)}', /paint\(\) refers to something outside the stylesheet \(it runs a paint worklet/],
+    ['body{width:frobnicate(1px)}', /frobnicate\(\) is not a CSS function a report may use/],
+    // Custom properties and @property initial values are where a URL waits for a var().
+    [':root{--u:"http://canary/beacon"}', /--u holds the URL "http:\/\/canary\/beacon", which a var\(\) could load/],
+    [':root{--u:"//canary/beacon"}', /--u holds the URL/],
+    [':root{--u:"\\\\\\\\canary\\\\beacon"}', /--u holds the URL "\\\\canary\\beacon"/],
+    [':root{--u:"file:///etc/passwd"}', /--u holds the URL "file:\/\/\/etc\/passwd"/],
+    [':root{\\2d\\2d u:"https://canary/x"}', /--u holds the URL/],
+    [':root{--u:url(https://canary/x)}', /url\(https:\/\/canary\/x\) loads something/],
+    [':root{--u:{image-set("https://canary/x" 1x)}}', /image-set\(\) in CSS that cannot be parsed|names an image outside/],
+    ["@property --u { syntax: '<string>'; inherits: false; initial-value: \"https://canary/x\" }", /initial-value holds the URL "https:\/\/canary\/x"/],
+    ["@property --u { syntax: '<url>'; inherits: false; initial-value: url(https://canary/x) }", /url\(https:\/\/canary\/x\) loads something/],
+    ["@property --u { syntax: '<image>'; inherits: false; initial-value: image-set(\"https://canary/x\" 1x) }", /image-set\(\) names an image outside/],
+    // What the parser cannot structure is read token by token.
+    ['p { color: red; } } { background: url(https://canary/x) }', /url\(https:\/\/canary\/x\) loads something/],
+    ['p { background: url("data:image/png,a" format("x")) }', /url\(.*\) loads something/],
+    ['p { background: image-set("data:image/png,a" 1x }', /image-set\(\) in CSS that cannot be parsed/],
+    ['p { content: "https://canary/x\n }', /a malformed url\(\) or string/],
   ])('refuses %s', (css, message) => {
     expect(cssProblems(css).map((p) => p.message).join('\n')).toMatch(message);
+  });
+
+  it.each([
+    ['--u:"http://canary/x"; background-image:image-set(var(--u) 1x)', /--u holds the URL[\s\S]*var\(\) inside image-set\(\)/],
+    ['background-image:image-set(var(--u) 1x)', /var\(\) inside image-set\(\)/],
+    ['} body { background: url(https://canary/x)', /url\(https:\/\/canary\/x\) loads/],
+  ])('reads a style="" attribute as declarations: refuses %s', (css, message) => {
+    expect(cssProblems(css, 'declarationList').map((p) => p.message).join('\n')).toMatch(message);
+    expect(problemsOf(`<p style='${css}'>x</p>`).join('\n')).toMatch(message);
+  });
+
+  it('refuses var() in an image function in a <style> of the page, at its line', () => {
+    const problems = htmlProblems(parseHtml(page('', '<style>\n:root{--u:"http://canary/b"}\nbody{background-image:image-set(var(--u) 1x)}</style>'), true));
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '2:11 <style>: --u holds the URL "http://canary/b", which a var() could load; only data: URLs are allowed',
+      '3:33 <style>: var() inside image-set() could bring in an image from outside the file; write the image itself, as a data: URL',
+    ]);
+  });
+
+  it('allows custom properties, @property and image functions that hold no URL', () => {
+    const css = [
+      ':root { --ink: #1d2433; --sans: "Source Sans 3", sans-serif; --label: "Note: see"; --gap: calc(1rem + 2px); --name: "Figure" }',
+      "@property --angle { syntax: '<angle>'; inherits: false; initial-value: 0deg }",
+      "@property --word { syntax: '<string>'; inherits: true; initial-value: \"Chapter\" }",
+      'p { color: var(--ink); font-family: var(--sans); background-image: image-set("data:image/png;base64,AA" type("image/png") 1x, url(data:image/png;base64,AB) 2x) }',
+      'q { background-image: cross-fade(url(data:image/png;base64,AA) 30%, linear-gradient(to right, red, blue)); mask-image: image(ltr "data:image/png;base64,AA", red) }',
+      'p { & a { color: rgb(1 2 3) } .x & { color: rgb(1, 2, 3); background: url(data:image/png;base64,AA) } }',
+      '@font-face { font-family: x; src: local("X"), url(data:font/woff2;base64,AA) format("woff2") }',
+      'p { transform: translateX(2px) rotate(3deg); grid-template-columns: repeat(2, minmax(0, 1fr)); width: clamp(1rem, 50%, 30rem) }',
+    ].join('\n');
+    expect(cssProblems(css)).toEqual([]);
+  });
+
+  it('allows the built-in stylesheet as it stands', async () => {
+    const { readFile } = await import('node:fs/promises');
+    expect(cssProblems(await readFile(new URL('../../templates/styles.css', import.meta.url), 'utf8'))).toEqual([]);
   });
 
   it('allows what only styles, data: URLs included', () => {

@@ -166,7 +166,7 @@ describe('templates cannot run away with the CPU or memory', () => {
     const project = await projectWith(files);
     const result = await runCli(['build', '--templates', 'look', '--format', 'html'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/holds 70 template and CSS files; the limit is 64/);
+    expect(result.stderr).toMatch(/holds 70 template, CSS and message files; the limit is 64/);
   }, 60_000);
 
   it('a folder of too many bytes is refused, naming the limit', async () => {
@@ -175,7 +175,7 @@ describe('templates cannot run away with the CPU or memory', () => {
     const project = await projectWith(files);
     const result = await runCli(['build', '--templates', 'look', '--format', 'html'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/holds more than 2 MiB of templates and CSS, the limit for a template folder/);
+    expect(result.stderr).toMatch(/holds more than 2 MiB of templates, CSS and messages, the limit for a template folder/);
   }, 60_000);
 });
 

@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputPoller } from '../../src/watch/input-poller.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits for a condition, however slow the machine, up to 10 s. */
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 10_000; waited += 10) await sleep(10);
+}
 
 describe('InputPoller', () => {
   it('says when a blamed file is swapped (a FIFO for a regular file), and nothing while it stays the same', async () => {
@@ -18,9 +22,11 @@ describe('InputPoller', () => {
       await poller.watch([file]);
       await sleep(100);
       expect(changes).toEqual([]);
-      await rm(file);
-      await writeFile(file, 'name: x\n');
-      await sleep(150);
+      // As an editor saves: the new file written beside it, then renamed over it in one step.
+      await writeFile(`${file}.tmp`, 'name: x\n');
+      await rename(`${file}.tmp`, file);
+      await waitFor(() => changes.length > 0);
+      await sleep(100);
       expect(changes).toEqual([file]);
       poller.stop();
       await writeFile(file, 'name: y, longer\n');

@@ -15,9 +15,11 @@ function diskFillsOn(n: number): WriteIo {
     rename: fs.rename,
     unlink: fs.unlink,
     link: fs.link,
+    mkdir: fs.mkdir,
     open: (async (file: string, flags: string, mode?: number) => {
       const handle = await fs.open(file, flags, mode);
-      if (++opened !== n) return handle;
+      // Only the outputs' temporaries count, not the lock or the journal.
+      if (!/\.report\.(html|pdf)\.\d+\.[0-9a-f]{8}\.tmp$/.test(file) || ++opened !== n) return handle;
       const writeFile = handle.writeFile.bind(handle);
       return Object.assign(handle, {
         writeFile: async (data: Uint8Array) => {
@@ -43,7 +45,7 @@ describe('writeArtifacts', () => {
     const html = path.join(dir, 'out', 'report.html');
     const pdf = path.join(dir, 'out', 'report.pdf');
     await writeArtifacts([{ path: html, bytes: Buffer.from('old html') }, { path: pdf, bytes: Buffer.from('%PDF-old') }]);
-    const attempt = writeArtifacts([{ path: html, bytes: Buffer.alloc(4096, 'n') }, { path: pdf, bytes: Buffer.alloc(4096, 'n') }], diskFillsOn(n));
+    const attempt = writeArtifacts([{ path: html, bytes: Buffer.alloc(4096, 'n') }, { path: pdf, bytes: Buffer.alloc(4096, 'n') }], { io: diskFillsOn(n) });
     await expect(attempt).rejects.toThrow(RenderError);
     await expect(attempt).rejects.toThrow(`cannot write ${n === 1 ? html : pdf}: no space left on the device; the previous outputs are unchanged`);
     expect(await fs.readFile(html, 'utf8')).toBe('old html');
@@ -54,7 +56,7 @@ describe('writeArtifacts', () => {
   it('a failed rename leaves no temporary files', async () => {
     const dir = await tempProject({ withSample: false });
     const io: WriteIo = { ...fs, rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })) } as WriteIo;
-    await expect(writeArtifacts([{ path: path.join(dir, 'x.pdf'), bytes: Buffer.from('x') }], io)).rejects.toThrow(RenderError);
+    await expect(writeArtifacts([{ path: path.join(dir, 'x.pdf'), bytes: Buffer.from('x') }], { io })).rejects.toThrow(RenderError);
     expect(await listFiles(dir)).toEqual([]);
   });
 
@@ -67,11 +69,11 @@ describe('writeArtifacts', () => {
     const io: WriteIo = {
       ...fs,
       rename: (async (from: string, to: string) => {
-        if (to === pdf && ++renames === 1) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        if (path.basename(String(to)) === 'report.pdf' && ++renames === 1) throw Object.assign(new Error('EIO'), { code: 'EIO' });
         return fs.rename(from, to);
       }) as WriteIo['rename'],
     } as WriteIo;
-    await expect(writeArtifacts([{ path: html, bytes: Buffer.from('new html') }, { path: pdf, bytes: Buffer.from('%PDF-new') }], io)).rejects.toThrow(
+    await expect(writeArtifacts([{ path: html, bytes: Buffer.from('new html') }, { path: pdf, bytes: Buffer.from('%PDF-new') }], { io })).rejects.toThrow(
       `cannot write ${pdf}: EIO; the previous outputs are unchanged`,
     );
     expect(await fs.readFile(html, 'utf8')).toBe('old html');
@@ -103,5 +105,23 @@ describe('writeArtifacts', () => {
     await writeArtifacts([{ path: path.join(out, 'report.html'), bytes: Buffer.from('new html') }]);
     expect(await listFiles(dir)).toEqual([`out/.notes.txt.${process.ppid}.0badcafe.tmp`, 'out/report.html', 'out/report.pdf']);
     expect(await fs.readFile(path.join(out, 'report.pdf'), 'utf8')).toBe('%PDF-previous');
+  });
+
+  it('an output that is a symbolic link is replaced by the new file; the file it led to is left alone', async () => {
+    const dir = await tempProject({ withSample: false });
+    const elsewhere = path.join(dir, 'elsewhere.html');
+    await fs.writeFile(elsewhere, 'not ours');
+    await fs.chmod(elsewhere, 0o600);
+    await fs.mkdir(path.join(dir, 'out'));
+    await fs.symlink(elsewhere, path.join(dir, 'out', 'report.html'));
+    await writeArtifacts([{ path: path.join(dir, 'out', 'report.html'), bytes: Buffer.from('new html') }]);
+    expect((await fs.lstat(path.join(dir, 'out', 'report.html'))).isSymbolicLink()).toBe(false);
+    expect(await fs.readFile(path.join(dir, 'out', 'report.html'), 'utf8')).toBe('new html');
+    expect(await fs.readFile(elsewhere, 'utf8')).toBe('not ours');
+    expect(await listFiles(dir)).toEqual(['elsewhere.html', 'out/report.html']);
+  });
+
+  it('refuses files of different names or folders in one call: one lock and one journal cover one pair', async () => {
+    await expect(writeArtifacts([{ path: '/tmp/a/report.html', bytes: Buffer.from('') }, { path: '/tmp/b/report.pdf', bytes: Buffer.from('') }])).rejects.toThrow('replaces files of one name in one folder');
   });
 });

@@ -58,12 +58,14 @@ export function papersPerYearChart(people: readonly Subject[], locale: Locale): 
 
 /**
  * Papers by venue, stacked by person. Venues are grouped without their year (ICML 2022 and
- * ICML 2023 are both ICML); past the top twelve the rest are summed as "Other venues".
+ * ICML 2023 are both ICML); past the top twelve the rest are summed as "Other venues". A paper
+ * whose profile names no venue has no bar: the chart is of venues.
  */
 export function papersByVenueChart(people: readonly Subject[], locale: Locale): ChartSpec {
   const perVenue = new Map<string, number[]>();
   for (const p of people) {
     for (const paper of p.profile.papers) {
+      if (paper.venue === undefined) continue;
       const venue = venueName(paper.venue);
       const row = perVenue.get(venue) ?? people.map(() => 0);
       row[p.index] = (row[p.index] ?? 0) + 1;

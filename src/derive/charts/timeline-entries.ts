@@ -3,6 +3,7 @@ import { baseOptions, fullWidth } from '../chart-spec.js';
 import type { ChartSpec } from '../chart-spec.js';
 import type { Subject } from '../subject.js';
 import type { ChartTable } from '../view-model.js';
+import { plainText } from '../inline-markup.js';
 
 /** What the timeline lists in words: its table, the roles without dates, and the roles' notes. */
 export interface TimelineEntries {
@@ -20,9 +21,9 @@ export function timelineEntries(people: readonly Subject[], locale: Locale): Tim
   for (const { profile, name } of people) {
     for (const c of profile.career) {
       const what = [c.title, c.organisation].filter(Boolean).join(locale.t('list.comma'));
-      rows.push([name, locale.t('chart.timeline.role'), c.note ? locale.t('chart.timeline.roleWithNote', { what: locale.user(what), note: locale.user(c.note) }) : what, locale.period(c.start, c.end)]);
+      rows.push([name, locale.t('chart.timeline.role'), c.note ? locale.t('chart.timeline.roleWithNote', { what: locale.user(what), note: locale.user(plainText(c.note)) }) : what, locale.period(c.start, c.end)]);
       // A role's note is printed under the chart: every field of a profile appears somewhere.
-      if (c.note) roleNotes.push(locale.t('chart.timeline.roleNote', { name: locale.user(name), what: locale.user(what), note: locale.user(c.note.replace(/[.。．\s]+$/u, '')) }));
+      if (c.note) roleNotes.push(locale.t('chart.timeline.roleNote', { name: locale.user(name), what: locale.user(what), note: locale.user(plainText(c.note).replace(/[.。．\s]+$/u, '')) }));
       if (!c.start) undated.push(locale.t('chart.timeline.item', { what: locale.user(what), name: locale.user(name) }));
     }
     for (const p of profile.papers) {

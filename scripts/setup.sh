@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 purpose=${1:-build}
 
 # Chromium prints the PDF (unless PUPPETEER_EXECUTABLE_PATH names another); Noto CJK draws
-# Chinese names in charts; canvas compiles against Cairo and Pango.
-packages="fonts-noto-cjk build-essential pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev"
+# Chinese names in charts; Noto Color Emoji draws emoji in colour (page, PDF and charts);
+# canvas compiles against Cairo and Pango.
+packages="fonts-noto-cjk fonts-noto-color-emoji build-essential pkg-config libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev"
 if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ]; then packages="chromium $packages"; fi
 # The tests read PDFs with poppler and qpdf, and check HTML with the Nu Html Checker (Java).
 if [ "$purpose" = test ]; then packages="$packages poppler-utils qpdf default-jre-headless"; fi

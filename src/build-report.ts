@@ -4,7 +4,6 @@ import type { Problem } from './errors.js';
 import { loadInputs } from './load/load-inputs.js';
 import { readEditionFacts } from './edition/read-edition.js';
 import { unrenderableText } from './preflight/unrenderable-text.js';
-import { missingCharacters } from './render/font-library.js';
 import { displayPath } from './load/resolve-inside.js';
 import { realFolderInside } from './load/real-path.js';
 import { readInputFile } from './load/read-input-file.js';
@@ -79,7 +78,7 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     const specFile = inputs.specPath ? displayPath(options.cwd ?? process.cwd(), inputs.specPath) : '(report)';
     const problems = [
       ...inputs.warnings,
-      ...unrenderableText([{ file: specFile, value: { title: inputs.spec.title, subtitle: inputs.spec.subtitle, author: inputs.spec.author } }, ...inputs.profiles.map((p) => ({ file: p.file, value: p.profile }))], missingCharacters),
+      ...unrenderableText([{ file: specFile, value: { title: inputs.spec.title, subtitle: inputs.spec.subtitle, author: inputs.spec.author } }, ...inputs.profiles.map((p) => ({ file: p.file, value: p.profile }))], await context.fontLibrary()),
     ];
     const onHtml = async (html: string, warnings: readonly string[]): Promise<void> => {
       // The page is shown only if the build could still succeed with what is known so far.

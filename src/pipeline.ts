@@ -79,7 +79,8 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   });
   const messages = readLocale(options.language, templates.catalogues.get(options.language));
   const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale, { ...(inputs.since ? { since: inputs.since } : {}), titleFromPeople: inputs.fromCommandLine === true }));
-  const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
+  const chartWarnings: string[] = [];
+  const charts = await stage('charts', () => drawCharts(derived.charts, ctx, chartWarnings));
   const html = await stage('html', async () =>
     renderHtml(derived.view, {
       renderPage: (context) => ctx.renderTemplates(templates, context, options.timeoutMs),
@@ -91,7 +92,7 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       facts,
     }),
   );
-  const htmlWarnings = [...templates.warnings, ...messages.warnings, ...derived.warnings];
+  const htmlWarnings = [...templates.warnings, ...messages.warnings, ...derived.warnings, ...chartWarnings];
   await hooks.onHtml?.(html, htmlWarnings);
   const printWarnings: string[] = [];
   let sectionPages: SectionPages = new Map();
@@ -127,9 +128,14 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...htmlWarnings, ...printWarnings], timings, sectionPages, prints };
 }
 
-async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext): Promise<Map<string, string>> {
+/** Draws every chart; text a chart draws past the edge of its image is a warning in `warnings`. */
+async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext, warnings: string[]): Promise<Map<string, string>> {
   const renderer = await ctx.chartRenderer();
   const svgs = new Map<string, string>();
-  for (const spec of specs) svgs.set(spec.id, await renderer.render(spec));
+  for (const spec of specs) {
+    const drawn = await renderer.renderChecked(spec);
+    svgs.set(spec.id, drawn.svg);
+    warnings.push(...drawn.problems);
+  }
   return svgs;
 }

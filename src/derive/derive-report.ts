@@ -86,7 +86,7 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
   const venues = inLocale(papersByVenueChart(people, locale));
   const metricsDrawn = metricCharts(people, locale);
   const metrics = { ...metricsDrawn, charts: metricsDrawn.charts.map(inLocale) };
-  const themes = balanceThemes(people);
+  const themes = balanceThemes(people, written.map((p) => p.balance));
   const themeCharts = themes.map((theme) => inLocale(balanceChart(theme, locale)));
   const footprint = footprintView(people, views, sources, locale);
   const citations = footprint ? inLocale(citationsPerYearChart(people, locale)) : undefined;

@@ -1,4 +1,5 @@
 import type { Problem } from '../errors.js';
+import type { Undrawable } from '../render/font-coverage.js';
 
 export interface TextSource {
   /** As shown in messages. */
@@ -7,35 +8,42 @@ export interface TextSource {
   readonly value: unknown;
 }
 
-export type MissingCharacters = (text: string) => readonly { char: string; codePoint: number }[];
+/** What a piece of text has that the report's fonts do not draw (FontLibrary.undrawable). */
+export interface GlyphCheck {
+  undrawable(text: string): readonly Undrawable[];
+}
 
 /**
- * Warnings for text the report cannot draw: every character of a profile or the spec that no
- * embedded font has (a script the tool ships no font for, such as Ol Chiki, or a private-use
- * character) would print as a box. Each warning names the file, the field and the characters,
- * so a build that says nothing has drawn every letter.
+ * Warnings for text the report cannot draw, decided from the fonts themselves (their character
+ * maps and ligatures, see font-coverage.ts): a character no font has (a script the tool ships no
+ * font for, such as Ol Chiki, or a private-use character) would print as a box, and an emoji
+ * sequence no font has as one symbol (a flag, a family, a keycap, a skin tone) would print as
+ * its parts. Each warning names the file, the field and the text, so a build that says nothing
+ * has drawn every letter.
  */
-export function unrenderableText(sources: readonly TextSource[], missing: MissingCharacters): Problem[] {
+export function unrenderableText(sources: readonly TextSource[], fonts: GlyphCheck): Problem[] {
   const problems: Problem[] = [];
   for (const source of sources) {
     walk(source.value, '', (text, path) => {
-      const found = missing(text);
-      if (found.length === 0) return;
-      const list = found
-        .slice(0, 8)
-        .map((m) => `"${m.char}" (U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')})`)
-        .join(', ');
-      problems.push({
-        file: source.file,
-        line: 0,
-        column: 0,
-        path,
-        message: `${found.length === 1 ? 'the character' : 'the characters'} ${list}${found.length > 8 ? ' and more' : ''} ${found.length === 1 ? 'has' : 'have'} no glyph in the report's fonts and would print as a box`,
-        severity: 'warning',
-      });
+      const found = fonts.undrawable(text);
+      const warn = (message: string): void => void problems.push({ file: source.file, line: 0, column: 0, path, message, severity: 'warning' });
+      const missing = found.filter((u) => u.kind === 'missing');
+      if (missing.length > 0) {
+        const list = missing.slice(0, 8).map(describe).join(', ');
+        const one = missing.length === 1 && missing[0]!.codePoints.length === 1;
+        warn(`${one ? 'the character' : 'the characters'} ${list}${missing.length > 8 ? ' and more' : ''} ${one ? 'has' : 'have'} no glyph in the report's fonts and would print as a box`);
+      }
+      for (const split of found.filter((u) => u.kind === 'split').slice(0, 8)) {
+        warn(`the emoji ${describe(split)} is not one symbol in the report's fonts and would print as ${split.parts} separate symbols`);
+      }
     });
   }
   return problems;
+}
+
+/** "ᱥ" (U+1C65), or a sequence with each of its code points. */
+function describe(u: Undrawable): string {
+  return `"${u.text}" (${u.codePoints.map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')})`;
 }
 
 function walk(value: unknown, path: string, visit: (text: string, path: string) => void, depth = 0): void {

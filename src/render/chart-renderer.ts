@@ -2,9 +2,20 @@ import { createHash } from 'node:crypto';
 import { RenderError } from '../errors.js';
 import type { ChartSpec } from '../derive/chart-spec.js';
 import { ChartFonts } from './chart-fonts.js';
+import { fitChartLabels } from './chart-label-fit.js';
+import { textBoundsPlugin, textOutside } from './chart-text-bounds.js';
+import type { TextBox } from './chart-text-bounds.js';
 import { directLabelsPlugin } from './direct-labels-plugin.js';
 import { withLocaleTicks } from './locale-ticks.js';
 import type { FontLibrary } from './font-library.js';
+
+/** A drawn chart: its SVG, and a warning for each text drawn past the edge of the image. */
+export interface DrawnChart {
+  readonly svg: string;
+  readonly problems: readonly string[];
+  /** Every text drawn, with its box in the image (for checks of the layout). */
+  readonly texts: readonly TextBox[];
+}
 
 type ChartJSNodeCanvasType = import('chartjs-node-canvas').ChartJSNodeCanvas;
 type ChartJSNodeCanvasClass = typeof import('chartjs-node-canvas').ChartJSNodeCanvas;
@@ -20,7 +31,7 @@ type ChartJSNodeCanvasClass = typeof import('chartjs-node-canvas').ChartJSNodeCa
 export class ChartRenderer {
   private readonly canvases = new Map<string, ChartJSNodeCanvasType>();
   /** Promises, so two reports of a batch asking for the same chart draw it once. */
-  private readonly cache = new Map<string, Promise<string>>();
+  private readonly cache = new Map<string, Promise<DrawnChart>>();
   private Canvas: ChartJSNodeCanvasClass | undefined;
   private chartJs: typeof import('chart.js/auto').Chart | undefined;
   private drawn = 0;
@@ -33,8 +44,13 @@ export class ChartRenderer {
   }
 
   render(spec: ChartSpec): Promise<string> {
+    return this.renderChecked(spec).then((drawn) => drawn.svg);
+  }
+
+  /** The chart's SVG, and a warning for each text it draws outside its image. */
+  renderChecked(spec: ChartSpec): Promise<DrawnChart> {
     // An empty chart is a line of text on the page, not a picture.
-    if (spec.empty) return Promise.resolve('');
+    if (spec.empty) return Promise.resolve({ svg: '', problems: [], texts: [] });
     // The language picks the glyph forms of Han text (zh-CN, zh-TW, ja), the number style the ticks.
     const key = createHash('sha256').update(JSON.stringify([spec.lang, spec.numbers, spec.width, spec.height, spec.config])).digest('hex');
     let svg = this.cache.get(key);
@@ -53,16 +69,29 @@ export class ChartRenderer {
     return this.drawn;
   }
 
-  private async draw(spec: ChartSpec): Promise<string> {
+  private async draw(spec: ChartSpec): Promise<DrawnChart> {
     const canvas = await this.canvas(spec.width, spec.height);
+    const { createCanvas } = await import('canvas');
     try {
-      const family = this.fonts ? await this.fonts.prepare(spec) : undefined;
-      if (family) this.chartJs!.defaults.font.family = family;
+      const fonts = this.fonts ? await this.fonts.prepare(spec) : undefined;
+      // From here to the drawing nothing may wait: another chart would register its own fonts.
+      if (fonts) {
+        fonts.activate();
+        this.chartJs!.defaults.font.family = fonts.family;
+      }
+      const family = this.chartJs!.defaults.font.family;
+      const measuring = createCanvas(1, 1).getContext('2d');
+      const measure = (text: string, size: number): number => {
+        measuring.font = `${size}px ${family}`;
+        return measuring.measureText(text).width;
+      };
       // The library sets options on the config it is given; ours stays untouched (the copy
       // shares no object with it).
-      const buffer = canvas.renderToBufferSync(withLocaleTicks({ ...spec, config: structuredClone(spec.config) }) as never, 'image/svg+xml');
+      const config = fitChartLabels(structuredClone(spec.config), spec.width, spec.height, measure);
+      const { result: buffer, outside, boxes } = textOutside(() => canvas.renderToBufferSync(withLocaleTicks({ ...spec, config }) as never, 'image/svg+xml'));
       this.drawn += 1;
-      return normaliseSvg(buffer.toString('utf8'));
+      const problems = outside.map((text) => `the chart "${spec.title}" draws "${text.replace(/[\u2066-\u2069]/g, '')}" past the edge of its image, where it is cut off`);
+      return { svg: normaliseSvg(buffer.toString('utf8')), problems, texts: boxes };
     } catch (error) {
       throw new RenderError(`the chart "${spec.title}" could not be drawn`, { cause: error });
     }
@@ -84,7 +113,7 @@ export class ChartRenderer {
         this.chartJs = ChartJS;
         ChartJS.defaults.font.family = "'Source Sans 3', 'Noto Sans SC', sans-serif";
         ChartJS.defaults.color = '#1d2433';
-        ChartJS.register(directLabelsPlugin as never);
+        ChartJS.register(directLabelsPlugin as never, textBoundsPlugin as never);
       },
     });
     this.canvases.set(key, created);
@@ -110,13 +139,21 @@ function sharedChartJs(module: typeof import('chartjs-node-canvas')): ChartJSNod
 }
 
 /**
- * Cairo numbers its surfaces per process; a fixed id makes the same chart give the same bytes.
+ * Cairo numbers its surfaces and images (a colour emoji is drawn as one) per process, counting
+ * every chart drawn before; ids numbered in order of appearance make the same chart give the
+ * same bytes whatever came before it.
  * Path coordinates come with six decimals: a tenth of a point is finer than any printer, and
  * rounding halves the size of a chart (its text is drawn as outlines).
  */
 export function normaliseSvg(svg: string): string {
+  const ids = new Map<string, string>();
   return svg
     .replace(/id="surface\d+"/g, 'id="surface"')
+    .replace(/(?<=id="|#)(image|pattern|mask)(\d+)(?=[")])/g, (id, kind: string) => {
+      let renamed = ids.get(id);
+      if (!renamed) ids.set(id, (renamed = `${kind}${[...ids.keys()].filter((k) => k.startsWith(kind)).length + 1}`));
+      return renamed;
+    })
     .replace(/ d="[^"]*"/g, (path) => path.replace(/(\d+\.\d)\d+/g, '$1').replace(/\.0(?=\D)/g, ''))
     .replace(/rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)/g, (_, r: string, g: string, b: string) => `#${[r, g, b].map((v) => Math.round((Number(v) * 255) / 100).toString(16).padStart(2, '0')).join('')}`);
 }

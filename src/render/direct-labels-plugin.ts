@@ -77,7 +77,7 @@ export const directLabelsPlugin = {
         else if (position === 'center') drawCentre(ctx, el, text, dataset);
         else if (position === 'placed') drawPlaced(chart, el, text, dataset, dataset.directLabelSides?.[j] ?? 'above');
         else if (position === 'marks-above' || position === 'marks-below') drawByMark(chart, el, text, dataset, position === 'marks-above' ? 'above' : 'below', lastEdge);
-        else drawOnTop(ctx, el, text, dataset);
+        else drawOnTop(chart, el, text, dataset);
       });
       ctx.restore();
     });
@@ -126,11 +126,14 @@ function drawCentre(ctx: Context2D, el: Element, text: string, dataset: Dataset)
   ctx.fillText(text, start + span / 2, el.y);
 }
 
-function drawOnTop(ctx: Context2D, el: Element, text: string, dataset: Dataset): void {
+/** Above a vertical bar, moved inwards where it would run past the image's edge. */
+function drawOnTop(chart: ChartLike, el: Element, text: string, dataset: Dataset): void {
+  const { ctx } = chart;
+  const width = ctx.measureText(text).width;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
   ctx.fillStyle = dataset.directLabelColor ?? '#1d2433';
-  ctx.fillText(text, el.x, el.y - 3);
+  ctx.fillText(text, Math.min(Math.max(el.x, 2 + width / 2), chart.width - 2 - width / 2), el.y - 3);
 }
 
 /** Above or below a marker, on the side the derive stage chose (it kept labels apart). */

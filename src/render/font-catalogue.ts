@@ -6,8 +6,9 @@ import path from 'node:path';
  * Every font the report can carry, from npm (@fontsource), as unicode-range slices. Latin,
  * Greek, Cyrillic and Vietnamese come from Source Sans 3 (text) and Source Serif 4 (headings);
  * each other script from its Noto Sans; Han, kana and Hangul from the Noto Sans CJK family of
- * the text's language (SC, TC, JP, KR); emoji from Noto Emoji (outlines, so Cairo and print
- * draw them the same). Only the slices holding characters a report uses are embedded.
+ * the text's language (SC, TC, JP, KR); emoji from Noto Emoji (black and white outlines) where
+ * the colour emoji font is not installed (see colour-emoji.ts). Only the slices holding
+ * characters a report uses are embedded.
  */
 export type Role = 'latin' | 'script' | 'cjk' | 'emoji';
 export type CjkRegion = 'sc' | 'tc' | 'jp' | 'kr';
@@ -116,52 +117,4 @@ export function isInvisible(cp: number): boolean {
     cp === 0xfeff ||
     (cp >= 0xe0000 && cp <= 0xe007f)
   );
-}
-
-/**
- * The characters of `text` that no embedded font draws (a script we ship no font for, such as
- * Ol Chiki, or a private-use character), each once, in order of first appearance. Pure; the
- * build's preflight uses it to name what would print as boxes.
- */
-export function missingCharacters(text: string): { char: string; codePoint: number }[] {
-  const seen = new Set<number>();
-  const missing: { char: string; codePoint: number }[] = [];
-  for (const char of text) {
-    const cp = char.codePointAt(0)!;
-    if (seen.has(cp)) continue;
-    seen.add(cp);
-    if (isInvisible(cp) || coveredByAny(cp)) continue;
-    missing.push({ char, codePoint: cp });
-  }
-  return missing;
-}
-
-let coverage: Uint32Array | undefined;
-
-/**
- * Whether any face draws `cp`: a binary search in the union of every face's ranges, merged and
- * sorted once. Asking each of the catalogue's hundreds of slices in turn cost about 0.1 s of a
- * build for the sample's few hundred distinct characters.
- */
-function coveredByAny(cp: number): boolean {
-  coverage ??= mergedRanges(fontCatalogue().flatMap((f) => f.ranges));
-  let [lo, hi] = [0, coverage.length / 2 - 1];
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cp < coverage[2 * mid]!) hi = mid - 1;
-    else if (cp > coverage[2 * mid + 1]!) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
-/** Ranges sorted and merged where they touch or overlap, as [lo, hi, lo, hi, ...]. */
-function mergedRanges(ranges: readonly (readonly [number, number])[]): Uint32Array {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [lo, hi] of sorted) {
-    if (out.length > 0 && lo <= out[out.length - 1]! + 1) out[out.length - 1] = Math.max(out[out.length - 1]!, hi);
-    else out.push(lo, hi);
-  }
-  return Uint32Array.from(out);
 }

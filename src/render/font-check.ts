@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { findColourEmoji } from './colour-emoji.js';
 import { fontCatalogue } from './font-catalogue.js';
 
 /** The shape `doctor` prints: a name, whether it passed, what was found, and the fix. */
@@ -29,7 +30,10 @@ export async function checkFonts(): Promise<FontCheck> {
     if ((await readMagic(file)) !== magic) bad.push(path.basename(file));
   }
   const families = [...new Set(faces.map((f) => f.family))];
-  if (bad.length === 0) return { name: 'fonts', ok: true, detail: `${files.length} font files of ${families.length} families load (${families.join(', ')})` };
+  const colour = findColourEmoji();
+  // No colour emoji font is no failure: emoji then print in black and white (Noto Emoji).
+  const emoji = colour ? `; colour emoji from ${colour}` : '; emoji in black and white (for colour: apt-get install fonts-noto-color-emoji)';
+  if (bad.length === 0) return { name: 'fonts', ok: true, detail: `${files.length} font files of ${families.length} families load (${families.join(', ')})${emoji}` };
   return {
     name: 'fonts',
     ok: false,

@@ -1,11 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { covers, fontCatalogue, isInvisible, missingCharacters, regionFamily } from './font-catalogue.js';
+import { ColourEmoji, colourEmojiFiles, emojiClusters, emojiFontFaces, findColourEmoji } from './colour-emoji.js';
+import { covers, fontCatalogue, isInvisible, regionFamily } from './font-catalogue.js';
 import type { CjkRegion, Face } from './font-catalogue.js';
+import { FontCoverage } from './font-coverage.js';
+import type { Undrawable } from './font-coverage.js';
+import { loadHarfBuzz, ShapingFont } from './font-shaper.js';
+import { isSuperscript, superscriptFaces, superscriptFontFaces } from './superscript-faces.js';
 import { parseContextKey, textContexts } from './text-contexts.js';
 
 export { checkFonts } from './font-check.js';
-export { missingCharacters, parseRanges } from './font-catalogue.js';
+export { parseRanges } from './font-catalogue.js';
+export type { Undrawable } from './font-coverage.js';
 
 /** A face chosen for some characters, and the family name the page (or a chart) knows it by. */
 export interface ChosenFace {
@@ -38,10 +43,30 @@ export class FontLibrary {
    */
   private readonly chosen = new Map<string, Face | undefined>();
 
-  private constructor(private readonly faces: readonly Face[]) {}
+  private readonly coverage: FontCoverage;
 
-  static async load(): Promise<FontLibrary> {
-    return new FontLibrary(fontCatalogue());
+  private constructor(
+    private readonly faces: readonly Face[],
+    open: (data: Buffer) => ShapingFont,
+    /** The colour emoji font, when installed: it replaces the monochrome one everywhere. */
+    readonly emoji: ColourEmoji | undefined,
+  ) {
+    const asked = faces.filter((f) => f.style === 'normal' && (f.weight === '400' || f.family === 'Source Serif 4'));
+    const superscripts = { covers: isSuperscript, file: superscriptFaces[0]!.file };
+    this.coverage = new FontCoverage(asked, open, emoji, [superscripts]);
+  }
+
+  /** @param emojiFiles where a colour emoji font may be installed (tests point elsewhere) */
+  static async load(emojiFiles: readonly string[] = colourEmojiFiles): Promise<FontLibrary> {
+    const hb = await loadHarfBuzz();
+    const open = (data: Buffer): ShapingFont => new ShapingFont(hb, data);
+    const colour = findColourEmoji(emojiFiles);
+    const emoji = colour ? new ColourEmoji(colour, open) : undefined;
+    return new FontLibrary(
+      fontCatalogue().filter((f) => !(emoji && f.role === 'emoji')),
+      open,
+      emoji,
+    );
   }
 
   /**
@@ -89,7 +114,10 @@ export class FontLibrary {
           `@font-face{font-family:'${family}';font-style:${face.style};font-weight:${weight};font-display:block;src:url(data:font/woff2;base64,${await this.base64(face.file)}) format('woff2');unicode-range:${face.rangeText}}`,
       ),
     );
-    return [...faces, ...langRules(new Set(sets.keys()))].join('\n');
+    // The colour emoji first: faces declared later win a character two faces serve (a digit of a
+    // keycap is also in a CJK slice), and the emoji face serves only what its emoji need.
+    const emoji = this.emoji ? emojiFontFaces(this.emoji, emojiClusters(html), ['sc' as const, ...sets.keys()].map((r) => regionFamily[r])) : [];
+    return [...emoji, ...faces, ...superscriptFontFaces(used, rules.filter((r) => r.family === 'Source Sans 3').map((r) => ({ weight: r.weight, style: r.face.style }))), ...langRules(new Set(sets.keys()))].join('\n');
   }
 
   /**
@@ -118,6 +146,7 @@ export class FontLibrary {
    * WOFF2), named by the family a chart's font stack lists, at the weights charts use.
    */
   chartFaces(text: string, region: CjkRegion): ChosenFace[] {
+    // In the catalogue's order, whatever the text's: Pango searches the families in this order.
     const chosen = new Map<string, ChosenFace>();
     const used = new Set<number>();
     for (const char of text) used.add(char.codePointAt(0)!);
@@ -131,12 +160,17 @@ export class FontLibrary {
         if (face) chosen.set(face.file, { face, family: face.role === 'cjk' ? regionFamily[face.region!] : 'Source Sans 3' });
       }
     }
-    return [...chosen.values()];
+    return this.faces.flatMap((face) => chosen.get(face.file) ?? []);
   }
 
-  /** The characters no embedded font draws; see font-catalogue.ts. */
-  missingCharacters(text: string): { char: string; codePoint: number }[] {
-    return missingCharacters(text);
+  /** The colour emoji font file a chart with `text` needs registered, if it shows any emoji. */
+  chartEmoji(text: string): string | undefined {
+    return this.emoji && emojiClusters(text).length > 0 ? this.emoji.file : undefined;
+  }
+
+  /** What in `text` the report's fonts do not draw (see font-coverage.ts). */
+  undrawable(text: string): Undrawable[] {
+    return this.coverage.undrawable(text);
   }
 
   private base64(file: string): Promise<string> {
@@ -147,22 +181,6 @@ export class FontLibrary {
     }
     return cached;
   }
-}
-
-/** The font stack of a chart whose CJK text is of `region`. */
-export function chartFontFamily(region: CjkRegion): string {
-  const order = [region, ...regions.filter((r) => r !== region)];
-  return ["'Source Sans 3'", ...order.map((r) => `'${regionFamily[r]}'`), 'sans-serif'].join(', ');
-}
-
-/** The WOFF twin of a face's WOFF2 file. */
-export function woffFile(face: Face): string {
-  return face.file.replace(/\.woff2$/, '.woff');
-}
-
-/** A unique family name for one slice file, so Cairo keeps every slice (see woff-to-ttf.ts). */
-export function sliceFamily(face: Face): string {
-  return `PR ${path.basename(face.file, '.woff2')}`;
 }
 
 function langRules(present: ReadonlySet<CjkRegion>): string[] {

@@ -1,4 +1,6 @@
 import { inflateSync } from 'node:zlib';
+import { readSfnt, writeSfnt } from './sfnt-tables.js';
+import type { SfntTable } from './sfnt-tables.js';
 
 /**
  * A WOFF font as a plain TrueType/OpenType file under a new family name. node-canvas registers
@@ -8,10 +10,27 @@ import { inflateSync } from 'node:zlib';
  * `name` is copied as is, so shaping (Arabic joining, Indic conjuncts, kerning) is untouched.
  */
 export function woffToRenamedSfnt(woff: Buffer, family: string, subfamily: string): Buffer {
+  const { flavor, tables } = woffTables(woff);
+  return writeSfnt(flavor, tables.map((t) => (t.tag === 'name' ? { tag: 'name', data: nameTable(family, subfamily) } : t)));
+}
+
+/** A WOFF or an OpenType/TrueType font as a TrueType/OpenType file under a new family name (see woffToRenamedSfnt). */
+export function renamedSfnt(font: Buffer, family: string, subfamily: string): Buffer {
+  if (font.toString('latin1', 0, 4) === 'wOFF') return woffToRenamedSfnt(font, family, subfamily);
+  const { flavor, tables } = readSfnt(font);
+  return writeSfnt(flavor, tables.map((t) => (t.tag === 'name' ? { tag: 'name', data: nameTable(family, subfamily) } : t)));
+}
+
+/** A WOFF font as the plain OpenType/TrueType file it wraps, for HarfBuzz (which reads no WOFF). */
+export function woffToSfnt(woff: Buffer): Buffer {
+  const { flavor, tables } = woffTables(woff);
+  return writeSfnt(flavor, tables);
+}
+
+function woffTables(woff: Buffer): { flavor: number; tables: SfntTable[] } {
   if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF file');
-  const flavor = woff.readUInt32BE(4);
   const count = woff.readUInt16BE(12);
-  const tables: { tag: string; data: Buffer }[] = [];
+  const tables: SfntTable[] = [];
   for (let i = 0; i < count; i++) {
     const at = 44 + i * 20;
     const tag = woff.toString('latin1', at, at + 4);
@@ -19,30 +38,9 @@ export function woffToRenamedSfnt(woff: Buffer, family: string, subfamily: strin
     const compLength = woff.readUInt32BE(at + 8);
     const origLength = woff.readUInt32BE(at + 12);
     const raw = woff.subarray(offset, offset + compLength);
-    tables.push({ tag, data: tag === 'name' ? nameTable(family, subfamily) : compLength < origLength ? inflateSync(raw) : Buffer.from(raw) });
+    tables.push({ tag, data: compLength < origLength ? inflateSync(raw) : Buffer.from(raw) });
   }
-  tables.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
-  const headerLength = 12 + 16 * tables.length;
-  const padded = (n: number): number => (n + 3) & ~3;
-  const total = tables.reduce((n, t) => n + padded(t.data.length), headerLength);
-  const out = Buffer.alloc(total);
-  const power = 2 ** Math.floor(Math.log2(tables.length));
-  out.writeUInt32BE(flavor, 0);
-  out.writeUInt16BE(tables.length, 4);
-  out.writeUInt16BE(power * 16, 6);
-  out.writeUInt16BE(Math.log2(power), 8);
-  out.writeUInt16BE(tables.length * 16 - power * 16, 10);
-  let offset = headerLength;
-  tables.forEach((t, i) => {
-    const at = 12 + i * 16;
-    out.write(t.tag, at, 'latin1');
-    out.writeUInt32BE(checksum(t.data), at + 4);
-    out.writeUInt32BE(offset, at + 8);
-    out.writeUInt32BE(t.data.length, at + 12);
-    t.data.copy(out, offset);
-    offset += padded(t.data.length);
-  });
-  return out;
+  return { flavor: woff.readUInt32BE(4), tables };
 }
 
 /** A format-0 `name` table with Windows Unicode records: family, subfamily, full and PostScript names. */
@@ -73,13 +71,4 @@ function nameTable(family: string, subfamily: string): Buffer {
     offset += strings[i]!.length;
   });
   return out;
-}
-
-function checksum(data: Buffer): number {
-  let sum = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    const word = ((data[i] ?? 0) << 24) | ((data[i + 1] ?? 0) << 16) | ((data[i + 2] ?? 0) << 8) | (data[i + 3] ?? 0);
-    sum = (sum + (word >>> 0)) >>> 0;
-  }
-  return sum;
 }

@@ -25,8 +25,8 @@ describe('ChartFonts', () => {
     const a = new ChartFonts(library, base);
     const b = new ChartFonts(library, base);
     const texts = ['Zeng Yan 曾妍', 'Luo Fuli 罗福莉', 'Zeng Yan 曾妍 and Luo Fuli 罗福莉'];
-    const families = await Promise.all([...texts.map((t) => a.prepare(spec(t))), ...texts.map((t) => b.prepare(spec(t)))]);
-    expect(new Set(families).size).toBe(1);
+    const prepared = await Promise.all([...texts.map((t) => a.prepare(spec(t))), ...texts.map((t) => b.prepare(spec(t)))]);
+    expect(new Set(prepared.map((p) => p.family)).size).toBe(1);
     const shared = path.join(base, `profile-report-fonts-${process.getuid?.() ?? 'user'}`);
     const files = await fontFiles(shared);
     expect(files.length).toBeGreaterThan(0);

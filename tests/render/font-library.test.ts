@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { checkFonts, FontLibrary, missingCharacters } from '../../src/render/font-library.js';
+import { checkFonts, FontLibrary } from '../../src/render/font-library.js';
 import { textContexts } from '../../src/render/text-contexts.js';
 import { woffToRenamedSfnt } from '../../src/render/woff-to-ttf.js';
 
@@ -18,22 +18,22 @@ function rules(css: string): Rule[] {
   return [...css.matchAll(/@font-face\{font-family:'([^']+)';font-style:\w+;font-weight:([\d ]+);[^}]*base64,([A-Za-z0-9+/]{0,40})/g)].map((m) => ({ family: m[1]!, weight: m[2]!, file: m[3]! }));
 }
 
-describe('missingCharacters', () => {
-  it('finds nothing missing in the scripts the report ships fonts for', () => {
+describe('FontLibrary.undrawable', () => {
+  it('finds nothing missing in the scripts the report ships fonts for', async () => {
     const text = 'Łukasz Nguyễn Ωmega Анна प्रिया শর্মা தமிழ் สมชาย ليلى נועה 김지우 山田花子 ひらがな 陳瑋婷 曾妍 🚀🤖 0.0001 ½ “quoted” — €';
-    expect(missingCharacters(text)).toEqual([]);
+    expect((await FontLibrary.load()).undrawable(text)).toEqual([]);
   });
 
-  it('names a script with no font (Ol Chiki) and a private-use character, once each', () => {
-    expect(missingCharacters('ᱚᱛ ᱚ \uE000 ok')).toEqual([
-      { char: 'ᱚ', codePoint: 0x1c5a },
-      { char: 'ᱛ', codePoint: 0x1c5b },
-      { char: '\uE000', codePoint: 0xe000 },
+  it('names a script with no font (Ol Chiki) and a private-use character, once each', async () => {
+    expect((await FontLibrary.load()).undrawable('ᱚᱛ ᱚ \uE000 ok').map((u) => [u.text, u.kind])).toEqual([
+      ['ᱚ', 'missing'],
+      ['ᱛ', 'missing'],
+      ['\uE000', 'missing'],
     ]);
   });
 
-  it('does not ask glyphs of joiners, marks of direction and variation selectors', () => {
-    expect(missingCharacters('a\u200d\u200e\u2067b\u2069\ufe0f\n\t')).toEqual([]);
+  it('does not ask glyphs of joiners, marks of direction and variation selectors', async () => {
+    expect((await FontLibrary.load()).undrawable('a\u200d\u200e\u2067b\u2069\ufe0f\n\t')).toEqual([]);
   });
 });
 
@@ -49,11 +49,34 @@ describe('FontLibrary.fontFaceCss', () => {
 
   it('gives Han in bold text a real bold face, and keeps regular and bold sets complete', async () => {
     const fonts = await FontLibrary.load();
-    const found = rules(await fonts.fontFaceCss(page('<h2>罗福莉 🚀</h2><p>曾妍</p>')));
-    const cjk = found.filter((r) => r.family === 'Noto Sans SC');
+    const css = await fonts.fontFaceCss(page('<h2>罗福莉 🚀</h2><p>曾妍</p>'));
+    const cjk = rules(css).filter((r) => r.family === 'Noto Sans SC' && r.weight !== '100 900');
     expect(new Set(cjk.map((r) => r.weight))).toEqual(new Set(['100 550', '551 900']));
-    // The bold set also draws the emoji (no bold emoji exists), so bold text never falls through.
-    expect(cjk.filter((r) => r.weight === '551 900').length).toBeGreaterThanOrEqual(2);
+    expect(cjk.filter((r) => r.weight === '551 900').length).toBeGreaterThanOrEqual(1);
+    // The emoji face claims every weight (no bold emoji exists), so bold text never falls through.
+    expect(css).toMatch(fonts.emoji ? /font-family:'Noto Sans SC';[^}]*font-weight:100 900;[^}]*data:font\/ttf;[^}]*unicode-range:U\+1f680\}/ : /font-weight:551 900;[^}]*unicode-range:[^}]*U\+1F/);
+  });
+
+  it('draws the superscripts of an exponent from Source Sans 3, in every weight the page sets it in', async () => {
+    const fonts = await FontLibrary.load();
+    expect(fonts.undrawable('1 × 10⁻⁶ and 2 × 10³⁰⁰')).toEqual([]);
+    const css = await fonts.fontFaceCss(page('<p>1 × 10⁻⁶</p><h2>2 × 10³⁰⁰</h2>'));
+    const sources = rules(css).filter((r) => r.family === 'Source Sans 3');
+    const supers = [...css.matchAll(/@font-face\{font-family:'Source Sans 3';font-style:(\w+);font-weight:(\d+);font-display:block;src:url\(data:font\/ttf;base64,[^)]+\) format\('truetype'\);unicode-range:([^}]+)\}/g)];
+    expect(supers.map((m) => m[3])).toEqual(supers.map(() => 'U+2070,U+2076,U+207b'));
+    // One for each weight the latin faces are declared in: Chromium asks only one weight's faces.
+    expect(new Set(supers.map((m) => m[2]))).toEqual(new Set(sources.filter((r) => !r.file.startsWith('AAEAAAAR')).map((r) => r.weight)));
+  });
+
+  it('carries exactly the colour emoji a page shows, for each family its text falls back to', async () => {
+    const fonts = await FontLibrary.load();
+    if (!fonts.emoji) return;
+    const css = await fonts.fontFaceCss(page('<h1>🇯🇵 Japan</h1><p lang="ja">山田 1️⃣</p><p>no emoji: © 1 #</p>'));
+    const emoji = [...css.matchAll(/@font-face\{font-family:'([^']+)';[^}]*data:font\/ttf;base64,([^)]+)\)[^}]*unicode-range:([^}]+)\}/g)];
+    expect(emoji.map((m) => m[1]).sort()).toEqual(['Noto Sans JP', 'Noto Sans SC']);
+    expect(emoji[0]![3]).toBe('U+31,U+20e3,U+fe0f,U+1f1ef,U+1f1f5');
+    // The faces come before the text faces, which win a character both serve (a keycap's digit).
+    expect(css.indexOf('data:font/ttf')).toBeLessThan(css.indexOf('data:font/woff2'));
   });
 
   it('draws Japanese text with Noto Sans JP and adds the lang stack for it', async () => {

@@ -14,25 +14,47 @@ export interface BalanceTheme {
   readonly entries: readonly { readonly person: Subject; readonly point: BalancePoint; readonly position: number }[];
 }
 
+/** A trade-off as written, in every language a profile gives it (one string, or a map of translations). */
+type Written = string | Readonly<Record<string, string>>;
+
+/** Each profile's balance points as written, before translation: a person's by their index. */
+export type WrittenBalance = readonly (readonly { readonly tradeoff: Written; readonly poles: readonly [Written, Written] }[] | undefined)[];
+
 /**
  * Groups balance points by trade-off: people who name the same trade-off (and the same poles,
  * in either order) share one picture, with positions flipped to the first person's orientation.
+ * Names match in any language either profile gives them, so a trade-off one profile translates
+ * and another does not is still one picture.
  */
-export function balanceThemes(people: readonly Subject[]): BalanceTheme[] {
-  const themes = new Map<string, { tradeoff: string; poles: readonly [string, string]; entries: BalanceTheme['entries'][number][] }>();
+export function balanceThemes(people: readonly Subject[], written: WrittenBalance = []): BalanceTheme[] {
+  const themes: { tradeoff: string; poles: readonly [string, string]; names: Set<string>; first: Set<string>; second: Set<string>; entries: BalanceTheme['entries'][number][] }[] = [];
   for (const person of people) {
-    for (const point of person.profile.balance) {
-      const key = `${point.tradeoff.toLowerCase()}\u0000${[...point.poles].map((p) => p.toLowerCase()).sort().join('\u0000')}`;
-      let theme = themes.get(key);
+    person.profile.balance.forEach((point, j) => {
+      const source = written[person.index]?.[j];
+      const names = texts(source?.tradeoff, point.tradeoff);
+      const [first, second] = [texts(source?.poles[0], point.poles[0]), texts(source?.poles[1], point.poles[1])];
+      const orientation = (t: (typeof themes)[number]): 'same' | 'flipped' | undefined =>
+        !meets(t.names, names) ? undefined : meets(t.first, first) && meets(t.second, second) ? 'same' : meets(t.first, second) && meets(t.second, first) ? 'flipped' : undefined;
+      let theme = themes.find((t) => orientation(t) !== undefined);
       if (!theme) {
-        theme = { tradeoff: point.tradeoff, poles: point.poles, entries: [] };
-        themes.set(key, theme);
+        theme = { tradeoff: point.tradeoff, poles: point.poles, names, first, second, entries: [] };
+        themes.push(theme);
       }
-      const same = theme.poles[0].toLowerCase() === point.poles[0].toLowerCase();
-      theme.entries.push({ person, point, position: same ? point.position : 100 - point.position });
-    }
+      theme.entries.push({ person, point, position: orientation(theme) === 'flipped' ? 100 - point.position : point.position });
+    });
   }
-  return [...themes.values()].map((t, i) => ({ id: `balance-${i + 1}-${slug(t.tradeoff)}`, ...t }));
+  return themes.map((t, i) => ({ id: `balance-${i + 1}-${slug(t.tradeoff)}`, tradeoff: t.tradeoff, poles: t.poles, entries: t.entries }));
+}
+
+/** Every form of a text, lowercased: the one shown and each translation written. */
+function texts(written: Written | undefined, shown: string): Set<string> {
+  const all = [shown, ...(written === undefined ? [] : typeof written === 'string' ? [written] : Object.values(written))];
+  return new Set(all.map((t) => t.toLowerCase()));
+}
+
+function meets(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of b) if (a.has(x)) return true;
+  return false;
 }
 
 /** One row per person: a rope from one pole to the other, and a marker where they stand. */

@@ -46,18 +46,19 @@ describe('profile-report watch --serve', () => {
     const served = await page.content();
     expect(served).toContain('<script nonce=');
     const onDisk = await readFile(path.join(project, 'out', 'report.html'), 'utf8');
-    expect(onDisk).not.toMatch(/<script/i);
+    // The file's one script element is the report's facts: inert JSON, never the update script.
+    expect(onDisk.match(/<script[^>]*>/gi)).toEqual(['<script type="application/json" id="profile-report-facts">']);
   }, 180_000);
 
   it('shows a saved edit without a manual reload, and writes it to disk', async () => {
     const saved = performance.now();
     await writeFile(profile, original.replace(/^ {2}headline: .*$/m, '  headline: Preview headline one'));
-    await page.waitForFunction("document.body.innerText.includes('Preview headline one')", { timeout: 60_000 });
+    await page.waitForFunction("document.body.innerText.replaceAll('\\u00AD', '').includes('Preview headline one')", { timeout: 60_000 });
     const shownMs = performance.now() - saved;
     console.log(`watch --serve: saved edit visible in the page after ${Math.round(shownMs)} ms`);
     const built = await watch.next<{ ok: boolean; artifacts: { path: string }[] }>(120_000);
     expect(built.ok).toBe(true);
-    expect(await readFile(path.join(project, 'out', 'report.html'), 'utf8')).toContain('Preview headline one');
+    expect((await readFile(path.join(project, 'out', 'report.html'), 'utf8')).replaceAll('\u00AD', '')).toContain('Preview headline one');
   }, 180_000);
 
   it('shows the problems of an invalid edit over the last good report, with file:line:col, and keeps the outputs', async () => {
@@ -66,14 +67,14 @@ describe('profile-report watch --serve', () => {
     await page.waitForSelector('#profile-report-problems', { timeout: 60_000 });
     const overlay = String(await page.evaluate("document.getElementById('profile-report-problems').innerText"));
     expect(overlay).toMatch(/data\/profiles\/zeng-yan\.yaml:\d+:\d+ {2}person\.birthYear {2}expected a number/);
-    expect(await page.evaluate('document.body.innerText')).toContain('Preview headline one');
+    expect(String(await page.evaluate('document.body.innerText')).replaceAll('\u00AD', '')).toContain('Preview headline one');
     expect(await watch.next<{ ok: boolean }>(120_000)).toMatchObject({ ok: false });
     expect(await readFile(path.join(project, 'out', 'report.html'))).toEqual(before);
   }, 180_000);
 
   it('clears the overlay when the edit is fixed', async () => {
     await writeFile(profile, original.replace(/^ {2}headline: .*$/m, '  headline: Preview headline two'));
-    await page.waitForFunction("document.body.innerText.includes('Preview headline two') && !document.getElementById('profile-report-problems')", { timeout: 60_000 });
+    await page.waitForFunction("document.body.innerText.replaceAll('\\u00AD', '').includes('Preview headline two') && !document.getElementById('profile-report-problems')", { timeout: 60_000 });
     expect(await watch.next<{ ok: boolean }>(120_000)).toMatchObject({ ok: true });
   }, 180_000);
 

@@ -22,7 +22,11 @@ export function fitChartLabels(config: ChartConfig, width: number, height: numbe
   const tickSize = fontSize(isObject(categoryAxis) ? categoryAxis['ticks'] : undefined, 12);
   // A category axis beside the plot takes at most two fifths of the chart; one below it shares the width.
   const labels = config.data.labels;
-  const room = horizontal ? Math.round(width * 0.4) : Math.max(40, Math.round((width * 0.9) / Math.max(1, labels?.length ?? 1)));
+  // Chart.js also gives a box beside the plot at most half of what the layout's padding leaves.
+  const padding = isObject(options['layout']) && isObject(options['layout']['padding']) ? options['layout']['padding'] : {};
+  const side = (key: string): number => (typeof padding[key] === 'number' ? (padding[key] as number) : 0);
+  const beside = Math.min(width * 0.4, (width - side('left') - side('right')) / 2 - 12);
+  const room = horizontal ? Math.max(24, Math.round(beside)) : Math.max(40, Math.round((width * 0.9) / Math.max(1, labels?.length ?? 1)));
   const fittedLabels = labels?.map((label) => (typeof label === 'string' ? wrapToWidth(label, room, (t) => measure(t, tickSize)) : label.map((line) => shortenToWidth(line, room, (t) => measure(t, tickSize)))));
   const categoryId = horizontal ? 'y' : 'x';
   const multiLine = fittedLabels?.some((l) => Array.isArray(l)) ?? false;

@@ -43,9 +43,6 @@ const visibleHtmlText = (html: string): string => html.replace(/<style[\s\S]*?<\
 const languageOf = (b: GalleryBuild): Language => (b.report.options.language ?? 'en') as Language;
 const pageSize = (b: GalleryBuild): [number, number] => (b.report.options.page === 'Letter' ? [612, 792] : [595, 842]);
 
-/** Warnings about characters no font draws: expected for now where the report says so. */
-const glyphWarning = /would print as a box|no font|glyph|missing/i;
-
 describe('any person, any script, any length: the gallery, built in one process', () => {
   const built = new Map<string, GalleryBuild>();
 
@@ -63,9 +60,7 @@ describe('any person, any script, any length: the gallery, built in one process'
       expect(b.warnings.join('\n')).toMatch(report.expectWarning);
       return;
     }
-    // Until colour emoji sequences are drawn, the emoji report may warn about them, and only about them.
-    const left = report.glyphWarningsPending ? b.warnings.filter((w) => !glyphWarning.test(w)) : b.warnings;
-    expect(left).toEqual([]);
+    expect(b.warnings).toEqual([]);
   });
 
   it.each(cases)('%s: every name is in the PDF text exactly (NFC)', async (name, report) => {

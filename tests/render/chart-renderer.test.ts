@@ -55,6 +55,13 @@ describe('chart text and the edges of the image', () => {
     expect(drawn.problems).toEqual([]);
   });
 
+  it('leaves a category label the room the padding of the layout leaves (a metric chart reserves room for its values)', async () => {
+    const renderer = new ChartRenderer(await FontLibrary.load());
+    const spec = bars(['한국정보과학회-4', '서울대학교 기계 학습 연구소'], 'ko');
+    const padded = { ...spec, config: { ...spec.config, options: { ...spec.config.options, layout: { padding: { top: 4, right: 150, bottom: 0, left: 4 } } } } };
+    expect((await renderer.renderChecked(padded)).problems).toEqual([]);
+  });
+
   it('names the chart and the text it draws past the edge of its image', async () => {
     const renderer = new ChartRenderer(await FontLibrary.load());
     const spec = bars(['Universität Wien', 'Short']);

@@ -37,7 +37,8 @@ async function pageTexts(pdfPath: string): Promise<string[]> {
 }
 
 /** The HTML's text without its styles and tags. */
-const visibleHtmlText = (html: string): string => html.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]*>/g, ' ');
+// What a reader sees of the page: no style sheets, and not the inert facts block (JSON, never shown).
+const visibleHtmlText = (html: string): string => html.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]*>/g, ' ');
 
 /** The report's language and page size, as its spec gives them. */
 const languageOf = (b: GalleryBuild): Language => (b.report.options.language ?? 'en') as Language;

@@ -15,7 +15,14 @@ const nearlyEmpty = 0.12;
  */
 export function emptyPageProblems(doc: PdfDocument): string[] {
   const problems: string[] = [];
+  // Every section starts on a page of its own, so a short section (a heading and a line or two,
+  // such as "no balance points listed") fills a page alone by design: that page is whole, not
+  // a remnant. A page is such a section's when a section's bookmark points at it and the next
+  // section's at the page after it.
+  const sections = doc.outline.filter((item) => item.depth === 0 && item.destination !== undefined).map((item) => item.destination!.page);
+  const wholeSection = new Set(sections.filter((page, i) => sections[i + 1] === page + 1));
   for (const page of doc.pages.slice(1, -1)) {
+    if (wholeSection.has(page.number)) continue;
     const top = page.height - pt(pageMarginsMm.top);
     const bottom = pt(pageMarginsMm.bottom);
     const body = page.drawing().ink.filter((b) => b.y1 > bottom && b.y0 < top);

@@ -4,7 +4,8 @@ import { covers, fontCatalogue, isInvisible, regionFamily } from './font-catalog
 import type { CjkRegion, Face } from './font-catalogue.js';
 import { FontCoverage } from './font-coverage.js';
 import type { Undrawable } from './font-coverage.js';
-import { loadHarfBuzz, ShapingFont } from './font-shaper.js';
+import { loadShaper } from './font-shaper.js';
+import type { ShapingFont } from './font-shaper.js';
 import { isSuperscript, superscriptFaces, superscriptFontFaces } from './superscript-faces.js';
 import { parseContextKey, textContexts } from './text-contexts.js';
 
@@ -58,8 +59,7 @@ export class FontLibrary {
 
   /** @param emojiFiles where a colour emoji font may be installed (tests point elsewhere) */
   static async load(emojiFiles: readonly string[] = colourEmojiFiles): Promise<FontLibrary> {
-    const hb = await loadHarfBuzz();
-    const open = (data: Buffer): ShapingFont => new ShapingFont(hb, data);
+    const open = await loadShaper();
     const colour = findColourEmoji(emojiFiles);
     const emoji = colour ? new ColourEmoji(colour, open) : undefined;
     return new FontLibrary(

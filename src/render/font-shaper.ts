@@ -11,10 +11,28 @@ type HarfBuzz = typeof import('harfbuzzjs');
 
 let loading: Promise<HarfBuzz> | undefined;
 
-/** Loads the WebAssembly module once per process (about 20 ms); shaping after that is synchronous. */
-export function loadHarfBuzz(): Promise<HarfBuzz> {
+/**
+ * Loads the WebAssembly module once per process (about 20 ms) and gives a function that opens a
+ * font for shaping; shaping after that is synchronous. Nothing exported names harfbuzzjs's own
+ * types: they need Emscripten's global types, which a program using this library as a package
+ * would otherwise have to install for its compiler to read ours.
+ */
+export async function loadShaper(): Promise<(data: Uint8Array) => ShapingFont> {
   loading ??= import('harfbuzzjs');
-  return loading;
+  const hb = await loading;
+  return (data) => new HarfBuzzFont(hb, data);
+}
+
+/** A font opened for shaping. */
+export interface ShapingFont {
+  /** The glyphs HarfBuzz gives `text`, with the script and direction it guesses from the text. */
+  shape(text: string): ShapedGlyph[];
+  /** Font units per em, to turn advances into pixels. */
+  readonly unitsPerEm: number;
+  /** Whether the character map has `cp` at all (a quick first question before shaping). */
+  has(cp: number): boolean;
+  /** Every code point of the character map. */
+  codePoints(): Uint32Array;
 }
 
 /** One glyph of shaped text: its id (0 is .notdef, the box) and how far it moves the pen. */
@@ -23,8 +41,7 @@ export interface ShapedGlyph {
   readonly advance: number;
 }
 
-/** A font opened for shaping. */
-export class ShapingFont {
+class HarfBuzzFont implements ShapingFont {
   private readonly font: import('harfbuzzjs').Font;
   private readonly face: import('harfbuzzjs').Face;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emojiClusters, findColourEmoji } from '../../src/render/colour-emoji.js';
-import { loadHarfBuzz, ShapingFont } from '../../src/render/font-shaper.js';
+import { loadShaper } from '../../src/render/font-shaper.js';
 import { emojiPeople, emojiTitle } from '../helpers/emoji-people.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
@@ -36,7 +36,7 @@ describe.runIf(findColourEmoji())('a report with flags, families, keycaps and sk
   it('carries a colour emoji font in the page that draws each emoji of the page as one glyph', async () => {
     const faces = [...html.matchAll(/@font-face\{font-family:'[^']+';font-style:normal;font-weight:100 900;font-display:block;src:url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\)/g)];
     expect(faces.length).toBeGreaterThan(0);
-    const font = new ShapingFont(await loadHarfBuzz(), Buffer.from(faces[0]![1]!, 'base64'));
+    const font = (await loadShaper())(Buffer.from(faces[0]![1]!, 'base64'));
     const shown = emojiClusters(html.replace(/<style[\s\S]*?<\/style>/g, ''));
     expect(shown).toEqual(expect.arrayContaining([...flags, '👨‍👩‍👧‍👦', '1️⃣', '👍🏽', '🧑🏿‍🚀']));
     for (const emoji of shown) {

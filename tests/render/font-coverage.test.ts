@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findColourEmoji } from '../../src/render/colour-emoji.js';
 import { subsetColourFont } from '../../src/render/colour-font-subset.js';
 import { FontLibrary } from '../../src/render/font-library.js';
-import { loadHarfBuzz, ShapingFont } from '../../src/render/font-shaper.js';
+import { loadShaper } from '../../src/render/font-shaper.js';
 
 const sequences = ['🇳🇬', '🇲🇽', '🇯🇵', '🇹🇼', '👨‍👩‍👧‍👦', '1️⃣', '#️⃣', '👍🏽', '🧑🏿‍🚀', '🏳️‍🌈', '🏴󠁧󠁢󠁳󠁣󠁴󠁿'];
 const colourFile = findColourEmoji();
@@ -13,7 +13,7 @@ describe('FontCoverage, with the real fonts', () => {
     const fonts = await FontLibrary.load();
     expect(fonts.emoji?.file).toBe(colourFile);
     expect(fonts.undrawable(sequences.join(' '))).toEqual([]);
-    const colour = new ShapingFont(await loadHarfBuzz(), readFileSync(colourFile!));
+    const colour = (await loadShaper())(readFileSync(colourFile!));
     for (const s of sequences) {
       const glyphs = colour.shape(s).filter((g) => g.advance > 0);
       expect(glyphs.map((g) => g.id === 0), s).toEqual([false]);
@@ -41,13 +41,13 @@ describe('FontCoverage, with the real fonts', () => {
 
 describe('subsetColourFont', () => {
   it.runIf(colourFile)('keeps the glyphs and ligatures of the emoji asked for, under their ids, and little else', async () => {
-    const hb = await loadHarfBuzz();
+    const open = await loadShaper();
     const full = readFileSync(colourFile!);
-    const font = new ShapingFont(hb, full);
+    const font = open(full);
     const asked = ['🇯🇵', '👨‍👩‍👧‍👦', '1️⃣'];
     const subset = subsetColourFont(full, asked.flatMap((s) => [...s].map((c) => c.codePointAt(0)!)), asked.flatMap((s) => font.shape(s).map((g) => g.id)));
     expect(subset.length).toBeLessThan(40_000);
-    const small = new ShapingFont(hb, subset);
+    const small = open(subset);
     for (const s of asked) expect(small.shape(s).map((g) => g.id), s).toEqual(font.shape(s).map((g) => g.id));
     // A flag that was not asked for is not in the subset.
     expect(small.shape('🇳🇬').some((g) => g.id === 0)).toBe(true);

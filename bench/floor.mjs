@@ -10,13 +10,26 @@ const root = process.getuid?.() === 0;
 const browser = await launch({
   executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
   pipe: true,
-  args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--font-render-hinting=none'],
+  args: [
+    ...(root ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-extensions',
+    '--font-render-hinting=none',
+  ],
 });
 try {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setContent(await readFile(input, 'utf8'), { waitUntil: 'load' });
-  await writeFile(output, await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }));
+  await writeFile(
+    output,
+    await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }),
+  );
 } finally {
   await browser.close();
 }

@@ -58,7 +58,10 @@ interface PageMarks {
 export async function measurePreview(runs: number): Promise<{ runs: PreviewRun[]; totals: number[] }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'profile-report-bench-preview-'));
   await cp(path.join(root, 'data'), path.join(dir, 'data'), { recursive: true });
-  const child = spawn(process.execPath, [cli, 'watch', '--serve', '--port', '0', '--json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'watch', '--serve', '--port', '0', '--json'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: WatchLine[] = [];
   let wake: (() => void) | undefined;
   createInterface({ input: child.stdout }).on('line', (line) => {
@@ -76,7 +79,12 @@ export async function measurePreview(runs: number): Promise<{ runs: PreviewRun[]
     return lines.shift()!;
   };
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const browser = await launch({ executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium', headless: true, pipe: true, args: asRoot ? ['--no-sandbox'] : [] });
+  const browser = await launch({
+    executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    args: asRoot ? ['--no-sandbox'] : [],
+  });
   try {
     const url = (await next()).url!;
     if (!(await next()).ok) throw new Error('the first build failed');
@@ -156,15 +164,23 @@ export function previewTable(result: { runs: PreviewRun[]; totals: number[] }): 
   return [
     '| part of save → visible (`watch --serve`) | median | what |',
     '| --- | --- | --- |',
-    ...previewParts.map(([name, what]) => `| ${name} | ${ms(median(result.runs.map((r) => r[name] ?? 0)))} | ${what} |`),
+    ...previewParts.map(
+      ([name, what]) => `| ${name} | ${ms(median(result.runs.map((r) => r[name] ?? 0)))} | ${what} |`,
+    ),
     `| **total** | **${ms(median(result.totals))}** | runs: ${result.totals.map(ms).join(', ')} |`,
   ].join('\n');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const runs = Number(process.argv[2] ?? process.env['BENCH_RUNS'] ?? 10);
-  const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = (): string =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
   const before = load();
   const result = await measurePreview(runs);
-  process.stdout.write(`${previewTable(result)}\n\nload average before ${before}, after ${load()} (${os.cpus().length} cores)\n`);
+  process.stdout.write(
+    `${previewTable(result)}\n\nload average before ${before}, after ${load()} (${os.cpus().length} cores)\n`,
+  );
 }

@@ -42,7 +42,10 @@ async function project(count: number): Promise<{ dir: string; specs: string[] }>
   const specs: string[] = [];
   for (let i = 1; i <= count; i++) {
     const name = `q${String(i).padStart(3, '0')}`;
-    await writeFile(path.join(dir, 'data', `${name}.yaml`), spec.replace('name: report', `name: ${name}`).replace(/^title: .*$/m, `title: "Report ${i}: two balance points"`));
+    await writeFile(
+      path.join(dir, 'data', `${name}.yaml`),
+      spec.replace('name: report', `name: ${name}`).replace(/^title: .*$/m, `title: "Report ${i}: two balance points"`),
+    );
     specs.push(path.join('data', `${name}.yaml`));
   }
   return { dir, specs };
@@ -55,7 +58,11 @@ function run(args: readonly string[], cwd: string): Promise<number> {
     const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${args.join(' ')} exited ${code}\n${stderr}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(performance.now() - started)
+        : reject(new Error(`${args.join(' ')} exited ${code}\n${stderr}`)),
+    );
   });
 }
 
@@ -65,7 +72,20 @@ interface Worker {
 }
 
 async function startWorker(redis: RedisServer, concurrency: number, cwd: string): Promise<Worker> {
-  const child = spawn(process.execPath, [cli, 'worker', '--redis', redis.url, '--concurrency', String(concurrency), '--restart-after', String(restartAfter)], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      'worker',
+      '--redis',
+      redis.url,
+      '--concurrency',
+      String(concurrency),
+      '--restart-after',
+      String(restartAfter),
+    ],
+    { cwd, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const worker: Worker = { child, stderr: '' };
   child.stderr!.on('data', (d: Buffer) => (worker.stderr += d.toString()));
   while (!worker.stderr.includes('taking jobs')) {
@@ -76,7 +96,14 @@ async function startWorker(redis: RedisServer, concurrency: number, cwd: string)
 }
 
 async function stopWorkers(workers: readonly Worker[]): Promise<void> {
-  await Promise.all(workers.map((w) => new Promise((resolve) => (w.child.exitCode !== null ? resolve(null) : (w.child.once('close', resolve), w.child.kill('SIGTERM'))))));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((resolve) =>
+          w.child.exitCode !== null ? resolve(null) : (w.child.once('close', resolve), w.child.kill('SIGTERM')),
+        ),
+    ),
+  );
 }
 
 /**
@@ -113,9 +140,10 @@ async function memoryOf(pid: number): Promise<{ nodeKib: number; childrenKib: nu
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     if (ppid) parents.set(Number(name), ppid);
   }
-  const pss = async (p: number): Promise<number> => Number(/^Pss:\s+(\d+)/m.exec(await readFile(`/proc/${p}/smaps_rollup`, 'utf8').catch(() => ''))?.[1] ?? 0);
+  const pss = async (p: number): Promise<number> =>
+    Number(/^Pss:\s+(\d+)/m.exec(await readFile(`/proc/${p}/smaps_rollup`, 'utf8').catch(() => ''))?.[1] ?? 0);
   const descendants = new Set<number>();
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [child, parent] of parents) {
       if ((parent === pid || descendants.has(parent)) && !descendants.has(child)) {
@@ -139,7 +167,7 @@ async function workerMemory(jobs: number): Promise<MemorySample[]> {
     await run(['queue', 'add', ...specs, '--redis', redis.url], dir);
     const samples: MemorySample[] = [];
     const step = Math.max(1, Math.round(jobs / 10));
-    for (let next = step; ; ) {
+    for (let next = step; ;) {
       const built = (worker.stderr.match(/^built /gm) ?? []).length;
       if (built >= next || built >= jobs) {
         const memory = await memoryOf(worker.child.pid!);
@@ -147,7 +175,8 @@ async function workerMemory(jobs: number): Promise<MemorySample[]> {
         next = built + step;
         if (built >= jobs) break;
       }
-      if (worker.child.exitCode !== null || /^failed /m.test(worker.stderr)) throw new Error(`the worker failed:\n${worker.stderr}`);
+      if (worker.child.exitCode !== null || /^failed /m.test(worker.stderr))
+        throw new Error(`the worker failed:\n${worker.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     return samples;
@@ -194,7 +223,9 @@ export function queueTable(bench: QueueBench): string[] {
     '| --- | --- | --- |',
     ...bench.memory.map((m) => `| ${m.built} | ${mib(m.nodeKib)} | ${mib(m.chromiumKib)} |`),
     '',
-    first && last ? `Memory from the first sample to the last: Node ${mib(first.nodeKib)} → ${mib(last.nodeKib)}, Chromium ${mib(first.chromiumKib)} → ${mib(last.chromiumKib)} (a fresh Chromium every ${restartAfter} jobs).` : '',
+    first && last
+      ? `Memory from the first sample to the last: Node ${mib(first.nodeKib)} → ${mib(last.nodeKib)}, Chromium ${mib(first.chromiumKib)} → ${mib(last.chromiumKib)} (a fresh Chromium every ${restartAfter} jobs).`
+      : '',
   ];
 }
 

@@ -56,15 +56,27 @@ async function project(): Promise<string> {
 }
 
 /** Floor and cold build of the sample, interleaved. */
-async function coldBuilds(dir: string): Promise<{ floor: number[]; build: number[]; first: number[]; stages: Record<string, number>[]; peak: number[] }> {
+async function coldBuilds(
+  dir: string,
+): Promise<{ floor: number[]; build: number[]; first: number[]; stages: Record<string, number>[]; peak: number[] }> {
   await timed([cli, 'build', '--quiet'], dir); // once, so both start from a warm disk cache
   const html = path.join(dir, 'out', 'report.html');
-  const result = { floor: [] as number[], build: [] as number[], first: [] as number[], stages: [] as Record<string, number>[], peak: [] as number[] };
+  const result = {
+    floor: [] as number[],
+    build: [] as number[],
+    first: [] as number[],
+    stages: [] as Record<string, number>[],
+    peak: [] as number[],
+  };
   for (let i = 0; i < runs; i++) {
-    result.floor.push((await timed([path.join(root, 'bench', 'floor.mjs'), html, path.join(dir, 'floor.pdf')], dir)).ms);
+    result.floor.push(
+      (await timed([path.join(root, 'bench', 'floor.mjs'), html, path.join(dir, 'floor.pdf')], dir)).ms,
+    );
     const build = await timed([cli, 'build', '--json'], dir);
     result.build.push(build.ms);
-    result.stages.push((JSON.parse(build.stdout) as { reports: { timings: Record<string, number> }[] }).reports[0]!.timings);
+    result.stages.push(
+      (JSON.parse(build.stdout) as { reports: { timings: Record<string, number> }[] }).reports[0]!.timings,
+    );
     if (build.peakKib) result.peak.push(build.peakKib);
     // A first build: no previous PDF to take the contents' pages from, so it prints twice.
     await rm(path.join(dir, 'out', 'report.pdf'), { force: true });
@@ -122,12 +134,18 @@ async function batch(dir: string): Promise<number[]> {
     specs.push(file);
   }
   const times: number[] = [];
-  for (let i = 0; i < Math.max(1, Math.ceil(runs / 2)); i++) times.push((await timed([cli, 'build', '--quiet', ...specs], dir)).ms);
+  for (let i = 0; i < Math.max(1, Math.ceil(runs / 2)); i++)
+    times.push((await timed([cli, 'build', '--quiet', ...specs], dir)).ms);
   return times;
 }
 
 /** One build of a generated project: wall time and Node's peak memory. */
-async function generated(people: number, papers: number, models = 5, career = 5): Promise<{ ms: number; peakKib: number }> {
+async function generated(
+  people: number,
+  papers: number,
+  models = 5,
+  career = 5,
+): Promise<{ ms: number; peakKib: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'profile-report-bench-scale-'));
   try {
     await writeGeneratedProject(dir, people, { papers, models, career });
@@ -165,14 +183,18 @@ try {
   const byPapers = [];
   for (const papers of [10, 50, 100, 200]) byPapers.push({ papers, ...(await generated(2, papers)) });
   process.stderr.write('bench: scale done\n');
-  const queued = await measureQueue(Number(process.env['BENCH_QUEUE_REPORTS'] ?? 40), Number(process.env['BENCH_QUEUE_JOBS'] ?? 200));
+  const queued = await measureQueue(
+    Number(process.env['BENCH_QUEUE_REPORTS'] ?? 40),
+    Number(process.env['BENCH_QUEUE_JOBS'] ?? 200),
+  );
 
   const floor = median(cold.floor);
   const build = median(cold.build);
   const rebuild = median(rebuilds);
   const batch20 = median(batches);
   const stage = (name: string): number => median(cold.stages.map((t) => t[name] ?? 0));
-  const ratio = (value: number, target: number, max: number): string => `${value.toFixed(2)} (target ≤ ${target}) ${value <= max ? 'met' : 'MISSED'}`;
+  const ratio = (value: number, target: number, max: number): string =>
+    `${value.toFixed(2)} (target ≤ ${target}) ${value <= max ? 'met' : 'MISSED'}`;
 
   const lines = [
     `Measured on ${new Date().toISOString().slice(0, 10)}: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${await chromiumVersion()}. Medians of ${runs} runs.`,
@@ -199,8 +221,13 @@ try {
     '| scale (generated; one run each) | build time | peak memory |',
     '| --- | --- | --- |',
     `| 8 people × (200 papers, 30 models, 40 roles) | ${s(scale.ms)} | ${mib(scale.peakKib)} |`,
-    ...byPeople.map((r) => `| ${r.people} people × 50 papers | ${s(r.ms)} (${s(r.ms / r.people)} per person) | ${mib(r.peakKib)} |`),
-    ...byPapers.map((r) => `| 2 people × ${r.papers} papers | ${s(r.ms)} (${(r.ms / (2 * r.papers)).toFixed(1)} ms per paper) | ${mib(r.peakKib)} |`),
+    ...byPeople.map(
+      (r) => `| ${r.people} people × 50 papers | ${s(r.ms)} (${s(r.ms / r.people)} per person) | ${mib(r.peakKib)} |`,
+    ),
+    ...byPapers.map(
+      (r) =>
+        `| 2 people × ${r.papers} papers | ${s(r.ms)} (${(r.ms / (2 * r.papers)).toFixed(1)} ms per paper) | ${mib(r.peakKib)} |`,
+    ),
     '',
     `(g) Live preview (\`watch --serve\`, target: the edit shown within about 150 ms of the save on a quiet machine): medians of ${preview.totals.length} saves (alone: \`npx tsx bench/preview.ts [runs]\`).`,
     '',

@@ -20,7 +20,9 @@ const reports = only.length > 0 ? galleryReports.filter((r) => only.includes(r.n
 await rm(root, { recursive: true, force: true });
 await buildGallery(root, reports, (b) => {
   const status = b.error ? 'failed' : 'ok';
-  console.log(`${b.report.name.padEnd(18)} ${status.padEnd(7)} ${(b.ms / 1000).toFixed(1).padStart(5)} s  ${b.report.about}`);
+  console.log(
+    `${b.report.name.padEnd(18)} ${status.padEnd(7)} ${(b.ms / 1000).toFixed(1).padStart(5)} s  ${b.report.about}`,
+  );
   if (b.error) console.log(`    ${b.error}`);
   for (const w of b.warnings) console.log(`    ${w}`);
 });

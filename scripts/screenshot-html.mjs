@@ -14,7 +14,10 @@ const browser = await launch({
   args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking'],
 });
 try {
-  for (const [name, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]]) {
+  for (const [name, width, height] of [
+    ['desktop', 1280, 900],
+    ['phone', 390, 844],
+  ]) {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -22,7 +25,9 @@ try {
     await page.setViewport({ width, height, deviceScaleFactor: 1, isMobile: name === 'phone' });
     await page.setContent(html, { waitUntil: 'load' });
     await page.screenshot({ path: `${prefix}-${name}.png`, fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     console.log(`${prefix}-${name}.png (${width}px wide; horizontal overflow ${overflow}px)`);
     await page.close();
   }

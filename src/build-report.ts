@@ -64,21 +64,39 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
   context.templates.warmUp();
   try {
     const started = performance.now();
-    const request = { cwd: options.cwd ?? process.cwd(), today: options.today ?? new Date().toISOString().slice(0, 10), ...(options.spec ? { spec: options.spec } : {}), ...(options.profiles ? { profiles: options.profiles } : {}) };
+    const request = {
+      cwd: options.cwd ?? process.cwd(),
+      today: options.today ?? new Date().toISOString().slice(0, 10),
+      ...(options.spec ? { spec: options.spec } : {}),
+      ...(options.profiles ? { profiles: options.profiles } : {}),
+    };
     const loaded = await loadInputs(request, options.read ?? readInputFile, context.validation);
     // The earlier edition is an input like the profiles: read and checked before anything is drawn.
-    const inputs = options.since === undefined ? loaded : { ...loaded, since: await readEditionFacts(options.since, request) };
+    const inputs =
+      options.since === undefined ? loaded : { ...loaded, since: await readEditionFacts(options.since, request) };
     options.onStage?.('load', performance.now() - started);
     const resolved = await confineFolders(resolveOptions(options, inputs), options, inputs.specPath);
     const outputs = outputPaths(resolved);
     const pdfPath = outputs.find((o) => o.format === 'pdf')?.path;
-    const contentsGuess = pdfPath === undefined ? undefined : (context.contentsPages.get(pdfPath) ?? (options.write ? await previousContents(pdfPath) : undefined));
+    const contentsGuess =
+      pdfPath === undefined
+        ? undefined
+        : (context.contentsPages.get(pdfPath) ?? (options.write ? await previousContents(pdfPath) : undefined));
     // Preflight: what the build noticed it could not render right. Silence must mean success;
     // with --strict, anything noticed is a failure and nothing is written.
     const specFile = inputs.specPath ? displayPath(options.cwd ?? process.cwd(), inputs.specPath) : '(report)';
     const problems = [
       ...inputs.warnings,
-      ...unrenderableText([{ file: specFile, value: { title: inputs.spec.title, subtitle: inputs.spec.subtitle, author: inputs.spec.author } }, ...inputs.profiles.map((p) => ({ file: p.file, value: p.profile }))], await context.fontLibrary()),
+      ...unrenderableText(
+        [
+          {
+            file: specFile,
+            value: { title: inputs.spec.title, subtitle: inputs.spec.subtitle, author: inputs.spec.author },
+          },
+          ...inputs.profiles.map((p) => ({ file: p.file, value: p.profile })),
+        ],
+        await context.fontLibrary(),
+      ),
     ];
     const onHtml = async (html: string, warnings: readonly string[]): Promise<void> => {
       // The page is shown only if the build could still succeed with what is known so far.
@@ -90,13 +108,17 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
       onHtml,
       ...(contentsGuess ? { contentsGuess } : {}),
     });
-    if (pdfPath !== undefined && rendered.sectionPages.size > 0) context.contentsPages.set(pdfPath, rendered.sectionPages);
+    if (pdfPath !== undefined && rendered.sectionPages.size > 0)
+      context.contentsPages.set(pdfPath, rendered.sectionPages);
     if (options.strict) refuseWarnings(problems, rendered.warnings, specFile);
     let written: WrittenArtifact[] | undefined;
     if (options.write) {
       const writeStarted = performance.now();
       written = await writeArtifacts(
-        outputs.map((o) => ({ path: o.path, bytes: o.format === 'html' ? Buffer.from(rendered.html, 'utf8') : rendered.pdf! })),
+        outputs.map((o) => ({
+          path: o.path,
+          bytes: o.format === 'html' ? Buffer.from(rendered.html, 'utf8') : rendered.pdf!,
+        })),
         options.outDir === undefined ? { within: options.cwd ?? process.cwd() } : {},
       );
       options.onStage?.('write', performance.now() - writeStarted);
@@ -115,7 +137,11 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
  * swapped during the build cannot redirect a read or a write (and the write checks the folder
  * it opened once more). Folders given as flags are where the user asked for them.
  */
-async function confineFolders(resolved: ResolvedOptions, options: BuildReportOptions, specPath: string | undefined): Promise<ResolvedOptions> {
+async function confineFolders(
+  resolved: ResolvedOptions,
+  options: BuildReportOptions,
+  specPath: string | undefined,
+): Promise<ResolvedOptions> {
   const cwd = options.cwd ?? process.cwd();
   const spec = specPath ? displayPath(cwd, specPath) : 'the report spec';
   let { templatesDir, outDir } = resolved;
@@ -136,7 +162,14 @@ async function confineFolders(resolved: ResolvedOptions, options: BuildReportOpt
 function refuseWarnings(problems: readonly Problem[], warnings: readonly string[], report: string): void {
   const all: Problem[] = [
     ...problems.map((p) => ({ ...p, severity: 'error' as const, message: `${p.message} (--strict)` })),
-    ...warnings.map((message) => ({ file: report, line: 0, column: 0, path: '', message: `${message} (--strict)`, severity: 'error' as const })),
+    ...warnings.map((message) => ({
+      file: report,
+      line: 0,
+      column: 0,
+      path: '',
+      message: `${message} (--strict)`,
+      severity: 'error' as const,
+    })),
   ];
   if (all.length > 0) throw new ValidationError(all);
 }

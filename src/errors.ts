@@ -83,7 +83,8 @@ export function firstLine(error: unknown): string {
 
 /** `firstLine`, followed by the first line of the cause a render failure carries. */
 export function errorSummary(error: unknown): string {
-  if (error instanceof RenderError && error.cause instanceof Error) return `${error.message} (${firstLine(error.cause)})`;
+  if (error instanceof RenderError && error.cause instanceof Error)
+    return `${error.message} (${firstLine(error.cause)})`;
   return firstLine(error);
 }
 

@@ -31,7 +31,18 @@ export type { Artifact, WrittenArtifact } from './write/write-artifacts.js';
 export { validateProfiles } from './validate/validate-files.js';
 export type { ValidateOptions, ValidationReport } from './validate/validate-files.js';
 export { profileSchema } from './schema/profile-schema.js';
-export type { BalancePoint, CareerEntry, Education, LocalisedProfile, Metric, Model, Paper, Person, Profile, Source } from './schema/profile-schema.js';
+export type {
+  BalancePoint,
+  CareerEntry,
+  Education,
+  LocalisedProfile,
+  Metric,
+  Model,
+  Paper,
+  Person,
+  Profile,
+  Source,
+} from './schema/profile-schema.js';
 export { isLanguageTag, pickText, reportLanguages } from './schema/localised-text.js';
 export type { LocalisedText, PickedText, ReportLanguage } from './schema/localised-text.js';
 export { localiseProfile } from './schema/localise-profile.js';
@@ -63,7 +74,16 @@ export { memoryReader, readInputFile } from './load/read-input-file.js';
 export type { FileReader, ReadResult } from './load/read-input-file.js';
 
 // Errors
-export { ProfileReportError, RenderError, UsageError, UserError, ValidationError, exitCodeOf, exitCodes, formatProblem } from './errors.js';
+export {
+  ProfileReportError,
+  RenderError,
+  UsageError,
+  UserError,
+  ValidationError,
+  exitCodeOf,
+  exitCodes,
+  formatProblem,
+} from './errors.js';
 export type { ExitCode, Problem } from './errors.js';
 
 // The shape of --json output

@@ -56,7 +56,11 @@ export function resolveOptions(options: BuildOptions, inputs: LoadedInputs): Res
     formats: new Set(options.formats ?? ['html', 'pdf']),
     page: options.page ?? spec.page,
     language: options.language ?? spec.language,
-    templatesDir: options.templates ? path.resolve(cwd, options.templates) : spec.templates ? path.resolve(specDir, spec.templates) : undefined,
+    templatesDir: options.templates
+      ? path.resolve(cwd, options.templates)
+      : spec.templates
+        ? path.resolve(specDir, spec.templates)
+        : undefined,
     outDir: options.outDir ? path.resolve(cwd, options.outDir) : path.resolve(specDir, spec.output.dir),
     outName: spec.output.name,
     timeoutMs: options.timeoutMs ?? limits.renderTimeoutMs,
@@ -65,5 +69,7 @@ export function resolveOptions(options: BuildOptions, inputs: LoadedInputs): Res
 
 /** The paths a build writes, in format order. */
 export function outputPaths(resolved: ResolvedOptions): { format: OutputFormat; path: string }[] {
-  return (['html', 'pdf'] as const).filter((f) => resolved.formats.has(f)).map((format) => ({ format, path: path.join(resolved.outDir, `${resolved.outName}.${format}`) }));
+  return (['html', 'pdf'] as const)
+    .filter((f) => resolved.formats.has(f))
+    .map((format) => ({ format, path: path.join(resolved.outDir, `${resolved.outName}.${format}`) }));
 }

@@ -56,7 +56,12 @@ export interface PipelineHooks {
  * The pipeline after loading: derive → charts → HTML → PDF. Validated inputs in, strings and
  * bytes out; nothing here touches the output folder (that is write-artifacts' job, at the edge).
  */
-export async function renderReport(inputs: LoadedInputs, options: ResolvedOptions, ctx: BuildContext, hooks: PipelineHooks = {}): Promise<RenderedReport> {
+export async function renderReport(
+  inputs: LoadedInputs,
+  options: ResolvedOptions,
+  ctx: BuildContext,
+  hooks: PipelineHooks = {},
+): Promise<RenderedReport> {
   const timings: StageTiming[] = [];
   const stage = async <T>(name: StageTiming['stage'], work: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -70,7 +75,12 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
   const spec = { ...inputs.spec, page: options.page, language: options.language };
   // The facts this edition shows, carried in the HTML and attached to the PDF, so a later
   // build can say what changed since it (see src/edition/).
-  const facts = serialiseFacts(editionFacts(spec, inputs.profiles.map((p) => p.localised ?? p.profile)));
+  const facts = serialiseFacts(
+    editionFacts(
+      spec,
+      inputs.profiles.map((p) => p.localised ?? p.profile),
+    ),
+  );
   // The template folder first: its message catalogue is one of its files, read and capped with the rest.
   const templates = await stage('templates', async () => {
     const set = await readTemplateSet(options.templatesDir);
@@ -78,7 +88,14 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
     return set;
   });
   const messages = readLocale(options.language, templates.catalogues.get(options.language));
-  const derived = await stage('derive', () => deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile), messages.locale, { ...(inputs.since ? { since: inputs.since } : {}), titleFromPeople: inputs.fromCommandLine === true }));
+  const derived = await stage('derive', () =>
+    deriveReport(
+      spec,
+      inputs.profiles.map((p) => p.localised ?? p.profile),
+      messages.locale,
+      { ...(inputs.since ? { since: inputs.since } : {}), titleFromPeople: inputs.fromCommandLine === true },
+    ),
+  );
   const chartWarnings: string[] = [];
   const charts = await stage('charts', () => drawCharts(derived.charts, ctx, chartWarnings));
   const html = await stage('html', async () =>
@@ -87,7 +104,9 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
       css: templates.css,
       fonts: await ctx.fontLibrary(),
       charts,
-      portraits: new Map(inputs.profiles.flatMap((p, i) => (p.portrait ? [[portraitSrc(i), p.portrait.dataUri] as const] : []))),
+      portraits: new Map(
+        inputs.profiles.flatMap((p, i) => (p.portrait ? [[portraitSrc(i), p.portrait.dataUri] as const] : [])),
+      ),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
       facts,
     }),
@@ -117,19 +136,43 @@ export async function renderReport(inputs: LoadedInputs, options: ResolvedOption
           date: spec.buildDate,
           creator: 'profile-report',
           headings: printed.headings,
-          attachments: [{ name: factsFileName, description: 'The facts this edition of the report shows (profile-report facts format)', mime: 'application/json', bytes: Buffer.from(facts, 'utf8'), modDate: spec.buildDate }],
+          attachments: [
+            {
+              name: factsFileName,
+              description: 'The facts this edition of the report shows (profile-report facts format)',
+              mime: 'application/json',
+              bytes: Buffer.from(facts, 'utf8'),
+              modDate: spec.buildDate,
+            },
+          ],
         });
         const finishedDocument = readPdf(finished);
-        printWarnings.push(...pdfPreflight(printed.document, finishedDocument, printed.headings), ...splitBlocks(finishedDocument, html), ...strandedHeadings(finishedDocument));
+        printWarnings.push(
+          ...pdfPreflight(printed.document, finishedDocument, printed.headings),
+          ...splitBlocks(finishedDocument, html),
+          ...strandedHeadings(finishedDocument),
+        );
         return finished;
       })
     : undefined;
 
-  return { html, ...(pdf ? { pdf } : {}), charts: derived.charts, warnings: [...htmlWarnings, ...printWarnings], timings, sectionPages, prints };
+  return {
+    html,
+    ...(pdf ? { pdf } : {}),
+    charts: derived.charts,
+    warnings: [...htmlWarnings, ...printWarnings],
+    timings,
+    sectionPages,
+    prints,
+  };
 }
 
 /** Draws every chart; text a chart draws past the edge of its image is a warning in `warnings`. */
-async function drawCharts(specs: readonly ChartSpec[], ctx: BuildContext, warnings: string[]): Promise<Map<string, string>> {
+async function drawCharts(
+  specs: readonly ChartSpec[],
+  ctx: BuildContext,
+  warnings: string[],
+): Promise<Map<string, string>> {
   const renderer = await ctx.chartRenderer();
   const svgs = new Map<string, string>();
   for (const spec of specs) {

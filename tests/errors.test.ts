@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { ProfileReportError, RenderError, UsageError, UserError, ValidationError, errorSummary, exitCodeOf, firstLine } from '../src/errors.js';
+import {
+  ProfileReportError,
+  RenderError,
+  UsageError,
+  UserError,
+  ValidationError,
+  errorSummary,
+  exitCodeOf,
+  firstLine,
+} from '../src/errors.js';
 import * as library from '../src/index.js';
 import { reportFailure } from '../src/cli/report-failure.js';
 
-const problem = { file: 'a.yaml', line: 3, column: 5, path: 'person.name', message: 'expected text', severity: 'error' } as const;
+const problem = {
+  file: 'a.yaml',
+  line: 3,
+  column: 5,
+  path: 'person.name',
+  message: 'expected text',
+  severity: 'error',
+} as const;
 
 describe('one error model', () => {
   it('gives each kind of failure its exit code: bad input 1, bad usage 2, rendering failed 3', () => {
@@ -36,17 +52,27 @@ describe('one error model', () => {
   it('the CLI reports a failure with the same exit code exitCodeOf gives', () => {
     const lines: string[] = [];
     const term = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
-    for (const e of [new UserError('x'), new UsageError('x'), new RenderError('x'), new ValidationError([problem]), new Error('bug')]) {
+    for (const e of [
+      new UserError('x'),
+      new UsageError('x'),
+      new RenderError('x'),
+      new ValidationError([problem]),
+      new Error('bug'),
+    ]) {
       expect(reportFailure(e, term)).toBe(exitCodeOf(e));
     }
-    expect(lines.at(-1)).toMatch(/^internal error: this is a bug in profile-report, please report it with the text below\.\nError: bug\n    at /);
+    expect(lines.at(-1)).toMatch(
+      /^internal error: this is a bug in profile-report, please report it with the text below\.\nError: bug\n    at /,
+    );
   });
 
-  it('keeps the first line of a message, and a render failure\'s cause', () => {
+  it("keeps the first line of a message, and a render failure's cause", () => {
     expect(firstLine(new Error('page.pdf: Target closed\nCall log:\n  - waiting'))).toBe('page.pdf: Target closed');
     expect(firstLine('one\ntwo')).toBe('one');
     expect(firstLine(42)).toBe('42');
-    expect(errorSummary(new RenderError('printing the PDF failed', { cause: new Error('Target closed\nstack') }))).toBe('printing the PDF failed (Target closed)');
+    expect(errorSummary(new RenderError('printing the PDF failed', { cause: new Error('Target closed\nstack') }))).toBe(
+      'printing the PDF failed (Target closed)',
+    );
     expect(errorSummary(new UserError('no such file\nmore'))).toBe('no such file');
   });
 });

@@ -60,7 +60,8 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
   const noticeAfterLoad = (progress: Progress): Progress => ({
     ...progress,
     step: (name, ms, detail) => {
-      if (name === 'load') context.browser.onNotice((m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)));
+      if (name === 'load')
+        context.browser.onNotice((m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)));
       progress.step(name, ms, detail);
     },
   });
@@ -76,7 +77,11 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
         json: flags.json === true,
         interrupted: () => interrupts.signal !== undefined,
         ...(targets.length > 1 ? { label: target.label } : {}),
-        progress: noticeAfterLoad(flags.json || flags.quiet ? silentProgress : humanProgress(ctx.term, ctx.cwd, targets.length > 1 ? target.label : undefined)),
+        progress: noticeAfterLoad(
+          flags.json || flags.quiet
+            ? silentProgress
+            : humanProgress(ctx.term, ctx.cwd, targets.length > 1 ? target.label : undefined),
+        ),
       }),
     );
     if (interrupts.exitCode) {
@@ -97,7 +102,9 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
       ctx.term.out(printJson(summary));
     } else if (targets.length > 1) {
       const failed = outcomes.filter((o) => !o.ok);
-      ctx.term.err(`${outcomes.length - failed.length} of ${outcomes.length} reports built${failed.length ? `; failed: ${failed.map((o) => o.spec).join(', ')}` : ''}.`);
+      ctx.term.err(
+        `${outcomes.length - failed.length} of ${outcomes.length} reports built${failed.length ? `; failed: ${failed.map((o) => o.spec).join(', ')}` : ''}.`,
+      );
     }
     return exitCode;
   } finally {
@@ -107,10 +114,20 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
 }
 
 export function parseBuildFlags(flags: BuildFlags): BuildOptions {
-  const out: { outDir?: string; formats?: OutputFormat[]; page?: PageSize; language?: Language; templates?: string; timeoutMs?: number; strict?: boolean; since?: string } = {};
+  const out: {
+    outDir?: string;
+    formats?: OutputFormat[];
+    page?: PageSize;
+    language?: Language;
+    templates?: string;
+    timeoutMs?: number;
+    strict?: boolean;
+    since?: string;
+  } = {};
   if (flags.strict) out.strict = true;
   if (flags.since !== undefined) {
-    if (flags.since.trim() === '' || flags.since === 'git:') throw new UsageError('--since takes an earlier edition: a PDF or HTML report, or git:REV');
+    if (flags.since.trim() === '' || flags.since === 'git:')
+      throw new UsageError('--since takes an earlier edition: a PDF or HTML report, or git:REV');
     out.since = flags.since;
   }
   if (flags.out !== undefined) out.outDir = flags.out;
@@ -118,7 +135,8 @@ export function parseBuildFlags(flags: BuildFlags): BuildOptions {
   if (flags.format !== undefined) {
     const formats = flags.format.split(',').map((f) => f.trim().toLowerCase());
     const bad = formats.filter((f) => f !== 'html' && f !== 'pdf');
-    if (bad.length > 0 || formats.length === 0) throw new UsageError(`--format takes html, pdf or html,pdf, not ${flags.format}`);
+    if (bad.length > 0 || formats.length === 0)
+      throw new UsageError(`--format takes html, pdf or html,pdf, not ${flags.format}`);
     out.formats = [...new Set(formats)] as OutputFormat[];
   }
   if (flags.page !== undefined) {
@@ -128,12 +146,16 @@ export function parseBuildFlags(flags: BuildFlags): BuildOptions {
   }
   if (flags.lang !== undefined) {
     const language = matchLanguage(flags.lang);
-    if (!language) throw new UsageError(`--lang takes a language the report can be written in (${shippedLanguageList()}), not ${flags.lang}`);
+    if (!language)
+      throw new UsageError(
+        `--lang takes a language the report can be written in (${shippedLanguageList()}), not ${flags.lang}`,
+      );
     out.language = language;
   }
   if (flags.timeout !== undefined) {
     const seconds = Number(flags.timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout takes a number of seconds, not ${flags.timeout}`);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+      throw new UsageError(`--timeout takes a number of seconds, not ${flags.timeout}`);
     out.timeoutMs = Math.round(seconds * 1000);
   }
   return out;

@@ -35,7 +35,11 @@ export interface BuildOneContext {
  * Builds one report and describes how it went, never throwing: in a batch, one bad report must
  * not stop the others, and each outcome carries its own exit code.
  */
-export async function buildOne(target: BuildTarget, options: BuildOptions, ctx: BuildOneContext): Promise<ReportOutcome> {
+export async function buildOne(
+  target: BuildTarget,
+  options: BuildOptions,
+  ctx: BuildOneContext,
+): Promise<ReportOutcome> {
   const started = performance.now();
   const timings: Record<string, number> = {};
   try {
@@ -55,7 +59,14 @@ export async function buildOne(target: BuildTarget, options: BuildOptions, ctx: 
     timings['total'] = round(performance.now() - started);
     // What the build noticed in its own output (the preflight) is a warning even under
     // --quiet: the report on disk may not be right.
-    const noticed = result.warnings.map((message): Problem => ({ file: target.label, line: 0, column: 0, path: '', message, severity: 'warning' }));
+    const noticed = result.warnings.map((message): Problem => ({
+      file: target.label,
+      line: 0,
+      column: 0,
+      path: '',
+      message,
+      severity: 'warning',
+    }));
     if (!ctx.json) {
       for (const p of result.problems) ctx.term.err(formatProblem(p));
       for (const w of result.warnings) ctx.term.err(`${ctx.label ? `[${ctx.label}] ` : ''}warning: ${w}`);
@@ -65,7 +76,12 @@ export async function buildOne(target: BuildTarget, options: BuildOptions, ctx: 
       spec: target.label,
       ok: true,
       exitCode: exitCodes.ok,
-      artifacts: (result.written ?? []).map((a) => ({ format: a.path.endsWith('.pdf') ? 'pdf' : 'html', path: path.relative(ctx.cwd, a.path) || a.path, bytes: a.size, sha256: a.sha256 })),
+      artifacts: (result.written ?? []).map((a) => ({
+        format: a.path.endsWith('.pdf') ? 'pdf' : 'html',
+        path: path.relative(ctx.cwd, a.path) || a.path,
+        bytes: a.size,
+        sha256: a.sha256,
+      })),
       timings,
       warnings: [...result.problems, ...noticed].map(jsonProblem),
       problems: [],
@@ -82,8 +98,10 @@ export async function buildOne(target: BuildTarget, options: BuildOptions, ctx: 
       exitCode,
       artifacts: [],
       timings,
-      warnings: error instanceof ValidationError ? error.problems.filter((p) => p.severity === 'warning').map(jsonProblem) : [],
-      problems: error instanceof ValidationError ? error.problems.filter((p) => p.severity === 'error').map(jsonProblem) : [],
+      warnings:
+        error instanceof ValidationError ? error.problems.filter((p) => p.severity === 'warning').map(jsonProblem) : [],
+      problems:
+        error instanceof ValidationError ? error.problems.filter((p) => p.severity === 'error').map(jsonProblem) : [],
       error: errorSummary(error),
     };
   }

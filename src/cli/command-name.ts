@@ -15,7 +15,10 @@ const subcommands = ['build', 'watch', 'validate', 'init', 'import', 'doctor', '
  * one command they run, and the user's next command runs without it. A checkout of the source
  * (not inside node_modules) keeps the bare name: whoever runs it from there linked it or knows.
  */
-export function commandName(argv1: string | undefined = process.argv[1], searchPath: string | undefined = process.env['PATH']): string {
+export function commandName(
+  argv1: string | undefined = process.argv[1],
+  searchPath: string | undefined = process.env['PATH'],
+): string {
   if (!argv1) return 'profile-report';
   const self = real(argv1);
   if (!self.split(path.sep).includes('node_modules')) return 'profile-report';

@@ -22,7 +22,12 @@ export interface DiffContext {
  * report this tool wrote, a report spec (its profiles as they are now), or `git:REV`. Prints
  * for a terminal, or `{ "changes": [...] }` with --json. Reads only; writes nothing.
  */
-export async function runDiff(before: string, after: string, flags: { json?: boolean }, ctx: DiffContext): Promise<number> {
+export async function runDiff(
+  before: string,
+  after: string,
+  flags: { json?: boolean },
+  ctx: DiffContext,
+): Promise<number> {
   const [old, now] = await Promise.all([facts(before, ctx), facts(after, ctx)]);
   // Values are written as an English report writes them, like every message of the command line.
   const changes = diffFacts(old, now, builtInLocale('en'));
@@ -34,14 +39,17 @@ export async function runDiff(before: string, after: string, flags: { json?: boo
     ctx.term.out(`No changes between ${before} (${old.buildDate}) and ${after} (${now.buildDate}).`);
     return exitCodes.ok;
   }
-  ctx.term.out(`${changes.length} change${changes.length === 1 ? '' : 's'} from ${before} (${old.buildDate}) to ${after} (${now.buildDate}):`);
+  ctx.term.out(
+    `${changes.length} change${changes.length === 1 ? '' : 's'} from ${before} (${old.buildDate}) to ${after} (${now.buildDate}):`,
+  );
   let person = '';
   for (const change of changes) {
     if (change.person !== person) {
       person = change.person;
       ctx.term.out(`\n${person}`);
     }
-    const values = change.kind === 'changed' ? `: ${change.before ?? '(not given)'} → ${change.after ?? '(not given)'}` : '';
+    const values =
+      change.kind === 'changed' ? `: ${change.before ?? '(not given)'} → ${change.after ?? '(not given)'}` : '';
     const sources = change.sources.length > 0 ? `  [${change.sources.map((s) => s.id).join(', ')}]` : '';
     ctx.term.out(`  ${change.kind.padEnd(8)} ${changeWhat(change)}${values}${sources}`);
   }
@@ -52,7 +60,10 @@ async function facts(edition: string, ctx: DiffContext): Promise<FactsDocument> 
   const request = { cwd: ctx.cwd, today: ctx.today };
   if (!edition.startsWith('git:') && /\.ya?ml$/i.test(edition) && (await isReportSpecFile(edition, ctx.cwd))) {
     const inputs = await loadInputs({ ...request, spec: path.resolve(ctx.cwd, edition) }, readInputFile);
-    return editionFacts(inputs.spec, inputs.profiles.map((p) => p.localised ?? p.profile));
+    return editionFacts(
+      inputs.spec,
+      inputs.profiles.map((p) => p.localised ?? p.profile),
+    );
   }
   return readEditionFacts(edition.startsWith('git:') ? edition : path.resolve(ctx.cwd, edition), request);
 }

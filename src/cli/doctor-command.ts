@@ -24,8 +24,10 @@ export async function runDoctor(flags: { out?: string; json?: boolean }, ctx: Co
   results.push(writable);
   if (!flags.json) print(writable, ctx);
   const failed = results.filter((r) => !r.ok);
-  if (flags.json) ctx.term.out(`${JSON.stringify({ command: 'doctor', ok: failed.length === 0, checks: results }, null, 2)}\n`);
-  else ctx.term.err(failed.length === 0 ? 'all checks passed.' : `${failed.length} of ${results.length} checks failed.`);
+  if (flags.json)
+    ctx.term.out(`${JSON.stringify({ command: 'doctor', ok: failed.length === 0, checks: results }, null, 2)}\n`);
+  else
+    ctx.term.err(failed.length === 0 ? 'all checks passed.' : `${failed.length} of ${results.length} checks failed.`);
   return failed.length === 0 ? exitCodes.ok : exitCodes.badInput;
 }
 

@@ -36,8 +36,14 @@ const packageSchema = fileURLToPath(new URL('../../data/profile.schema.json', im
  * make) and writes the profile atomically only when every check passed.
  */
 export async function runImport(files: readonly string[], flags: ImportFlags, ctx: CommandContext): Promise<number> {
-  if (files.length === 0) throw new UsageError('import needs at least one file: profile-report import scholar.bib --into data/profiles/name.yaml');
-  if ((flags.into === undefined) === (flags.new === undefined)) throw new UsageError('import needs exactly one of --into PROFILE.yaml (add to a profile) or --new NAME (start one)');
+  if (files.length === 0)
+    throw new UsageError(
+      'import needs at least one file: profile-report import scholar.bib --into data/profiles/name.yaml',
+    );
+  if ((flags.into === undefined) === (flags.new === undefined))
+    throw new UsageError(
+      'import needs exactly one of --into PROFILE.yaml (add to a profile) or --new NAME (start one)',
+    );
   if (flags.format !== undefined && !(importFormats as readonly string[]).includes(flags.format)) {
     throw new UsageError(`--format must be one of ${importFormats.join(', ')} (got ${flags.format})`);
   }
@@ -61,11 +67,20 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
   } else {
     const name = flags.new!.trim();
     if (!name) throw new UsageError('--new needs the person\'s name, for example --new "Ada Lovelace"');
-    const dir = path.resolve(ctx.cwd, flags.dir ?? (existsSync(path.join(ctx.cwd, 'data', 'profiles')) ? path.join('data', 'profiles') : '.'));
+    const dir = path.resolve(
+      ctx.cwd,
+      flags.dir ?? (existsSync(path.join(ctx.cwd, 'data', 'profiles')) ? path.join('data', 'profiles') : '.'),
+    );
     targetPath = path.join(dir, profileFileName(name));
-    if (existsSync(targetPath)) throw new UserError(`${displayPath(ctx.cwd, targetPath)} already exists; add to it with --into ${displayPath(ctx.cwd, targetPath)}`);
+    if (existsSync(targetPath))
+      throw new UserError(
+        `${displayPath(ctx.cwd, targetPath)} already exists; add to it with --into ${displayPath(ctx.cwd, targetPath)}`,
+      );
     const projectSchema = path.join(ctx.cwd, 'data', 'profile.schema.json');
-    const schemaPath = path.relative(dir, existsSync(projectSchema) ? projectSchema : packageSchema).split(path.sep).join('/');
+    const schemaPath = path
+      .relative(dir, existsSync(projectSchema) ? projectSchema : packageSchema)
+      .split(path.sep)
+      .join('/');
     target = { kind: 'new', file: displayPath(ctx.cwd, targetPath), name, schemaPath };
   }
   if (problems.length > 0) throw new ValidationError(problems);
@@ -76,7 +91,10 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
   if (changed && !flags.dryRun) {
     const write = await writeTarget(targetPath, target.file, ctx.cwd);
     if (!write.ok) throw new UserError(`${write.message}; nothing was written`);
-    await writeArtifacts([{ path: write.path, bytes: new TextEncoder().encode(result.text) }], write.within === undefined ? {} : { within: write.within });
+    await writeArtifacts(
+      [{ path: write.path, bytes: new TextEncoder().encode(result.text) }],
+      write.within === undefined ? {} : { within: write.within },
+    );
     written = true;
   }
   const exitCode = result.ok ? exitCodes.ok : exitCodes.badInput;
@@ -89,7 +107,13 @@ export async function runImport(files: readonly string[], flags: ImportFlags, ct
 }
 
 /** A file's text; with keepBom, a byte-order mark stays in it, so the profile is written back with its mark. */
-async function readText(absolute: string, shown: string, maxBytes: number | undefined, problems: Problem[], options: { keepBom?: boolean } = {}): Promise<string | undefined> {
+async function readText(
+  absolute: string,
+  shown: string,
+  maxBytes: number | undefined,
+  problems: Problem[],
+  options: { keepBom?: boolean } = {},
+): Promise<string | undefined> {
   const read = await readInputFile(absolute, maxBytes);
   if (!read.ok) {
     problems.push({ ...read.problem, file: shown });
@@ -112,7 +136,9 @@ function report(result: ImportResult, file: string, written: boolean, flags: Imp
     const errors = result.problems.filter((p) => p.severity === 'error');
     // --skip-bad helps only when some of the errors are about single entries, not the whole file.
     const skippable = !flags.skipBad && errors.some((p) => p.path !== '');
-    ctx.term.err(`${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was written.${skippable ? ' To import the good entries and skip the bad ones, add --skip-bad.' : ''}`);
+    ctx.term.err(
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} found; nothing was written.${skippable ? ' To import the good entries and skip the bad ones, add --skip-bad.' : ''}`,
+    );
     return;
   }
   if (flags.dryRun) {

@@ -26,11 +26,16 @@ async function initProject(flags: { dir?: string }, ctx: CommandContext): Promis
   const root = path.resolve(ctx.cwd, flags.dir ?? '.');
   const shown = (file: string): string => path.relative(ctx.cwd, path.join(root, file)) || '.';
   if (existsSync(path.join(root, projectSpec))) {
-    throw new UserError(`${shown(projectSpec)} already exists, so this is a project already; add a person with: profile-report init "Their Name"`);
+    throw new UserError(
+      `${shown(projectSpec)} already exists, so this is a project already; add a person with: profile-report init "Their Name"`,
+    );
   }
   const files = starterProject(ctx.today, commandName());
   const taken = files.filter((f) => existsSync(path.join(root, f.path)));
-  if (taken.length > 0) throw new UserError(`init never overwrites, and these exist: ${taken.map((f) => shown(f.path)).join(', ')}; run it in an empty folder (or --dir NEW-FOLDER)`);
+  if (taken.length > 0)
+    throw new UserError(
+      `init never overwrites, and these exist: ${taken.map((f) => shown(f.path)).join(', ')}; run it in an empty folder (or --dir NEW-FOLDER)`,
+    );
   const written: string[] = [];
   try {
     for (const file of files) {
@@ -42,10 +47,14 @@ async function initProject(flags: { dir?: string }, ctx: CommandContext): Promis
   } catch (error) {
     // All or nothing: a half-made project would only confuse the next `init`.
     await Promise.all(written.map((f) => rm(f, { force: true })));
-    throw new UserError(`cannot write ${shown(files[written.length]?.path ?? '.')}: ${(error as Error).message}`, { cause: error });
+    throw new UserError(`cannot write ${shown(files[written.length]?.path ?? '.')}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const profiles = files.filter((f) => f.path.startsWith('data/profiles/')).map((f) => shown(f.path));
-  const build = flags.dir ? `cd ${path.relative(ctx.cwd, root) || '.'} && profile-report build` : 'profile-report build';
+  const build = flags.dir
+    ? `cd ${path.relative(ctx.cwd, root) || '.'} && profile-report build`
+    : 'profile-report build';
   ctx.term.err(
     [
       `wrote a new project: ${shown(projectSpec)} (what to compare), ${profiles.join(' and ')} (two starter profiles), and the JSON Schemas editors use.`,
@@ -58,7 +67,10 @@ async function initProject(flags: { dir?: string }, ctx: CommandContext): Promis
 
 async function initProfile(name: string, flags: { dir?: string }, ctx: CommandContext): Promise<number> {
   const trimmed = name.trim();
-  if (!trimmed) throw new UsageError('init needs a name, for example: profile-report init "Ada Lovelace" (or no name at all, for a new project)');
+  if (!trimmed)
+    throw new UsageError(
+      'init needs a name, for example: profile-report init "Ada Lovelace" (or no name at all, for a new project)',
+    );
   const inProject = existsSync(path.join(ctx.cwd, 'data', 'profiles'));
   const dir = path.resolve(ctx.cwd, flags.dir ?? (inProject ? path.join('data', 'profiles') : '.'));
   const file = path.join(dir, profileFileName(trimmed));
@@ -73,19 +85,27 @@ async function initProfile(name: string, flags: { dir?: string }, ctx: CommandCo
   await mkdir(dir, { recursive: true });
   try {
     // 'wx': fails if the file exists, with no window between checking and writing.
-    await writeFile(file, starterProfile(trimmed, schemaLine.startsWith('.') ? schemaLine : `./${schemaLine}`, commandName()), { flag: 'wx' });
+    await writeFile(
+      file,
+      starterProfile(trimmed, schemaLine.startsWith('.') ? schemaLine : `./${schemaLine}`, commandName()),
+      { flag: 'wx' },
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new UserError(`${shown} already exists; init never overwrites a profile (choose another name or --dir)`);
     }
     throw new UserError(`cannot write ${shown}: ${(error as Error).message}`, { cause: error });
   }
-  if (!existsSync(schemaFile)) await writeFile(schemaFile, formatJsonSchema(profileJsonSchema()), { flag: 'wx' }).catch(() => undefined);
+  if (!existsSync(schemaFile))
+    await writeFile(schemaFile, formatJsonSchema(profileJsonSchema()), { flag: 'wx' }).catch(() => undefined);
   const spec = path.join(ctx.cwd, projectSpec);
   // A spec may only name profiles inside its project.
-  const next = existsSync(spec) && intoProject
-    ? `add it to \`profiles:\` in ${path.relative(ctx.cwd, spec)} to put it in the report`
-    : `compare it with others: profile-report build ${shown} OTHER.yaml`;
-  ctx.term.err(`wrote ${shown}: a starter profile with every section. Fill it in, check it with: profile-report validate ${shown}\nthen ${next}.`);
+  const next =
+    existsSync(spec) && intoProject
+      ? `add it to \`profiles:\` in ${path.relative(ctx.cwd, spec)} to put it in the report`
+      : `compare it with others: profile-report build ${shown} OTHER.yaml`;
+  ctx.term.err(
+    `wrote ${shown}: a starter profile with every section. Fill it in, check it with: profile-report validate ${shown}\nthen ${next}.`,
+  );
   return exitCodes.ok;
 }

@@ -60,7 +60,8 @@ async function startBrowserEarly(argv: readonly string[]): Promise<{ browser?: B
   if (argv.includes('--help') || argv.includes('-h')) return {};
   // A best guess before commander has parsed anything; a wrong guess costs a Chromium start.
   const at = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
-  const format = at < 0 ? undefined : argv[at]!.startsWith('--format=') ? argv[at]!.slice('--format='.length) : argv[at + 1];
+  const format =
+    at < 0 ? undefined : argv[at]!.startsWith('--format=') ? argv[at]!.slice('--format='.length) : argv[at + 1];
   if (format !== undefined && !format.toLowerCase().includes('pdf')) return {};
   const { BrowserSession } = await import('../print/browser-session.js');
   const session = new BrowserSession();
@@ -90,14 +91,20 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
   program
     .command('build')
     .description('build the report: out/<name>.html and out/<name>.pdf')
-    .argument('[files...]', 'report specs (several make a batch), or profiles to compare in this order (default: data/report.yaml)')
-    .option('--out <dir>', 'output folder (default: the spec\'s output.dir)')
+    .argument(
+      '[files...]',
+      'report specs (several make a batch), or profiles to compare in this order (default: data/report.yaml)',
+    )
+    .option('--out <dir>', "output folder (default: the spec's output.dir)")
     .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
-    .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
+    .option('--page <size>', "A4 or Letter (default: the spec's page)")
     .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
     .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
-    .option('--strict', 'treat every warning (a character no font draws, a page too wide...) as an error: exit 1, nothing written')
+    .option(
+      '--strict',
+      'treat every warning (a character no font draws, a page too wide...) as an error: exit 1, nothing written',
+    )
     .option('--since <edition>', 'add "what changed since" an earlier edition: its PDF or HTML, or git:REV')
     .option('--json', 'print a machine-readable summary on stdout')
     .option('--quiet', 'no progress on stderr')
@@ -110,9 +117,9 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .command('watch')
     .description('build, then rebuild on every change to the profiles, the spec, the templates and the CSS')
     .argument('[files...]', 'a report spec, or profiles to compare in this order (default: data/report.yaml)')
-    .option('--out <dir>', 'output folder (default: the spec\'s output.dir)')
+    .option('--out <dir>', "output folder (default: the spec's output.dir)")
     .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
-    .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
+    .option('--page <size>', "A4 or Letter (default: the spec's page)")
     .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
     .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
@@ -134,15 +141,23 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
     .argument('[files...]', 'profiles or report specs (default: data/report.yaml and its profiles)')
     .option('--json', 'print the problems as JSON on stdout')
     .action(async (files: string[], flags: { json?: boolean }) => {
-      const [{ runValidate }, { readInputFile }] = await Promise.all([import('./validate-command.js'), import('../load/read-input-file.js')]);
+      const [{ runValidate }, { readInputFile }] = await Promise.all([
+        import('./validate-command.js'),
+        import('../load/read-input-file.js'),
+      ]);
       setExit(await runValidate(files, { ...ctx, read: readInputFile }, flags));
     });
 
   program
     .command('init')
-    .description('start a project in an empty folder (a report spec, two starter profiles, the JSON Schemas), or with NAME add one commented starter profile; never overwrites')
+    .description(
+      'start a project in an empty folder (a report spec, two starter profiles, the JSON Schemas), or with NAME add one commented starter profile; never overwrites',
+    )
     .argument('[name]', 'the person\'s name, for example "Ada Lovelace"; leave it out for a new project')
-    .option('--dir <dir>', 'with NAME: folder for the profile (default: data/profiles if it exists, else .); without: folder for the new project')
+    .option(
+      '--dir <dir>',
+      'with NAME: folder for the profile (default: data/profiles if it exists, else .); without: folder for the new project',
+    )
     .action(async (name: string | undefined, flags: { dir?: string }) => {
       const { runInit } = await import('./init-command.js');
       setExit(await runInit(name, flags, ctx));
@@ -150,8 +165,10 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
 
   program
     .command('doctor')
-    .description('check what a build needs: Node.js, a Chromium that starts, a CJK font, canvas, a writable output folder')
-    .option('--out <dir>', 'the output folder to check (default: the spec\'s output.dir)')
+    .description(
+      'check what a build needs: Node.js, a Chromium that starts, a CJK font, canvas, a writable output folder',
+    )
+    .option('--out <dir>', "the output folder to check (default: the spec's output.dir)")
     .option('--json', 'print the checks as JSON on stdout')
     .action(async (flags: { out?: string; json?: boolean }) => {
       const { runDoctor } = await import('./doctor-command.js');
@@ -160,12 +177,17 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
 
   program
     .command('import')
-    .description('add papers, roles and degrees to a profile from BibTeX, CSL-JSON, ORCID, OpenAlex or JSON Resume files')
+    .description(
+      'add papers, roles and degrees to a profile from BibTeX, CSL-JSON, ORCID, OpenAlex or JSON Resume files',
+    )
     .argument('<files...>', 'the files to import (.bib, CSL-JSON, an ORCID record, OpenAlex JSON, a JSON Resume)')
     .option('--into <profile>', 'the profile to add to (never changes what it already says)')
     .option('--new <name>', 'start a new profile for this person, in data/profiles (or --dir)')
     .option('--dir <dir>', 'folder for --new (default: data/profiles if it exists, else .)')
-    .option('--format <format>', 'read every file as bibtex, csl-json, orcid, openalex or json-resume (default: detected)')
+    .option(
+      '--format <format>',
+      'read every file as bibtex, csl-json, orcid, openalex or json-resume (default: detected)',
+    )
     .option('--skip-bad', 'import the good entries of a partly bad file and report the others')
     .option('--dry-run', 'print the change as a diff and write nothing')
     .option('--json', 'print a machine-readable summary on stdout')
@@ -176,7 +198,9 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
 
   program
     .command('diff')
-    .description('list what changed between two editions: PDFs or HTML reports this tool wrote, report specs, or git:REV')
+    .description(
+      'list what changed between two editions: PDFs or HTML reports this tool wrote, report specs, or git:REV',
+    )
     .argument('<old>', 'the earlier edition: a PDF or HTML report, a report spec, or git:REV')
     .argument('<new>', 'the later edition: a PDF or HTML report, a report spec, or git:REV')
     .option('--json', 'print the changes as JSON on stdout')
@@ -187,13 +211,19 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
 
   program
     .command('worker')
-    .description('build reports from a Redis queue (BullMQ), on any machine that can reach it; SIGTERM lets the running builds finish, then stops')
+    .description(
+      'build reports from a Redis queue (BullMQ), on any machine that can reach it; SIGTERM lets the running builds finish, then stops',
+    )
     .option('--redis <url>', 'the Redis server of the queue, such as redis://queue.example:6379')
     .option('--concurrency <n>', 'reports built at a time, sharing one Chromium (default: the number of cores)')
     .option('--keep <duration>', 'how long results (and failures) are kept, such as 24h or 7d', '24h')
     .option('--store <dir>', 'write the outputs to this folder (shared storage) instead of keeping them in Redis')
     .option('--restart-after <n>', 'start a fresh Chromium after this many reports', '100')
-    .option('--lost-after <duration>', 'a job whose worker stopped answering this long is given to another worker', '30s')
+    .option(
+      '--lost-after <duration>',
+      'a job whose worker stopped answering this long is given to another worker',
+      '30s',
+    )
     .action(async (flags: import('./worker-command.js').WorkerFlags) => {
       const { runWorker } = await import('./worker-command.js');
       setExit(await runWorker(flags, ctx));
@@ -219,7 +249,7 @@ Usage of each:
     .argument('<specs...>', 'report specs, inside this folder')
     .option('--redis <url>', 'the Redis server of the queue, such as redis://queue.example:6379')
     .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
-    .option('--page <size>', 'A4 or Letter (default: the spec\'s page)')
+    .option('--page <size>', "A4 or Letter (default: the spec's page)")
     .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
     .option('--timeout <seconds>', 'deadline for rendering the page', '60')
     .option('--strict', 'treat every warning as an error: the job fails')
@@ -230,11 +260,13 @@ Usage of each:
     });
   queue
     .command('wait')
-    .description('wait for the reports added from this folder (or the job ids given) and write each into --out as it is built')
+    .description(
+      'wait for the reports added from this folder (or the job ids given) and write each into --out as it is built',
+    )
     .argument('[ids...]', 'job ids (default: every report `queue add` added from this folder and not yet collected)')
     .option('--redis <url>', 'the Redis server of the queue')
     .option('--out <dir>', 'the folder to write the reports into, named as a local build names them')
-    .option('--store <dir>', 'where this machine sees the workers\' --store folder, if not at the same path')
+    .option('--store <dir>', "where this machine sees the workers' --store folder, if not at the same path")
     .option('--quiet', 'no progress on stderr')
     .option('--json', 'print a summary of every report as JSON on stdout')
     .action(async (ids: string[], flags: import('./queue-command.js').QueueWaitFlags) => {
@@ -243,7 +275,9 @@ Usage of each:
     });
   queue
     .command('status')
-    .description('how many jobs wait, build, are done or failed, the workers connected, and each failed job with its problems')
+    .description(
+      'how many jobs wait, build, are done or failed, the workers connected, and each failed job with its problems',
+    )
     .option('--redis <url>', 'the Redis server of the queue')
     .option('--json', 'print the status as JSON on stdout')
     .action(async (flags: { redis?: string; json?: boolean }) => {

@@ -13,7 +13,8 @@ export interface Progress {
 export function humanProgress(term: Terminal, cwd: string, label?: string): Progress {
   const prefix = label ? `[${label}] ` : '';
   return {
-    step: (name, ms, detail) => term.err(`${prefix}  ${name.padEnd(10)}${formatMs(ms).padStart(8)}${detail ? `  ${detail}` : ''}`),
+    step: (name, ms, detail) =>
+      term.err(`${prefix}  ${name.padEnd(10)}${formatMs(ms).padStart(8)}${detail ? `  ${detail}` : ''}`),
     note: (message) => term.err(`${prefix}note: ${message}`),
     written: (artifacts, totalMs) => {
       const list = artifacts.map((a) => `${path.relative(cwd, a.path) || a.path} (${formatBytes(a.size)})`).join(', ');

@@ -76,17 +76,36 @@ export async function runQueueAdd(specs: readonly string[], flags: QueueAddFlags
         reports.push({ spec: label, id: null, state: 'refused', bytes: 0, problems, error: error.message });
         if (!flags.json) {
           for (const problem of problems) ctx.term.err(formatProblem(problem));
-          ctx.term.err(error instanceof ValidationError ? `not queued: ${label}: ${error.message}` : `not queued: ${error.message}`);
+          ctx.term.err(
+            error instanceof ValidationError
+              ? `not queued: ${label}: ${error.message}`
+              : `not queued: ${error.message}`,
+          );
         }
       }
     }
     const exitCode = reports.some((r) => r.state === 'refused') ? exitCodes.badInput : exitCodes.ok;
     if (flags.json) {
-      ctx.term.out(printJson({ command: 'queue add', ok: exitCode === 0, exitCode, queue: queue.name, reports } satisfies QueueAddSummary));
+      ctx.term.out(
+        printJson({
+          command: 'queue add',
+          ok: exitCode === 0,
+          exitCode,
+          queue: queue.name,
+          reports,
+        } satisfies QueueAddSummary),
+      );
     } else {
       const count = (state: string): number => reports.filter((r) => r.state === state).length;
-      const parts = [`${count('queued')} queued`, count('already-queued') && `${count('already-queued')} already queued`, count('already-built') && `${count('already-built')} already built`, count('refused') && `${count('refused')} not queued`].filter(Boolean);
-      ctx.term.err(`${reports.length} report${reports.length === 1 ? '' : 's'}: ${parts.join(', ')}. Collect them with: profile-report queue wait --redis ${target.shown} --out DIR`);
+      const parts = [
+        `${count('queued')} queued`,
+        count('already-queued') && `${count('already-queued')} already queued`,
+        count('already-built') && `${count('already-built')} already built`,
+        count('refused') && `${count('refused')} not queued`,
+      ].filter(Boolean);
+      ctx.term.err(
+        `${reports.length} report${reports.length === 1 ? '' : 's'}: ${parts.join(', ')}. Collect them with: profile-report queue wait --redis ${target.shown} --out DIR`,
+      );
     }
     return exitCode;
   });
@@ -110,12 +129,16 @@ export interface QueueWaitFlags {
 export async function runQueueWait(ids: readonly string[], flags: QueueWaitFlags, ctx: QueueContext): Promise<number> {
   const target = redisTarget(flags.redis, ctx.term);
   if (!target) return exitCodes.usage;
-  if (flags.out === undefined || flags.out === '') throw new UsageError('queue wait needs --out DIR: the folder the reports are written into');
-  for (const id of ids) if (!jobIdSchema.safeParse(id).success) throw new UsageError(`${id} is not a job id (64 hexadecimal digits, as \`queue add --json\` prints them)`);
+  if (flags.out === undefined || flags.out === '')
+    throw new UsageError('queue wait needs --out DIR: the folder the reports are written into');
+  for (const id of ids)
+    if (!jobIdSchema.safeParse(id).success)
+      throw new UsageError(`${id} is not a job id (64 hexadecimal digits, as \`queue add --json\` prints them)`);
   const say = flags.json || flags.quiet ? (): void => undefined : (line: string): void => ctx.term.err(line);
   const connection: ClientConnectionOptions = {
     survive: true,
-    onLost: (reason) => ctx.term.err(`lost the connection to Redis at ${target.shown} (${reason}); waiting for it to come back`),
+    onLost: (reason) =>
+      ctx.term.err(`lost the connection to Redis at ${target.shown} (${reason}); waiting for it to come back`),
     onBack: () => ctx.term.err(`Redis at ${target.shown} is back`),
   };
   const interrupts = onInterrupt(async () => undefined);
@@ -123,7 +146,8 @@ export async function runQueueWait(ids: readonly string[], flags: QueueWaitFlags
     return await withQueue(target, ctx, connection, async (queue, redis) => {
       const key = clientKey(queue.name, ctx.cwd);
       const wanted = ids.length > 0 ? [...new Set(ids)] : await rememberedJobs(redis, key);
-      if (wanted.length === 0) say('nothing to wait for: no reports were added from this folder with `queue add` that are not collected yet');
+      if (wanted.length === 0)
+        say('nothing to wait for: no reports were added from this folder with `queue add` that are not collected yet');
       const outcomes = new Map<string, CollectedReport>();
       const written = new Map<string, string>();
       const progress = waitProgress(say, queue, target, (line) => ctx.term.err(line));
@@ -131,7 +155,12 @@ export async function runQueueWait(ids: readonly string[], flags: QueueWaitFlags
         stopped: () => interrupts.signal !== undefined,
         progress: (p) => void progress(p),
         finished: async (id, state) => {
-          const outcome = await collectResult(redis, queue, id, state, { cwd: ctx.cwd, outDir: flags.out!, written, ...(flags.store ? { storeDir: path.resolve(ctx.cwd, flags.store) } : {}) });
+          const outcome = await collectResult(redis, queue, id, state, {
+            cwd: ctx.cwd,
+            outDir: flags.out!,
+            written,
+            ...(flags.store ? { storeDir: path.resolve(ctx.cwd, flags.store) } : {}),
+          });
           outcomes.set(id, outcome);
           await forgetJobs(redis, key, [id]);
           if (outcome.ok) say(`wrote ${outcome.artifacts.map((a) => a.path).join(', ')} (${outcome.spec})`);
@@ -144,14 +173,28 @@ export async function runQueueWait(ids: readonly string[], flags: QueueWaitFlags
       });
       const reports = wanted.flatMap((id) => outcomes.get(id) ?? []);
       if (interrupts.exitCode !== undefined) {
-        if (!flags.json) ctx.term.err(`stopped by ${interrupts.signal}; ${reports.length} of ${wanted.length} collected, the rest stay queued for the next \`queue wait\``);
+        if (!flags.json)
+          ctx.term.err(
+            `stopped by ${interrupts.signal}; ${reports.length} of ${wanted.length} collected, the rest stay queued for the next \`queue wait\``,
+          );
         return interrupts.exitCode;
       }
       const exitCode = Math.max(exitCodes.ok, ...reports.map((r) => r.exitCode));
-      if (flags.json) ctx.term.out(printJson({ command: 'queue wait', ok: exitCode === 0, exitCode, queue: queue.name, reports } satisfies QueueWaitSummary));
+      if (flags.json)
+        ctx.term.out(
+          printJson({
+            command: 'queue wait',
+            ok: exitCode === 0,
+            exitCode,
+            queue: queue.name,
+            reports,
+          } satisfies QueueWaitSummary),
+        );
       else if (wanted.length > 0) {
         const failed = reports.filter((r) => !r.ok);
-        ctx.term.err(`${reports.length - failed.length} of ${reports.length} reports written to ${flags.out}${failed.length ? `; failed: ${failed.map((r) => r.spec).join(', ')}` : ''}.`);
+        ctx.term.err(
+          `${reports.length - failed.length} of ${reports.length} reports written to ${flags.out}${failed.length ? `; failed: ${failed.map((r) => r.spec).join(', ')}` : ''}.`,
+        );
       }
       return exitCode;
     });
@@ -171,9 +214,13 @@ export async function runQueueStatus(flags: { redis?: string; json?: boolean }, 
       return status.exitCode;
     }
     const c = status.counts;
-    ctx.term.out(`queue ${status.queue} at ${target.shown}: ${c.waiting} waiting, ${c.active} building, ${c.delayed} to be tried again, ${c.completed} built and kept, ${c.failed} failed; ${status.workers} worker${status.workers === 1 ? '' : 's'} connected`);
+    ctx.term.out(
+      `queue ${status.queue} at ${target.shown}: ${c.waiting} waiting, ${c.active} building, ${c.delayed} to be tried again, ${c.completed} built and kept, ${c.failed} failed; ${status.workers} worker${status.workers === 1 ? '' : 's'} connected`,
+    );
     for (const job of status.failed) {
-      ctx.term.out(`failed: ${job.spec} (${job.id.slice(0, 12)}, ${job.attempts} ${job.attempts === 1 ? 'try' : 'tries'}): ${job.error}`);
+      ctx.term.out(
+        `failed: ${job.spec} (${job.id.slice(0, 12)}, ${job.attempts} ${job.attempts === 1 ? 'try' : 'tries'}): ${job.error}`,
+      );
       for (const problem of job.problems) ctx.term.out(`  ${formatProblem(problem)}`);
     }
     return status.exitCode;
@@ -198,7 +245,12 @@ export function redisTarget(text: string | undefined, term: Terminal): RedisTarg
  * Connects (a Redis that cannot be reached is one line and exit 2, before any work), opens the
  * queue of this version, runs `work`, and closes both whatever happens.
  */
-async function withQueue(target: RedisTarget, ctx: QueueContext, connection: ClientConnectionOptions, work: (queue: ReportQueue, redis: Redis) => Promise<number>): Promise<number> {
+async function withQueue(
+  target: RedisTarget,
+  ctx: QueueContext,
+  connection: ClientConnectionOptions,
+  work: (queue: ReportQueue, redis: Redis) => Promise<number>,
+): Promise<number> {
   let redis: Redis;
   try {
     redis = await connectClient(target, connection);
@@ -213,7 +265,9 @@ async function withQueue(target: RedisTarget, ctx: QueueContext, connection: Cli
     return await work(queue, redis);
   } catch (error) {
     if (redis.status === 'ready' || connection.survive) throw error;
-    ctx.term.err(`error: lost the connection to Redis at ${target.shown} (${error instanceof Error ? error.message : String(error)})`);
+    ctx.term.err(
+      `error: lost the connection to Redis at ${target.shown} (${error instanceof Error ? error.message : String(error)})`,
+    );
     return exitCodes.usage;
   } finally {
     await queue.close().catch(() => undefined);

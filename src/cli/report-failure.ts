@@ -1,4 +1,12 @@
-import { RenderError, UsageError, UserError, ValidationError, exitCodeOf, firstLine, formatProblem } from '../errors.js';
+import {
+  RenderError,
+  UsageError,
+  UserError,
+  ValidationError,
+  exitCodeOf,
+  firstLine,
+  formatProblem,
+} from '../errors.js';
 import type { Terminal } from './terminal.js';
 
 /**

@@ -25,9 +25,13 @@ export async function refuseSharedOutputs(targets: readonly BuildTarget[], cwd: 
   const lines = clashes.map(([output, specs]) => {
     const shown = displayPath(cwd, output);
     const files = `${shown}.html and ${shown}.pdf`;
-    return new Set(specs).size === 1 ? `${specs[0]} is given ${specs.length} times (it writes ${files})` : `${joinNames(specs)} ${specs.length === 2 ? 'both' : 'all'} write ${files}`;
+    return new Set(specs).size === 1
+      ? `${specs[0]} is given ${specs.length} times (it writes ${files})`
+      : `${joinNames(specs)} ${specs.length === 2 ? 'both' : 'all'} write ${files}`;
   });
-  throw new UsageError(`${lines.join('; ')}: reports built together must not write the same files; give each its own output.name or output.dir`);
+  throw new UsageError(
+    `${lines.join('; ')}: reports built together must not write the same files; give each its own output.name or output.dir`,
+  );
 }
 
 /** The real path of a spec's outputs without their extension (`/project/out/report`). */

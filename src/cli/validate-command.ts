@@ -13,11 +13,21 @@ export interface ValidateContext {
 }
 
 /** `profile-report validate [files...]`: problems on stderr (or --json on stdout), exit 1 on any error. */
-export async function runValidate(files: readonly string[], ctx: ValidateContext, flags: { json?: boolean } = {}): Promise<number> {
+export async function runValidate(
+  files: readonly string[],
+  ctx: ValidateContext,
+  flags: { json?: boolean } = {},
+): Promise<number> {
   const report = await validateProfiles(files, ctx);
   const exitCode = report.ok ? exitCodes.ok : exitCodes.badInput;
   if (flags.json) {
-    const summary: ValidateSummary = { command: 'validate', ok: report.ok, exitCode, files: [...report.files], problems: report.problems.map(jsonProblem) };
+    const summary: ValidateSummary = {
+      command: 'validate',
+      ok: report.ok,
+      exitCode,
+      files: [...report.files],
+      problems: report.problems.map(jsonProblem),
+    };
     ctx.term.out(printJson(summary));
     return exitCode;
   }
@@ -25,7 +35,12 @@ export async function runValidate(files: readonly string[], ctx: ValidateContext
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   const warnings = report.problems.length - errors;
   const checked = `${report.files.length} file${report.files.length === 1 ? '' : 's'} checked`;
-  const counts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+  const counts = [
+    errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   ctx.term.err(`${checked}: ${counts || 'no problems'}.`);
   return exitCode;
 }

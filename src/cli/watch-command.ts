@@ -38,15 +38,24 @@ export async function runWatch(files: readonly string[], flags: WatchFlags, ctx:
   // one build; a save caught half-written is built again (see WatchSession: an emptied file is
   // waited for, and files that changed while a build read them are built again).
   const debounceMs = flags.debounce === undefined ? (flags.serve ? 15 : undefined) : Number(flags.debounce);
-  if (debounceMs !== undefined && !(debounceMs >= 0)) throw new UsageError(`--debounce takes milliseconds, not ${flags.debounce}`);
+  if (debounceMs !== undefined && !(debounceMs >= 0))
+    throw new UsageError(`--debounce takes milliseconds, not ${flags.debounce}`);
   const port = flags.port === undefined ? 4173 : Number(flags.port);
   if (flags.port !== undefined && !flags.serve) throw new UsageError('--port goes with --serve');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number (0 to 65535), not ${flags.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port takes a port number (0 to 65535), not ${flags.port}`);
   const preview = flags.serve ? new PreviewServer() : undefined;
   const previewUrl = await preview?.start(port);
   let first = true;
   const session = new WatchSession(
-    { ...options, cwd: ctx.cwd, today: ctx.today, ...(target.spec ? { spec: target.spec } : {}), ...(target.profiles ? { profiles: target.profiles } : {}), ...(debounceMs === undefined ? {} : { debounceMs }) },
+    {
+      ...options,
+      cwd: ctx.cwd,
+      today: ctx.today,
+      ...(target.spec ? { spec: target.spec } : {}),
+      ...(target.profiles ? { profiles: target.profiles } : {}),
+      ...(debounceMs === undefined ? {} : { debounceMs }),
+    },
     {
       onNotice: (m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)),
       ...(ctx.browser ? { browser: ctx.browser } : {}),
@@ -75,13 +84,19 @@ export async function runWatch(files: readonly string[], flags: WatchFlags, ctx:
 }
 
 function describe(build: WatchBuild, first: boolean, quiet: boolean, ctx: CommandContext): void {
-  const when = first ? 'built' : `${build.changed.map((f) => path.relative(ctx.cwd, f)).join(', ') || 'a change'}: rebuilt`;
+  const when = first
+    ? 'built'
+    : `${build.changed.map((f) => path.relative(ctx.cwd, f)).join(', ') || 'a change'}: rebuilt`;
   if (build.result) {
     for (const w of build.result.warnings) ctx.term.err(`warning: ${w}`);
     if (quiet) return;
     for (const p of build.result.problems) ctx.term.err(formatProblem(p));
-    const outputs = (build.result.written ?? []).map((a) => `${path.relative(ctx.cwd, a.path)} (${formatBytes(a.size)})`).join(', ');
-    const redone = first ? '' : ` (${build.redone.profiles} profile${build.redone.profiles === 1 ? '' : 's'} re-read, ${build.redone.charts} chart${build.redone.charts === 1 ? '' : 's'} redrawn)`;
+    const outputs = (build.result.written ?? [])
+      .map((a) => `${path.relative(ctx.cwd, a.path)} (${formatBytes(a.size)})`)
+      .join(', ');
+    const redone = first
+      ? ''
+      : ` (${build.redone.profiles} profile${build.redone.profiles === 1 ? '' : 's'} re-read, ${build.redone.charts} chart${build.redone.charts === 1 ? '' : 's'} redrawn)`;
     ctx.term.err(`${when} ${outputs} in ${formatMs(build.ms)}${redone}`);
     return;
   }
@@ -98,7 +113,13 @@ function showInPreview(preview: PreviewServer, build: WatchBuild, cwd: string): 
   const error = build.error;
   if (error instanceof ValidationError) {
     const problems = error.problems.filter((p) => p.severity === 'error');
-    preview.fail(problems.map((p) => ({ where: p.line > 0 ? `${path.relative(cwd, path.resolve(cwd, p.file))}:${p.line}:${p.column}` : p.file, path: p.path, message: p.message })));
+    preview.fail(
+      problems.map((p) => ({
+        where: p.line > 0 ? `${path.relative(cwd, path.resolve(cwd, p.file))}:${p.line}:${p.column}` : p.file,
+        path: p.path,
+        message: p.message,
+      })),
+    );
   } else {
     preview.fail([], error instanceof Error ? error.message : String(error));
   }
@@ -114,10 +135,19 @@ function jsonLine(build: WatchBuild, cwd: string): object {
     redone: build.redone,
     ...(build.changedAt === undefined ? {} : { changedAt: build.changedAt }),
     timings: build.timings,
-    artifacts: (build.result?.written ?? []).map((a) => ({ path: path.relative(cwd, a.path), bytes: a.size, sha256: a.sha256 })),
+    artifacts: (build.result?.written ?? []).map((a) => ({
+      path: path.relative(cwd, a.path),
+      bytes: a.size,
+      sha256: a.sha256,
+    })),
     problems: error instanceof ValidationError ? error.problems.map(jsonProblem) : [],
     // What the build noticed in its own output (the preflight), as plain messages.
     warnings: [...(build.result?.problems ?? []).map((p) => formatProblem(p)), ...(build.result?.warnings ?? [])],
-    error: error === undefined ? null : error instanceof UserError || error instanceof RenderError || error instanceof ValidationError ? error.message : String(error),
+    error:
+      error === undefined
+        ? null
+        : error instanceof UserError || error instanceof RenderError || error instanceof ValidationError
+          ? error.message
+          : String(error),
   };
 }

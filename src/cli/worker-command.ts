@@ -36,12 +36,23 @@ export async function runWorker(flags: WorkerFlags, ctx: { term: Terminal; cwd: 
   const storeDir = flags.store === undefined ? undefined : path.resolve(ctx.cwd, flags.store);
   if (storeDir !== undefined) {
     await mkdir(storeDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`--store: cannot use ${storeDir} as the folder for results (${error.code ?? error.message})`);
+      throw new UsageError(
+        `--store: cannot use ${storeDir} as the folder for results (${error.code ?? error.message})`,
+      );
     });
   }
   await removeOrphanedProjects();
   const log = (line: string): void => ctx.term.err(line);
-  const worker = new ReportWorker({ target, concurrency, keepSeconds, restartAfter, lostAfterMs, today: localToday, log, ...(storeDir !== undefined ? { storeDir } : {}) });
+  const worker = new ReportWorker({
+    target,
+    concurrency,
+    keepSeconds,
+    restartAfter,
+    lostAfterMs,
+    today: localToday,
+    log,
+    ...(storeDir !== undefined ? { storeDir } : {}),
+  });
 
   return new Promise<number>((resolve) => {
     let received: NodeJS.Signals | undefined;
@@ -54,10 +65,16 @@ export async function runWorker(flags: WorkerFlags, ctx: { term: Terminal; cwd: 
       }
       received = signal;
       const active = worker.active;
-      log(active === 0 ? `${signal}: stopping` : `${signal}: finishing the ${active === 1 ? 'report' : `${active} reports`} being built, then stopping (send it again to stop at once)`);
+      log(
+        active === 0
+          ? `${signal}: stopping`
+          : `${signal}: finishing the ${active === 1 ? 'report' : `${active} reports`} being built, then stopping (send it again to stop at once)`,
+      );
       void worker
         .stop()
-        .catch((error: unknown) => log(`note: while stopping: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          log(`note: while stopping: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => {
           for (const s of Object.keys(signalNumbers)) process.off(s, handler);
           log(`stopped by ${signal}`);

@@ -14,7 +14,11 @@ const sectionKeys: Record<Exclude<ChangeSection, 'people'>, string> = {
   balance: 'changes.section.balance',
   sources: 'changes.section.sources',
 };
-const kindKeys: Record<ChangeKind, string> = { added: 'changes.added', removed: 'changes.removed', changed: 'changes.changed' };
+const kindKeys: Record<ChangeKind, string> = {
+  added: 'changes.added',
+  removed: 'changes.removed',
+  changed: 'changes.changed',
+};
 const fieldKeys: Record<string, string> = {
   name: 'changes.field.name',
   nativeName: 'changes.field.nativeName',
@@ -62,16 +66,28 @@ export type ChangeMarks = (person: number, section: ChangeSection, key: string) 
  * new report no longer lists them), and the marks the rest of the report puts on new and
  * changed items. `personIndex` finds a person of this report by their key.
  */
-export function changesView(changes: readonly FactChange[], sinceDate: string, views: readonly PersonView[], personIndex: ReadonlyMap<string, number>, sources: SourceIndex, locale: Locale): { view: ChangesView; marks: ChangeMarks } {
+export function changesView(
+  changes: readonly FactChange[],
+  sinceDate: string,
+  views: readonly PersonView[],
+  personIndex: ReadonlyMap<string, number>,
+  sources: SourceIndex,
+  locale: Locale,
+): { view: ChangesView; marks: ChangeMarks } {
   const t = (key: string, values?: Record<string, string>): string => locale.t(key, values);
   const people = changes
     .filter((c) => c.section === 'people')
-    .map((c) => t(c.kind === 'added' ? 'changes.personAdded' : 'changes.personRemoved', { name: locale.user(c.person) }));
+    .map((c) =>
+      t(c.kind === 'added' ? 'changes.personAdded' : 'changes.personRemoved', { name: locale.user(c.person) }),
+    );
   const byPerson = views.flatMap((person) => {
     const mine = changes.filter((c) => c.section !== 'people' && personIndex.get(c.personKey) === person.index);
     const groups = changeSections
       .filter((s): s is Exclude<ChangeSection, 'people'> => s !== 'people')
-      .map((section) => ({ title: t(sectionKeys[section]), items: mine.filter((c) => c.section === section).map((c) => itemView(c, person.index, sources, locale)) }))
+      .map((section) => ({
+        title: t(sectionKeys[section]),
+        items: mine.filter((c) => c.section === section).map((c) => itemView(c, person.index, sources, locale)),
+      }))
       .filter((g) => g.items.length > 0);
     return groups.length > 0 ? [{ person, groups }] : [];
   });
@@ -82,7 +98,8 @@ export function changesView(changes: readonly FactChange[], sinceDate: string, v
     const index = personIndex.get(c.personKey);
     if (index === undefined || c.kind === 'removed' || c.section === 'people') continue;
     const key = `${index}\u0000${c.section}\u0000${c.itemKey}`;
-    if (c.kind === 'added' || !marked.has(key)) marked.set(key, t(c.kind === 'added' ? 'changes.markNew' : 'changes.markChanged'));
+    if (c.kind === 'added' || !marked.has(key))
+      marked.set(key, t(c.kind === 'added' ? 'changes.markNew' : 'changes.markChanged'));
   }
   return {
     view: { lead: t('changes.lead', { date: sinceDate }), ...(none ? { none } : {}), people, byPerson },
@@ -106,7 +123,24 @@ function itemView(change: FactChange, person: number, sources: SourceIndex, loca
           : locale.t('changes.noLongerGiven', { before: locale.user(change.before ?? '') });
   if (change.kind === 'removed') {
     const titles = change.sources.map((s) => locale.user(s.title));
-    return { kind: change.kind, kindLabel, what, sources: [], ...(titles.length > 0 ? { oldSources: locale.t('changes.oldSource', { titles: titles.join(locale.t('list.semicolon')) }) } : {}) };
+    return {
+      kind: change.kind,
+      kindLabel,
+      what,
+      sources: [],
+      ...(titles.length > 0
+        ? { oldSources: locale.t('changes.oldSource', { titles: titles.join(locale.t('list.semicolon')) }) }
+        : {}),
+    };
   }
-  return { kind: change.kind, kindLabel, what, ...(detail ? { detail } : {}), sources: sources.links(person, change.sources.map((s) => s.id)) };
+  return {
+    kind: change.kind,
+    kindLabel,
+    what,
+    ...(detail ? { detail } : {}),
+    sources: sources.links(
+      person,
+      change.sources.map((s) => s.id),
+    ),
+  };
 }

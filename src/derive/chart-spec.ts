@@ -31,7 +31,10 @@ export type Json = string | number | boolean | null | readonly Json[] | { readon
 export interface ChartConfig {
   readonly type: 'bar' | 'scatter';
   /** Category labels; an array is drawn as lines (name over role). */
-  readonly data: { readonly labels?: readonly (string | readonly string[])[]; readonly datasets: readonly { readonly [key: string]: Json | undefined }[] };
+  readonly data: {
+    readonly labels?: readonly (string | readonly string[])[];
+    readonly datasets: readonly { readonly [key: string]: Json | undefined }[];
+  };
   readonly options: { readonly [key: string]: Json | undefined };
 }
 
@@ -53,7 +56,8 @@ export function wrapLabel(text: string, width = 16): string | string[] {
   if (graphemes(text).length <= width) return isolate(text);
   const words = text.split(' ').map((w) => fit(w, line));
   let first = '';
-  while (words.length > 1 && `${first} ${words[0]}`.trim().length <= Math.max(width, Math.ceil(text.length / 2))) first = `${first} ${words.shift()}`.trim();
+  while (words.length > 1 && `${first} ${words[0]}`.trim().length <= Math.max(width, Math.ceil(text.length / 2)))
+    first = `${first} ${words.shift()}`.trim();
   if (!first) first = words.shift() ?? '';
   const rest = words.join(' ');
   return rest ? [isolate(first), isolate(fit(rest, line))] : isolate(fit(first, line));
@@ -62,16 +66,40 @@ export function wrapLabel(text: string, width = 16): string | string[] {
 /** How a person's marker is drawn: solid with a white rim, or hollow with a thick coloured outline. */
 export function markerStyle(style: PersonStyle, radius: number): { readonly [key: string]: Json } {
   return style.markerFill === 'solid'
-    ? { pointStyle: style.marker, pointRadius: radius, backgroundColor: style.colour, borderColor: '#ffffff', borderWidth: 2 }
-    : { pointStyle: style.marker, pointRadius: radius - 1, backgroundColor: '#ffffff', borderColor: style.colour, borderWidth: 3 };
+    ? {
+        pointStyle: style.marker,
+        pointRadius: radius,
+        backgroundColor: style.colour,
+        borderColor: '#ffffff',
+        borderWidth: 2,
+      }
+    : {
+        pointStyle: style.marker,
+        pointRadius: radius - 1,
+        backgroundColor: '#ffffff',
+        borderColor: style.colour,
+        borderWidth: 3,
+      };
 }
 
 export function chartRef(spec: ChartSpec): ChartRef {
-  return { id: spec.id, title: spec.title, alt: spec.alt, ...(spec.note ? { note: spec.note } : {}), ...(spec.empty ? { empty: spec.empty } : {}), width: spec.width, height: spec.height, wide: spec.width > halfWidth, table: spec.table };
+  return {
+    id: spec.id,
+    title: spec.title,
+    alt: spec.alt,
+    ...(spec.note ? { note: spec.note } : {}),
+    ...(spec.empty ? { empty: spec.empty } : {}),
+    width: spec.width,
+    height: spec.height,
+    wide: spec.width > halfWidth,
+    table: spec.table,
+  };
 }
 
 /** Options every chart shares: no animation, quiet grid, readable type. */
-export function baseOptions(extra: { readonly [key: string]: Json | undefined }): { readonly [key: string]: Json | undefined } {
+export function baseOptions(extra: { readonly [key: string]: Json | undefined }): {
+  readonly [key: string]: Json | undefined;
+} {
   return {
     animation: false,
     responsive: false,
@@ -90,7 +118,9 @@ export function baseOptions(extra: { readonly [key: string]: Json | undefined })
  * decimal sign, a power of ten for the very large and small) or `number: 'year'`; the renderer
  * writes them with the report's number style (ChartSpec.numbers), never with Chart.js's Intl.
  */
-export function axis(options: { readonly [key: string]: Json | undefined }): { readonly [key: string]: Json | undefined } {
+export function axis(options: { readonly [key: string]: Json | undefined }): {
+  readonly [key: string]: Json | undefined;
+} {
   return {
     grid: { color: neutral.grid },
     border: { color: neutral.baseline },
@@ -100,10 +130,24 @@ export function axis(options: { readonly [key: string]: Json | undefined }): { r
 }
 
 /** A dataset's fill for a person: solid, or a light tint with a strong outline. */
-export function barFill(style: { colour: string; tint: string; fill: 'solid' | 'outline' }): { readonly [key: string]: Json } {
+export function barFill(style: { colour: string; tint: string; fill: 'solid' | 'outline' }): {
+  readonly [key: string]: Json;
+} {
   return style.fill === 'solid'
-    ? { backgroundColor: style.colour, borderColor: style.colour, borderWidth: 0, directLabelColor: style.colour, directLabelInsideColor: '#ffffff' }
-    : { backgroundColor: style.tint, borderColor: style.colour, borderWidth: 2, directLabelColor: style.colour, directLabelInsideColor: style.colour };
+    ? {
+        backgroundColor: style.colour,
+        borderColor: style.colour,
+        borderWidth: 0,
+        directLabelColor: style.colour,
+        directLabelInsideColor: '#ffffff',
+      }
+    : {
+        backgroundColor: style.tint,
+        borderColor: style.colour,
+        borderWidth: 2,
+        directLabelColor: style.colour,
+        directLabelInsideColor: style.colour,
+      };
 }
 
 /** A chart as the page shows it; the image is filled in by the render stage. */

@@ -55,12 +55,15 @@ function nameMatches(a: string, b: string): boolean {
     if (at < 0) return false;
     rest.splice(at, 1);
   }
-  return full.length > 0 && initials.every((i) => {
-    const at = rest.findIndex((w) => w.startsWith(i));
-    if (at < 0) return false;
-    rest.splice(at, 1);
-    return true;
-  });
+  return (
+    full.length > 0 &&
+    initials.every((i) => {
+      const at = rest.findIndex((w) => w.startsWith(i));
+      if (at < 0) return false;
+      rest.splice(at, 1);
+      return true;
+    })
+  );
 }
 
 /**
@@ -73,7 +76,12 @@ export function coAuthors(authors: string): string[] {
   const separator = plain.includes(';') ? /\s*(?:;|\band\b|&)\s*/u : /\s*(?:,|\band\b|&|、|，)\s*/u;
   return plain
     .split(separator)
-    .map((a) => a.replace(/\bet al\.?/giu, '').replace(/[*†‡§¶]+/gu, '').trim())
+    .map((a) =>
+      a
+        .replace(/\bet al\.?/giu, '')
+        .replace(/[*†‡§¶]+/gu, '')
+        .trim(),
+    )
     .filter((a) => a.length > 1 && /\p{L}/u.test(a));
 }
 
@@ -85,11 +93,22 @@ interface Place {
 }
 
 function places(profile: Profile, buildYear: number): Place[] {
-  const year = (d: string | undefined): number | undefined => (d === undefined || d === 'present' ? undefined : Number(d.slice(0, 4)));
+  const year = (d: string | undefined): number | undefined =>
+    d === undefined || d === 'present' ? undefined : Number(d.slice(0, 4));
   return [
     ...profile.education.map((e) => ({ name: e.institution, from: year(e.start), to: year(e.end), ref: e.source })),
-    ...profile.career.map((c) => ({ name: c.organisation, from: year(c.start), to: c.end === 'present' ? buildYear : year(c.end), ref: c.source })),
-  ].map((p) => ({ name: p.name, ref: p.ref, ...(p.from !== undefined ? { from: p.from } : {}), ...(p.to !== undefined ? { to: p.to } : {}) }));
+    ...profile.career.map((c) => ({
+      name: c.organisation,
+      from: year(c.start),
+      to: c.end === 'present' ? buildYear : year(c.end),
+      ref: c.source,
+    })),
+  ].map((p) => ({
+    name: p.name,
+    ref: p.ref,
+    ...(p.from !== undefined ? { from: p.from } : {}),
+    ...(p.to !== undefined ? { to: p.to } : {}),
+  }));
 }
 
 function doi(url: string | undefined): string | undefined {
@@ -104,7 +123,12 @@ function doi(url: string | undefined): string | undefined {
  * times"), venues they share, and models or products both worked on. Each line cites the facts it
  * joins. Pure.
  */
-export function connectionsView(people: readonly Subject[], sources: SourceIndex, locale: Locale, buildDate: string): ConnectionsView {
+export function connectionsView(
+  people: readonly Subject[],
+  sources: SourceIndex,
+  locale: Locale,
+  buildDate: string,
+): ConnectionsView {
   const buildYear = Number(buildDate.slice(0, 4));
   const u = (t: string): string => locale.user(t);
   const cite = (refs: readonly [number, SourceRef][]): SourceLink[] => {
@@ -118,20 +142,38 @@ export function connectionsView(people: readonly Subject[], sources: SourceIndex
       const a = people[i]!;
       const b = people[j]!;
       const lines: ConnectionLine[] = [];
-      const ownNames = [a, b].flatMap((s) => [s.profile.person.name, ...(s.profile.person.nativeName ? [s.profile.person.nativeName] : [])]);
+      const ownNames = [a, b].flatMap((s) => [
+        s.profile.person.name,
+        ...(s.profile.person.nativeName ? [s.profile.person.nativeName] : []),
+      ]);
 
       // Papers they wrote together.
       const joint = new Set<string>();
       for (const p of a.profile.papers) {
-        const q = b.profile.papers.find((o) => (p.arxiv && p.arxiv === o.arxiv) || (doi(p.url) && doi(p.url) === doi(o.url)) || foldText(p.title) === foldText(o.title));
+        const q = b.profile.papers.find(
+          (o) =>
+            (p.arxiv && p.arxiv === o.arxiv) ||
+            (doi(p.url) && doi(p.url) === doi(o.url)) ||
+            foldText(p.title) === foldText(o.title),
+        );
         if (!q) continue;
         joint.add(foldText(p.title));
-        lines.push({ text: locale.t('connections.jointPaper', { title: u(p.shortName ?? p.title), year: String(p.year) }), sources: cite([[a.index, p.source], [b.index, q.source]]) });
+        lines.push({
+          text: locale.t('connections.jointPaper', { title: u(p.shortName ?? p.title), year: String(p.year) }),
+          sources: cite([
+            [a.index, p.source],
+            [b.index, q.source],
+          ]),
+        });
       }
 
       // Co-authors they share, outside the papers they wrote together.
-      const coA = a.profile.papers.filter((p) => p.authors && !joint.has(foldText(p.title))).flatMap((p) => coAuthors(p.authors!).map((name) => ({ name, ref: p.source })));
-      const coB = b.profile.papers.filter((p) => p.authors && !joint.has(foldText(p.title))).flatMap((p) => coAuthors(p.authors!).map((name) => ({ name, ref: p.source })));
+      const coA = a.profile.papers
+        .filter((p) => p.authors && !joint.has(foldText(p.title)))
+        .flatMap((p) => coAuthors(p.authors!).map((name) => ({ name, ref: p.source })));
+      const coB = b.profile.papers
+        .filter((p) => p.authors && !joint.has(foldText(p.title)))
+        .flatMap((p) => coAuthors(p.authors!).map((name) => ({ name, ref: p.source })));
       const seen = new Set<string>();
       for (const x of coA) {
         if (ownNames.some((n) => nameMatches(n, x.name))) continue;
@@ -139,8 +181,13 @@ export function connectionsView(people: readonly Subject[], sources: SourceIndex
         const key = nameWords(x.name).sort().join(' ');
         if (ys.length === 0 || seen.has(key)) continue;
         seen.add(key);
-        const refsA = coA.filter((o) => nameMatches(o.name, x.name)).map((o) => [a.index, o.ref] as [number, SourceRef]);
-        lines.push({ text: locale.t('connections.coAuthor', { name: u(x.name) }), sources: cite([...refsA, ...ys.map((y) => [b.index, y.ref] as [number, SourceRef])]) });
+        const refsA = coA
+          .filter((o) => nameMatches(o.name, x.name))
+          .map((o) => [a.index, o.ref] as [number, SourceRef]);
+        lines.push({
+          text: locale.t('connections.coAuthor', { name: u(x.name) }),
+          sources: cite([...refsA, ...ys.map((y) => [b.index, y.ref] as [number, SourceRef])]),
+        });
       }
 
       // Institutions they share.
@@ -155,14 +202,30 @@ export function connectionsView(people: readonly Subject[], sources: SourceIndex
         if (ys.length === 0) continue;
         done.add(key);
         const overlap = overlapYears(xs, ys);
-        const when = overlap === undefined ? locale.t('connections.differentTimes') : overlap === null ? locale.t('connections.datesNotGiven') : locale.t('connections.together', { years: overlap[0] === overlap[1] ? String(overlap[0]) : locale.numberRange(overlap[0], overlap[1]) });
+        const when =
+          overlap === undefined
+            ? locale.t('connections.differentTimes')
+            : overlap === null
+              ? locale.t('connections.datesNotGiven')
+              : locale.t('connections.together', {
+                  years: overlap[0] === overlap[1] ? String(overlap[0]) : locale.numberRange(overlap[0], overlap[1]),
+                });
         shared.set(key, u(x.name));
-        lines.push({ text: locale.t('connections.institution', { name: u(x.name), when }), sources: cite([...xs.map((o) => [a.index, o.ref] as [number, SourceRef]), ...ys.map((o) => [b.index, o.ref] as [number, SourceRef])]) });
+        lines.push({
+          text: locale.t('connections.institution', { name: u(x.name), when }),
+          sources: cite([
+            ...xs.map((o) => [a.index, o.ref] as [number, SourceRef]),
+            ...ys.map((o) => [b.index, o.ref] as [number, SourceRef]),
+          ]),
+        });
       }
 
       // Venues they share (a venue without its year: ICML 2022 and ICML 2024 are both ICML).
       const venues = new Map<string, { name: string; a: [number, SourceRef][]; b: [number, SourceRef][] }>();
-      for (const [who, s] of [['a', a], ['b', b]] as const) {
+      for (const [who, s] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
         for (const p of s.profile.papers) {
           // A paper whose profile names no venue shares none.
           if (joint.has(foldText(p.title)) || p.venue === undefined) continue;
@@ -176,13 +239,29 @@ export function connectionsView(people: readonly Subject[], sources: SourceIndex
       }
       for (const v of venues.values()) {
         if (v.a.length === 0 || v.b.length === 0) continue;
-        lines.push({ text: locale.t('connections.venue', { venue: u(v.name), first: u(a.name), firstCount: locale.count('count.papers', v.a.length), second: u(b.name), secondCount: locale.count('count.papers', v.b.length) }), sources: cite([...v.a, ...v.b]) });
+        lines.push({
+          text: locale.t('connections.venue', {
+            venue: u(v.name),
+            first: u(a.name),
+            firstCount: locale.count('count.papers', v.a.length),
+            second: u(b.name),
+            secondCount: locale.count('count.papers', v.b.length),
+          }),
+          sources: cite([...v.a, ...v.b]),
+        });
       }
 
       // Models or products they both worked on.
       for (const m of a.profile.models) {
         const n = b.profile.models.find((o) => o.id === m.id || foldText(o.name) === foldText(m.name));
-        if (n) lines.push({ text: locale.t('connections.model', { name: u(m.name) }), sources: cite([[a.index, m.source], [b.index, n.source]]) });
+        if (n)
+          lines.push({
+            text: locale.t('connections.model', { name: u(m.name) }),
+            sources: cite([
+              [a.index, m.source],
+              [b.index, n.source],
+            ]),
+          });
       }
 
       pairs.push({ title: locale.t('connections.pair', { first: u(a.name), second: u(b.name) }), lines });
@@ -194,7 +273,9 @@ export function connectionsView(people: readonly Subject[], sources: SourceIndex
     lead: locale.t('connections.lead'),
     ...(any ? {} : { none: locale.t('connections.none', { names }) }),
     pairs: people.length > 2 ? pairs.filter((p) => p.lines.length > 0) : pairs,
-    ...(shared.size > 0 ? { sharedInstitutions: locale.t('connections.sharedInstitutions', { list: locale.list([...shared.values()]) }) } : {}),
+    ...(shared.size > 0
+      ? { sharedInstitutions: locale.t('connections.sharedInstitutions', { list: locale.list([...shared.values()]) }) }
+      : {}),
   };
 }
 

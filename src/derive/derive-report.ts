@@ -68,14 +68,24 @@ export interface DeriveExtras {
  * template folder's message overrides; without it, the built-in messages of `spec.language`.
  */
 
-export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfile[], locale: Locale = builtInLocale(isLanguage(spec.language) ? spec.language : 'en'), extras: DeriveExtras = {}): DerivedReport {
+export function deriveReport(
+  spec: ReportSpec,
+  written: readonly LocalisedProfile[],
+  locale: Locale = builtInLocale(isLanguage(spec.language) ? spec.language : 'en'),
+  extras: DeriveExtras = {},
+): DerivedReport {
   const { profiles, warnings } = localiseProfiles(written, locale);
   const people = subjects(profiles, locale);
   const sources = new SourceIndex(profiles, (n) => locale.t('sources.citeLabel', { n: locale.number(n) }));
   const ids = new Set<string>();
   const views = people.map((p) => personView(p, sources, ids, locale));
   const include = new Set(spec.sections);
-  const title = extras.titleFromPeople ? comparisonTitle(locale, people.map((p) => p.name)) : spec.title;
+  const title = extras.titleFromPeople
+    ? comparisonTitle(
+        locale,
+        people.map((p) => p.name),
+      )
+    : spec.title;
 
   // Every chart is in the report's language: it picks the glyph forms of its Han text, and its
   // axes write numbers the way the page does.
@@ -86,7 +96,10 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
   const venues = inLocale(papersByVenueChart(people, locale));
   const metricsDrawn = metricCharts(people, locale);
   const metrics = { ...metricsDrawn, charts: metricsDrawn.charts.map(inLocale) };
-  const themes = balanceThemes(people, written.map((p) => p.balance));
+  const themes = balanceThemes(
+    people,
+    written.map((p) => p.balance),
+  );
   const themeCharts = themes.map((theme) => inLocale(balanceChart(theme, locale)));
   const footprint = footprintView(people, views, sources, locale);
   const citations = footprint ? inLocale(citationsPerYearChart(people, locale)) : undefined;
@@ -108,7 +121,9 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
   }
   const asOf = (person: number, key: string): string | undefined => {
     const fact = stale.find((f) => f.person === person && f.key === key);
-    return fact ? locale.t('stale.asOf', { date: fact.newest ? locale.date(fact.newest.slice(0, 7)) : locale.t('stale.undated') }) : undefined;
+    return fact
+      ? locale.t('stale.asOf', { date: fact.newest ? locale.date(fact.newest.slice(0, 7)) : locale.t('stale.undated') })
+      : undefined;
   };
 
   const charts: ChartSpec[] = [
@@ -118,16 +133,21 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
     ...(include.has('balance-points') ? themeCharts : []),
   ];
 
-  const sections: SectionRef[] = spec.sections.filter((name) => include.has(name)).map((name) => ({
-    name,
-    partial: name,
-    id: `section-${name}`,
-    title: name === 'cover' ? title : locale.t(sectionKeys[name]),
-  }));
+  const sections: SectionRef[] = spec.sections
+    .filter((name) => include.has(name))
+    .map((name) => ({
+      name,
+      partial: name,
+      id: `section-${name}`,
+      title: name === 'cover' ? title : locale.t(sectionKeys[name]),
+    }));
   const changed = extras.since ? sinceView(extras.since, spec, written, views, sources, locale) : undefined;
   if (changed) {
     // Right after the at-a-glance (or the cover), where a reader of the new edition looks first.
-    const after = Math.max(sections.findIndex((s) => s.name === 'at-a-glance'), sections.findIndex((s) => s.name === 'cover'));
+    const after = Math.max(
+      sections.findIndex((s) => s.name === 'at-a-glance'),
+      sections.findIndex((s) => s.name === 'cover'),
+    );
     sections.splice(after + 1, 0, { name: 'changes', partial: 'changes', id: 'section-changes', title: changed.title });
   }
   const marks = changed?.marks;
@@ -160,14 +180,32 @@ export function deriveReport(spec: ReportSpec, written: readonly LocalisedProfil
     peopleNames,
     sections,
     glance: glanceView(people, views, sources, locale, asOf),
-    timeline: { chart: chartView(timeline.spec), undated: timeline.undated, ...(include.has('connections') && connections?.sharedInstitutions ? { shared: connections.sharedInstitutions } : {}) },
+    timeline: {
+      chart: chartView(timeline.spec),
+      undated: timeline.undated,
+      ...(include.has('connections') && connections?.sharedInstitutions
+        ? { shared: connections.sharedInstitutions }
+        : {}),
+    },
     education: educationBlocks(people, views, sources, locale, marks),
     papers: {
       charts: [chartView(perYear), chartView(venues)],
-      ...(footprint && citations ? { footprint: { ...footprint, chart: chartView(citations), rows: footprint.rows.map((r) => ({ ...r, ...optionalText('stale', asOf(r.person.index, 'impact')) })) } } : {}),
+      ...(footprint && citations
+        ? {
+            footprint: {
+              ...footprint,
+              chart: chartView(citations),
+              rows: footprint.rows.map((r) => ({ ...r, ...optionalText('stale', asOf(r.person.index, 'impact')) })),
+            },
+          }
+        : {}),
       people: paperBlocks(people, views, sources, locale, marks),
     },
-    models: { charts: metrics.charts.map((c) => chartView(c)), ...(metrics.note ? { chartNote: metrics.note } : {}), people: staleMarkedModels(modelBlocks(people, views, sources, locale, marks), people, asOf) },
+    models: {
+      charts: metrics.charts.map((c) => chartView(c)),
+      ...(metrics.note ? { chartNote: metrics.note } : {}),
+      people: staleMarkedModels(modelBlocks(people, views, sources, locale, marks), people, asOf),
+    },
     balance: balanceViews(themes, themeCharts, views, sources, locale),
     sources: sourceViews(sources, views, locale),
     portraitCredits: portraitCredits(people, sources, locale),
@@ -184,22 +222,43 @@ function optionalText<K extends string>(key: K, value: string | undefined): { [P
 
 /** A person's headline and current role, marked "as of …" when their sources are older than `maxAge`. */
 function staleMarkedPerson(view: PersonView, asOf: (person: number, key: string) => string | undefined): PersonView {
-  return { ...view, ...optionalText('headlineAsOf', asOf(view.index, 'headline')), ...optionalText('currentRoleAsOf', asOf(view.index, 'currentRole')) };
+  return {
+    ...view,
+    ...optionalText('headlineAsOf', asOf(view.index, 'headline')),
+    ...optionalText('currentRoleAsOf', asOf(view.index, 'currentRole')),
+  };
 }
 
 /** Each metric marked "as of …" when its sources are older than `maxAge`. */
-function staleMarkedModels(blocks: readonly PersonBlock<ModelView>[], people: readonly Subject[], asOf: (person: number, key: string) => string | undefined): PersonBlock<ModelView>[] {
+function staleMarkedModels(
+  blocks: readonly PersonBlock<ModelView>[],
+  people: readonly Subject[],
+  asOf: (person: number, key: string) => string | undefined,
+): PersonBlock<ModelView>[] {
   return blocks.map((block, i) => {
     const models = people[i]!.profile.models;
     return {
       ...block,
-      items: block.items.map((item, m) => ({ ...item, metrics: item.metrics.map((metric, k) => ({ ...metric, ...optionalText('asOf', asOf(i, `metric:${models[m]!.id}|${models[m]!.metrics[k]!.label}`)) })) })),
+      items: block.items.map((item, m) => ({
+        ...item,
+        metrics: item.metrics.map((metric, k) => ({
+          ...metric,
+          ...optionalText('asOf', asOf(i, `metric:${models[m]!.id}|${models[m]!.metrics[k]!.label}`)),
+        })),
+      })),
     };
   });
 }
 
 /** The changes since an earlier edition, as the section shows them and the marks elsewhere. */
-function sinceView(since: FactsDocument, spec: ReportSpec, written: readonly LocalisedProfile[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): { title: string; view: ChangesView; marks: ChangeMarks } {
+function sinceView(
+  since: FactsDocument,
+  spec: ReportSpec,
+  written: readonly LocalisedProfile[],
+  views: readonly PersonView[],
+  sources: SourceIndex,
+  locale: Locale,
+): { title: string; view: ChangesView; marks: ChangeMarks } {
   const date = locale.longDate(since.buildDate);
   const changes = diffFacts(since, editionFacts(spec, written), locale);
   const personIndex = new Map(written.map((p, i) => [personKey(p.person.name), i]));

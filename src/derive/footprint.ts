@@ -31,7 +31,10 @@ function sourceName(subject: Subject, impact: Impact): string {
 }
 
 export function asOfText(subject: Subject, impact: Impact, locale: Locale): string {
-  return locale.t('footprint.asOf', { date: locale.date(impact.asOf), source: locale.user(sourceName(subject, impact)) });
+  return locale.t('footprint.asOf', {
+    date: locale.date(impact.asOf),
+    source: locale.user(sourceName(subject, impact)),
+  });
 }
 
 /**
@@ -40,7 +43,12 @@ export function asOfText(subject: Subject, impact: Impact, locale: Locale): stri
  * h-index per year since the first paper, papers per year). When the dates are more than three
  * months apart, it says the figures are not from the same moment. Undefined when nobody has one.
  */
-export function footprintView(people: readonly Subject[], views: readonly PersonView[], sources: SourceIndex, locale: Locale): FootprintView | undefined {
+export function footprintView(
+  people: readonly Subject[],
+  views: readonly PersonView[],
+  sources: SourceIndex,
+  locale: Locale,
+): FootprintView | undefined {
   const withImpact = people.filter((p) => p.profile.impact);
   if (withImpact.length === 0) return undefined;
   const none = locale.t('glance.notGiven');
@@ -56,7 +64,10 @@ export function footprintView(people: readonly Subject[], views: readonly Person
       hIndex: impact.hIndex === undefined ? none : locale.number(impact.hIndex),
       i10Index: impact.i10Index === undefined ? none : locale.number(impact.i10Index),
       citationsPerYear: span === undefined ? none : decimal(impact.citations / span),
-      mQuotient: span === undefined || impact.hIndex === undefined ? none : decimal(mQuotient(impact.hIndex, first!, impact.asOf)),
+      mQuotient:
+        span === undefined || impact.hIndex === undefined
+          ? none
+          : decimal(mQuotient(impact.hIndex, first!, impact.asOf)),
       papersPerYear: span === undefined ? none : decimal(s.profile.papers.length / span),
       asOf: asOfText(s, impact, locale),
       sources: sources.links(s.index, impact.source),
@@ -68,7 +79,16 @@ export function footprintView(people: readonly Subject[], views: readonly Person
   return {
     title: locale.t('footprint.title'),
     lead: locale.t('footprint.lead'),
-    headers: [locale.t('footprint.person'), locale.t('footprint.citations'), locale.t('footprint.hIndex'), locale.t('footprint.i10Index'), locale.t('footprint.citationsPerYear'), locale.t('footprint.mQuotient'), locale.t('footprint.papersPerYear'), locale.t('footprint.asOfHeader')],
+    headers: [
+      locale.t('footprint.person'),
+      locale.t('footprint.citations'),
+      locale.t('footprint.hIndex'),
+      locale.t('footprint.i10Index'),
+      locale.t('footprint.citationsPerYear'),
+      locale.t('footprint.mQuotient'),
+      locale.t('footprint.papersPerYear'),
+      locale.t('footprint.asOfHeader'),
+    ],
     rows,
     ...(missing.length ? { missing: locale.t('footprint.missing', { names: locale.list(missing) }) } : {}),
     ...(spread > 3 ? { apart: locale.t('footprint.apart', { n: locale.number(spread) }) } : {}),

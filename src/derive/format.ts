@@ -30,7 +30,11 @@ export interface SlugPolicy {
 
 /** Lower-case words joined by dashes, for ids, anchors and file names; never empty. */
 export function slug(text: string, policy: SlugPolicy | string = {}): string {
-  const { keep = 'ascii', fallback = 'item', max = Infinity } = typeof policy === 'string' ? { fallback: policy } : policy;
+  const {
+    keep = 'ascii',
+    fallback = 'item',
+    max = Infinity,
+  } = typeof policy === 'string' ? { fallback: policy } : policy;
   const other = keep === 'ascii' ? /[^a-z0-9]+/g : /[^\p{L}\p{N}\p{M}]+/gu;
   const words = text
     .normalize('NFKD')

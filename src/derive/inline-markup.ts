@@ -17,7 +17,12 @@ export interface InlineMarkup {
  * text "<b>"), and so are images, autolinks, linkified bare URLs, entities and typographic
  * replacements, so text that never meant to be markup reads as it was written.
  */
-const parser = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable(['emphasis', 'backticks', 'link', 'escape']);
+const parser = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable([
+  'emphasis',
+  'backticks',
+  'link',
+  'escape',
+]);
 
 let refused: string[] = [];
 // A link whose target is not an https: address is not made: markdown-it then reads its
@@ -48,7 +53,9 @@ export function parseMarkup(text: string): InlineMarkup {
   refused = [];
   const tokens = parser.parseInline(text, {});
   const html = parser.renderer.render(tokens, parser.options, {});
-  const plain = (tokens[0]?.children ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : t.type === 'softbreak' ? '\n' : '')).join('');
+  const plain = (tokens[0]?.children ?? [])
+    .map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : t.type === 'softbreak' ? '\n' : ''))
+    .join('');
   return { html, plain, refusedLinks: [...new Set(refused)] };
 }
 

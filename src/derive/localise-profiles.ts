@@ -11,7 +11,10 @@ const namedFields = 8;
  * replaced by its text in the report's language, else in the profile's own. A warning per
  * profile names the fields that fell back, so an editor knows which translations are missing.
  */
-export function localiseProfiles(profiles: readonly LocalisedProfile[], locale: Locale): { profiles: Profile[]; warnings: string[] } {
+export function localiseProfiles(
+  profiles: readonly LocalisedProfile[],
+  locale: Locale,
+): { profiles: Profile[]; warnings: string[] } {
   const warnings: string[] = [];
   const localised = profiles.map((profile) => {
     const { profile: resolved, fellBack } = localiseProfile(profile, locale.language);
@@ -19,7 +22,9 @@ export function localiseProfiles(profiles: readonly LocalisedProfile[], locale: 
       const fields = fellBack.map(formatPath);
       const shown = fields.slice(0, namedFields).join(', ');
       const rest = fields.length > namedFields ? ` and ${fields.length - namedFields} more` : '';
-      warnings.push(`${profile.person.name}: ${fields.length} field${fields.length === 1 ? ' has' : 's have'} no ${locale.language} text and ${fields.length === 1 ? 'is' : 'are'} shown in ${profile.language}: ${shown}${rest}`);
+      warnings.push(
+        `${profile.person.name}: ${fields.length} field${fields.length === 1 ? ' has' : 's have'} no ${locale.language} text and ${fields.length === 1 ? 'is' : 'are'} shown in ${profile.language}: ${shown}${rest}`,
+      );
     }
     return resolved;
   });

@@ -42,14 +42,22 @@ const memo = new Map<string, readonly NameSpan[]>();
 function findSpans(person: PersonNames, authors: string): NameSpan[] {
   const words = wordsOf(authors);
   // "Heather A. Piwowar" is also "H. Piwowar": the name without its middle initials is tried too.
-  const withoutInitials = person.name.split(/\s+/).filter((part) => part.replace(/\./g, '').length > 1).join(' ');
-  const forms: PersonNames[] = withoutInitials !== person.name && withoutInitials.includes(' ') ? [person, { name: withoutInitials }] : [person];
+  const withoutInitials = person.name
+    .split(/\s+/)
+    .filter((part) => part.replace(/\./g, '').length > 1)
+    .join(' ');
+  const forms: PersonNames[] =
+    withoutInitials !== person.name && withoutInitials.includes(' ') ? [person, { name: withoutInitials }] : [person];
   // matchAuthor is thorough but not cheap; a run can only match if one of its words is a part
   // of a name (or the run, squashed, is the whole name), so only such runs are asked about.
   const letters = (t: string): string => t.replace(/[^\p{L}\p{N}]/gu, '');
-  const personParts = forms.flatMap((f) => [f.name, f.nativeName].filter((n): n is string => Boolean(n)).map(nameParts));
+  const personParts = forms.flatMap((f) =>
+    [f.name, f.nativeName].filter((n): n is string => Boolean(n)).map(nameParts),
+  );
   const tokens = new Set(personParts.flat().map(letters));
-  const squashed = new Set(personParts.flatMap((parts) => [parts.join(''), [...parts].reverse().join('')].map(letters)));
+  const squashed = new Set(
+    personParts.flatMap((parts) => [parts.join(''), [...parts].reverse().join('')].map(letters)),
+  );
   const wordParts = words.map((w) => nameParts(authors.slice(w.start, w.end)).map(letters));
   const found: { span: NameSpan; rank: number }[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -57,12 +65,14 @@ function findSpans(person: PersonNames, authors: string): NameSpan[] {
       const crossings = words.slice(i + 1, j + 1).filter((w, k) => w.group !== words[i + k]!.group);
       if (crossings.some((w) => !w.softBefore) || crossings.length > 1) break;
       // Across a comma, a run must be two whole groups: "Zeng, Yan", never "Zhang [Zeng, Yan] Li".
-      if (crossings.length > 0 && (words[i - 1]?.group === words[i]!.group || words[j + 1]?.group === words[j]!.group)) continue;
+      if (crossings.length > 0 && (words[i - 1]?.group === words[i]!.group || words[j + 1]?.group === words[j]!.group))
+        continue;
       const run = wordParts.slice(i, j + 1).flat();
       if (!run.some((part) => tokens.has(part)) && !squashed.has(run.join(''))) continue;
       const span = { start: words[i]!.start, end: words[j]!.end };
       const matches = forms.map((form) => matchAuthor(form, [{ literal: authors.slice(span.start, span.end) }]));
-      const match = matches.find((m) => m.kind === 'found' && m.how === 'full name') ?? matches.find((m) => m.kind === 'found');
+      const match =
+        matches.find((m) => m.kind === 'found' && m.how === 'full name') ?? matches.find((m) => m.kind === 'found');
       if (match?.kind !== 'found') continue;
       found.push({ span, rank: (crossings.length > 0 ? 2 : 0) + (match.how === 'initials' ? 1 : 0) });
     }
@@ -70,7 +80,9 @@ function findSpans(person: PersonNames, authors: string): NameSpan[] {
   if (found.length === 0) return [];
   const best = Math.min(...found.map((f) => f.rank));
   const spans: NameSpan[] = [];
-  for (const { span } of found.filter((f) => f.rank === best).sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)) {
+  for (const { span } of found
+    .filter((f) => f.rank === best)
+    .sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)) {
     if (spans.every((s) => span.start >= s.end || span.end <= s.start)) spans.push(span);
   }
   return spans;
@@ -93,7 +105,12 @@ function wordsOf(text: string): Word[] {
       continue;
     }
     if (!/[\p{L}\p{N}]/u.test(token)) continue;
-    words.push({ start: m.index, end: m.index + token.length, group, softBefore: soft && words.length > 0 && words.at(-1)!.group === group - 1 });
+    words.push({
+      start: m.index,
+      end: m.index + token.length,
+      group,
+      softBefore: soft && words.length > 0 && words.at(-1)!.group === group - 1,
+    });
     soft = false;
   }
   return words;

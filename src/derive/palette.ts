@@ -30,7 +30,13 @@ const markers: PersonStyle['marker'][] = ['circle', 'triangle', 'rect', 'rectRot
 
 export function personStyle(index: number): PersonStyle {
   const [colour, tint] = colours[index % colours.length]!;
-  return { colour, tint, marker: markers[index % markers.length]!, markerFill: index % 8 < 4 ? 'solid' : 'hollow', fill: index % 2 === 0 ? 'solid' : 'outline' };
+  return {
+    colour,
+    tint,
+    marker: markers[index % markers.length]!,
+    markerFill: index % 8 < 4 ? 'solid' : 'hollow',
+    fill: index % 2 === 0 ? 'solid' : 'outline',
+  };
 }
 
 /** Neutral colours for baselines, grid and secondary text. */

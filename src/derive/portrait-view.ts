@@ -16,13 +16,23 @@ export function portraitSrc(index: number): string {
 export function portraitView(subject: Subject, locale: Locale): PortraitView | undefined {
   const photo = subject.profile.person.photo;
   if (!photo) return undefined;
-  return { src: portraitSrc(subject.index), alt: photo.alt ?? locale.t('portrait.alt', { name: locale.user(subject.name) }) };
+  return {
+    src: portraitSrc(subject.index),
+    alt: photo.alt ?? locale.t('portrait.alt', { name: locale.user(subject.name) }),
+  };
 }
 
 /** "Zeng Yan: Photo by …", one line per portrait, printed with the sources and citing where the picture comes from. */
 export function portraitCredits(people: readonly Subject[], sources: SourceIndex, locale: Locale): Sourced[] {
   return people.flatMap((s) => {
     const photo = s.profile.person.photo;
-    return photo ? [{ text: locale.t('portrait.credit', { name: locale.user(s.name), credit: locale.user(photo.credit) }), sources: sources.links(s.index, photo.source) }] : [];
+    return photo
+      ? [
+          {
+            text: locale.t('portrait.credit', { name: locale.user(s.name), credit: locale.user(photo.credit) }),
+            sources: sources.links(s.index, photo.source),
+          },
+        ]
+      : [];
   });
 }

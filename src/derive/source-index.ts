@@ -54,15 +54,28 @@ export class SourceIndex {
     const numbers = sourceIds(ref)
       .map((id) => this.byPersonId.get(`${person}\u0000${id}`))
       .filter((n): n is number => n !== undefined);
-    return [...new Set(numbers)].sort((a, b) => a - b).map((number) => ({ number, href: `#source-${number}`, label: this.linkLabel(number) }));
+    return [...new Set(numbers)]
+      .sort((a, b) => a - b)
+      .map((number) => ({ number, href: `#source-${number}`, label: this.linkLabel(number) }));
   }
 
   list(): NumberedSource[] {
-    return [...this.byKey.values()].map((e) => ({ number: e.number, anchor: `source-${e.number}`, source: e.source, people: [...e.people].sort((a, b) => a - b) }));
+    return [...this.byKey.values()].map((e) => ({
+      number: e.number,
+      anchor: `source-${e.number}`,
+      source: e.source,
+      people: [...e.people].sort((a, b) => a - b),
+    }));
   }
 }
 
 /** What makes two profiles' entries one source: everything a reader sees of it but the note. */
 function identity(source: Source): string {
-  return JSON.stringify([source.title.normalize('NFC'), source.publisher?.normalize('NFC') ?? '', source.date ?? '', source.url ?? '', source.file ?? '']);
+  return JSON.stringify([
+    source.title.normalize('NFC'),
+    source.publisher?.normalize('NFC') ?? '',
+    source.date ?? '',
+    source.url ?? '',
+    source.file ?? '',
+  ]);
 }

@@ -45,23 +45,42 @@ export function staleFacts(profiles: readonly Profile[], buildDate: string, maxA
   const since = freshSince(buildDate, maxAge);
   const found: StaleFact[] = [];
   profiles.forEach((profile, person) => {
-    const dates = new Map(profile.sources.map((s) => [s.id, [s.accessed, s.date].filter((d): d is string => d !== undefined)]));
+    const dates = new Map(
+      profile.sources.map((s) => [s.id, [s.accessed, s.date].filter((d): d is string => d !== undefined)]),
+    );
     const check = (key: string, path: string, what: string, ref: SourceRef, own: readonly string[] = []): void => {
       const ids = [...sourceIds(ref)];
       const all = [...own, ...ids.flatMap((id) => dates.get(id) ?? [])];
       const newest = all.sort((a, b) => dateBounds(a).last.localeCompare(dateBounds(b).last)).at(-1);
-      if (newest === undefined || dateBounds(newest).last < since) found.push({ person, path, what, key, sources: ids, ...(newest ? { newest } : {}) });
+      if (newest === undefined || dateBounds(newest).last < since)
+        found.push({ person, path, what, key, sources: ids, ...(newest ? { newest } : {}) });
     };
     const p = profile.person;
     check('headline', 'person.headline', `headline “${p.headline}”`, p.source);
     if (p.currentRole) check('currentRole', 'person.currentRole', `current role “${p.currentRole}”`, p.source);
     profile.career.forEach((c, i) => {
-      if (c.end === undefined || c.end === 'present') check(`career:${i}`, `career[${i}]`, `role at ${c.organisation}${c.end === 'present' ? ' (until present)' : ' (no end given)'}`, c.source);
+      if (c.end === undefined || c.end === 'present')
+        check(
+          `career:${i}`,
+          `career[${i}]`,
+          `role at ${c.organisation}${c.end === 'present' ? ' (until present)' : ' (no end given)'}`,
+          c.source,
+        );
     });
     profile.models.forEach((m, i) =>
-      m.metrics.forEach((metric, j) => check(`metric:${m.id}|${metric.label}`, `models[${i}].metrics[${j}]`, `metric “${metric.label}” of ${m.name}`, metric.source)),
+      m.metrics.forEach((metric, j) =>
+        check(
+          `metric:${m.id}|${metric.label}`,
+          `models[${i}].metrics[${j}]`,
+          `metric “${metric.label}” of ${m.name}`,
+          metric.source,
+        ),
+      ),
     );
-    if (profile.impact) check('impact', 'impact', 'research footprint (citations, h-index)', profile.impact.source, [profile.impact.asOf]);
+    if (profile.impact)
+      check('impact', 'impact', 'research footprint (citations, h-index)', profile.impact.source, [
+        profile.impact.asOf,
+      ]);
   });
   return found;
 }

@@ -2,7 +2,10 @@ import type { Locale } from '../i18n/locale.js';
 import type { ReportView, TemplateText } from './view-model.js';
 
 /** The fixed words of the built-in templates, in the report's language. */
-export function templateText(locale: Locale, about: { buildDate: string; author: string; counts: string; peopleNames: string }): TemplateText {
+export function templateText(
+  locale: Locale,
+  about: { buildDate: string; author: string; counts: string; peopleNames: string },
+): TemplateText {
   const t = (key: string): string => locale.t(key);
   return {
     cover: {
@@ -12,13 +15,36 @@ export function templateText(locale: Locale, about: { buildDate: string; author:
       listed: t('cover.listed'),
       balance: t('cover.balance'),
       contents: t('cover.contents'),
-      colophon: locale.t('cover.colophon', { author: locale.user(about.author), date: about.buildDate, counts: about.counts }),
+      colophon: locale.t('cover.colophon', {
+        author: locale.user(about.author),
+        date: about.buildDate,
+        counts: about.counts,
+      }),
     },
-    glance: { tableLabel: t('glance.tableLabel'), caption: locale.t('glance.caption', { names: about.peopleNames }), person: t('glance.person') },
+    glance: {
+      tableLabel: t('glance.tableLabel'),
+      caption: locale.t('glance.caption', { names: about.peopleNames }),
+      person: t('glance.person'),
+    },
     timeline: { lead: locale.t('timeline.lead', { names: about.peopleNames }) },
     education: { empty: t('education.empty') },
-    papers: { empty: t('papers.empty'), nameSeparator: t('papers.nameSeparator'), year: t('papers.year'), paper: t('papers.paper'), venue: t('papers.venue'), role: t('papers.role') },
-    models: { lead: t('models.lead'), empty: t('models.empty'), role: t('models.role'), metric: t('models.metric'), value: t('models.value'), comparedWith: t('models.comparedWith'), better: t('models.better') },
+    papers: {
+      empty: t('papers.empty'),
+      nameSeparator: t('papers.nameSeparator'),
+      year: t('papers.year'),
+      paper: t('papers.paper'),
+      venue: t('papers.venue'),
+      role: t('papers.role'),
+    },
+    models: {
+      lead: t('models.lead'),
+      empty: t('models.empty'),
+      role: t('models.role'),
+      metric: t('models.metric'),
+      value: t('models.value'),
+      comparedWith: t('models.comparedWith'),
+      better: t('models.better'),
+    },
     balance: { lead: t('balance.lead'), empty: t('balance.empty') },
   };
 }

@@ -30,10 +30,22 @@ export interface ReportView {
   readonly peopleNames: string;
   readonly sections: readonly SectionRef[];
   readonly glance: GlanceView;
-  readonly timeline: { readonly chart: ChartRef; readonly undated: readonly string[]; /** Institutions the people share (the connections section). */ readonly shared?: string };
+  readonly timeline: {
+    readonly chart: ChartRef;
+    readonly undated: readonly string[];
+    /** Institutions the people share (the connections section). */ readonly shared?: string;
+  };
   readonly education: readonly PersonBlock<EducationView>[];
-  readonly papers: { readonly charts: readonly ChartRef[]; readonly footprint?: FootprintView & { readonly chart: ChartRef }; readonly people: readonly PersonBlock<PaperView>[] };
-  readonly models: { readonly charts: readonly ChartRef[]; readonly chartNote?: string; readonly people: readonly PersonBlock<ModelView>[] };
+  readonly papers: {
+    readonly charts: readonly ChartRef[];
+    readonly footprint?: FootprintView & { readonly chart: ChartRef };
+    readonly people: readonly PersonBlock<PaperView>[];
+  };
+  readonly models: {
+    readonly charts: readonly ChartRef[];
+    readonly chartNote?: string;
+    readonly people: readonly PersonBlock<ModelView>[];
+  };
   readonly balance: readonly BalanceThemeView[];
   readonly sources: readonly SourceView[];
   /** Who made each portrait shown, for the sources section; empty when no profile has one. */
@@ -47,12 +59,35 @@ export interface ReportView {
 
 /** Fixed words of the templates; sentences about one item are on the item's view. */
 export interface TemplateText {
-  readonly cover: { readonly kicker: string; readonly now: string; readonly born: string; readonly listed: string; readonly balance: string; readonly contents: string; readonly colophon: string };
+  readonly cover: {
+    readonly kicker: string;
+    readonly now: string;
+    readonly born: string;
+    readonly listed: string;
+    readonly balance: string;
+    readonly contents: string;
+    readonly colophon: string;
+  };
   readonly glance: { readonly tableLabel: string; readonly caption: string; readonly person: string };
   readonly timeline: { readonly lead: string };
   readonly education: { readonly empty: string };
-  readonly papers: { readonly empty: string; readonly nameSeparator: string; readonly year: string; readonly paper: string; readonly venue: string; readonly role: string };
-  readonly models: { readonly lead: string; readonly empty: string; readonly role: string; readonly metric: string; readonly value: string; readonly comparedWith: string; readonly better: string };
+  readonly papers: {
+    readonly empty: string;
+    readonly nameSeparator: string;
+    readonly year: string;
+    readonly paper: string;
+    readonly venue: string;
+    readonly role: string;
+  };
+  readonly models: {
+    readonly lead: string;
+    readonly empty: string;
+    readonly role: string;
+    readonly metric: string;
+    readonly value: string;
+    readonly comparedWith: string;
+    readonly better: string;
+  };
   readonly balance: { readonly lead: string; readonly empty: string };
 }
 

@@ -18,7 +18,12 @@ const debianNeeds = 'build-essential libcairo2-dev libpango1.0-dev libjpeg-dev l
 export async function checkNode(version = process.versions.node): Promise<CheckResult> {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const ok = major > 20 || (major === 20 && minor >= 19);
-  return { name: 'Node.js', ok, detail: `version ${version}${ok ? '' : ', older than 20.19'}`, ...(ok ? {} : { fix: 'install Node.js 20.19 or newer (https://nodejs.org or your package manager)' }) };
+  return {
+    name: 'Node.js',
+    ok,
+    detail: `version ${version}${ok ? '' : ', older than 20.19'}`,
+    ...(ok ? {} : { fix: 'install Node.js 20.19 or newer (https://nodejs.org or your package manager)' }),
+  };
 }
 
 /**
@@ -33,16 +38,29 @@ export async function checkChromium(env: NodeJS.ProcessEnv = process.env): Promi
   try {
     executable = findChromium(env);
   } catch (error) {
-    return { name: 'Chromium', ok: false, detail: (error as Error).message.split(';')[0]!, fix: fromEnv ? fixVariable : 'apt-get install chromium   (or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium)' };
+    return {
+      name: 'Chromium',
+      ok: false,
+      detail: (error as Error).message.split(';')[0]!,
+      fix: fromEnv
+        ? fixVariable
+        : 'apt-get install chromium   (or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium)',
+    };
   }
   const session = new BrowserSession({ executablePath: executable });
   try {
     const browser = await session.browser();
     const version = await browser.version();
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
-    return { name: 'Chromium', ok: true, detail: `${version} at ${executable} launches${root ? " (as root, so without Chromium's sandbox)" : ''}` };
+    return {
+      name: 'Chromium',
+      ok: true,
+      detail: `${version} at ${executable} launches${root ? " (as root, so without Chromium's sandbox)" : ''}`,
+    };
   } catch (error) {
-    const fix = fromEnv ? fixVariable : 'apt-get install --reinstall chromium   (or point PUPPETEER_EXECUTABLE_PATH at a working browser)';
+    const fix = fromEnv
+      ? fixVariable
+      : 'apt-get install --reinstall chromium   (or point PUPPETEER_EXECUTABLE_PATH at a working browser)';
     return { name: 'Chromium', ok: false, detail: `${executable} does not start: ${firstLine(error)}`, fix };
   } finally {
     await session.close();
@@ -57,9 +75,18 @@ export async function checkCanvas(): Promise<CheckResult> {
     svg.toBuffer();
     // The versions are exported at run time but not declared in the module's types.
     const versions = canvas as unknown as { cairoVersion?: string; pangoVersion?: string };
-    return { name: 'canvas (charts)', ok: true, detail: `node-canvas with Cairo ${versions.cairoVersion ?? '?'}, Pango ${versions.pangoVersion ?? '?'}` };
+    return {
+      name: 'canvas (charts)',
+      ok: true,
+      detail: `node-canvas with Cairo ${versions.cairoVersion ?? '?'}, Pango ${versions.pangoVersion ?? '?'}`,
+    };
   } catch (error) {
-    return { name: 'canvas (charts)', ok: false, detail: `the canvas module does not load: ${firstLine(error)}`, fix: `apt-get install ${debianNeeds} && npm rebuild canvas` };
+    return {
+      name: 'canvas (charts)',
+      ok: false,
+      detail: `the canvas module does not load: ${firstLine(error)}`,
+      fix: `apt-get install ${debianNeeds} && npm rebuild canvas`,
+    };
   }
 }
 
@@ -79,14 +106,20 @@ export async function checkWritable(dir: string, shown: string): Promise<CheckRe
     return { name: 'output folder', ok: true, detail: `${shown} is writable${pending}` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const detail = existing === dir ? `${shown} is not writable (${code})` : `${shown} does not exist, and ${existing}, where a build would create it, is not writable (${code})`;
+    const detail =
+      existing === dir
+        ? `${shown} is not writable (${code})`
+        : `${shown} does not exist, and ${existing}, where a build would create it, is not writable (${code})`;
     return { name: 'output folder', ok: false, detail, fix: `chmod u+w ${existing}   (or build with --out DIR)` };
   }
 }
 
 async function nearestExisting(dir: string): Promise<string> {
   for (let current = dir; ; current = path.dirname(current)) {
-    const found = await stat(current).then((s) => s.isDirectory(), () => false);
+    const found = await stat(current).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (found || path.dirname(current) === current) return current;
   }
 }

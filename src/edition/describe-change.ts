@@ -18,7 +18,15 @@ export function changeWhat(change: FactChange): string {
 }
 
 /** The shape `diff --json` prints for each change. */
-export function changeJson(change: FactChange): { person: string; section: string; kind: string; what: string; before?: string; after?: string; sources: FactChange['sources'] } {
+export function changeJson(change: FactChange): {
+  person: string;
+  section: string;
+  kind: string;
+  what: string;
+  before?: string;
+  after?: string;
+  sources: FactChange['sources'];
+} {
   return {
     person: change.person,
     section: change.section,

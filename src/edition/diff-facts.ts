@@ -6,7 +6,16 @@ import type { SourceRef } from '../schema/primitives.js';
 import type { FactsDocument } from './facts-schema.js';
 
 /** The parts of a report a change belongs to, in the order the changes are listed. */
-export const changeSections = ['people', 'person', 'education', 'career', 'papers', 'models', 'balance', 'sources'] as const;
+export const changeSections = [
+  'people',
+  'person',
+  'education',
+  'career',
+  'papers',
+  'models',
+  'balance',
+  'sources',
+] as const;
 export type ChangeSection = (typeof changeSections)[number];
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -51,26 +60,69 @@ export function diffFacts(before: FactsDocument, after: FactsDocument, locale: L
   for (const [key, profile] of newPeople) {
     const old = oldPeople.get(key);
     if (!old) {
-      changes.push({ person: profile.person.name, personKey: key, section: 'people', kind: 'added', item: profile.person.name, itemKey: key, sources: citations(profile, [profile.person.source]) });
+      changes.push({
+        person: profile.person.name,
+        personKey: key,
+        section: 'people',
+        kind: 'added',
+        item: profile.person.name,
+        itemKey: key,
+        sources: citations(profile, [profile.person.source]),
+      });
       continue;
     }
-    for (const section of itemSections) changes.push(...diffItems(profile.person.name, key, section, items(section, old, locale), items(section, profile, locale), old, profile));
+    for (const section of itemSections)
+      changes.push(
+        ...diffItems(
+          profile.person.name,
+          key,
+          section,
+          items(section, old, locale),
+          items(section, profile, locale),
+          old,
+          profile,
+        ),
+      );
   }
   for (const [key, profile] of oldPeople) {
-    if (!newPeople.has(key)) changes.push({ person: profile.person.name, personKey: key, section: 'people', kind: 'removed', item: profile.person.name, itemKey: key, sources: citations(profile, [profile.person.source]) });
+    if (!newPeople.has(key))
+      changes.push({
+        person: profile.person.name,
+        personKey: key,
+        section: 'people',
+        kind: 'removed',
+        item: profile.person.name,
+        itemKey: key,
+        sources: citations(profile, [profile.person.source]),
+      });
   }
   return changes;
 }
 
 const itemSections = changeSections.filter((s): s is Exclude<ChangeSection, 'people'> => s !== 'people');
 
-function diffItems(person: string, personKey: string, section: ChangeSection, before: readonly Item[], after: readonly Item[], oldProfile: Profile, newProfile: Profile): FactChange[] {
+function diffItems(
+  person: string,
+  personKey: string,
+  section: ChangeSection,
+  before: readonly Item[],
+  after: readonly Item[],
+  oldProfile: Profile,
+  newProfile: Profile,
+): FactChange[] {
   const changes: FactChange[] = [];
   const oldByKey = new Map(before.map((i) => [i.key, i]));
   const newKeys = new Set(after.map((i) => i.key));
   for (const item of after) {
     const old = oldByKey.get(item.key);
-    const base = { person, personKey, section, item: item.label, itemKey: item.key, sources: citations(newProfile, item.sourceIds) };
+    const base = {
+      person,
+      personKey,
+      section,
+      item: item.label,
+      itemKey: item.key,
+      sources: citations(newProfile, item.sourceIds),
+    };
     if (!old) {
       changes.push({ ...base, kind: 'added' });
       continue;
@@ -79,11 +131,26 @@ function diffItems(person: string, personKey: string, section: ChangeSection, be
     for (const [field, value] of item.fields) {
       const was = oldFields.get(field);
       if (was === value) continue;
-      changes.push({ ...base, kind: 'changed', field, ...(was !== undefined ? { before: was } : {}), ...(value !== undefined ? { after: value } : {}) });
+      changes.push({
+        ...base,
+        kind: 'changed',
+        field,
+        ...(was !== undefined ? { before: was } : {}),
+        ...(value !== undefined ? { after: value } : {}),
+      });
     }
   }
   for (const item of before) {
-    if (!newKeys.has(item.key)) changes.push({ person, personKey, section, kind: 'removed', item: item.label, itemKey: item.key, sources: citations(oldProfile, item.sourceIds) });
+    if (!newKeys.has(item.key))
+      changes.push({
+        person,
+        personKey,
+        section,
+        kind: 'removed',
+        item: item.label,
+        itemKey: item.key,
+        sources: citations(oldProfile, item.sourceIds),
+      });
   }
   return changes;
 }
@@ -100,7 +167,8 @@ function citations(profile: Profile, refs: readonly SourceRef[]): FactChange['so
 /** The items of one section of a profile, each with the fields a reader sees, written as the locale writes them. */
 function items(section: Exclude<ChangeSection, 'people'>, profile: Profile, locale: Locale): Item[] {
   const date = (d: string | undefined): Value => (d === undefined ? undefined : locale.date(d));
-  const list = (texts: readonly string[]): Value => (texts.length === 0 ? undefined : texts.join(locale.t('list.semicolon')));
+  const list = (texts: readonly string[]): Value =>
+    texts.length === 0 ? undefined : texts.join(locale.t('list.semicolon'));
   switch (section) {
     case 'person': {
       const p = profile.person;
@@ -121,7 +189,11 @@ function items(section: Exclude<ChangeSection, 'people'>, profile: Profile, loca
             ['i10Index', profile.impact?.i10Index === undefined ? undefined : locale.number(profile.impact.i10Index)],
             ['asOf', profile.impact ? locale.date(profile.impact.asOf) : undefined],
           ],
-          sourceIds: [p.source, ...(p.highlights ?? []).map((h) => h.source), ...(profile.impact ? [profile.impact.source] : [])],
+          sourceIds: [
+            p.source,
+            ...(p.highlights ?? []).map((h) => h.source),
+            ...(profile.impact ? [profile.impact.source] : []),
+          ],
         },
       ];
     }
@@ -159,7 +231,10 @@ function items(section: Exclude<ChangeSection, 'people'>, profile: Profile, loca
           ['year', String(p.year)],
           ['date', date(p.date)],
           ['venue', p.venue],
-          ['authorship', locale.t('papers.authorship', { role: p.authorship === 'co-first' ? 'coFirst' : p.authorship })],
+          [
+            'authorship',
+            locale.t('papers.authorship', { role: p.authorship === 'co-first' ? 'coFirst' : p.authorship }),
+          ],
           ['authors', p.authors],
           ['arxiv', p.arxiv],
           ['url', p.url],
@@ -187,7 +262,12 @@ function items(section: Exclude<ChangeSection, 'people'>, profile: Profile, loca
           label: `${m.name}: ${metric.label}`,
           fields: [
             ['value', locale.quantity(metric.value, metric.unit)],
-            ['baseline', metric.baseline ? `${metric.baseline.name}: ${locale.quantity(metric.baseline.value, metric.unit)}` : undefined],
+            [
+              'baseline',
+              metric.baseline
+                ? `${metric.baseline.name}: ${locale.quantity(metric.baseline.value, metric.unit)}`
+                : undefined,
+            ],
             ['claim', metric.claim],
           ] as const,
           sourceIds: [metric.source],

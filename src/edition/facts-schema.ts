@@ -33,14 +33,20 @@ export const factsSchema = z
     language: z.string().max(35),
     people: z.array(factsPersonSchema).min(1).max(limits.people),
   })
-  .meta({ title: 'profile-report facts', description: 'The facts one edition of a profile-report report shows, per person, as its profiles were written.' });
+  .meta({
+    title: 'profile-report facts',
+    description: 'The facts one edition of a profile-report report shows, per person, as its profiles were written.',
+  });
 
 export type FactsDocument = z.output<typeof factsSchema>;
 export type FactsPerson = FactsDocument['people'][number];
 
 /** The JSON Schema of the facts format, for whoever reads editions with other tools. */
 export function factsJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(factsSchema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }), $id: 'https://profile-report.dev/schema/facts-1.json' };
+  return {
+    ...z.toJSONSchema(factsSchema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }),
+    $id: 'https://profile-report.dev/schema/facts-1.json',
+  };
 }
 
 /** Largest facts block read back from an edition: eight profiles at the profile size cap, with room for JSON's escapes. */

@@ -28,11 +28,15 @@ export async function readEditionFacts(edition: string, request: InputRequest): 
 
 /** The facts in an edition's bytes (PDF or HTML); `file` names it in messages. */
 export async function editionFactsFromBytes(file: string, bytes: Uint8Array): Promise<FactsDocument> {
-  if (bytes.length > editionMaxBytes) throw new UserError(`${file}: the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(editionMaxBytes)}`);
+  if (bytes.length > editionMaxBytes)
+    throw new UserError(
+      `${file}: the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(editionMaxBytes)}`,
+    );
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return parseFacts(file, await pdfFacts(file, bytes));
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (/^\s*(<!--[\s\S]*?-->\s*)*<(!doctype|html|head|body|meta)/i.test(text.replace(/^\uFEFF/, ''))) return parseFacts(file, htmlFacts(file, text));
+  if (/^\s*(<!--[\s\S]*?-->\s*)*<(!doctype|html|head|body|meta)/i.test(text.replace(/^\uFEFF/, '')))
+    return parseFacts(file, htmlFacts(file, text));
   throw new UserError(`${file}: not an edition of a report: expected a PDF or an HTML file written by profile-report`);
 }
 
@@ -45,10 +49,23 @@ async function pdfFacts(file: string, bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let document: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']> | undefined;
   try {
-    document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: true }).promise;
-    const attachments = ((await document.getAttachments()) ?? {}) as Record<string, { filename?: string; content?: Uint8Array }>;
+    document = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+      stopAtErrors: true,
+    }).promise;
+    const attachments = ((await document.getAttachments()) ?? {}) as Record<
+      string,
+      { filename?: string; content?: Uint8Array }
+    >;
     const facts = Object.values(attachments).find((a) => a.filename === factsFileName);
-    if (!facts?.content) throw new UserError(`${file}: this PDF carries no facts (no ${factsFileName} attached): it is not an edition of profile-report, or one made before editions carried their facts`);
+    if (!facts?.content)
+      throw new UserError(
+        `${file}: this PDF carries no facts (no ${factsFileName} attached): it is not an edition of profile-report, or one made before editions carried their facts`,
+      );
     return new TextDecoder('utf-8', { fatal: true }).decode(facts.content);
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -66,12 +83,19 @@ function htmlFacts(file: string, text: string): string {
     for (const child of node.childNodes) {
       if (!('tagName' in child)) continue;
       const attrs = new Map(child.attrs.map((a) => [a.name, a.value]));
-      if (child.tagName === 'script' && attrs.get('id') === factsElementId && attrs.get('type') === 'application/json') {
+      if (
+        child.tagName === 'script' &&
+        attrs.get('id') === factsElementId &&
+        attrs.get('type') === 'application/json'
+      ) {
         return child.childNodes.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : '')).join('');
       }
       stack.push(child);
-      if (child.tagName === 'template' && 'content' in child) stack.push((child as DefaultTreeAdapterTypes.Template).content);
+      if (child.tagName === 'template' && 'content' in child)
+        stack.push((child as DefaultTreeAdapterTypes.Template).content);
     }
   }
-  throw new UserError(`${file}: this HTML carries no facts (no <script id="${factsElementId}">): it is not an edition of profile-report, or one made before editions carried their facts`);
+  throw new UserError(
+    `${file}: this HTML carries no facts (no <script id="${factsElementId}">): it is not an edition of profile-report, or one made before editions carried their facts`,
+  );
 }

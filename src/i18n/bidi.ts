@@ -9,7 +9,8 @@ const popIsolate = '\u2069';
 
 /** Text that reads the same in either direction needs no isolate, which keeps the text lean. */
 const directional = /[\p{L}\p{N}]/u;
-const rightToLeft = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+const rightToLeft =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
 
 /**
  * `text` isolated when the report direction differs from the text's, or when the text mixes in
@@ -20,4 +21,3 @@ export function isolate(text: string, dir: 'ltr' | 'rtl'): string {
   if (dir === 'ltr' && !rightToLeft.test(text)) return text;
   return `${firstStrongIsolate}${text}${popIsolate}`;
 }
-

@@ -35,7 +35,10 @@ export type CatalogueLocations = ReadonlyMap<string, { readonly line: number; re
  * stranger: the hardened YAML reader, plain strings only. Nested maps and dotted keys both work:
  * `section: { papers: Articles }` is `section.papers`.
  */
-export function parseCatalogue(file: string, text: string): { catalogue: Catalogue; locations: CatalogueLocations; problems: Problem[] } {
+export function parseCatalogue(
+  file: string,
+  text: string,
+): { catalogue: Catalogue; locations: CatalogueLocations; problems: Problem[] } {
   const parsed = parseYaml(file, text);
   const problems = [...parsed.problems];
   const catalogue = new Map<string, string>();
@@ -49,7 +52,14 @@ export function parseCatalogue(file: string, text: string): { catalogue: Catalog
       for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key]);
     } else {
       const { line, column } = parsed.positions.locate(path);
-      problems.push({ file, line, column, path: path.join('.'), message: 'expected a message (text) or a map of messages', severity: 'error' });
+      problems.push({
+        file,
+        line,
+        column,
+        path: path.join('.'),
+        message: 'expected a message (text) or a map of messages',
+        severity: 'error',
+      });
     }
   };
   if (parsed.value !== null && parsed.value !== undefined) walk(parsed.value, []);

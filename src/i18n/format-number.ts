@@ -36,11 +36,15 @@ export const exponentSlot = '\u0000exponent\u0000';
 /** 1234.5 → "1,234.5" (en), "1.234,5" (de); 1e15 → "1 × 10¹⁵": the one way numbers are written. */
 export function formatNumber(value: number, style: NumberStyle): string {
   const parts = formatNumberParts(value, style);
-  return parts.kind === 'plain' ? parts.text : style.scientific.replace(mantissaSlot, parts.mantissa).replace(exponentSlot, parts.exponent);
+  return parts.kind === 'plain'
+    ? parts.text
+    : style.scientific.replace(mantissaSlot, parts.mantissa).replace(exponentSlot, parts.exponent);
 }
 
 /** A number as the reader writes it: plain digits, or a mantissa and a power of ten. */
-export type FormattedNumber = { readonly kind: 'plain'; readonly text: string } | { readonly kind: 'scientific'; readonly mantissa: string; readonly exponent: string };
+export type FormattedNumber =
+  | { readonly kind: 'plain'; readonly text: string }
+  | { readonly kind: 'scientific'; readonly mantissa: string; readonly exponent: string };
 
 /** From here up, and below `smallest`, numbers are written as a power of ten. */
 const largest = 1e9;
@@ -58,7 +62,11 @@ export function formatNumberParts(value: number, symbols: NumberSymbols): Format
   if (abs === 0) return { kind: 'plain', text: '0' };
   if (abs >= largest || abs < smallest) {
     const [mantissa = '0', exponent = '0'] = abs.toExponential(2).split('e');
-    return { kind: 'scientific', mantissa: sign + decimalText(trimZeros(mantissa), symbols), exponent: superscript(String(Number(exponent))) };
+    return {
+      kind: 'scientific',
+      mantissa: sign + decimalText(trimZeros(mantissa), symbols),
+      exponent: superscript(String(Number(exponent))),
+    };
   }
   const leadingZeros = abs < 1 ? Math.floor(-Math.log10(abs)) : 0;
   const rounded = roundDecimal(String(abs), abs < 1 ? leadingZeros + 3 : 2);
@@ -104,7 +112,19 @@ function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
-const superscripts: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const superscripts: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 function superscript(text: string): string {
   return [...text].map((c) => superscripts[c] ?? c).join('');

@@ -82,14 +82,24 @@ export class Locale {
     if (date === 'present') return this.t('date.present');
     const [year = date, month, day] = date.split('-');
     if (month === undefined) return this.t('date.year', { year });
-    const names = { year, month: String(Number(month)), monthName: this.t('date.monthShort', { month: String(Number(month)) }), monthLong: this.t('date.monthLong', { month: String(Number(month)) }) };
+    const names = {
+      year,
+      month: String(Number(month)),
+      monthName: this.t('date.monthShort', { month: String(Number(month)) }),
+      monthLong: this.t('date.monthLong', { month: String(Number(month)) }),
+    };
     return day === undefined ? this.t('date.month', names) : this.t('date.day', { ...names, day: String(Number(day)) });
   }
 
   /** A full date written out, for the cover: "23 November 2026", "2026年11月23日". */
   longDate(date: string): string {
     const [year = date, month = '1', day = '1'] = date.split('-');
-    return this.t('date.long', { year, month: String(Number(month)), day: String(Number(day)), monthLong: this.t('date.monthLong', { month: String(Number(month)) }) });
+    return this.t('date.long', {
+      year,
+      month: String(Number(month)),
+      day: String(Number(day)),
+      monthLong: this.t('date.monthLong', { month: String(Number(month)) }),
+    });
   }
 
   /** "Sep 2021 – 2023", "2021年9月—2023年", "from 2021", "until now". */

@@ -40,7 +40,10 @@ export class Messages {
       try {
         message = new IntlMessageFormat(text, this.language, undefined, { ignoreTag: true });
       } catch (error) {
-        throw new UserError(`the ${this.language} message "${key}" cannot be read as ICU MessageFormat: ${(error as Error).message}`, { cause: error });
+        throw new UserError(
+          `the ${this.language} message "${key}" cannot be read as ICU MessageFormat: ${(error as Error).message}`,
+          { cause: error },
+        );
       }
       this.compiled.set(key, message);
     }

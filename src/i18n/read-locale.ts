@@ -31,13 +31,22 @@ export function readLocale(language: Language, file: CatalogueFile | undefined):
   const { catalogue, locations, problems } = parseCatalogue(file.path, file.text);
   if (problems.length > 0) throw new ValidationError(problems);
   const known = builtInCatalogue(language);
-  const warnings = [...catalogue.keys()].filter((key) => !known.has(key)).map((key) => `${file.path}: the message "${key}" overrides nothing (a typo?)`);
+  const warnings = [...catalogue.keys()]
+    .filter((key) => !known.has(key))
+    .map((key) => `${file.path}: the message "${key}" overrides nothing (a typo?)`);
   const overrides = new Map([...catalogue].filter(([key]) => known.has(key)));
   const broken: Problem[] = [];
   for (const [key, text] of overrides) {
     const builtInTexts = shippedLanguages.flatMap((l) => builtInCatalogue(l).get(key) ?? []);
     const message = placeholderProblem(text, builtInTexts);
-    if (message !== undefined) broken.push({ file: file.path, ...(locations.get(key) ?? { line: 0, column: 0 }), path: key, message, severity: 'error' });
+    if (message !== undefined)
+      broken.push({
+        file: file.path,
+        ...(locations.get(key) ?? { line: 0, column: 0 }),
+        path: key,
+        message,
+        severity: 'error',
+      });
   }
   if (broken.length > 0) throw new ValidationError(broken);
   return { locale: new Locale(language, overrides), warnings };

@@ -30,7 +30,12 @@ async function citationJs(): Promise<(data: unknown, options: { forceType: strin
  * abs/…`) are read from the raw entry. A syntax error names the entry it is in; with
  * `skipBad`, that entry is blanked out and the rest is read again.
  */
-export async function parseBibtex(file: string, text: string, source: RecordSource, skipBad: boolean): Promise<ParsedRecords> {
+export async function parseBibtex(
+  file: string,
+  text: string,
+  source: RecordSource,
+  skipBad: boolean,
+): Promise<ParsedRecords> {
   const chain = await citationJs();
   const problems: Problem[] = [];
   let working = text;
@@ -41,12 +46,20 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
       raw = chain(working, { forceType: '@biblatex/text', target: '@biblatex/entries+list' }) as RawEntry[];
     } catch (error) {
       if (error instanceof BibtexExpansionError) {
-        problems.push({ file, line: error.line, column: error.column, path: '', message: error.message, severity: 'error' });
+        problems.push({
+          file,
+          line: error.line,
+          column: error.column,
+          path: '',
+          message: error.message,
+          severity: 'error',
+        });
         return { file, format: 'bibtex', source, records: [], problems };
       }
       const syntax = syntaxError(file, text, error);
       problems.push(syntax.problem);
-      if (!skipBad || !syntax.chunk || blanked.has(syntax.chunk.start)) return { file, format: 'bibtex', source, records: [], problems };
+      if (!skipBad || !syntax.chunk || blanked.has(syntax.chunk.start))
+        return { file, format: 'bibtex', source, records: [], problems };
       blanked.add(syntax.chunk.start);
       working = blankOut(working, syntax.chunk);
     }
@@ -54,7 +67,14 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
   if (!raw) return { file, format: 'bibtex', source, records: [], problems };
   // Counted before citation-js decodes names and LaTeX, the part of its work that grows with each entry.
   const tooMany = tooManyRecords('paper', raw.length);
-  if (tooMany) return { file, format: 'bibtex', source, records: [], problems: [{ file, line: 0, column: 0, path: '', message: tooMany, severity: 'error' }] };
+  if (tooMany)
+    return {
+      file,
+      format: 'bibtex',
+      source,
+      records: [],
+      problems: [{ file, line: 0, column: 0, path: '', message: tooMany, severity: 'error' }],
+    };
   const offsets = entryOffsets(text);
   const sound = soundEntries(file, text, raw, offsets, problems).map(readableEntry);
   const items = chain(sound, { forceType: '@biblatex/entries+list' }) as CslItem[];
@@ -67,7 +87,13 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
     const paper = cslRecord(item, `entry \`${entry.label}\``, at);
     const arxiv = arxivOf(entry) ?? paper.arxiv;
     const faults = undecoded(entry, item);
-    records.push({ ...paper, ...rawFacts(entry), key: entry.label, ...(arxiv ? { arxiv } : {}), ...(faults.length > 0 ? { faults } : {}) });
+    records.push({
+      ...paper,
+      ...rawFacts(entry),
+      key: entry.label,
+      ...(arxiv ? { arxiv } : {}),
+      ...(faults.length > 0 ? { faults } : {}),
+    });
   }
   return { file, format: 'bibtex', source, records, problems };
 }
@@ -78,7 +104,13 @@ export async function parseBibtex(file: string, text: string, source: RecordSour
  * crashes the whole file; a key `__proto__` would replace that object's prototype. Each such
  * entry is one bad entry, named where it is written, and left out of the parse.
  */
-function soundEntries(file: string, text: string, raw: readonly RawEntry[], offsets: Map<string, number>, problems: Problem[]): RawEntry[] {
+function soundEntries(
+  file: string,
+  text: string,
+  raw: readonly RawEntry[],
+  offsets: Map<string, number>,
+  problems: Problem[],
+): RawEntry[] {
   const labels = new Set(raw.map((e) => e.label));
   return raw.filter((entry) => {
     const crossref = entry.properties['crossref'];
@@ -90,7 +122,14 @@ function soundEntries(file: string, text: string, raw: readonly RawEntry[], offs
           : undefined;
     if (!fault) return true;
     const at = locate(text, offsets.get(entry.label) ?? 0, entry.label);
-    problems.push({ file, line: at.line, column: at.column, path: entry.label, message: `entry \`${entry.label}\`: ${fault}`, severity: 'error' });
+    problems.push({
+      file,
+      line: at.line,
+      column: at.column,
+      path: entry.label,
+      message: `entry \`${entry.label}\`: ${fault}`,
+      severity: 'error',
+    });
     return false;
   });
 }
@@ -106,7 +145,8 @@ function readableEntry(entry: RawEntry): RawEntry {
   for (const [field, value] of Object.entries(entry.properties)) {
     if (typeof value !== 'string') properties[field] = value;
     else if (verbatimFields.has(field)) properties[field] = value.replace(/\\([_%&#$])/g, '$1');
-    else properties[field] = value.replace(/\\\^\{\}/g, '\\textasciicircum{}').replace(/\\~\{\}/g, '\\textasciitilde{}');
+    else
+      properties[field] = value.replace(/\\\^\{\}/g, '\\textasciicircum{}').replace(/\\~\{\}/g, '\\textasciitilde{}');
   }
   return { ...entry, properties };
 }
@@ -116,11 +156,22 @@ const verbatimFields = new Set(['doi', 'url', 'eprint', 'pdf', 'html']);
 /** A field citation-js could not decode comes back with "undefined" in it: the entry says so rather than print it. */
 function undecoded(entry: RawEntry, item: CslItem): string[] {
   const faults: string[] = [];
-  for (const [field, csl] of [['title', 'title'], ['booktitle', 'container-title'], ['journal', 'container-title']] as const) {
+  for (const [field, csl] of [
+    ['title', 'title'],
+    ['booktitle', 'container-title'],
+    ['journal', 'container-title'],
+  ] as const) {
     const raw = entry.properties[field];
     const decoded = item[csl];
-    if (typeof raw === 'string' && !/undefined/i.test(raw) && typeof decoded === 'string' && /undefined/.test(decoded)) {
-      faults.push(`its ${field} holds LaTeX the BibTeX reader cannot turn into text (\`${raw.slice(0, 80)}\`); write that part as plain text`);
+    if (
+      typeof raw === 'string' &&
+      !/undefined/i.test(raw) &&
+      typeof decoded === 'string' &&
+      /undefined/.test(decoded)
+    ) {
+      faults.push(
+        `its ${field} holds LaTeX the BibTeX reader cannot turn into text (\`${raw.slice(0, 80)}\`); write that part as plain text`,
+      );
     }
   }
   return faults;

@@ -22,10 +22,23 @@ export function parseCslJson(json: JsonSource, source: RecordSource): ParsedReco
   const value = json.value;
   const list = Array.isArray(value) ? value : obj(value) ? [value] : undefined;
   if (!list) {
-    return { file: json.file, format: 'csl-json', source, records: [], problems: [problemAt(json.file, json.locate([]), 'expected CSL-JSON: a list of items, or one item')] };
+    return {
+      file: json.file,
+      format: 'csl-json',
+      source,
+      records: [],
+      problems: [problemAt(json.file, json.locate([]), 'expected CSL-JSON: a list of items, or one item')],
+    };
   }
   const tooMany = tooManyRecords('paper', list.length);
-  if (tooMany) return { file: json.file, format: 'csl-json', source, records: [], problems: [problemAt(json.file, undefined, tooMany)] };
+  if (tooMany)
+    return {
+      file: json.file,
+      format: 'csl-json',
+      source,
+      records: [],
+      problems: [problemAt(json.file, undefined, tooMany)],
+    };
   const records: ImportedPaper[] = [];
   const problems = [];
   for (const [index, raw] of list.entries()) {
@@ -35,7 +48,8 @@ export function parseCslJson(json: JsonSource, source: RecordSource): ParsedReco
       problems.push(problemAt(json.file, json.locate(path), `item ${index + 1} is not an object`));
       continue;
     }
-    const name = str(item['citation-key']) ?? str(item['id']) ?? str(item['title'])?.slice(0, 60) ?? `item ${index + 1}`;
+    const name =
+      str(item['citation-key']) ?? str(item['id']) ?? str(item['title'])?.slice(0, 60) ?? `item ${index + 1}`;
     records.push(cslRecord(item, `item \`${name}\``, json.locate(path)));
   }
   return { file: json.file, format: 'csl-json', source, records, problems };
@@ -43,7 +57,8 @@ export function parseCslJson(json: JsonSource, source: RecordSource): ParsedReco
 
 export function cslRecord(item: CslItem, entry: string, at: EntryLocation): ImportedPaper {
   const title = cslText(item['title']);
-  const container = cslText(item['container-title']) ?? cslText(item['event-title']) ?? cslText(item['collection-title']);
+  const container =
+    cslText(item['container-title']) ?? cslText(item['event-title']) ?? cslText(item['collection-title']);
   const publisher = cslText(item['publisher']);
   const genre = cslText(item['genre']) ?? '';
   const url = str(item['URL']);
@@ -80,18 +95,28 @@ export function cslRecord(item: CslItem, entry: string, at: EntryLocation): Impo
  * copied from another entry (personal pages often reuse one for every preprint). The address is
  * the paper itself, so it wins; the DOI is left out, and the reader is told.
  */
-export function paperIds(doi: string | undefined, url: string | undefined): { doi?: string; arxiv?: string; notes: string[] } {
+export function paperIds(
+  doi: string | undefined,
+  url: string | undefined,
+): { doi?: string; arxiv?: string; notes: string[] } {
   const fromDoi = doi && /^10\.48550\//.test(doi) ? arxivIdIn(doi) : undefined;
   const fromUrl = url && /arxiv\.org/i.test(url) ? arxivIdIn(url) : undefined;
   if (fromDoi && fromUrl && fromDoi !== fromUrl) {
-    return { arxiv: fromUrl, notes: [`its DOI ${doi} names arXiv ${fromDoi}, but its address names arXiv ${fromUrl}: kept the address's, and left the DOI out`] };
+    return {
+      arxiv: fromUrl,
+      notes: [
+        `its DOI ${doi} names arXiv ${fromDoi}, but its address names arXiv ${fromUrl}: kept the address's, and left the DOI out`,
+      ],
+    };
   }
   const arxiv = fromUrl ?? fromDoi;
   return { ...(doi ? { doi } : {}), ...(arxiv ? { arxiv } : {}), notes: [] };
 }
 
 function names(list: unknown): ImportedName[] {
-  return arr(list).map(cslName).filter((n): n is ImportedName => n !== undefined);
+  return arr(list)
+    .map(cslName)
+    .filter((n): n is ImportedName => n !== undefined);
 }
 
 /** `issued` is `{ "date-parts": [[2022, 7]] }`, or `{ "raw": "2022-07" }`, or `{ "literal": … }`. */
@@ -99,7 +124,11 @@ function issuedYear(issued: unknown): string | undefined {
   const date = obj(issued);
   if (!date) return str(issued);
   const parts = arr(arr(date['date-parts'])[0]);
-  if (parts.length > 0) return parts.map((p) => String(p)).map((p, i) => (i === 0 ? p : p.padStart(2, '0'))).join('-');
+  if (parts.length > 0)
+    return parts
+      .map((p) => String(p))
+      .map((p, i) => (i === 0 ? p : p.padStart(2, '0')))
+      .join('-');
   return str(date['raw']) ?? str(date['literal']);
 }
 
@@ -111,7 +140,9 @@ function cslName(value: unknown): ImportedName | undefined {
   // BibTeX's `and others` is the rest of a cut author list.
   if (cslText(name['family']) === 'others' && !cslText(name['given'])) return { literal: 'et al.' };
   const given = cslText(name['given']);
-  const particle = [cslText(name['dropping-particle']), cslText(name['non-dropping-particle'])].filter(Boolean).join(' ');
+  const particle = [cslText(name['dropping-particle']), cslText(name['non-dropping-particle'])]
+    .filter(Boolean)
+    .join(' ');
   const family = [particle, cslText(name['family'])].filter(Boolean).join(' ');
   if (!given && !family) return undefined;
   return { ...(given ? { given } : {}), ...(family ? { family } : {}) };

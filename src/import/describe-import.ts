@@ -5,7 +5,15 @@ import type { ImpactChange } from './plan-impact.js';
 /** The change an import makes to a profile, as a unified diff a person can read. */
 export function importDiff(file: string, result: ImportResult): string {
   if (result.before === result.text) return '';
-  return createTwoFilesPatch(`${file} (now)`, `${file} (after the import)`, result.before, result.text, undefined, undefined, { context: 2 });
+  return createTwoFilesPatch(
+    `${file} (now)`,
+    `${file} (after the import)`,
+    result.before,
+    result.text,
+    undefined,
+    undefined,
+    { context: 2 },
+  );
 }
 
 /** One paragraph on what the import did, or would do. */
@@ -20,9 +28,13 @@ export function importSummaryLines(result: ImportResult): string[] {
   ].filter((p) => !p.startsWith('0 '));
   if (result.impact?.action === 'added') parts.unshift('a research footprint');
   if (result.impact?.action === 'replaced') parts.unshift('a newer research footprint');
-  const lines = [`${parts.length > 0 ? parts.join(', ') : 'nothing new'}; ${plural(result.duplicates.length, 'duplicate')} left as they were; ${plural(result.conflicts.length, 'conflict')}; ${plural(result.skipped.filter((p) => p.severity === 'error').length, 'entry', 'entries')} skipped${result.leftOut.length > 0 ? `; ${plural(result.leftOut.length, 'kind')} of fact left out` : ''}.`];
+  const lines = [
+    `${parts.length > 0 ? parts.join(', ') : 'nothing new'}; ${plural(result.duplicates.length, 'duplicate')} left as they were; ${plural(result.conflicts.length, 'conflict')}; ${plural(result.skipped.filter((p) => p.severity === 'error').length, 'entry', 'entries')} skipped${result.leftOut.length > 0 ? `; ${plural(result.leftOut.length, 'kind')} of fact left out` : ''}.`,
+  ];
   for (const c of result.conflicts) {
-    lines.push(`conflict: ${c.file}  ${c.entry}: ${c.field} is "${c.imported}" there but "${c.profile}" in ${c.target}; kept the profile's`);
+    lines.push(
+      `conflict: ${c.file}  ${c.entry}: ${c.field} is "${c.imported}" there but "${c.profile}" in ${c.target}; kept the profile's`,
+    );
   }
   for (const d of result.duplicates) lines.push(`duplicate: ${d.file}  ${d.entry} is already ${d.target}`);
   if (result.impact) lines.push(...impactLines(result.impact));
@@ -44,7 +56,10 @@ export function impactLines(change: ImpactChange): string[] {
         ? `impact: citations ${change.before.citations} → ${change.citations}, as of ${change.before.asOf} → ${change.asOf} (from ${change.file})`
         : `impact: kept the profile's (citations ${change.profile.citations}, as of ${change.profile.asOf}); ${change.file} gives citations ${change.citations} as of ${change.asOf}, which is not newer`,
   ];
-  for (const o of change.older) lines.push(`impact: ${o.file}  citations ${o.citations}, as of ${o.asOf}, not used: ${change.file} gives newer figures`);
+  for (const o of change.older)
+    lines.push(
+      `impact: ${o.file}  citations ${o.citations}, as of ${o.asOf}, not used: ${change.file} gives newer figures`,
+    );
   return lines;
 }
 

@@ -13,13 +13,28 @@ export function detectFormat(text: string, json: unknown): ImportFormat | undefi
     const first = obj(json[0]);
     if (first && isOpenAlex(first)) return 'openalex';
     if (first && isOrcidItem(first)) return 'orcid';
-    return json.length === 0 || first?.['type'] !== undefined || first?.['title'] !== undefined ? 'csl-json' : undefined;
+    return json.length === 0 || first?.['type'] !== undefined || first?.['title'] !== undefined
+      ? 'csl-json'
+      : undefined;
   }
   const root = obj(json);
   if (!root) return undefined;
   if (isOpenAlex(root) || (Array.isArray(root['results']) && obj(root['meta']))) return 'openalex';
-  if (root['orcid-identifier'] || root['activities-summary'] || isOrcidSection(root) || isOrcidItem(root) || Array.isArray(root['bulk'])) return 'orcid';
-  if (obj(root['basics']) || Array.isArray(root['work']) || Array.isArray(root['publications']) || /jsonresume/i.test(str(root['$schema']) ?? '')) return 'json-resume';
+  if (
+    root['orcid-identifier'] ||
+    root['activities-summary'] ||
+    isOrcidSection(root) ||
+    isOrcidItem(root) ||
+    Array.isArray(root['bulk'])
+  )
+    return 'orcid';
+  if (
+    obj(root['basics']) ||
+    Array.isArray(root['work']) ||
+    Array.isArray(root['publications']) ||
+    /jsonresume/i.test(str(root['$schema']) ?? '')
+  )
+    return 'json-resume';
   if (root['type'] !== undefined && root['title'] !== undefined) return 'csl-json';
   return undefined;
 }
@@ -34,6 +49,11 @@ function isOrcidItem(item: Record<string, unknown>): boolean {
 
 function isOrcidSection(root: Record<string, unknown>): boolean {
   if (Array.isArray(root['affiliation-group'])) return true;
-  if (['employments', 'educations', 'distinctions', 'works'].some((k) => obj(root[k])?.['path'] !== undefined || Array.isArray(obj(root[k])?.['affiliation-group']))) return true;
+  if (
+    ['employments', 'educations', 'distinctions', 'works'].some(
+      (k) => obj(root[k])?.['path'] !== undefined || Array.isArray(obj(root[k])?.['affiliation-group']),
+    )
+  )
+    return true;
   return Array.isArray(root['group']) && typeof root['path'] === 'string';
 }

@@ -41,7 +41,8 @@ export function guardBibtexGrammar(grammar: BibtexGrammar): void {
   if (guarded.has(grammar)) return;
   guarded.add(grammar);
   const { Main: main, Expression: expression } = grammar.rules;
-  if (!main || !expression) throw new Error('the BibTeX grammar of citation-js has changed: no Main or Expression rule to guard');
+  if (!main || !expression)
+    throw new Error('the BibTeX grammar of citation-js has changed: no Main or Expression rule to guard');
   grammar.rules['Main'] = function guardedMain(this: GrammarRun) {
     this.state.strings = Object.assign(Object.create(null) as Record<string, unknown>, this.state.strings);
     this.state.expanded = 0;

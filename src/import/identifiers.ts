@@ -46,10 +46,14 @@ export function normaliseDoi(text: string | undefined): string | undefined {
 export function httpsUrlOf(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const t = text.trim();
-  const upgraded = /^http:\/\/(arxiv\.org|doi\.org|dx\.doi\.org|openalex\.org|orcid\.org)\//i.test(t) ? `https://${t.slice('http://'.length)}` : t;
+  const upgraded = /^http:\/\/(arxiv\.org|doi\.org|dx\.doi\.org|openalex\.org|orcid\.org)\//i.test(t)
+    ? `https://${t.slice('http://'.length)}`
+    : t;
   try {
     const url = new URL(upgraded);
-    return url.protocol === 'https:' && url.username === '' && url.password === '' && upgraded.length <= 2000 ? url.href : undefined;
+    return url.protocol === 'https:' && url.username === '' && url.password === '' && upgraded.length <= 2000
+      ? url.href
+      : undefined;
   } catch {
     return undefined;
   }

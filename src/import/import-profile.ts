@@ -41,7 +41,13 @@ export interface ImportResult {
   readonly skipped: readonly Problem[];
   /** Whole sections of the files that the profile has no place for, counted: never dropped without a word. */
   readonly leftOut: readonly LeftOut[];
-  readonly added: { readonly papers: readonly string[]; readonly career: number; readonly education: number; readonly highlights: number; readonly sources: readonly string[] };
+  readonly added: {
+    readonly papers: readonly string[];
+    readonly career: number;
+    readonly education: number;
+    readonly highlights: number;
+    readonly sources: readonly string[];
+  };
   readonly duplicates: readonly Duplicate[];
   readonly conflicts: readonly Conflict[];
   /** What became of the research footprint an author record gave: added, replaced or kept. */
@@ -55,18 +61,33 @@ export interface ImportResult {
  */
 export async function importIntoProfile(options: ImportOptions): Promise<ImportResult> {
   const before = options.target.kind === 'into' ? options.target.text : '';
-  const fail = (problems: Problem[], extra: Partial<ImportResult> = {}): ImportResult => ({ ...empty(before), ...extra, ok: false, problems });
+  const fail = (problems: Problem[], extra: Partial<ImportResult> = {}): ImportResult => ({
+    ...empty(before),
+    ...extra,
+    ok: false,
+    problems,
+  });
 
   let existing: Profile | undefined;
   if (options.target.kind === 'into') {
     const checked = validateProfile(options.target.file, new TextEncoder().encode(options.target.text), options.today);
-    if (!checked.value) return fail(checked.problems.map((p) => (p.severity === 'error' ? { ...p, message: `${p.message} (fix the profile before importing into it)` } : p)));
+    if (!checked.value)
+      return fail(
+        checked.problems.map((p) =>
+          p.severity === 'error' ? { ...p, message: `${p.message} (fix the profile before importing into it)` } : p,
+        ),
+      );
     existing = checked.value;
   }
-  const person: PersonNames = existing ? existing.person : { name: options.target.kind === 'new' ? options.target.name : '' };
+  const person: PersonNames = existing
+    ? existing.person
+    : { name: options.target.kind === 'new' ? options.target.name : '' };
 
   const parsed: ParsedRecords[] = [];
-  for (const input of options.inputs) parsed.push(await readRecords(input.file, input.text, { format: options.format, skipBad: options.skipBad ?? false }));
+  for (const input of options.inputs)
+    parsed.push(
+      await readRecords(input.file, input.text, { format: options.format, skipBad: options.skipBad ?? false }),
+    );
   const formats = parsed.map((p) => ({ file: p.file, format: p.format, records: p.records.length }));
   const leftOut = parsed.flatMap((p) => p.leftOut ?? []);
 
@@ -88,22 +109,60 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
   for (const file of parsed) {
     if (!file.impact) continue;
     const { names, at, entry } = file.impact;
-    if (names.length === 0 || matchAuthor(person, names.map((literal) => ({ literal }))).kind !== 'absent') impacts.push({ impact: file.impact, file: file.file, fileSource: file.source });
-    else (options.skipBad ? skipped : errors).push(problemAt(file.file, at, `${entry}: the record is of ${names[0]}, not ${person.name}, so its citation counts are not imported; import the record of ${person.name}`));
+    if (
+      names.length === 0 ||
+      matchAuthor(
+        person,
+        names.map((literal) => ({ literal })),
+      ).kind !== 'absent'
+    )
+      impacts.push({ impact: file.impact, file: file.file, fileSource: file.source });
+    else
+      (options.skipBad ? skipped : errors).push(
+        problemAt(
+          file.file,
+          at,
+          `${entry}: the record is of ${names[0]}, not ${person.name}, so its citation counts are not imported; import the record of ${person.name}`,
+        ),
+      );
   }
   if (errors.length > 0) return fail(errors, { formats, skipped, leftOut });
 
-  const plan = planImport(existing ?? { papers: [], career: [], education: [], sources: [], person: {} }, drafts, options.today, impacts);
+  const plan = planImport(
+    existing ?? { papers: [], career: [], education: [], sources: [], person: {} },
+    drafts,
+    options.today,
+    impacts,
+  );
   const facts = plan.papers.length + plan.career.length + plan.education.length + plan.highlights.length;
   if (options.target.kind === 'new' && facts === 0) {
     // A new profile needs at least one fact, and a source for its person to cite.
     const files = options.inputs.map((i) => i.file).join(', ');
-    return fail([{ file: files, line: 0, column: 0, path: '', message: 'these files hold nothing to start a profile from (no paper, role, degree or distinction)', severity: 'error' }], { formats, skipped, leftOut });
+    return fail(
+      [
+        {
+          file: files,
+          line: 0,
+          column: 0,
+          path: '',
+          message: 'these files hold nothing to start a profile from (no paper, role, degree or distinction)',
+          severity: 'error',
+        },
+      ],
+      { formats, skipped, leftOut },
+    );
   }
   const fresh = options.target.kind === 'new' ? newProfileText(options.target, parsed, plan, drafts) : undefined;
   const start = fresh?.text ?? before;
   if (fresh?.headlineMade) {
-    plan.warnings.push({ file: options.target.file, line: 0, column: 0, path: 'person.headline', message: `no record gives a headline, so it was written from the imported papers ("${fresh.headline}"); replace it with one line on who the person is`, severity: 'warning' });
+    plan.warnings.push({
+      file: options.target.file,
+      line: 0,
+      column: 0,
+      path: 'person.headline',
+      message: `no record gives a headline, so it was written from the imported papers ("${fresh.headline}"); replace it with one line on who the person is`,
+      severity: 'warning',
+    });
   }
   const additions: ListAddition[] = [
     { path: ['person', 'highlights'], items: plan.highlights },
@@ -114,7 +173,15 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
   ];
   const listed = appendToLists(start, additions);
   const text = plan.impact?.value ? setSection(listed, 'impact', { ...plan.impact.value }, ['byYear']) : listed;
-  const summary = { formats, skipped, leftOut, added: added(plan), duplicates: plan.duplicates, conflicts: plan.conflicts, ...(plan.impact ? { impact: plan.impact.change } : {}) };
+  const summary = {
+    formats,
+    skipped,
+    leftOut,
+    added: added(plan),
+    duplicates: plan.duplicates,
+    conflicts: plan.conflicts,
+    ...(plan.impact ? { impact: plan.impact.change } : {}),
+  };
   const checked = validateProfile(options.target.file, new TextEncoder().encode(text), options.today);
   const problems = [...checked.problems.filter((p) => !isUncitedWarning(p)), ...plan.warnings];
   if (!checked.value) return fail(problems, summary);
@@ -127,11 +194,28 @@ function isUncitedWarning(p: Problem): boolean {
 }
 
 function added(plan: ImportPlan): ImportResult['added'] {
-  return { papers: plan.papers.map((p) => p.id), career: plan.career.length, education: plan.education.length, highlights: plan.highlights.length, sources: plan.sources.map((s) => s.id) };
+  return {
+    papers: plan.papers.map((p) => p.id),
+    career: plan.career.length,
+    education: plan.education.length,
+    highlights: plan.highlights.length,
+    sources: plan.sources.map((s) => s.id),
+  };
 }
 
 function empty(before: string): ImportResult {
-  return { ok: false, before, text: before, formats: [], problems: [], skipped: [], leftOut: [], added: { papers: [], career: 0, education: 0, highlights: 0, sources: [] }, duplicates: [], conflicts: [] };
+  return {
+    ok: false,
+    before,
+    text: before,
+    formats: [],
+    problems: [],
+    skipped: [],
+    leftOut: [],
+    added: { papers: [], career: 0, education: 0, highlights: 0, sources: [] },
+    duplicates: [],
+    conflicts: [],
+  };
 }
 
 export type { ExistingProfile };

@@ -27,7 +27,10 @@ export function parseJsonResume(json: JsonSource, source: RecordSource): ParsedR
   const basics = obj(root['basics']);
   const records: ImportedRecord[] = [];
   const leftOut = new LeftOutCounter(json.file);
-  const each = (key: string, map: (item: Record<string, unknown>, path: JsonPath) => ImportedRecord | undefined): void => {
+  const each = (
+    key: string,
+    map: (item: Record<string, unknown>, path: JsonPath) => ImportedRecord | undefined,
+  ): void => {
     arr(root[key]).forEach((raw, i) => {
       const item = obj(raw);
       const record = item ? map(item, [key, i]) : undefined;
@@ -39,7 +42,11 @@ export function parseJsonResume(json: JsonSource, source: RecordSource): ParsedR
     const organisation = str(w['name']) ?? str(w['company']);
     const title = str(w['position']);
     const note = str(w['summary']);
-    leftOut.add('JSON Resume work highlights', 'the profile has no place for them; write the ones that matter into the role\'s note', arr(w['highlights']).length);
+    leftOut.add(
+      'JSON Resume work highlights',
+      "the profile has no place for them; write the ones that matter into the role's note",
+      arr(w['highlights']).length,
+    );
     return {
       kind: 'role',
       entry: `work \`${[title, organisation].filter(Boolean).join(', ') || `#${(path[1] as number) + 1}`}\``,
@@ -57,9 +64,13 @@ export function parseJsonResume(json: JsonSource, source: RecordSource): ParsedR
     const field = str(e['area']);
     const name = [degree, institution].filter(Boolean).join(', ') || `#${(path[1] as number) + 1}`;
     leftOut.add('JSON Resume courses', 'the profile has no place for courses', arr(e['courses']).length);
-    if (str(e['score']) ?? str(e['gpa'])) leftOut.add('JSON Resume grades (score)', 'the profile has no place for grades');
+    if (str(e['score']) ?? str(e['gpa']))
+      leftOut.add('JSON Resume grades (score)', 'the profile has no place for grades');
     if (!degree) {
-      leftOut.add(`JSON Resume education \`${[institution, field].filter(Boolean).join(', ') || name}\``, 'it names no degree (studyType is empty), and a profile\'s education needs one: add it by hand');
+      leftOut.add(
+        `JSON Resume education \`${[institution, field].filter(Boolean).join(', ') || name}\``,
+        "it names no degree (studyType is empty), and a profile's education needs one: add it by hand",
+      );
       return undefined;
     }
     return {
@@ -77,7 +88,12 @@ export function parseJsonResume(json: JsonSource, source: RecordSource): ParsedR
     const awarder = str(a['awarder']);
     const year = str(a['date'])?.slice(0, 4);
     const text = [title, awarder].filter(Boolean).join(', ');
-    return { kind: 'highlight', entry: `award \`${title ?? `#${(path[1] as number) + 1}`}\``, at: json.locate(path), ...(text ? { text: `${text}${year && /^\d{4}$/.test(year) ? ` (${year})` : ''}` } : {}) };
+    return {
+      kind: 'highlight',
+      entry: `award \`${title ?? `#${(path[1] as number) + 1}`}\``,
+      at: json.locate(path),
+      ...(text ? { text: `${text}${year && /^\d{4}$/.test(year) ? ` (${year})` : ''}` } : {}),
+    };
   });
   each('publications', (p, path) => {
     const title = str(p['name']);
@@ -98,8 +114,13 @@ export function parseJsonResume(json: JsonSource, source: RecordSource): ParsedR
     };
   });
   for (const [key, why] of Object.entries(noPlace)) leftOut.add(`JSON Resume ${key}`, why, arr(root[key]).length);
-  if (str(basics?.['summary'])) leftOut.add('JSON Resume summary (basics.summary)', 'write the headline and highlights from it yourself');
-  leftOut.add('JSON Resume profiles (basics.profiles)', 'the profile has no place for social profiles', arr(basics?.['profiles']).length);
+  if (str(basics?.['summary']))
+    leftOut.add('JSON Resume summary (basics.summary)', 'write the headline and highlights from it yourself');
+  leftOut.add(
+    'JSON Resume profiles (basics.profiles)',
+    'the profile has no place for social profiles',
+    arr(basics?.['profiles']).length,
+  );
   const name = str(basics?.['name']);
   const headline = str(basics?.['label']);
   return {

@@ -19,14 +19,27 @@ export interface JsonSource {
  * read once more by jsonc-parser (VS Code's), which gives the offset of every value in about the
  * time JSON.parse takes. (The `yaml` parser, which also reads JSON, took 10 s on a 3 MiB file.)
  */
-export function parseJsonFile(file: string, text: string): { ok: true; json: JsonSource } | { ok: false; problem: Problem } {
+export function parseJsonFile(
+  file: string,
+  text: string,
+): { ok: true; json: JsonSource } | { ok: false; problem: Problem } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
     const { line, column } = jsonErrorPosition(text, message);
-    return { ok: false, problem: { file, line, column, path: '', message: `the JSON cannot be read: ${plainJsonMessage(message)}`, severity: 'error' } };
+    return {
+      ok: false,
+      problem: {
+        file,
+        line,
+        column,
+        path: '',
+        message: `the JSON cannot be read: ${plainJsonMessage(message)}`,
+        severity: 'error',
+      },
+    };
   }
   let tree: { root: JsonNode | undefined; lineStarts: number[] } | undefined;
   const locate = (path: JsonPath): EntryLocation => {
@@ -75,12 +88,18 @@ function jsonErrorPosition(text: string, message: string): { line: number; colum
 }
 
 function plainJsonMessage(message: string): string {
-  return message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '').replace(/^JSON\.parse: /, '');
+  return message
+    .replace(/, "[\s\S]*" is not valid JSON$/, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/\s*\(line \d+ column \d+\)$/, '')
+    .replace(/^JSON\.parse: /, '');
 }
 
 /** Small readers for untyped JSON: each returns undefined rather than throwing on a wrong type. */
 export function obj(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 export function arr(value: unknown): readonly unknown[] {

@@ -17,11 +17,21 @@ export const bibtexExpandedChars = 2 * importFileBytes;
  * The most records of one kind a single file may hold: no more than a profile can keep. A file of
  * 8,000 papers is refused as soon as it is counted, before any entry is mapped or matched.
  */
-export const recordsPerFile = { paper: limits.papers, role: limits.careerEntries, degree: limits.educationEntries, highlight: limits.listItems } as const;
+export const recordsPerFile = {
+  paper: limits.papers,
+  role: limits.careerEntries,
+  degree: limits.educationEntries,
+  highlight: limits.listItems,
+} as const;
 
 export type RecordKind = keyof typeof recordsPerFile;
 
-const plural: Record<RecordKind, string> = { paper: 'papers', role: 'roles', degree: 'degrees', highlight: 'distinctions' };
+const plural: Record<RecordKind, string> = {
+  paper: 'papers',
+  role: 'roles',
+  degree: 'degrees',
+  highlight: 'distinctions',
+};
 
 /** Why a file that holds `count` records of a kind is refused, or undefined when a profile can hold them. */
 export function tooManyRecords(kind: RecordKind, count: number): string | undefined {

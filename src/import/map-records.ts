@@ -36,7 +36,8 @@ export interface Mapped {
 export function mapRecord(record: ImportedRecord, file: string, person: PersonNames): Mapped {
   const problems: Problem[] = [];
   const fail = (message: string): void => void problems.push(problemAt(file, record.at, `${record.entry}: ${message}`));
-  const warn = (message: string): void => void problems.push(problemAt(file, record.at, `${record.entry}: ${message}`, 'warning'));
+  const warn = (message: string): void =>
+    void problems.push(problemAt(file, record.at, `${record.entry}: ${message}`, 'warning'));
   for (const fault of record.faults ?? []) fail(fault);
   for (const note of record.notes ?? []) warn(note);
   let draft: Draft | undefined;
@@ -99,11 +100,16 @@ function yearOf(text: string | undefined, fail: Say): string | undefined {
 
 function authorshipOf(r: ImportedPaper, person: PersonNames, fail: Say, warn: Say): Paper['authorship'] | undefined {
   const editors = (r.editors ?? []).map(authorText);
-  const editedBy = editors.length > 0 ? ` (${matchAuthor(person, r.editors ?? []).kind === 'absent' ? 'edited by' : `${person.name} is among the editors, who are not its authors:`} ${clip(editors.join(', '), 200)})` : '';
+  const editedBy =
+    editors.length > 0
+      ? ` (${matchAuthor(person, r.editors ?? []).kind === 'absent' ? 'edited by' : `${person.name} is among the editors, who are not its authors:`} ${clip(editors.join(', '), 200)})`
+      : '';
   if (!r.authors || r.authors.length === 0) {
     // A person's own list of works (ORCID, a résumé) need not name them among the authors.
     if (r.ownList) {
-      warn(`the record lists no authors, so ${person.name}'s place among them is unknown; written as co-author: check it`);
+      warn(
+        `the record lists no authors, so ${person.name}'s place among them is unknown; written as co-author: check it`,
+      );
       return 'co-author';
     }
     fail(`the record lists no authors${editedBy}, so it is not imported as ${person.name}'s paper`);
@@ -112,11 +118,15 @@ function authorshipOf(r: ImportedPaper, person: PersonNames, fail: Say, warn: Sa
   const match = matchAuthor(person, r.authors);
   const names = r.authors.map(authorText);
   if (match.kind === 'absent') {
-    fail(`${person.name} is not among its authors (${clip(names.join(', '), 200)})${editedBy}; is the name written another way?`);
+    fail(
+      `${person.name} is not among its authors (${clip(names.join(', '), 200)})${editedBy}; is the name written another way?`,
+    );
     return undefined;
   }
   if (match.kind === 'ambiguous') {
-    fail(`more than one author could be ${person.name}: ${match.candidates.map((i) => `${names[i]} (author ${i + 1})`).join(', ')}; the import will not guess`);
+    fail(
+      `more than one author could be ${person.name}: ${match.candidates.map((i) => `${names[i]} (author ${i + 1})`).join(', ')}; the import will not guess`,
+    );
     return undefined;
   }
   // "Ferrando*, Javier and Obeso*, Oscar": the marked authors share first place.
@@ -131,7 +141,13 @@ function roleDraft(r: ImportedRole, fail: Say): Draft | undefined {
   const start = dateOf('start', r.start, fail);
   const end = r.end === 'present' ? 'present' : dateOf('end', r.end, fail);
   if (!r.organisation) return undefined;
-  const value: RoleDraft = { ...(r.title ? { title: r.title } : {}), organisation: r.organisation, ...(start ? { start } : {}), ...(end ? { end } : {}), ...(r.note ? { note: r.note } : {}) };
+  const value: RoleDraft = {
+    ...(r.title ? { title: r.title } : {}),
+    organisation: r.organisation,
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+    ...(r.note ? { note: r.note } : {}),
+  };
   return { kind: 'role', value, record: r };
 }
 
@@ -141,7 +157,14 @@ function degreeDraft(r: ImportedDegree, fail: Say): Draft | undefined {
   const start = dateOf('start', r.start, fail);
   const end = dateOf('end', r.end, fail);
   if (!r.institution || !r.degree) return undefined;
-  const value: DegreeDraft = { degree: r.degree, ...(r.field ? { field: r.field } : {}), institution: r.institution, ...(r.department ? { department: r.department } : {}), ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  const value: DegreeDraft = {
+    degree: r.degree,
+    ...(r.field ? { field: r.field } : {}),
+    institution: r.institution,
+    ...(r.department ? { department: r.department } : {}),
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+  };
   return { kind: 'degree', value, record: r };
 }
 
@@ -163,13 +186,16 @@ function checkSchema(draft: Draft, fail: Say): void {
     [educationSchema, { ...draft.value, ...placeholder }],
   ];
   if (draft.kind === 'highlight') {
-    if (draft.value.text.length > limits.longText) fail(`the text is too long; the limit is ${limits.longText} characters`);
-    else if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(draft.value.text)) fail('the text holds a control character (such as NUL or ESC)');
+    if (draft.value.text.length > limits.longText)
+      fail(`the text is too long; the limit is ${limits.longText} characters`);
+    else if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(draft.value.text))
+      fail('the text holds a control character (such as NUL or ESC)');
     return;
   }
   const [schema, value] = checks[draft.kind === 'paper' ? 0 : draft.kind === 'role' ? 1 : 2]!;
   const result = schema.safeParse(value);
-  if (!result.success) for (const issue of result.error.issues) fail(`${issue.path.join('.') || 'entry'}: ${issue.message}`);
+  if (!result.success)
+    for (const issue of result.error.issues) fail(`${issue.path.join('.') || 'entry'}: ${issue.message}`);
 }
 
 /** Names joined, cut at a whole name with "et al." to stay within a one-line field. */

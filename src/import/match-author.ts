@@ -28,7 +28,8 @@ export function matchAuthor(person: PersonNames, authors: readonly ImportedName[
     if (wanted.some((w) => sameParts(w, parts))) full.push(index);
     else if (wanted.some((w) => initialsMatch(w, parts))) initials.push(index);
   });
-  const pick = full.length > 0 ? { list: full, how: 'full name' as const } : { list: initials, how: 'initials' as const };
+  const pick =
+    full.length > 0 ? { list: full, how: 'full name' as const } : { list: initials, how: 'initials' as const };
   if (pick.list.length === 0) return { kind: 'absent' };
   if (pick.list.length > 1) return { kind: 'ambiguous', candidates: pick.list };
   return { kind: 'found', index: pick.list[0]!, how: pick.how };
@@ -77,10 +78,15 @@ function sameParts(a: readonly string[], b: readonly string[]): boolean {
   const joinedB = [...b].sort().join(' ');
   if (joinedA === joinedB) return true;
   // A middle initial on one side only ("Heather A. Piwowar") does not make another person.
-  const full = (parts: readonly string[]): string => parts.filter((p) => p.length > 1).sort().join(' ');
+  const full = (parts: readonly string[]): string =>
+    parts
+      .filter((p) => p.length > 1)
+      .sort()
+      .join(' ');
   if (full(a) === full(b) && full(a).includes(' ')) return true;
   // Hyphens and the spaces inside a given name come and go between records: compare the letters.
-  const squashed = (parts: readonly string[]): string[] => [parts.join(''), [...parts].reverse().join('')].map((s) => s.replace(/[^\p{L}\p{N}]/gu, ''));
+  const squashed = (parts: readonly string[]): string[] =>
+    [parts.join(''), [...parts].reverse().join('')].map((s) => s.replace(/[^\p{L}\p{N}]/gu, ''));
   const sa = squashed(a);
   return squashed(b).some((s) => sa.includes(s));
 }
@@ -94,9 +100,13 @@ function initialsMatch(full: readonly string[], given: readonly string[]): boole
     if (at < 0) continue;
     const others = full.filter((p) => p !== family).map((p) => p.split('-'));
     const initials = pieces.filter((_, i) => i !== at).join('');
-    const wantedInitials = others.flat().map((p) => p[0] ?? '').join('');
+    const wantedInitials = others
+      .flat()
+      .map((p) => p[0] ?? '')
+      .join('');
     const firstOnly = others.map((p) => p[0]?.[0] ?? '').join('');
-    if (initials.length > 0 && initials.length <= 3 && (initials === wantedInitials || initials === firstOnly)) return true;
+    if (initials.length > 0 && initials.length <= 3 && (initials === wantedInitials || initials === firstOnly))
+      return true;
   }
   return false;
 }

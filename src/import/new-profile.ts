@@ -10,7 +10,12 @@ import type { ParsedRecords } from './types.js';
  * from, the person (name, a headline from the records, citing them) and an empty `sources` list
  * that the import then fills like any other profile.
  */
-export function newProfileText(target: { readonly name: string; readonly schemaPath: string }, parsed: readonly ParsedRecords[], plan: ImportPlan, drafts: readonly SourcedDraft[]): { text: string; headlineMade: boolean; headline: string } {
+export function newProfileText(
+  target: { readonly name: string; readonly schemaPath: string },
+  parsed: readonly ParsedRecords[],
+  plan: ImportPlan,
+  drafts: readonly SourcedDraft[],
+): { text: string; headlineMade: boolean; headline: string } {
   const files = parsed.map((p) => p.file.split(/[\\/]/).pop()).join(', ');
   const { headline, file, made } = headlineOf(parsed, plan, drafts);
   const sourceId = plan.fileSourceIds.get(file) ?? [...plan.fileSourceIds.values()][0] ?? 'import';
@@ -36,12 +41,23 @@ export function newProfileText(target: { readonly name: string; readonly schemaP
  * wrote. Never a count of what this import happened to hold, nor the name of a file: the reader
  * of a report knows neither. A headline made from papers is said, for the user to replace.
  */
-function headlineOf(parsed: readonly ParsedRecords[], plan: ImportPlan, drafts: readonly SourcedDraft[]): { headline: string; file: string; made: boolean } {
+function headlineOf(
+  parsed: readonly ParsedRecords[],
+  plan: ImportPlan,
+  drafts: readonly SourcedDraft[],
+): { headline: string; file: string; made: boolean } {
   const labelled = parsed.find((p) => p.person?.headline && plan.fileSourceIds.has(p.file));
   if (labelled?.person?.headline) return { headline: labelled.person.headline, file: labelled.file, made: false };
-  const roles = drafts.flatMap((d) => (d.draft.kind === 'role' && plan.fileSourceIds.has(d.file) ? [{ role: d.draft.value, file: d.file }] : []));
+  const roles = drafts.flatMap((d) =>
+    d.draft.kind === 'role' && plan.fileSourceIds.has(d.file) ? [{ role: d.draft.value, file: d.file }] : [],
+  );
   const latest = roles.sort((a, b) => String(b.role.start ?? '').localeCompare(String(a.role.start ?? '')))[0];
-  if (latest) return { headline: [latest.role.title, latest.role.organisation].filter(Boolean).join(', '), file: latest.file, made: false };
+  if (latest)
+    return {
+      headline: [latest.role.title, latest.role.organisation].filter(Boolean).join(', '),
+      file: latest.file,
+      made: false,
+    };
   const file = [...plan.fileSourceIds.keys()][0] ?? parsed[0]?.file ?? '';
   return { headline: papersHeadline(plan.papers), file, made: true };
 }
@@ -54,8 +70,12 @@ function papersHeadline(papers: readonly Paper[]): string {
     const seen = byVenue.get(name);
     byVenue.set(name, { count: (seen?.count ?? 0) + 1, year: Math.max(seen?.year ?? 0, p.year) });
   }
-  const top = [...byVenue].sort((a, b) => b[1].count - a[1].count || b[1].year - a[1].year || a[0].localeCompare(b[0])).slice(0, 3).map(([name]) => name);
-  if (top.length > 0) return `Author of papers at ${top.length === 1 ? top[0] : `${top.slice(0, -1).join(', ')} and ${top.at(-1)}`}`;
+  const top = [...byVenue]
+    .sort((a, b) => b[1].count - a[1].count || b[1].year - a[1].year || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([name]) => name);
+  if (top.length > 0)
+    return `Author of papers at ${top.length === 1 ? top[0] : `${top.slice(0, -1).join(', ')} and ${top.at(-1)}`}`;
   const latest = [...papers].sort((a, b) => b.year - a.year)[0];
   if (!latest) return 'Author';
   const title = latest.title.length > 120 ? `${latest.title.slice(0, 120).replace(/\s+\S*$/, '')}…` : latest.title;

@@ -7,7 +7,10 @@ import type { ParsedRecords } from './types.js';
  * the plain letter again, and NFC composes the pair into the one precomposed character.
  */
 export function normaliseText(text: string): string {
-  return text.replace(/ı(?=\p{M})/gu, 'i').replace(/ȷ(?=\p{M})/gu, 'j').normalize('NFC');
+  return text
+    .replace(/ı(?=\p{M})/gu, 'i')
+    .replace(/ȷ(?=\p{M})/gu, 'j')
+    .normalize('NFC');
 }
 
 /** Every string of every record, person and source of a parsed file, normalised. */

@@ -12,7 +12,8 @@ export function openAlexAbstract(index: unknown): string | undefined {
   if (!map) return undefined;
   const words: string[] = [];
   for (const [word, positions] of Object.entries(map)) {
-    for (const p of arr(positions)) if (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < 100_000) words[p] = word;
+    for (const p of arr(positions))
+      if (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < 100_000) words[p] = word;
   }
   let run = 0;
   while (run < words.length && words[run] !== undefined) run++;

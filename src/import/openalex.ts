@@ -10,7 +10,17 @@ import { LeftOutCounter } from './left-out-counter.js';
 import { problemAt } from './types.js';
 
 /** OpenAlex work types that are not papers of their authors. */
-const notPapers = new Set(['dataset', 'paratext', 'peer-review', 'erratum', 'grant', 'component', 'supplementary-materials', 'libguides', 'retraction']);
+const notPapers = new Set([
+  'dataset',
+  'paratext',
+  'peer-review',
+  'erratum',
+  'grant',
+  'component',
+  'supplementary-materials',
+  'libguides',
+  'retraction',
+]);
 
 /**
  * OpenAlex JSON as its API serves it or a client saved it: a `{ meta, results }` page, a plain
@@ -25,9 +35,17 @@ export function parseOpenAlex(json: JsonSource, fallback: RecordSource): ParsedR
   const root = json.value;
   const page = obj(root);
   const list = Array.isArray(root) ? root : Array.isArray(page?.['results']) ? (page['results'] as unknown[]) : [root];
-  const pathOf = (index: number): JsonPath => (Array.isArray(root) ? [index] : Array.isArray(page?.['results']) ? ['results', index] : []);
+  const pathOf = (index: number): JsonPath =>
+    Array.isArray(root) ? [index] : Array.isArray(page?.['results']) ? ['results', index] : [];
   const tooMany = tooManyRecords('paper', list.length);
-  if (tooMany) return { file: json.file, format: 'openalex', source: fallback, records: [], problems: [problemAt(json.file, undefined, tooMany)] };
+  if (tooMany)
+    return {
+      file: json.file,
+      format: 'openalex',
+      source: fallback,
+      records: [],
+      problems: [problemAt(json.file, undefined, tooMany)],
+    };
   const records: ImportedRecord[] = [];
   const problems: Problem[] = [];
   const leftOut = new LeftOutCounter(json.file);
@@ -41,26 +59,55 @@ export function parseOpenAlex(json: JsonSource, fallback: RecordSource): ParsedR
     if (!item) problems.push(problemAt(json.file, json.locate(path), `result ${index + 1} is not an object`));
     else if (/openalex\.org\/W/i.test(id) || Array.isArray(item['authorships'])) {
       const type = str(item['type']);
-      if (item['is_paratext'] === true || (type && notPapers.has(type))) leftOut.add(`OpenAlex works of type ${type ?? 'paratext'}`, 'they are not papers');
+      if (item['is_paratext'] === true || (type && notPapers.has(type)))
+        leftOut.add(`OpenAlex works of type ${type ?? 'paratext'}`, 'they are not papers');
       else records.push(openAlexWork(item, json, path));
-    } else if (/openalex\.org\/A/i.test(id) || item['affiliations'] !== undefined || item['last_known_institution'] !== undefined) {
+    } else if (
+      /openalex\.org\/A/i.test(id) ||
+      item['affiliations'] !== undefined ||
+      item['last_known_institution'] !== undefined
+    ) {
       records.push(...openAlexInstitutions(item, json, path));
       const counted = item['cited_by_count'] !== undefined || item['counts_by_year'] !== undefined;
       // A footprint is one person's: a page of several authors' records gives none of them.
-      if (counted && list.length > 1) leftOut.add('OpenAlex citation counts and works counts', "the page holds several authors, and a profile's footprint is one person's");
+      if (counted && list.length > 1)
+        leftOut.add(
+          'OpenAlex citation counts and works counts',
+          "the page holds several authors, and a profile's footprint is one person's",
+        );
       else if (counted) {
         const read = openAlexImpact(item, json, path);
         impact = read.impact;
-        problems.push(...read.faults.map((f) => problemAt(json.file, json.locate(f.at), `the author's citation counts are not imported: ${f.message}`)));
+        problems.push(
+          ...read.faults.map((f) =>
+            problemAt(json.file, json.locate(f.at), `the author's citation counts are not imported: ${f.message}`),
+          ),
+        );
       }
       const name = str(item['display_name']);
       if (name && list.length === 1) {
         person = { name };
         source = { title: `OpenAlex author ${name}`, publisher: 'OpenAlex', url: id.replace(/^http:/, 'https:') };
       }
-    } else problems.push(problemAt(json.file, json.locate(path), `result ${index + 1} is neither an OpenAlex work (W…) nor an author (A…)`));
+    } else
+      problems.push(
+        problemAt(
+          json.file,
+          json.locate(path),
+          `result ${index + 1} is neither an OpenAlex work (W…) nor an author (A…)`,
+        ),
+      );
   });
-  return { file: json.file, format: 'openalex', source, person, records, problems, leftOut: leftOut.list(), ...(impact ? { impact } : {}) };
+  return {
+    file: json.file,
+    format: 'openalex',
+    source,
+    person,
+    records,
+    problems,
+    leftOut: leftOut.list(),
+    ...(impact ? { impact } : {}),
+  };
 }
 
 function openAlexWork(w: Record<string, unknown>, json: JsonSource, path: JsonPath): ImportedRecord {
@@ -69,7 +116,8 @@ function openAlexWork(w: Record<string, unknown>, json: JsonSource, path: JsonPa
   const host = obj(w['host_venue']);
   const venue = str(obj(primary?.['source'])?.['display_name']) ?? str(host?.['display_name']);
   const doi = normaliseDoi(str(w['doi']) ?? str(obj(w['ids'])?.['doi']));
-  const arxiv = (doi && /^10\.48550\//.test(doi) ? arxivIdIn(doi) : undefined) ?? arxivLocations(w).map(arxivIdIn).find(Boolean);
+  const arxiv =
+    (doi && /^10\.48550\//.test(doi) ? arxivIdIn(doi) : undefined) ?? arxivLocations(w).map(arxivIdIn).find(Boolean);
   const authors: ImportedName[] = arr(w['authorships']).flatMap((a) => {
     const name = str(obj(obj(a)?.['author'])?.['display_name']) ?? str(obj(a)?.['raw_author_name']);
     return name ? [{ literal: name }] : [];
@@ -96,7 +144,13 @@ function arxivLocations(w: Record<string, unknown>): string[] {
   const locations = [obj(w['primary_location']), ...arr(w['locations']).map(obj)].filter((l) => l !== undefined);
   const hosts = [obj(w['host_venue']), ...arr(w['alternate_host_venues']).map(obj)].filter((h) => h !== undefined);
   return [
-    ...locations.filter((l) => /arxiv/i.test(str(obj(l['source'])?.['display_name']) ?? '') || /arxiv\.org/i.test(str(l['landing_page_url']) ?? '')).map((l) => str(l['landing_page_url']) ?? ''),
+    ...locations
+      .filter(
+        (l) =>
+          /arxiv/i.test(str(obj(l['source'])?.['display_name']) ?? '') ||
+          /arxiv\.org/i.test(str(l['landing_page_url']) ?? ''),
+      )
+      .map((l) => str(l['landing_page_url']) ?? ''),
     ...hosts.filter((h) => /arxiv/i.test(str(h['display_name']) ?? '')).map((h) => str(h['url']) ?? ''),
   ].filter((u) => /arxiv\.org/i.test(u));
 }
@@ -105,7 +159,9 @@ function openAlexInstitutions(a: Record<string, unknown>, json: JsonSource, path
   const affiliations = arr(a['affiliations']).flatMap((raw, i) => {
     const affiliation = obj(raw);
     const organisation = str(obj(affiliation?.['institution'])?.['display_name']);
-    const years = arr(affiliation?.['years']).filter((y): y is number => typeof y === 'number' && Number.isInteger(y)).sort((x, y) => x - y);
+    const years = arr(affiliation?.['years'])
+      .filter((y): y is number => typeof y === 'number' && Number.isInteger(y))
+      .sort((x, y) => x - y);
     if (!affiliation) return [];
     return [
       {
@@ -120,7 +176,9 @@ function openAlexInstitutions(a: Record<string, unknown>, json: JsonSource, path
   });
   if (affiliations.length > 0) return affiliations;
   // Records saved before 2023 give only the latest institution (later ones a list of them), with no dates.
-  const last = [obj(a['last_known_institution']), ...arr(a['last_known_institutions']).map(obj)].filter((i) => i !== undefined);
+  const last = [obj(a['last_known_institution']), ...arr(a['last_known_institutions']).map(obj)].filter(
+    (i) => i !== undefined,
+  );
   return last.slice(0, 1).map((institution) => {
     const organisation = str(institution['display_name']);
     const key = a['last_known_institution'] !== undefined ? 'last_known_institution' : 'last_known_institutions';

@@ -32,7 +32,12 @@ const kindWords: Record<AffiliationKind, string> = {
  * (and said), never written without its dates. `kind` is undefined when the file does not say
  * which kind it is: then it is read as a role, with a note asking to check.
  */
-export function affiliation(kind: AffiliationKind | undefined, s: Record<string, unknown>, json: JsonSource, path: JsonPath): ImportedRecord {
+export function affiliation(
+  kind: AffiliationKind | undefined,
+  s: Record<string, unknown>,
+  json: JsonSource,
+  path: JsonPath,
+): ImportedRecord {
   const organisation = str(obj(s['organization'])?.['name']);
   const role = str(s['role-title']);
   const department = str(s['department-name']);
@@ -45,16 +50,30 @@ export function affiliation(kind: AffiliationKind | undefined, s: Record<string,
       ['start-date', start],
       ['end-date', end],
     ] as const
-  ).flatMap(([field, date]) => (date && !date.ok ? [`${field} ${date.text} is not a date (expected a year, then optionally a month and a day)`] : []));
+  ).flatMap(([field, date]) =>
+    date && !date.ok
+      ? [`${field} ${date.text} is not a date (expected a year, then optionally a month and a day)`]
+      : [],
+  );
   const dates = { ...(start?.ok ? { start: start.text } : {}), ...(end?.ok ? { end: end.text } : {}) };
   const common = { entry, at, ...(faults.length > 0 ? { faults } : {}) };
   const target = kind ? affiliationKinds[kind] : 'role';
   if (target === 'degree') {
     const note = kind === 'qualification' ? { note: 'A qualification, as ORCID lists it.' } : {};
-    return { kind: 'degree', ...common, ...(organisation ? { institution: organisation } : {}), ...(role ? { degree: role } : {}), ...(department ? { department } : {}), ...dates, ...note };
+    return {
+      kind: 'degree',
+      ...common,
+      ...(organisation ? { institution: organisation } : {}),
+      ...(role ? { degree: role } : {}),
+      ...(department ? { department } : {}),
+      ...dates,
+      ...note,
+    };
   }
   if (target === 'highlight') {
-    const years = [start?.ok ? start.text.slice(0, 4) : undefined, end?.ok ? end.text.slice(0, 4) : undefined].filter(Boolean);
+    const years = [start?.ok ? start.text.slice(0, 4) : undefined, end?.ok ? end.text.slice(0, 4) : undefined].filter(
+      Boolean,
+    );
     const span = years.length === 0 ? '' : ` (${[...new Set(years)].join('–')}${start?.ok && !end ? '–' : ''})`;
     const lead = kind === 'membership' ? 'Member' : kind === 'service' ? 'Service' : undefined;
     const text = [lead ? `${lead}${role ? `, ${role}` : ''}` : role, organisation].filter(Boolean).join(', ');
@@ -62,11 +81,22 @@ export function affiliation(kind: AffiliationKind | undefined, s: Record<string,
   }
   // ORCID shows an affiliation with a start and no end as running "to present".
   const ongoing = start?.ok && !end ? { end: 'present' } : {};
-  const notes = [kind === 'invited-position' ? 'An invited position, as ORCID lists it.' : undefined, department ? `Department: ${department}` : undefined].filter(Boolean).join(' ');
+  const notes = [
+    kind === 'invited-position' ? 'An invited position, as ORCID lists it.' : undefined,
+    department ? `Department: ${department}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     kind: 'role',
     ...common,
-    ...(kind === undefined ? { notes: ['the file does not say which kind of ORCID affiliation this is (employment, invited position…); imported as a role: check it'] } : {}),
+    ...(kind === undefined
+      ? {
+          notes: [
+            'the file does not say which kind of ORCID affiliation this is (employment, invited position…); imported as a role: check it',
+          ],
+        }
+      : {}),
     ...(organisation ? { organisation } : {}),
     ...(role ? { title: role } : {}),
     ...(notes ? { note: notes } : {}),
@@ -77,9 +107,28 @@ export function affiliation(kind: AffiliationKind | undefined, s: Record<string,
 
 /** ORCID work types that are not papers: counted and named, never imported as papers. */
 export const nonPaperWorkTypes = new Set([
-  'data-set', 'software', 'patent', 'physical-object', 'research-tool', 'spin-off-company', 'invention', 'license',
-  'registered-copyright', 'trademark', 'website', 'annotation', 'artistic-performance', 'lecture-speech', 'online-resource',
-  'standards-and-policy', 'technical-standard', 'disclosure', 'cartographic-material', 'moving-image', 'sound', 'image',
+  'data-set',
+  'software',
+  'patent',
+  'physical-object',
+  'research-tool',
+  'spin-off-company',
+  'invention',
+  'license',
+  'registered-copyright',
+  'trademark',
+  'website',
+  'annotation',
+  'artistic-performance',
+  'lecture-speech',
+  'online-resource',
+  'standards-and-policy',
+  'technical-standard',
+  'disclosure',
+  'cartographic-material',
+  'moving-image',
+  'sound',
+  'image',
 ]);
 
 export function workType(s: Record<string, unknown>): string | undefined {
@@ -96,12 +145,19 @@ export function work(s: Record<string, unknown>, json: JsonSource, path: JsonPat
   const main = wrapped(titleObject?.['title']);
   // The subtitle comes wrapped or, in some bulk responses, as a bare string.
   const subtitle = wrapped(titleObject?.['subtitle']) ?? str(titleObject?.['subtitle']);
-  const title = main && subtitle && !main.toLowerCase().includes(subtitle.toLowerCase()) ? `${main}: ${subtitle}` : main;
+  const title =
+    main && subtitle && !main.toLowerCase().includes(subtitle.toLowerCase()) ? `${main}: ${subtitle}` : main;
   const date = orcidDate(s['publication-date']);
-  const ids = arr(obj(s['external-ids'])?.['external-id']).map(obj).filter((x): x is Record<string, unknown> => x !== undefined);
+  const ids = arr(obj(s['external-ids'])?.['external-id'])
+    .map(obj)
+    .filter((x): x is Record<string, unknown> => x !== undefined);
   const idOf = (type: string): string | undefined => {
     for (const id of ids) {
-      if (str(id['external-id-type'])?.toLowerCase() !== type || str(id['external-id-relationship'])?.toLowerCase() === 'part-of') continue;
+      if (
+        str(id['external-id-type'])?.toLowerCase() !== type ||
+        str(id['external-id-relationship'])?.toLowerCase() === 'part-of'
+      )
+        continue;
       const value = wrapped(id['external-id-normalized']) ?? str(id['external-id-value']);
       if (value) return value;
     }
@@ -111,14 +167,18 @@ export function work(s: Record<string, unknown>, json: JsonSource, path: JsonPat
   const arxiv = arxivIdIn(idOf('arxiv')) ?? (doi && /^10\.48550\//.test(doi) ? arxivIdIn(doi) : undefined);
   const url = wrapped(s['url']);
   const venue = wrapped(s['journal-title']);
-  const contributors = arr(obj(s['contributors'])?.['contributor']).map(obj).filter((c): c is Record<string, unknown> => c !== undefined);
+  const contributors = arr(obj(s['contributors'])?.['contributor'])
+    .map(obj)
+    .filter((c): c is Record<string, unknown> => c !== undefined);
   const named = (role: RegExp): ImportedName[] =>
     contributors.flatMap((c) => {
       const name = wrapped(c['credit-name']);
       const given = str(obj(c['contributor-attributes'])?.['contributor-role']) ?? 'author';
       return name && role.test(given) ? [{ literal: name }] : [];
     });
-  const authors = named(/^(author|writing|conceptualization|investigation|methodology|formal|data|funding|project|resources|software|supervision|validation|visualization)/i);
+  const authors = named(
+    /^(author|writing|conceptualization|investigation|methodology|formal|data|funding|project|resources|software|supervision|validation|visualization)/i,
+  );
   const editors = named(/^editor/i);
   return {
     kind: 'paper',
@@ -132,7 +192,9 @@ export function work(s: Record<string, unknown>, json: JsonSource, path: JsonPat
     ...(arxiv ? { arxiv } : {}),
     ...(doi ? { doi } : {}),
     ...(url ? { url } : {}),
-    ...(date && !date.ok ? { faults: [`publication-date ${date.text} is not a date (expected a year, then optionally a month and a day)`] } : {}),
+    ...(date && !date.ok
+      ? { faults: [`publication-date ${date.text} is not a date (expected a year, then optionally a month and a day)`] }
+      : {}),
   };
 }
 

@@ -36,8 +36,14 @@ export function parseOrcid(json: JsonSource, fallback: RecordSource): ParsedReco
   const problems: Problem[] = [];
   const leftOut = new LeftOutCounter(json.file);
   const activities = obj(root['activities-summary']) ? ['activities-summary'] : [];
-  const valueAt = (path: JsonPath): unknown => path.reduce<unknown>((v, k) => (typeof k === 'number' ? arr(v)[k] : obj(v)?.[k]), root);
-  const section = (name: string): JsonPath | undefined => (obj(root[name]) ? [name] : obj(valueAt([...activities, name])) && activities.length > 0 ? [...activities, name] : undefined);
+  const valueAt = (path: JsonPath): unknown =>
+    path.reduce<unknown>((v, k) => (typeof k === 'number' ? arr(v)[k] : obj(v)?.[k]), root);
+  const section = (name: string): JsonPath | undefined =>
+    obj(root[name])
+      ? [name]
+      : obj(valueAt([...activities, name])) && activities.length > 0
+        ? [...activities, name]
+        : undefined;
 
   const bare = bareAffiliationKind(root);
   for (const kind of Object.keys(affiliationKinds) as AffiliationKind[]) {
@@ -46,7 +52,10 @@ export function parseOrcid(json: JsonSource, fallback: RecordSource): ParsedReco
     arr(obj(valueAt(path))?.['affiliation-group']).forEach((group, g) => {
       arr(obj(group)?.['summaries']).forEach((s, k) => {
         const summary = obj(obj(s)?.[`${kind}-summary`]);
-        if (summary) records.push(affiliation(kind, summary, json, [...path, 'affiliation-group', g, 'summaries', k, `${kind}-summary`]));
+        if (summary)
+          records.push(
+            affiliation(kind, summary, json, [...path, 'affiliation-group', g, 'summaries', k, `${kind}-summary`]),
+          );
       });
     });
   }
@@ -56,7 +65,9 @@ export function parseOrcid(json: JsonSource, fallback: RecordSource): ParsedReco
     else records.push(work(w, json, path));
   };
   const bareGroup = obj(arr(root['group'])[0]);
-  const worksPath = section('works') ?? (bareGroup?.['work-summary'] !== undefined || /\/works$/.test(str(root['path']) ?? '') ? [] : undefined);
+  const worksPath =
+    section('works') ??
+    (bareGroup?.['work-summary'] !== undefined || /\/works$/.test(str(root['path']) ?? '') ? [] : undefined);
   if (worksPath) {
     arr(obj(valueAt(worksPath))?.['group']).forEach((group, g) => {
       // A group holds the versions of one work from several sources; the first is ORCID's preferred one.
@@ -68,7 +79,15 @@ export function parseOrcid(json: JsonSource, fallback: RecordSource): ParsedReco
     root['bulk'].forEach((item, i) => {
       const one = obj(obj(item)?.['work']);
       if (one) takeWork(one, ['bulk', i, 'work']);
-      else problems.push(problemAt(json.file, json.locate(['bulk', i]), `bulk item ${i + 1} is not a work${str(obj(obj(item)?.['error'])?.['developer-message']) ? ` (ORCID says: ${str(obj(obj(item)?.['error'])?.['developer-message'])})` : ''}`, 'warning'));
+      else
+        problems.push(
+          problemAt(
+            json.file,
+            json.locate(['bulk', i]),
+            `bulk item ${i + 1} is not a work${str(obj(obj(item)?.['error'])?.['developer-message']) ? ` (ORCID says: ${str(obj(obj(item)?.['error'])?.['developer-message'])})` : ''}`,
+            'warning',
+          ),
+        );
     });
   }
   if (isSingleWork(root)) takeWork(root, []);
@@ -81,19 +100,42 @@ export function parseOrcid(json: JsonSource, fallback: RecordSource): ParsedReco
   }
   if (isSingleFunding(root)) leftOut.add('ORCID fundings', noPlace['fundings']!);
   const person = obj(root['person']);
-  if (wrapped(obj(person?.['biography'])?.['content']) ?? str(obj(person?.['biography'])?.['content'])) leftOut.add('ORCID biography', 'write the headline and highlights from it yourself');
-  for (const [key, [list, what]] of Object.entries(personSections)) leftOut.add(what, 'the profile has no place for them', arr(obj(person?.[key])?.[list]).length);
+  if (wrapped(obj(person?.['biography'])?.['content']) ?? str(obj(person?.['biography'])?.['content']))
+    leftOut.add('ORCID biography', 'write the headline and highlights from it yourself');
+  for (const [key, [list, what]] of Object.entries(personSections))
+    leftOut.add(what, 'the profile has no place for them', arr(obj(person?.[key])?.[list]).length);
 
   const said = leftOut.list();
   if (records.length === 0 && problems.length === 0 && said.length === 0) {
-    problems.push(problemAt(json.file, json.locate([]), 'this ORCID JSON has no works, employments, educations or other sections to import'));
+    problems.push(
+      problemAt(
+        json.file,
+        json.locate([]),
+        'this ORCID JSON has no works, employments, educations or other sections to import',
+      ),
+    );
   }
-  return { file: json.file, format: 'orcid', source: orcidSource(root, fallback), person: orcidPerson(root), records, problems, leftOut: said };
+  return {
+    file: json.file,
+    format: 'orcid',
+    source: orcidSource(root, fallback),
+    person: orcidPerson(root),
+    records,
+    problems,
+    leftOut: said,
+  };
 }
 
 /** An ORCID work on its own: a wrapped title, and no sections around it. */
 export function isSingleWork(root: Record<string, unknown>): boolean {
-  return wrapped(obj(root['title'])?.['title']) !== undefined && root['organization'] === undefined && (root['journal-title'] !== undefined || root['external-ids'] !== undefined || root['publication-date'] !== undefined || root['contributors'] !== undefined);
+  return (
+    wrapped(obj(root['title'])?.['title']) !== undefined &&
+    root['organization'] === undefined &&
+    (root['journal-title'] !== undefined ||
+      root['external-ids'] !== undefined ||
+      root['publication-date'] !== undefined ||
+      root['contributors'] !== undefined)
+  );
 }
 
 /** A funding on its own: a wrapped title and a funding organisation. */
@@ -103,7 +145,11 @@ export function isSingleFunding(root: Record<string, unknown>): boolean {
 
 /** One affiliation on its own: an organisation with a role, a department or dates, and no title. */
 export function isSingleAffiliation(root: Record<string, unknown>): boolean {
-  return obj(root['organization']) !== undefined && root['title'] === undefined && (root['role-title'] !== undefined || root['department-name'] !== undefined || root['start-date'] !== undefined);
+  return (
+    obj(root['organization']) !== undefined &&
+    root['title'] === undefined &&
+    (root['role-title'] !== undefined || root['department-name'] !== undefined || root['start-date'] !== undefined)
+  );
 }
 
 /** `"path": "/0000-0002-7319-2192/invited-position/1234"` names the kind; write samples have none. */

@@ -20,7 +20,10 @@ export function idStem(base: string): string {
  * title alone is enough: the same title in another year is the same paper with a disputed year),
  * and the key it was imported under with its year (`recsi2024` then is the paper `recsi2024`).
  */
-export function paperKeys(p: PaperIdentity, options: { doi?: string | undefined; id?: string | undefined } = {}): string[] {
+export function paperKeys(
+  p: PaperIdentity,
+  options: { doi?: string | undefined; id?: string | undefined } = {},
+): string[] {
   const keys: string[] = [];
   const doi = options.doi ?? (p.url && /doi\.org\//.test(p.url) ? normaliseDoi(p.url) : undefined);
   if (doi) keys.push(`doi:${doi}`);
@@ -72,7 +75,8 @@ export class PaperIndex<T> {
   similar(identity: PaperIdentity): T | undefined {
     const title = normaliseTitle(identity.title);
     if (title.length < 20) return undefined;
-    for (const other of this.byYear.get(identity.year) ?? []) if (nearlySameTitle(title, other.title)) return other.item;
+    for (const other of this.byYear.get(identity.year) ?? [])
+      if (nearlySameTitle(title, other.title)) return other.item;
     return this.cutShort(identity);
   }
 }
@@ -123,7 +127,8 @@ export function nearlySameTitle(a: string, b: string): boolean {
  * the titles say; an arXiv DOI is the preprint of either and does not count.
  */
 export function twoPublications(a: readonly string[], b: readonly string[]): boolean {
-  const published = (keys: readonly string[]): string | undefined => keys.find((k) => k.startsWith('doi:') && !k.startsWith('doi:10.48550/'));
+  const published = (keys: readonly string[]): string | undefined =>
+    keys.find((k) => k.startsWith('doi:') && !k.startsWith('doi:10.48550/'));
   const da = published(a);
   const db = published(b);
   return da !== undefined && db !== undefined && da !== db;

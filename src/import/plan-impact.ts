@@ -15,7 +15,11 @@ export interface ImpactFigures {
 export type ImpactChange = ImpactFigures & {
   readonly file: string;
   readonly older: readonly (ImpactFigures & { readonly file: string })[];
-} & ({ readonly action: 'added' } | { readonly action: 'replaced'; readonly before: ImpactFigures } | { readonly action: 'kept'; readonly profile: ImpactFigures });
+} & (
+    | { readonly action: 'added' }
+    | { readonly action: 'replaced'; readonly before: ImpactFigures }
+    | { readonly action: 'kept'; readonly profile: ImpactFigures }
+  );
 
 /**
  * Footprints are figures of a moment, so the newest wins: the newest of the files, then that
@@ -23,11 +27,21 @@ export type ImpactChange = ImpactFigures & {
  * profile's only when it is newer at the profile's own precision (a profile's `2026-05` is not
  * older than an import of 2026-05-20), and cites the file's source only when it is written.
  */
-export function planImpact(existing: Impact | undefined, impacts: readonly SourcedImpact[], today: string, sourceFor: (item: SourcedImpact) => string): { value?: Impact; change: ImpactChange } | undefined {
+export function planImpact(
+  existing: Impact | undefined,
+  impacts: readonly SourcedImpact[],
+  today: string,
+  sourceFor: (item: SourcedImpact) => string,
+): { value?: Impact; change: ImpactChange } | undefined {
   const dated = impacts.map((item) => ({ item, asOf: item.impact.asOf ?? today }));
-  const newest = dated.reduce<(typeof dated)[number] | undefined>((best, d) => (best === undefined || d.asOf > best.asOf ? d : best), undefined);
+  const newest = dated.reduce<(typeof dated)[number] | undefined>(
+    (best, d) => (best === undefined || d.asOf > best.asOf ? d : best),
+    undefined,
+  );
   if (!newest) return undefined;
-  const older = dated.filter((d) => d !== newest).map((d) => ({ file: d.item.file, citations: d.item.impact.citations, asOf: d.asOf }));
+  const older = dated
+    .filter((d) => d !== newest)
+    .map((d) => ({ file: d.item.file, citations: d.item.impact.citations, asOf: d.asOf }));
   const figures = { file: newest.item.file, citations: newest.item.impact.citations, asOf: newest.asOf, older };
   if (existing && !isNewer(newest.asOf, existing.asOf)) {
     return { change: { ...figures, action: 'kept', profile: { citations: existing.citations, asOf: existing.asOf } } };
@@ -41,7 +55,9 @@ export function planImpact(existing: Impact | undefined, impacts: readonly Sourc
     asOf: newest.asOf,
     source: sourceFor(newest.item),
   };
-  const change: ImpactChange = existing ? { ...figures, action: 'replaced', before: { citations: existing.citations, asOf: existing.asOf } } : { ...figures, action: 'added' };
+  const change: ImpactChange = existing
+    ? { ...figures, action: 'replaced', before: { citations: existing.citations, asOf: existing.asOf } }
+    : { ...figures, action: 'added' };
   return { value, change };
 }
 

@@ -63,9 +63,9 @@ interface NewPaper {
   readonly keys: string[];
 }
 
-
 /** The part of a profile the plan reads: what is there already. */
-export type ExistingProfile = Pick<Profile, 'papers' | 'career' | 'education' | 'sources'> & Partial<Pick<Profile, 'impact'>> & { person: { highlights?: { text: string }[] | undefined } };
+export type ExistingProfile = Pick<Profile, 'papers' | 'career' | 'education' | 'sources'> &
+  Partial<Pick<Profile, 'impact'>> & { person: { highlights?: { text: string }[] | undefined } };
 
 /**
  * Decides what an import adds: each new paper, role, degree and distinction once, with an id and
@@ -73,8 +73,23 @@ export type ExistingProfile = Pick<Profile, 'papers' | 'career' | 'education' | 
  * disagrees with it (another year, another venue) that is a conflict, reported and not applied.
  * The same paper from two files (a .bib and an ORCID record) is one paper, citing both.
  */
-export function planImport(existing: ExistingProfile, drafts: readonly SourcedDraft[], today: string, impacts: readonly SourcedImpact[] = []): ImportPlan {
-  const plan: ImportPlan = { papers: [], career: [], education: [], highlights: [], sources: [], duplicates: [], conflicts: [], warnings: [], fileSourceIds: new Map() };
+export function planImport(
+  existing: ExistingProfile,
+  drafts: readonly SourcedDraft[],
+  today: string,
+  impacts: readonly SourcedImpact[] = [],
+): ImportPlan {
+  const plan: ImportPlan = {
+    papers: [],
+    career: [],
+    education: [],
+    highlights: [],
+    sources: [],
+    duplicates: [],
+    conflicts: [],
+    warnings: [],
+    fileSourceIds: new Map(),
+  };
   const sources = new SourceBook(existing.sources, plan, today);
   const paperIds = new Set(existing.papers.map((p) => p.id));
   const known = new PaperIndex<number>();
@@ -94,7 +109,10 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
   for (const item of ordered) {
     const { draft, file } = item;
     if (draft.kind === 'paper') {
-      const keys = paperKeys(draft.value, { doi: draft.record.doi, id: draft.record.key === undefined ? undefined : idStem(draft.record.key) });
+      const keys = paperKeys(draft.value, {
+        doi: draft.record.doi,
+        id: draft.record.key === undefined ? undefined : idStem(draft.record.key),
+      });
       const oneWork = (i: number): boolean => !twoPublications(keys, paperKeys(existing.papers[i]!));
       const similar = known.similar(draft.value);
       const index = known.find(keys, oneWork) ?? (similar !== undefined && oneWork(similar) ? similar : undefined);
@@ -117,11 +135,20 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
       // One DOI or arXiv id on two entries with unrelated titles is a copying mistake in the file, not one paper.
       const clash = byKey && !sameWork(byKey.paper.title, draft.value.title) ? byKey : undefined;
       if (clash) {
-        plan.warnings.push({ ...item.draft.record.at, file, severity: 'warning', message: `${draft.record.entry}: has the same DOI or arXiv id as ${clash.draft.draft.record.entry} but another title ("${clash.paper.title.slice(0, 80)}"); both are kept as papers: check which the identifier belongs to` });
+        plan.warnings.push({
+          ...item.draft.record.at,
+          file,
+          severity: 'warning',
+          message: `${draft.record.entry}: has the same DOI or arXiv id as ${clash.draft.draft.record.entry} but another title ("${clash.paper.title.slice(0, 80)}"); both are kept as papers: check which the identifier belongs to`,
+        });
       }
       const twin = clash ? undefined : (byKey ?? fresh.cutShort(draft.value));
       if (twin) {
-        plan.duplicates.push({ file, entry: draft.record.entry, target: `${twin.draft.draft.record.entry} from ${twin.draft.file}` });
+        plan.duplicates.push({
+          file,
+          entry: draft.record.entry,
+          target: `${twin.draft.draft.record.entry} from ${twin.draft.file}`,
+        });
         fillGaps(twin.paper, draft.value);
         twin.paper.source = [...new Set([...sourceIds(twin.paper.source), sources.forFile(item)])].slice(0, 10);
         twin.keys.push(...keys);
@@ -130,7 +157,11 @@ export function planImport(existing: ExistingProfile, drafts: readonly SourcedDr
       }
       const id = uniqueId(draft.record.key ?? draft.value.shortName ?? draft.value.title, paperIds);
       const own = sources.forPaper(draft.value, draft.record.doi);
-      const paper: Paper = { id, ...draft.value, source: own ? [own, sources.forFile(item)] : sources.forFile(item) } as Paper;
+      const paper: Paper = {
+        id,
+        ...draft.value,
+        source: own ? [own, sources.forFile(item)] : sources.forFile(item),
+      } as Paper;
       fresh.add({ paper, draft: item, keys: [...keys] }, paper, keys);
       plan.papers.push(paper);
       drafted.set(paper, item);
@@ -210,10 +241,19 @@ function rank(item: SourcedDraft): number {
   return item.draft.kind === 'paper' && item.draft.record.authors === undefined ? 1 : 0;
 }
 
-function compare(plan: ImportPlan, file: string, entry: string, target: string, fields: [string, unknown, unknown, boolean?][]): void {
+function compare(
+  plan: ImportPlan,
+  file: string,
+  entry: string,
+  target: string,
+  fields: [string, unknown, unknown, boolean?][],
+): void {
   for (const [field, mine, theirs, known = true] of fields) {
     if (!known || mine === undefined || theirs === undefined) continue;
-    const same = typeof mine === 'string' && typeof theirs === 'string' ? normaliseTitle(mine) === normaliseTitle(theirs) : mine === theirs;
+    const same =
+      typeof mine === 'string' && typeof theirs === 'string'
+        ? normaliseTitle(mine) === normaliseTitle(theirs)
+        : mine === theirs;
     if (!same) plan.conflicts.push({ file, entry, target, field, profile: String(mine), imported: String(theirs) });
   }
 }

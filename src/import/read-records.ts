@@ -25,7 +25,11 @@ const publishers: Record<ImportFormat, string> = {
  * The text of one import file to records, in whichever format it is (or the one forced with
  * `--format`). Never throws for bad input: problems come back with the records.
  */
-export async function readRecords(file: string, text: string, options: { format?: ImportFormat | undefined; skipBad: boolean }): Promise<ParsedRecords> {
+export async function readRecords(
+  file: string,
+  text: string,
+  options: { format?: ImportFormat | undefined; skipBad: boolean },
+): Promise<ParsedRecords> {
   const parsed = await parseRecords(file, text, options);
   return normaliseRecords(withinLimits(parsed));
 }
@@ -36,16 +40,26 @@ function withinLimits(parsed: ParsedRecords): ParsedRecords {
   for (const record of parsed.records) counts.set(record.kind, (counts.get(record.kind) ?? 0) + 1);
   for (const [kind, count] of counts) {
     const refusal = tooManyRecords(kind, count);
-    if (refusal) return { ...parsed, records: [], problems: [{ file: parsed.file, line: 0, column: 0, path: '', message: refusal, severity: 'error' }] };
+    if (refusal)
+      return {
+        ...parsed,
+        records: [],
+        problems: [{ file: parsed.file, line: 0, column: 0, path: '', message: refusal, severity: 'error' }],
+      };
   }
   return parsed;
 }
 
-async function parseRecords(file: string, text: string, options: { format?: ImportFormat | undefined; skipBad: boolean }): Promise<ParsedRecords> {
+async function parseRecords(
+  file: string,
+  text: string,
+  options: { format?: ImportFormat | undefined; skipBad: boolean },
+): Promise<ParsedRecords> {
   const body = text.replace(/^\uFEFF/, '');
   const looksJson = /^\s*[[{]/.test(body);
   const parsed = looksJson ? parseJsonFile(file, body) : undefined;
-  if (parsed && !parsed.ok && options.format !== 'bibtex') return failed(file, options.format ?? 'csl-json', parsed.problem);
+  if (parsed && !parsed.ok && options.format !== 'bibtex')
+    return failed(file, options.format ?? 'csl-json', parsed.problem);
   const json = parsed?.ok ? parsed.json : undefined;
   const format = options.format ?? detectFormat(body, json?.value);
   if (!format) {
@@ -60,7 +74,15 @@ async function parseRecords(file: string, text: string, options: { format?: Impo
   }
   const source: RecordSource = { title: path.basename(file), publisher: publishers[format] };
   if (format === 'bibtex') return parseBibtex(file, body, source, options.skipBad);
-  if (!json) return failed(file, format, { file, line: 1, column: 1, path: '', message: `expected ${format} JSON, but the file is not JSON`, severity: 'error' });
+  if (!json)
+    return failed(file, format, {
+      file,
+      line: 1,
+      column: 1,
+      path: '',
+      message: `expected ${format} JSON, but the file is not JSON`,
+      severity: 'error',
+    });
   switch (format) {
     case 'csl-json':
       return parseCslJson(json, source);
@@ -74,5 +96,11 @@ async function parseRecords(file: string, text: string, options: { format?: Impo
 }
 
 function failed(file: string, format: ImportFormat, problem: Problem): ParsedRecords {
-  return { file, format, source: { title: path.basename(file), publisher: publishers[format] }, records: [], problems: [problem] };
+  return {
+    file,
+    format,
+    source: { title: path.basename(file), publisher: publishers[format] },
+    records: [],
+    problems: [problem],
+  };
 }

@@ -20,15 +20,30 @@ export class SourceBook {
     const known = this.plan.fileSourceIds.get(item.file);
     if (known) return known;
     const s = item.fileSource;
-    const base = s.url && /orcid\.org|openalex\.org/.test(s.url) ? `${s.publisher}-${s.url.split('/').pop()}` : `import-${s.title}`;
-    const id = this.add(base, { title: s.title, publisher: s.publisher, ...(s.date ? { date: s.date } : {}), ...(s.url ? { url: s.url } : {}), note: `Imported with profile-report import on ${this.today}.` });
+    const base =
+      s.url && /orcid\.org|openalex\.org/.test(s.url)
+        ? `${s.publisher}-${s.url.split('/').pop()}`
+        : `import-${s.title}`;
+    const id = this.add(base, {
+      title: s.title,
+      publisher: s.publisher,
+      ...(s.date ? { date: s.date } : {}),
+      ...(s.url ? { url: s.url } : {}),
+      note: `Imported with profile-report import on ${this.today}.`,
+    });
     (this.plan.fileSourceIds as Map<string, string>).set(item.file, id);
     return id;
   }
 
   forPaper(paper: PaperDraft, doi: string | undefined): string | undefined {
-    if (paper.arxiv) return this.add(`arxiv-${paper.arxiv}`, { title: paper.title, publisher: 'arXiv', url: `https://arxiv.org/abs/${paper.arxiv}` });
-    if (doi) return this.add(`doi-${doi}`, { title: paper.title, publisher: paper.venue, url: `https://doi.org/${doi}` });
+    if (paper.arxiv)
+      return this.add(`arxiv-${paper.arxiv}`, {
+        title: paper.title,
+        publisher: 'arXiv',
+        url: `https://arxiv.org/abs/${paper.arxiv}`,
+      });
+    if (doi)
+      return this.add(`doi-${doi}`, { title: paper.title, publisher: paper.venue, url: `https://doi.org/${doi}` });
     return undefined;
   }
 

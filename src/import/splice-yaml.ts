@@ -31,7 +31,8 @@ export function appendToLists(original: string, additions: readonly ListAddition
   const newline = /\r?\n/.exec(text)?.[0] ?? '\n';
   const doc = parseDocument(text, { uniqueKeys: false });
   const root = doc.contents;
-  if (!isMap(root)) throw new UserError('the profile is not a mapping of sections (person, papers, …); it cannot be merged into');
+  if (!isMap(root))
+    throw new UserError('the profile is not a mapping of sections (person, papers, …); it cannot be merged into');
   const edits: Edit[] = [];
   for (const addition of additions) {
     if (addition.items.length === 0) continue;
@@ -39,7 +40,9 @@ export function appendToLists(original: string, additions: readonly ListAddition
     const parent = second === undefined ? root : pairOf(root, first)?.value;
     if (!isMap(parent)) throw new UserError(`the profile has no \`${first}\` mapping to add \`${second}\` to`);
     const key = second ?? first;
-    edits.push(editFor(text, parent, key, addition.items, second === undefined ? Math.max(0, sectionOrder.indexOf(key)) : 0));
+    edits.push(
+      editFor(text, parent, key, addition.items, second === undefined ? Math.max(0, sectionOrder.indexOf(key)) : 0),
+    );
   }
   let out = text;
   // From the end backwards so earlier offsets stay true; at one offset, sections in their order.
@@ -70,7 +73,10 @@ function editFor(text: string, parent: YAMLMap, key: string, items: readonly unk
   const pair = pairOf(parent, key);
   const value = pair?.value as Node | null | undefined;
   if (pair && isSeq(value) && value.items.length > 0) {
-    if (value.flow) throw new UserError(`\`${key}\` is written as a [flow, list]; write it one item per line (- …) so the import can add to it`);
+    if (value.flow)
+      throw new UserError(
+        `\`${key}\` is written as a [flow, list]; write it one item per line (- …) so the import can add to it`,
+      );
     const firstItem = value.items[0] as Node;
     const lastItem = value.items[value.items.length - 1] as Node;
     const indent = dashIndent(text, firstItem.range?.[0] ?? 0);
@@ -100,7 +106,12 @@ function editFor(text: string, parent: YAMLMap, key: string, items: readonly unk
 function newSection(text: string, parent: YAMLMap, key: string, body: (indent: string) => string, order: number): Edit {
   const firstKey = parent.items[0]?.key as Node | undefined;
   const indent = firstKey?.range ? columnOf(text, firstKey.range[0]) : '';
-  const next = parent.items.find((p) => isScalar(p.key) && sectionOrder.indexOf(String(p.key.value)) > sectionOrder.indexOf(key) && sectionOrder.indexOf(key) >= 0);
+  const next = parent.items.find(
+    (p) =>
+      isScalar(p.key) &&
+      sectionOrder.indexOf(String(p.key.value)) > sectionOrder.indexOf(key) &&
+      sectionOrder.indexOf(key) >= 0,
+  );
   const block = `${indent}${key}:\n${body(`${indent}  `)}`;
   const nextKey = next?.key as Node | undefined;
   if (nextKey?.range) {
@@ -108,7 +119,8 @@ function newSection(text: string, parent: YAMLMap, key: string, body: (indent: s
     return { at, end: at, order, text: `${block}\n` };
   }
   const lastPair = parent.items[parent.items.length - 1];
-  const lastEnd = (lastPair?.value as Node | null)?.range?.[1] ?? (lastPair?.key as Node | null)?.range?.[1] ?? text.length;
+  const lastEnd =
+    (lastPair?.value as Node | null)?.range?.[1] ?? (lastPair?.key as Node | null)?.range?.[1] ?? text.length;
   const at = afterLine(text, lastEnd);
   const needsNewline = at > 0 && text[at - 1] !== '\n';
   return { at, end: at, order, text: `${needsNewline ? '\n' : ''}${indent === '' ? '\n' : ''}${block}` };
@@ -119,12 +131,18 @@ function newSection(text: string, parent: YAMLMap, key: string, body: (indent: s
  * from its key's line to the end of its value (the comments above it stay), a missing one is
  * written in its place in `init`'s section order. Every other byte stays as the user wrote it.
  */
-export function setSection(original: string, key: string, value: Record<string, unknown>, flowLists: readonly string[] = []): string {
+export function setSection(
+  original: string,
+  key: string,
+  value: Record<string, unknown>,
+  flowLists: readonly string[] = [],
+): string {
   const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = original.slice(bom.length);
   const newline = /\r?\n/.exec(text)?.[0] ?? '\n';
   const root = parseDocument(text, { uniqueKeys: false }).contents;
-  if (!isMap(root)) throw new UserError('the profile is not a mapping of sections (person, papers, …); it cannot be merged into');
+  if (!isMap(root))
+    throw new UserError('the profile is not a mapping of sections (person, papers, …); it cannot be merged into');
   const body = (indent: string) => renderMapping(value, indent, flowLists);
   const pair = pairOf(root, key);
   const keyNode = pair?.key as Node | undefined;
@@ -132,7 +150,12 @@ export function setSection(original: string, key: string, value: Record<string, 
   if (pair && keyNode?.range) {
     const at = lineStart(text, keyNode.range[0]);
     const valueEnd = (pair.value as Node | null)?.range?.[1] ?? keyNode.range[1];
-    edit = { at, end: afterLine(text, valueEnd), order: 0, text: `${columnOf(text, keyNode.range[0])}${key}:\n${body(`${columnOf(text, keyNode.range[0])}  `)}` };
+    edit = {
+      at,
+      end: afterLine(text, valueEnd),
+      order: 0,
+      text: `${columnOf(text, keyNode.range[0])}${key}:\n${body(`${columnOf(text, keyNode.range[0])}  `)}`,
+    };
   } else edit = newSection(text, root, key, body, 0);
   return bom + text.slice(0, edit.at) + lineEnds(atEnd(text, edit), newline) + text.slice(edit.end);
 }

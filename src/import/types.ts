@@ -132,6 +132,11 @@ export interface ParsedRecords {
   readonly leftOut?: readonly LeftOut[];
 }
 
-export function problemAt(file: string, at: EntryLocation | undefined, message: string, severity: Problem['severity'] = 'error'): Problem {
+export function problemAt(
+  file: string,
+  at: EntryLocation | undefined,
+  message: string,
+  severity: Problem['severity'] = 'error',
+): Problem {
   return { file, line: at?.line ?? 0, column: at?.column ?? 0, path: at?.path ?? '', message, severity };
 }

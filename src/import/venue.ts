@@ -9,19 +9,50 @@
  */
 const conferences: readonly (readonly [short: string, ...names: string[]])[] = [
   ['ACL', 'ACL', 'Meeting of the Association for Computational Linguistics'],
-  ['NAACL', 'NAACL', 'NAACL-HLT', 'Conference of the North American Chapter of the Association for Computational Linguistics: Human Language Technologies', 'Conference of the North American Chapter of the Association for Computational Linguistics'],
+  [
+    'NAACL',
+    'NAACL',
+    'NAACL-HLT',
+    'Conference of the North American Chapter of the Association for Computational Linguistics: Human Language Technologies',
+    'Conference of the North American Chapter of the Association for Computational Linguistics',
+  ],
   ['EACL', 'EACL', 'Conference of the European Chapter of the Association for Computational Linguistics'],
   ['EMNLP', 'EMNLP', 'Conference on Empirical Methods in Natural Language Processing'],
   ['COLING', 'COLING', 'International Conference on Computational Linguistics'],
-  ['NeurIPS', 'NeurIPS', 'NIPS', 'Advances in Neural Information Processing Systems', 'Conference on Neural Information Processing Systems', 'Neural Information Processing Systems'],
+  [
+    'NeurIPS',
+    'NeurIPS',
+    'NIPS',
+    'Advances in Neural Information Processing Systems',
+    'Conference on Neural Information Processing Systems',
+    'Neural Information Processing Systems',
+  ],
   ['ICML', 'ICML', 'International Conference on Machine Learning'],
   ['ICLR', 'ICLR', 'International Conference on Learning Representations'],
-  ['CVPR', 'CVPR', 'IEEE/CVF Conference on Computer Vision and Pattern Recognition', 'IEEE Conference on Computer Vision and Pattern Recognition', 'Conference on Computer Vision and Pattern Recognition'],
-  ['ICCV', 'ICCV', 'IEEE/CVF International Conference on Computer Vision', 'IEEE International Conference on Computer Vision', 'International Conference on Computer Vision'],
+  [
+    'CVPR',
+    'CVPR',
+    'IEEE/CVF Conference on Computer Vision and Pattern Recognition',
+    'IEEE Conference on Computer Vision and Pattern Recognition',
+    'Conference on Computer Vision and Pattern Recognition',
+  ],
+  [
+    'ICCV',
+    'ICCV',
+    'IEEE/CVF International Conference on Computer Vision',
+    'IEEE International Conference on Computer Vision',
+    'International Conference on Computer Vision',
+  ],
   ['ECCV', 'ECCV', 'European Conference on Computer Vision'],
   ['AAAI', 'AAAI', 'AAAI Conference on Artificial Intelligence'],
   ['IJCAI', 'IJCAI', 'International Joint Conference on Artificial Intelligence'],
-  ['KDD', 'KDD', 'SIGKDD', 'ACM SIGKDD Conference on Knowledge Discovery and Data Mining', 'ACM SIGKDD International Conference on Knowledge Discovery and Data Mining'],
+  [
+    'KDD',
+    'KDD',
+    'SIGKDD',
+    'ACM SIGKDD Conference on Knowledge Discovery and Data Mining',
+    'ACM SIGKDD International Conference on Knowledge Discovery and Data Mining',
+  ],
   ['SIGIR', 'SIGIR', 'International ACM SIGIR Conference on Research and Development in Information Retrieval'],
   ['ACM MM', 'ACM MM', 'ACM Multimedia', 'ACM International Conference on Multimedia'],
   ['STOC', 'STOC', 'ACM Symposium on Theory of Computing', 'ACM SIGACT Symposium on Theory of Computing'],
@@ -54,7 +85,10 @@ export function venueKey(text: string): string {
     .replace(/[^\p{L}\p{N}/&+-]+/gu, ' ')
     .replace(/\b(?:19|20)\d{2}\b/g, ' ')
     .replace(/\b\d+(?:st|nd|rd|th)\b/g, ' ')
-    .replace(/\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth)\b/g, ' ')
+    .replace(
+      /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth)\b/g,
+      ' ',
+    )
     .replace(/^\s*(?:proceedings|proc)\s+(?:of\s+)?/, ' ')
     .replace(/^\s*the\s+/, ' ')
     .replace(/\b(?:annual|volume\s+\d+|vol\s+\d+)\b/g, ' ')
@@ -64,7 +98,10 @@ export function venueKey(text: string): string {
 }
 
 const table = new Map<string, { short: string; conference: boolean }>();
-for (const [list, conference] of [[conferences, true], [journals, false]] as const) {
+for (const [list, conference] of [
+  [conferences, true],
+  [journals, false],
+] as const) {
   for (const [short, ...names] of list) for (const name of names) table.set(venueKey(name), { short, conference });
 }
 

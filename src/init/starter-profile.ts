@@ -8,7 +8,9 @@ export function starterProfile(name: string, schemaPath: string, command = 'prof
   const quoted = JSON.stringify(name);
   // A name given in another script (曾妍, Ρήγας) is still the name to show; the comment says
   // where a Latin-script form goes if the readers need one, rather than calling it Latin.
-  const nameNote = /\p{Script=Latin}/u.test(name) ? 'as the report should show it, in Latin script' : 'as the report should show it; for readers of Latin script, put a romanised form here and this one in nativeName';
+  const nameNote = /\p{Script=Latin}/u.test(name)
+    ? 'as the report should show it, in Latin script'
+    : 'as the report should show it; for readers of Latin script, put a romanised form here and this one in nativeName';
   return `# yaml-language-server: $schema=${schemaPath}
 # A profile of one person for profile-report. Every fact cites a source id from \`sources\`
 # at the end; leave out what no source gives rather than guess. Dates may be partial:

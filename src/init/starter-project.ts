@@ -21,7 +21,10 @@ export function starterProject(buildDate: string, command = 'profile-report'): S
   const profiles = starterPeople.map((name) => `profiles/${profileFileName(name)}`);
   return [
     { path: 'data/report.yaml', text: starterSpec(profiles, buildDate, command) },
-    ...starterPeople.map((name, i) => ({ path: `data/${profiles[i]!}`, text: starterProfile(name, '../profile.schema.json', command) })),
+    ...starterPeople.map((name, i) => ({
+      path: `data/${profiles[i]!}`,
+      text: starterProfile(name, '../profile.schema.json', command),
+    })),
     { path: 'data/profile.schema.json', text: formatJsonSchema(profileJsonSchema()) },
     { path: 'data/report.schema.json', text: formatJsonSchema(reportJsonSchema()) },
   ];

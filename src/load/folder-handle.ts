@@ -30,12 +30,20 @@ export class FolderHandle {
   static async open(folder: string, shown = folder, flags = folderFlags): Promise<FolderHandle> {
     const handle = await open(folder, flags);
     try {
-      if (!(await handle.stat()).isDirectory()) throw Object.assign(new Error(`${shown} is not a folder`), { code: 'ENOTDIR' });
+      if (!(await handle.stat()).isDirectory())
+        throw Object.assign(new Error(`${shown} is not a folder`), { code: 'ENOTDIR' });
       const viaProc = `/proc/self/fd/${handle.fd}`;
-      if (await readlink(viaProc).then((target) => path.isAbsolute(target), () => false)) return new FolderHandle(handle, shown, viaProc);
+      if (
+        await readlink(viaProc).then(
+          (target) => path.isAbsolute(target),
+          () => false,
+        )
+      )
+        return new FolderHandle(handle, shown, viaProc);
       const real = await realpath(folder);
       const [opened, named] = await Promise.all([handle.stat(), stat(real)]);
-      if (opened.dev !== named.dev || opened.ino !== named.ino) throw Object.assign(new Error(`${shown} changed while it was being opened`), { code: 'ECHANGED' });
+      if (opened.dev !== named.dev || opened.ino !== named.ino)
+        throw Object.assign(new Error(`${shown} changed while it was being opened`), { code: 'ECHANGED' });
       return new FolderHandle(handle, shown, real);
     } catch (error) {
       await handle.close();

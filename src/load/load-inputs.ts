@@ -61,7 +61,11 @@ export const defaultSpecPath = path.join('data', 'report.yaml');
  * Reads and validates the report spec and every profile it names, reporting every problem in
  * every file at once (a ValidationError) rather than stopping at the first.
  */
-export async function loadInputs(request: InputRequest, read: FileReader, cache?: ValidationCache): Promise<LoadedInputs> {
+export async function loadInputs(
+  request: InputRequest,
+  read: FileReader,
+  cache?: ValidationCache,
+): Promise<LoadedInputs> {
   const problems: Problem[] = [];
   const show = (p: string): string => displayPath(request.cwd, p);
   const specPath = path.resolve(request.cwd, request.spec ?? defaultSpecPath);
@@ -79,7 +83,9 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
     const checked = validateReportSpec(show(specPath), specBytes.bytes);
     problems.push(...checked.problems);
     spec = checked.value;
-    named = spec ? { profiles: spec.profiles, buildDate: spec.buildDate } : namedByBrokenSpec(checked.parsed?.value, request.today);
+    named = spec
+      ? { profiles: spec.profiles, buildDate: spec.buildDate }
+      : namedByBrokenSpec(checked.parsed?.value, request.today);
     const positions = checked.parsed?.positions;
     if (positions) locate = (fieldPath) => positions.locate(fieldPath);
   } else if (haveCliProfiles && request.spec === undefined) {
@@ -94,7 +100,13 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
   if (!spec && named.profiles.length === 0 && !haveCliProfiles) throw new ValidationError(problems, [show(specPath)]);
 
   const specDir = specFound ? path.dirname(specPath) : request.cwd;
-  const specProblem = (fieldPath: FieldPath, message: string): Problem => ({ file: show(specPath), ...locate(fieldPath), path: formatPath(fieldPath), message, severity: 'error' });
+  const specProblem = (fieldPath: FieldPath, message: string): Problem => ({
+    file: show(specPath),
+    ...locate(fieldPath),
+    path: formatPath(fieldPath),
+    message,
+    severity: 'error',
+  });
   const profilePaths: string[] = [];
   /** Where the spec named each profile it names, to point at that line when the file is missing. */
   const namedAt = new Map<string, { index: number; written: string }>();
@@ -114,11 +126,23 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
     // Point at what the user typed: the command line, or the spec's list.
     problems.push(
       haveCliProfiles
-        ? { file: '(command line)', line: 0, column: 0, path: '', message: `${profilePaths.length} profiles given; a report compares at most ${limits.people}`, severity: 'error' }
+        ? {
+            file: '(command line)',
+            line: 0,
+            column: 0,
+            path: '',
+            message: `${profilePaths.length} profiles given; a report compares at most ${limits.people}`,
+            severity: 'error',
+          }
         : specProblem(['profiles'], `${profilePaths.length} people given; a report compares at most ${limits.people}`),
     );
   }
-  for (const [fieldPath, relative] of spec ? ([[['output', 'dir'], spec.output.dir], [['templates'], spec.templates]] as const) : []) {
+  for (const [fieldPath, relative] of spec
+    ? ([
+        [['output', 'dir'], spec.output.dir],
+        [['templates'], spec.templates],
+      ] as const)
+    : []) {
     if (relative === undefined || !specFound) continue;
     const resolved = resolveInside(request.cwd, specDir, relative);
     if (!resolved.ok) problems.push(specProblem(fieldPath, resolved.message));
@@ -132,11 +156,14 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
   for (const { p, read: bytes } of results) {
     if (!bytes.ok) {
       const site = namedAt.get(p);
-      if (site && bytes.problem.message === 'no such file') problems.push(specProblem(['profiles', site.index], await missingProfileMessage(site.written, p, show(p))));
+      if (site && bytes.problem.message === 'no such file')
+        problems.push(specProblem(['profiles', site.index], await missingProfileMessage(site.written, p, show(p))));
       else problems.push({ ...bytes.problem, file: show(p) });
       continue;
     }
-    const checked = cache ? cache.profile(show(p), bytes.bytes, named.buildDate) : validateProfile(show(p), bytes.bytes, named.buildDate);
+    const checked = cache
+      ? cache.profile(show(p), bytes.bytes, named.buildDate)
+      : validateProfile(show(p), bytes.bytes, named.buildDate);
     problems.push(...checked.problems);
     if (!checked.value) continue;
     // A portrait that cannot be used is a problem of the profile, at the line that names it.
@@ -144,17 +171,45 @@ export async function loadInputs(request: InputRequest, read: FileReader, cache?
     const portrait = photo ? await profilePortrait(photo.file, p, request.cwd, read) : undefined;
     if (portrait && !portrait.ok) {
       const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? { line: 0, column: 0 };
-      problems.push({ file: show(p), ...where, path: 'person.photo.file', message: portrait.message, severity: 'error' });
+      problems.push({
+        file: show(p),
+        ...where,
+        path: 'person.photo.file',
+        message: portrait.message,
+        severity: 'error',
+      });
       continue;
     }
-    profiles.push({ file: show(p), absolutePath: p, profile: checked.value, ...(checked.localised ? { localised: checked.localised } : {}), ...(portrait?.ok ? { portrait: portrait.portrait } : {}) });
+    profiles.push({
+      file: show(p),
+      absolutePath: p,
+      profile: checked.value,
+      ...(checked.localised ? { localised: checked.localised } : {}),
+      ...(portrait?.ok ? { portrait: portrait.portrait } : {}),
+    });
   }
-  problems.push(...confusableNames(profiles.map((p) => ({ file: p.file, name: p.profile.person.name, nativeName: p.profile.person.nativeName }))));
+  problems.push(
+    ...confusableNames(
+      profiles.map((p) => ({ file: p.file, name: p.profile.person.name, nativeName: p.profile.person.nativeName })),
+    ),
+  );
   if (!spec || problems.some((p) => p.severity === 'error')) {
     throw new ValidationError(problems, [...(specFound ? [show(specPath)] : []), ...profilePaths.map(show)]);
   }
-  const finalSpec = haveCliProfiles ? commandLineSpec(spec, profiles.map((p) => p.profile.person.name)) : spec;
-  return { spec: finalSpec, ...(specFound ? { specPath } : {}), specDir, profiles, warnings: problems, ...(haveCliProfiles ? { fromCommandLine: true } : {}) };
+  const finalSpec = haveCliProfiles
+    ? commandLineSpec(
+        spec,
+        profiles.map((p) => p.profile.person.name),
+      )
+    : spec;
+  return {
+    spec: finalSpec,
+    ...(specFound ? { specPath } : {}),
+    specDir,
+    profiles,
+    warnings: problems,
+    ...(haveCliProfiles ? { fromCommandLine: true } : {}),
+  };
 }
 
 /**
@@ -182,9 +237,14 @@ function listNames(names: readonly string[]): string {
 export function outputName(names: readonly string[]): string {
   const words = slug(names.join(' '), { fallback: '' });
   const short = slug(words, { fallback: '', max: 80 });
-  const lossy = short !== words || names.some((n) => /[^a-z0-9]/u.test(slug(n, { keep: 'letters', fallback: '' }).replace(/-/g, '')));
+  const lossy =
+    short !== words ||
+    names.some((n) => /[^a-z0-9]/u.test(slug(n, { keep: 'letters', fallback: '' }).replace(/-/g, '')));
   if (!lossy && short !== '') return short;
-  const hash = createHash('sha256').update(names.map((n) => n.normalize('NFC')).join('\n')).digest('hex').slice(0, 6);
+  const hash = createHash('sha256')
+    .update(names.map((n) => n.normalize('NFC')).join('\n'))
+    .digest('hex')
+    .slice(0, 6);
   return `${short || 'comparison'}-${hash}`;
 }
 
@@ -196,7 +256,9 @@ export function noProjectMessage(spec: string): string {
 /** The profiles and build date of a spec that fails its schema, as far as they can be read. */
 function namedByBrokenSpec(raw: unknown, today: string): { profiles: readonly string[]; buildDate: string } {
   const fields = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const profiles = Array.isArray(fields['profiles']) ? fields['profiles'].filter((p): p is string => typeof p === 'string') : [];
+  const profiles = Array.isArray(fields['profiles'])
+    ? fields['profiles'].filter((p): p is string => typeof p === 'string')
+    : [];
   const date = fields['buildDate'];
   return { profiles, buildDate: typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today };
 }

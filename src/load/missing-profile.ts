@@ -13,7 +13,8 @@ export async function missingProfileMessage(written: string, absolute: string, s
   const candidates = names.filter((n) => /\.ya?ml$/i.test(n));
   const guess = didYouMean(path.basename(written), candidates);
   const where = shown === written ? '' : ` (looked for ${shown})`;
-  if (guess) return `the profile \`${written}\` does not exist${where}; did you mean \`${path.posix.join(path.posix.dirname(written.replace(/\\/g, '/')), guess)}\`?`;
+  if (guess)
+    return `the profile \`${written}\` does not exist${where}; did you mean \`${path.posix.join(path.posix.dirname(written.replace(/\\/g, '/')), guess)}\`?`;
   if (names.length === 0) return `the profile \`${written}\` does not exist${where}, nor does its folder`;
   return `the profile \`${written}\` does not exist${where}; the folder holds ${candidates.length === 0 ? 'no .yaml files' : candidates.slice(0, 8).join(', ')}`;
 }

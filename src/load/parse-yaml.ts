@@ -49,7 +49,12 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   } catch (error) {
     // The composer reports problems as errors, not exceptions; this is for anything it did not foresee.
     const message = error instanceof RangeError ? tooDeepMessage : `the YAML cannot be read: ${firstLine(error)}`;
-    return { file, value: undefined, positions, problems: [{ file, line: 0, column: 0, path: '', message, severity: 'error' }] };
+    return {
+      file,
+      value: undefined,
+      positions,
+      problems: [{ file, line: 0, column: 0, path: '', message, severity: 'error' }],
+    };
   }
 
   reportYamlErrors(doc.errors, report, text, lines, syntax.tokens);
@@ -93,7 +98,9 @@ function composeOne(tokens: readonly CST.Token[], end: number): Document {
   for (const doc of new Composer(composeOptions).compose(tokens, true, end)) {
     if (!first) first = doc;
     else {
-      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      first.errors.push(
+        new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+      );
       break;
     }
   }
@@ -122,7 +129,11 @@ class Walker {
       if (!this.bombed) {
         this.bombed = true;
         const site = this.aliasSite ?? { offset, path };
-        this.report(site.offset, site.path, `aliases (*name) expand this file to more than ${limits.aliasExpansion} values; this looks like an alias bomb, so the file is refused`);
+        this.report(
+          site.offset,
+          site.path,
+          `aliases (*name) expand this file to more than ${limits.aliasExpansion} values; this looks like an alias bomb, so the file is refused`,
+        );
       }
       return undefined;
     }
@@ -133,7 +144,12 @@ class Walker {
       }
       return undefined;
     }
-    if (!viaAlias) this.positions.record(path, { value: offset, ...(keyOffset === undefined ? {} : { key: keyOffset }), ...(isScalar(node) && node.source !== undefined ? { raw: String(node.source) } : {}) });
+    if (!viaAlias)
+      this.positions.record(path, {
+        value: offset,
+        ...(keyOffset === undefined ? {} : { key: keyOffset }),
+        ...(isScalar(node) && node.source !== undefined ? { raw: String(node.source) } : {}),
+      });
 
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
@@ -149,7 +165,11 @@ class Walker {
     }
     const tag = node.tag;
     if (tag !== undefined && tag !== allowedTag) {
-      this.report(offset, path, `the YAML tag ${shortTag(tag)} is not allowed; write plain values (quote text that looks like a number)`);
+      this.report(
+        offset,
+        path,
+        `the YAML tag ${shortTag(tag)} is not allowed; write plain values (quote text that looks like a number)`,
+      );
       return undefined;
     }
     if (isMap(node)) {
@@ -198,10 +218,15 @@ class Walker {
     if (isScalar(node)) {
       const value = node.value;
       if (typeof value === 'number' && node.type === 'PLAIN' && /^[-+]?0\d/.test(String(node.source))) {
-        this.report(offset, path, `${node.source} has a leading zero, which YAML reads as the number ${value}; write ${value}, or put it in quotes if it is text`);
+        this.report(
+          offset,
+          path,
+          `${node.source} has a leading zero, which YAML reads as the number ${value}; write ${value}, or put it in quotes if it is text`,
+        );
         return undefined;
       }
-      if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+      if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        return value;
       this.report(offset, path, 'this value is not plain text, a number, true/false or empty');
       return undefined;
     }
@@ -222,7 +247,13 @@ class Walker {
       const at = alias.range?.[0] ?? source.range?.[0] ?? 0;
       const target = isAlias(alias) ? alias.resolve(this.doc) : undefined;
       if (!isAlias(alias) || !isMap(target)) {
-        this.report(at, path, isAlias(alias) && !target ? `the alias *${alias.source} names no anchor (&${alias.source}) defined before it` : mergeUsage);
+        this.report(
+          at,
+          path,
+          isAlias(alias) && !target
+            ? `the alias *${alias.source} names no anchor (&${alias.source}) defined before it`
+            : mergeUsage,
+        );
         continue;
       }
       const outer = this.aliasSite;
@@ -239,14 +270,21 @@ class Walker {
   }
 }
 
-function reportYamlErrors(errors: readonly YAMLError[], report: Report, text: string, lines: LineCounter, tokens: readonly CST.Token[]): void {
+function reportYamlErrors(
+  errors: readonly YAMLError[],
+  report: Report,
+  text: string,
+  lines: LineCounter,
+  tokens: readonly CST.Token[],
+): void {
   const exhausted = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
   if (exhausted) {
     // The parser hit the call-stack limit (the depth check should have come first); say it once.
     report(exhausted.pos[0], [], tooDeepMessage);
     return;
   }
-  for (const mistake of syntaxMistakes(errors, text, lines, tokens).slice(0, 50)) report(mistake.offset, [], mistake.message);
+  for (const mistake of syntaxMistakes(errors, text, lines, tokens).slice(0, 50))
+    report(mistake.offset, [], mistake.message);
 }
 
 function firstSentence(message: string): string {

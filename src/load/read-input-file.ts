@@ -28,7 +28,10 @@ const openFlags = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTT
  * inside that folder.
  */
 export const readInputFile: FileReader = async (path, maxBytes = limits.fileBytes, within) => {
-  const fail = (message: string): ReadResult => ({ ok: false, problem: { file: path, line: 0, column: 0, path: '', message, severity: 'error' } });
+  const fail = (message: string): ReadResult => ({
+    ok: false,
+    problem: { file: path, line: 0, column: 0, path: '', message, severity: 'error' },
+  });
   let handle: FileHandle;
   try {
     handle = await open(path, openFlags);
@@ -45,7 +48,8 @@ export const readInputFile: FileReader = async (path, maxBytes = limits.fileByte
       const outside = await confinementProblem(handle, path, within);
       if (outside) return fail(outside);
     }
-    if (stat.size > maxBytes) return fail(`the file is ${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}`);
+    if (stat.size > maxBytes)
+      return fail(`the file is ${formatBytes(stat.size)}; the limit is ${formatBytes(maxBytes)}`);
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
@@ -85,10 +89,24 @@ function describeOpenError(error: unknown): string {
 export function memoryReader(files: ReadonlyMap<string, string | Uint8Array>): FileReader {
   return async (path, maxBytes = limits.fileBytes) => {
     const content = files.get(path);
-    if (content === undefined) return { ok: false, problem: { file: path, line: 0, column: 0, path: '', message: 'no such file', severity: 'error' } };
+    if (content === undefined)
+      return {
+        ok: false,
+        problem: { file: path, line: 0, column: 0, path: '', message: 'no such file', severity: 'error' },
+      };
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
     if (bytes.length > maxBytes) {
-      return { ok: false, problem: { file: path, line: 0, column: 0, path: '', message: `the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}`, severity: 'error' } };
+      return {
+        ok: false,
+        problem: {
+          file: path,
+          line: 0,
+          column: 0,
+          path: '',
+          message: `the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}`,
+          severity: 'error',
+        },
+      };
     }
     return { ok: true, bytes };
   };

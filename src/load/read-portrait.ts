@@ -18,7 +18,8 @@ export interface Portrait {
 /** Every portrait is cropped to this size (4:5, about 600 px on the long side: sharp in print at the size shown). */
 const portraitSize = { width: 480, height: 600 } as const;
 
-export type PortraitResult = { readonly ok: true; readonly portrait: Portrait } | { readonly ok: false; readonly message: string };
+export type PortraitResult =
+  { readonly ok: true; readonly portrait: Portrait } | { readonly ok: false; readonly message: string };
 
 /**
  * Reads a portrait for a profile: a regular file (never a FIFO or device), inside `within`
@@ -56,8 +57,10 @@ export async function decodePortrait(bytes: Uint8Array, shown: string): Promise<
 async function decode(bytes: Uint8Array, shown: string): Promise<PortraitResult> {
   const fail = (why: string): PortraitResult => ({ ok: false, message: `the portrait ${shown} ${why}` });
   const kind = imageKind(bytes);
-  if ('other' in kind) return fail(`is ${kind.other}, whatever its name says; a portrait must be a JPEG, PNG or WebP photo`);
-  if (kind.format === 'png' && isAnimatedPng(bytes)) return fail('is an animated PNG; a portrait must be a still image');
+  if ('other' in kind)
+    return fail(`is ${kind.other}, whatever its name says; a portrait must be a JPEG, PNG or WebP photo`);
+  if (kind.format === 'png' && isAnimatedPng(bytes))
+    return fail('is an animated PNG; a portrait must be a still image');
   // Loaded only when a profile has a portrait: the native module costs a build without one nothing.
   const { default: sharp } = await import('sharp');
   sharp.cache(false);
@@ -67,11 +70,14 @@ async function decode(bytes: Uint8Array, shown: string): Promise<PortraitResult>
   } catch (error) {
     return fail(`cannot be read as a ${kind.format.toUpperCase()} image (${plain(error)})`);
   }
-  if (meta.format !== kind.format) return fail(`cannot be read as the ${kind.format.toUpperCase()} image it starts like`);
+  if (meta.format !== kind.format)
+    return fail(`cannot be read as the ${kind.format.toUpperCase()} image it starts like`);
   if ((meta.pages ?? 1) > 1) return fail(`is an animation of ${meta.pages} frames; a portrait must be a still image`);
   const pixels = (meta.width ?? 0) * (meta.height ?? 0);
   if (pixels > limits.portraitPixels) {
-    return fail(`is ${meta.width} x ${meta.height} pixels (${megapixels(pixels)}); the limit is ${megapixels(limits.portraitPixels)}`);
+    return fail(
+      `is ${meta.width} x ${meta.height} pixels (${megapixels(pixels)}); the limit is ${megapixels(limits.portraitPixels)}`,
+    );
   }
   try {
     const jpeg = await sharp(bytes, { limitInputPixels: limits.portraitPixels, failOn: 'error' })
@@ -91,7 +97,11 @@ const megapixels = (pixels: number): string => `${(pixels / 1_000_000).toFixed(1
 
 /** libvips' message, on one line and short. */
 function plain(error: unknown): string {
-  return firstLine(error).replace(/^Input buffer (has corrupt header|contains unsupported image format)?:?\s*/i, '').slice(0, 160) || 'unreadable';
+  return (
+    firstLine(error)
+      .replace(/^Input buffer (has corrupt header|contains unsupported image format)?:?\s*/i, '')
+      .slice(0, 160) || 'unreadable'
+  );
 }
 
 /**
@@ -99,11 +109,21 @@ function plain(error: unknown): string {
  * project (after every symbolic link), or, for a profile from outside the project named on the
  * command line, inside that profile's own folder.
  */
-export async function profilePortrait(file: string, profilePath: string, project: string, read: FileReader): Promise<PortraitResult> {
+export async function profilePortrait(
+  file: string,
+  profilePath: string,
+  project: string,
+  read: FileReader,
+): Promise<PortraitResult> {
   const profileDir = path.dirname(profilePath);
   const root = isInside(project, profileDir) ? project : profileDir;
-  if (path.isAbsolute(file)) return { ok: false, message: `the portrait \`${file}\` is an absolute path; write it relative to the profile` };
+  if (path.isAbsolute(file))
+    return { ok: false, message: `the portrait \`${file}\` is an absolute path; write it relative to the profile` };
   const resolved = resolveInside(root, profileDir, file);
-  if (!resolved.ok) return { ok: false, message: `the portrait \`${file}\` leads outside the project folder (${root}); a portrait must be inside it` };
+  if (!resolved.ok)
+    return {
+      ok: false,
+      message: `the portrait \`${file}\` leads outside the project folder (${root}); a portrait must be inside it`,
+    };
   return readPortrait(resolved.path, displayPath(project, resolved.path), root, read);
 }

@@ -28,7 +28,11 @@ async function realPathOfOpenFile(handle: FileHandle, file: string): Promise<str
 }
 
 /** A message when the open file lies outside `within`, else undefined. */
-export async function confinementProblem(handle: FileHandle, file: string, within: string): Promise<string | undefined> {
+export async function confinementProblem(
+  handle: FileHandle,
+  file: string,
+  within: string,
+): Promise<string | undefined> {
   const root = await realpath(within).catch(() => path.resolve(within));
   const real = await realPathOfOpenFile(handle, file);
   if (real === undefined) return 'the file changed while it was being opened; try again';
@@ -65,7 +69,10 @@ async function throughDescriptor(file: string): Promise<string> {
  * (an output folder) is judged by its nearest existing ancestor, since that is where it will be
  * created.
  */
-export async function realFolderInside(folder: string, root: string): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
+export async function realFolderInside(
+  folder: string,
+  root: string,
+): Promise<{ ok: true; path: string } | { ok: false; message: string }> {
   const realRoot = await realpath(root).catch(() => path.resolve(root));
   let existing = path.resolve(folder);
   const missing: string[] = [];
@@ -74,7 +81,8 @@ export async function realFolderInside(folder: string, root: string): Promise<{ 
     if (real !== undefined) {
       const full = path.join(real, ...missing.reverse());
       // Named from the root as given, so messages keep the user's own spelling of it.
-      if (isInside(realRoot, full)) return { ok: true, path: path.join(path.resolve(root), path.relative(realRoot, full)) };
+      if (isInside(realRoot, full))
+        return { ok: true, path: path.join(path.resolve(root), path.relative(realRoot, full)) };
       return { ok: false, message: outsideMessage(folder, full, realRoot, await firstLinkOut(folder, realRoot)) };
     }
     const parent = path.dirname(existing);
@@ -102,7 +110,12 @@ async function firstLinkOut(file: string, root: string): Promise<{ link: string;
   return undefined;
 }
 
-function outsideMessage(file: string, real: string, root: string, link: { link: string; target: string } | undefined): string {
+function outsideMessage(
+  file: string,
+  real: string,
+  root: string,
+  link: { link: string; target: string } | undefined,
+): string {
   const via = link ? `the symbolic link ${link.link} points to ${link.target}` : `it resolves to ${real}`;
   return `${file} leads outside the project folder (${root}): ${via}; inputs and outputs must stay inside it`;
 }

@@ -5,14 +5,21 @@ import path from 'node:path';
  * must not be able to read `/etc/passwd` as a profile or write its output over someone's files.
  * Pure: symlinks are checked by the caller that opens the file, if it cares.
  */
-export function resolveInside(root: string, baseDir: string, relative: string): { ok: true; path: string } | { ok: false; message: string } {
+export function resolveInside(
+  root: string,
+  baseDir: string,
+  relative: string,
+): { ok: true; path: string } | { ok: false; message: string } {
   if (path.isAbsolute(relative)) {
     return { ok: false, message: `\`${relative}\` is an absolute path; write it relative to the report spec` };
   }
   const resolved = path.resolve(baseDir, relative);
   const fromRoot = path.relative(root, resolved);
   if (fromRoot === '..' || fromRoot.startsWith(`..${path.sep}`) || path.isAbsolute(fromRoot)) {
-    return { ok: false, message: `\`${relative}\` leads outside the project folder (${root}); paths in a report spec must stay inside it` };
+    return {
+      ok: false,
+      message: `\`${relative}\` leads outside the project folder (${root}); paths in a report spec must stay inside it`,
+    };
   }
   return { ok: true, path: resolved };
 }

@@ -17,7 +17,12 @@ export interface SyntaxMistake {
  * of them, and placed on the line the user has to change. The concrete syntax tree tells where
  * an unclosed quote or bracket was opened, since the parser only notices at the end.
  */
-export function syntaxMistakes(errors: readonly YAMLError[], text: string, lines: LineCounter, tokens: readonly CST.Token[]): SyntaxMistake[] {
+export function syntaxMistakes(
+  errors: readonly YAMLError[],
+  text: string,
+  lines: LineCounter,
+  tokens: readonly CST.Token[],
+): SyntaxMistake[] {
   const source = new SourceLines(text, lines);
   const mistakes: SyntaxMistake[] = [];
   let clusterEnd = -Infinity;
@@ -55,7 +60,10 @@ class SourceLines {
   /** The rest of the line from `offset`, without a trailing comment. */
   from(offset: number): string {
     const line = this.line(offset);
-    return this.text(line).slice(offset - (this.counter.lineStarts[line - 1] ?? 0)).replace(/\s+#.*$/, '').trim();
+    return this.text(line)
+      .slice(offset - (this.counter.lineStarts[line - 1] ?? 0))
+      .replace(/\s+#.*$/, '')
+      .trim();
   }
   /** Offset of the first non-blank character of a line (its start if it is blank). */
   firstChar(line: number): number {
@@ -86,10 +94,16 @@ function describe(cluster: readonly YAMLError[], src: SourceLines, tokens: reado
     case 'TAB_AS_INDENT':
       return { offset: at, message: 'a tab is used for indentation; YAML needs spaces' };
     case 'MULTIPLE_DOCS':
-      return { offset: at, message: 'the file holds more than one YAML document (a second `---`); a profile is one document' };
+      return {
+        offset: at,
+        message: 'the file holds more than one YAML document (a second `---`); a profile is one document',
+      };
     case 'BAD_SCALAR_START': {
       const value = src.from(at);
-      return { offset: at, message: `a value cannot start with ${value.charAt(0)} unless it is in quotes; write ${JSON.stringify(value)}` };
+      return {
+        offset: at,
+        message: `a value cannot start with ${value.charAt(0)} unless it is in quotes; write ${JSON.stringify(value)}`,
+      };
     }
     case 'BLOCK_AS_IMPLICIT_KEY':
       if (/block sequence may not be used as an implicit map key/i.test(message)) return misalignedLine(line, src);
@@ -106,13 +120,19 @@ function describe(cluster: readonly YAMLError[], src: SourceLines, tokens: reado
       if (/flow (sequence|mapping)/i.test(message)) return unclosedBracket(at, tokens, src);
       if (/sequence items must start at the same column/i.test(message)) {
         const previous = src.previousContent(line);
-        return { offset: src.firstChar(line), message: `this list item's \`-\` is indented ${spaces(indentOf(src.text(line)))}${previous ? `, the one above ${spaces(indentOf(src.text(previous)))}` : ''}: the dashes of one list line up` };
+        return {
+          offset: src.firstChar(line),
+          message: `this list item's \`-\` is indented ${spaces(indentOf(src.text(line)))}${previous ? `, the one above ${spaces(indentOf(src.text(previous)))}` : ''}: the dashes of one list line up`,
+        };
       }
       return misalignedLine(line, src);
     case 'UNEXPECTED_TOKEN':
       if (/block-seq-ind on same line with key/i.test(message)) {
         const key = keyOf(src.text(line)) ?? 'the key';
-        return { offset: at, message: `a list cannot start on the same line as its key: put each \`- item\` on its own line under \`${key}:\`, indented, or write the list as [a, b]` };
+        return {
+          offset: at,
+          message: `a list cannot start on the same line as its key: put each \`- item\` on its own line under \`${key}:\`, indented, or write the list as [a, b]`,
+        };
       }
       if (/unexpected scalar at node end/i.test(message)) {
         return { offset: at, message: 'text follows the closing quote; put the whole value in quotes, or none of it' };
@@ -134,12 +154,19 @@ function misreadValue(cluster: readonly YAMLError[], src: SourceLines): SyntaxMi
   const line = src.line(first.pos[0]);
   const multiline = cluster.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && src.line(e.pos[1]) > src.line(e.pos[0]));
   const text = src.text(line);
-  if (/^\s*-[^\s-]/.test(text)) return { offset: src.firstChar(line), message: 'a list item needs a space after its dash: write `- ` then the value' };
+  if (/^\s*-[^\s-]/.test(text))
+    return {
+      offset: src.firstChar(line),
+      message: 'a list item needs a space after its dash: write `- ` then the value',
+    };
   if (!multiline) {
     const key = keyOf(text);
     const value = src.from(first.pos[0]);
     const example = key ? `${key}: ${JSON.stringify(value)}` : JSON.stringify(value);
-    return { offset: first.pos[0], message: `this value contains \`: \`, which YAML reads as the start of another key; put the whole value in quotes: ${example}` };
+    return {
+      offset: first.pos[0],
+      message: `this value contains \`: \`, which YAML reads as the start of another key; put the whole value in quotes: ${example}`,
+    };
   }
   // The deeper line: the first line after the value's that starts a `key:`.
   let culprit = src.line(multiline.pos[1]);
@@ -164,7 +191,11 @@ function misalignedLine(line: number, src: SourceLines): SyntaxMistake {
   const above = previous === undefined ? undefined : src.text(previous);
   const key = keyOf(text);
   const what = key ? `\`${key}:\`` : 'this line';
-  if (above === undefined) return { offset: src.firstChar(line), message: `${what} is indented ${spaces(indentOf(text))}, which fits nothing above it` };
+  if (above === undefined)
+    return {
+      offset: src.firstChar(line),
+      message: `${what} is indented ${spaces(indentOf(text))}, which fits nothing above it`,
+    };
   const aboveKey = keyOf(above);
   return {
     offset: src.firstChar(line),
@@ -175,19 +206,33 @@ function misalignedLine(line: number, src: SourceLines): SyntaxMistake {
 /** A line that is not `key: value`, read together with the next line as one long key. */
 function noColon(line: number, src: SourceLines): SyntaxMistake {
   const text = src.text(line).trim();
-  return { offset: src.firstChar(line), message: `\`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\` is not a \`key: value\` line (it has no \`: \`); add the colon, or indent it further if it continues the text above` };
+  return {
+    offset: src.firstChar(line),
+    message: `\`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\` is not a \`key: value\` line (it has no \`: \`); add the colon, or indent it further if it continues the text above`,
+  };
 }
 
 /** The parser notices an unclosed quote at the end of the file; the quote to close is where it was opened. */
 function unclosedQuote(at: number, tokens: readonly CST.Token[], src: SourceLines): SyntaxMistake {
-  const open = findToken(tokens, (t) => (t.type === 'double-quoted-scalar' && !/^"(?:[^"\\]|\\[\s\S])*"$/.test(t.source)) || (t.type === 'single-quoted-scalar' && !/^'(?:[^']|'')*'$/.test(t.source)));
+  const open = findToken(
+    tokens,
+    (t) =>
+      (t.type === 'double-quoted-scalar' && !/^"(?:[^"\\]|\\[\s\S])*"$/.test(t.source)) ||
+      (t.type === 'single-quoted-scalar' && !/^'(?:[^']|'')*'$/.test(t.source)),
+  );
   const offset = open?.offset ?? at;
   const quote = open && 'source' in open ? open.source.charAt(0) : '"';
-  return { offset, message: `the quote ${quote} opened here is never closed; end the value with ${quote} on this line (a ${quote} inside it is written ${quote === '"' ? '\\"' : "''"})` };
+  return {
+    offset,
+    message: `the quote ${quote} opened here is never closed; end the value with ${quote} on this line (a ${quote} inside it is written ${quote === '"' ? '\\"' : "''"})`,
+  };
 }
 
 function unclosedBracket(at: number, tokens: readonly CST.Token[], src: SourceLines): SyntaxMistake {
-  const open = findToken(tokens, (t) => t.type === 'flow-collection' && !t.end.some((e) => e.source === ']' || e.source === '}'));
+  const open = findToken(
+    tokens,
+    (t) => t.type === 'flow-collection' && !t.end.some((e) => e.source === ']' || e.source === '}'),
+  );
   const start = open?.type === 'flow-collection' ? open.start : undefined;
   const bracket = start?.source ?? '[';
   const close = bracket === '{' ? '}' : ']';
@@ -203,9 +248,11 @@ function findToken(tokens: readonly CST.Token[], match: (token: CST.Token) => bo
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null || typeof node !== 'object') continue;
-    if ('type' in node && typeof (node as { type: unknown }).type === 'string' && match(node as CST.Token)) return node as CST.Token;
+    if ('type' in node && typeof (node as { type: unknown }).type === 'string' && match(node as CST.Token))
+      return node as CST.Token;
     const children = Object.values(node as Record<string, unknown>).flatMap((v) => (Array.isArray(v) ? v : [v]));
-    for (let i = children.length - 1; i >= 0; i--) if (children[i] !== null && typeof children[i] === 'object') stack.push(children[i]);
+    for (let i = children.length - 1; i >= 0; i--)
+      if (children[i] !== null && typeof children[i] === 'object') stack.push(children[i]);
   }
   return undefined;
 }

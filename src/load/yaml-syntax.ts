@@ -1,7 +1,8 @@
 import { Lexer, Parser } from 'yaml';
 import type { CST, LineCounter } from 'yaml';
 
-export type YamlSyntax = { readonly ok: true; readonly tokens: readonly CST.Token[] } | { readonly ok: false; readonly offset: number };
+export type YamlSyntax =
+  { readonly ok: true; readonly tokens: readonly CST.Token[] } | { readonly ok: false; readonly offset: number };
 
 /**
  * The text's concrete syntax tree, or the offset where its nesting passes `maxDepth`.

@@ -49,7 +49,11 @@ export class Operands {
 /** The last name operand's text (`/F4` → `F4`), or undefined. */
 export function operandName(data: Uint8Array, operands: Operands): string | undefined {
   if (operands.nameStart < 0) return undefined;
-  return Buffer.from(data.buffer, data.byteOffset + operands.nameStart + 1, operands.nameEnd - operands.nameStart - 1).toString('latin1');
+  return Buffer.from(
+    data.buffer,
+    data.byteOffset + operands.nameStart + 1,
+    operands.nameEnd - operands.nameStart - 1,
+  ).toString('latin1');
 }
 
 /** Where the string operands stand in the data (start and end pairs), for reading them later with `readStrings`. */
@@ -75,7 +79,8 @@ function hexBytes(data: Uint8Array, start: number, end: number): Buffer {
   let high = -1;
   for (let i = start; i < end; i++) {
     const c = data[i]!;
-    const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    const v =
+      c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
     if (v < 0) continue;
     if (high < 0) high = v;
     else {
@@ -87,8 +92,19 @@ function hexBytes(data: Uint8Array, start: number, end: number): Buffer {
   return out.subarray(0, n);
 }
 
-const isWhite = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-const isDelimiter = (c: number): boolean => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+const isWhite = (c: number): boolean =>
+  c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const isDelimiter = (c: number): boolean =>
+  c === 0x28 ||
+  c === 0x29 ||
+  c === 0x3c ||
+  c === 0x3e ||
+  c === 0x5b ||
+  c === 0x5d ||
+  c === 0x7b ||
+  c === 0x7d ||
+  c === 0x2f ||
+  c === 0x25;
 
 /**
  * An operator as a number made of its bytes (operators are at most three letters), so the
@@ -104,13 +120,18 @@ function operatorCode(data: Uint8Array, start: number, end: number): number {
 }
 
 /** The operators the interpreter follows, in order: each one's id is its index plus one. */
-const operatorNames = "q Q cm rg RG g G k K sc scn cs SC SCN CS BT ET Tf TL Tm Td TD T* Tj TJ ' \" m l c v y re f F f* S s B B* b b* n Do".split(' ');
+const operatorNames =
+  'q Q cm rg RG g G k K sc scn cs SC SCN CS BT ET Tf TL Tm Td TD T* Tj TJ \' " m l c v y re f F f* S s B B* b b* n Do'.split(
+    ' ',
+  );
 
 /** The id of each operator the interpreter follows, by name (`op.Tj`): small integers, so a table dispatches them. */
 export const op: Readonly<Record<string, number>> = Object.fromEntries(operatorNames.map((name, i) => [name, i + 1]));
 
 /** Operator ids by the code operatorCode gives their bytes. */
-const idOfCode = new Map(operatorNames.map((name, i) => [operatorCode(Buffer.from(name, 'latin1'), 0, name.length), i + 1]));
+const idOfCode = new Map(
+  operatorNames.map((name, i) => [operatorCode(Buffer.from(name, 'latin1'), 0, name.length), i + 1]),
+);
 const inlineImage = operatorCode(Buffer.from('BI', 'latin1'), 0, 2);
 
 /** A PDF number (`12`, `-.5`, `3.125`) read from its bytes; NaN if it is not one. */

@@ -65,7 +65,9 @@ export function finishPdf(doc: PdfDocument, meta: PdfMetadata): Buffer {
   const attachments = meta.attachments ?? [];
   if (attachments.length > 0) {
     if (catalog.get('Names') !== undefined || catalog.get('AF') !== undefined) {
-      throw new RenderError('cannot attach files: the PDF from Chromium already has a name tree or associated files this program does not merge');
+      throw new RenderError(
+        'cannot attach files: the PDF from Chromium already has a name tree or associated files this program does not merge',
+      );
     }
     const added = writeAttachments(attachments, (body) => update.add(body));
     entries.set('Names', added.names);
@@ -75,11 +77,17 @@ export function finishPdf(doc: PdfDocument, meta: PdfMetadata): Buffer {
   if (!(root instanceof PdfRef)) throw new RenderError('the PDF cannot be read: its trailer names no catalog object');
   update.replace(root.num, writeDict(entries));
   if (meta.headings) {
-    const pairs = pairBookmarks(doc.outline.map((item) => item.title), meta.headings);
+    const pairs = pairBookmarks(
+      doc.outline.map((item) => item.title),
+      meta.headings,
+    );
     doc.outline.forEach((item, i) => {
       const heading = meta.headings![pairs[i]!];
       if (heading === undefined || heading.text === item.title) return;
-      update.replace(item.object, writeDict(new Map<string, PdfValue | string>([...item.dict.entries, ['Title', pdfText(heading.text)]])));
+      update.replace(
+        item.object,
+        writeDict(new Map<string, PdfValue | string>([...item.dict.entries, ['Title', pdfText(heading.text)]])),
+      );
     });
   }
   return Buffer.concat([patched, update.finish(root.num, info)]);
@@ -88,7 +96,10 @@ export function finishPdf(doc: PdfDocument, meta: PdfMetadata): Buffer {
 /** Overwrites a date string `(D:YYYYMMDDHHmmSS...` with the build date, same length. */
 function overwriteDate(bytes: Buffer, date: PdfValue, stamp: string): void {
   const token = date instanceof PdfString ? bytes.toString('latin1', date.start, date.end) : '';
-  if (!/^\(D:\d{14}/.test(token)) throw new RenderError(`the PDF from Chromium has a date this program cannot make reproducible: ${token.slice(0, 40) || 'not a string'}`);
+  if (!/^\(D:\d{14}/.test(token))
+    throw new RenderError(
+      `the PDF from Chromium has a date this program cannot make reproducible: ${token.slice(0, 40) || 'not a string'}`,
+    );
   bytes.write(stamp, (date as PdfString).start + 3, 'latin1');
 }
 
@@ -127,7 +138,11 @@ function renumberStructureIds(doc: PdfDocument, bytes: Buffer): void {
     // Written as a literal string, `(node12345678)`: the digits sit after `(node`.
     // Written as a literal string, `(node12345678)`, or as hex without spaces: same length either way.
     if (bytes[s.start] === 0x28 && s.end - s.start === 14) bytes.write(renumbered, s.start + 5, 'latin1');
-    else if (bytes[s.start] === 0x3c && s.end - s.start === 26) bytes.write(Buffer.from(`node${renumbered}`, 'latin1').toString('hex').toUpperCase(), s.start + 1, 'latin1');
-    else throw new RenderError(`the PDF from Chromium names a tagged element in a form this program cannot renumber (at byte ${s.start})`);
+    else if (bytes[s.start] === 0x3c && s.end - s.start === 26)
+      bytes.write(Buffer.from(`node${renumbered}`, 'latin1').toString('hex').toUpperCase(), s.start + 1, 'latin1');
+    else
+      throw new RenderError(
+        `the PDF from Chromium names a tagged element in a form this program cannot renumber (at byte ${s.start})`,
+      );
   }
 }

@@ -35,7 +35,9 @@ export type Matrix = [number, number, number, number, number, number];
 /** What a content stream's names refer to: fonts by object number, and forms to draw in place. */
 export interface DrawingResources {
   font(name: string): number | undefined;
-  form(name: string): { readonly content: Uint8Array; readonly matrix: Matrix; readonly resources: DrawingResources } | undefined;
+  form(
+    name: string,
+  ): { readonly content: Uint8Array; readonly matrix: Matrix; readonly resources: DrawingResources } | undefined;
 }
 
 export interface PageDrawing {
@@ -76,7 +78,13 @@ export function drawPage(content: Uint8Array, resources: DrawingResources): Page
   return drawing;
 }
 
-function runContent(content: Uint8Array, resources: DrawingResources, base: Matrix, drawing: { ink: InkBox[]; shows: TextShow[]; scale: number | undefined }, depth: number): void {
+function runContent(
+  content: Uint8Array,
+  resources: DrawingResources,
+  base: Matrix,
+  drawing: { ink: InkBox[]; shows: TextShow[]; scale: number | undefined },
+  depth: number,
+): void {
   const boxes = drawing.ink;
   const stack: GraphicsState[] = [];
   let gs: GraphicsState = { ctm: base, fillWhite: false, strokeWhite: false };
@@ -133,7 +141,13 @@ function runContent(content: Uint8Array, resources: DrawingResources, base: Matr
     const [y0, y1] = [y - 0.25 * h, y + 0.8 * h];
     // The next glyph of a word or line (within two font sizes): the header's title and its
     // date, on one line at the two ends of the page, stay two runs.
-    if (run && Math.abs(run.y0 - y0) < 0.01 && Math.abs(run.y1 - y1) < 0.01 && x >= run.x0 - 2 * h && x <= run.x1 + 2 * h) {
+    if (
+      run &&
+      Math.abs(run.y0 - y0) < 0.01 &&
+      Math.abs(run.y1 - y1) < 0.01 &&
+      x >= run.x0 - 2 * h &&
+      x <= run.x1 + 2 * h
+    ) {
       run.x0 = Math.min(run.x0, x);
       run.x1 = Math.max(run.x1, x);
     } else {
@@ -165,7 +179,13 @@ function runContent(content: Uint8Array, resources: DrawingResources, base: Matr
       runContent(form.content, form.resources, multiply(form.matrix, gs.ctm), drawing, depth + 1);
     } else {
       const [[ax, ay], [bx, by]] = [apply(gs.ctm, 0, 0), apply(gs.ctm, 1, 1)];
-      boxes.push({ kind: 'image', x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by) });
+      boxes.push({
+        kind: 'image',
+        x0: Math.min(ax, bx),
+        x1: Math.max(ax, bx),
+        y0: Math.min(ay, by),
+        y1: Math.max(ay, by),
+      });
     }
     run = undefined;
   };

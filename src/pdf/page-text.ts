@@ -10,6 +10,17 @@ export function pageText(doc: PdfDocument, page: PdfPage, keep: (show: TextShow)
   return page
     .drawing()
     .shows.filter(keep)
-    .map((show) => (show.font === undefined ? '' : show.strings.flatMap((s) => doc.font(show.font!).glyphs(s).map((g) => g.text)).join('')))
+    .map((show) =>
+      show.font === undefined
+        ? ''
+        : show.strings
+            .flatMap((s) =>
+              doc
+                .font(show.font!)
+                .glyphs(s)
+                .map((g) => g.text),
+            )
+            .join(''),
+    )
     .join('');
 }

@@ -42,7 +42,7 @@ export function pairBookmarks(titles: readonly string[], headings: readonly Head
       best[at(i, j)] = Math.max(ok ? best[at(i + 1, j + 1)]! + 1 : 0, best[at(i + 1, j)]!, best[at(i, j + 1)]!);
     }
   }
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (match[i * m + j] && best[at(i, j)] === best[at(i + 1, j + 1)]! + 1) pairs[i++] = j++;
     else if (best[at(i + 1, j)] === best[at(i, j)]) i++;
     else j++;
@@ -57,7 +57,10 @@ export function holds(title: string, heading: string): boolean {
 
 /** Text as compared: NFKC (Arabic presentation forms to letters), no spaces, no direction controls. */
 function comparable(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .toLowerCase();
 }
 
 function counts(text: string): Map<string, number> {

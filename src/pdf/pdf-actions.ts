@@ -22,7 +22,11 @@ export interface PdfAction {
 }
 
 /** Every action of the document: the catalog's, the JavaScript name tree's, each page's and each annotation's, and the bookmarks'. */
-export function readActions(file: PdfFile, pages: readonly { readonly number: number; readonly dict: PdfDict }[], outline: readonly { readonly dict: PdfDict; readonly title: string }[]): PdfAction[] {
+export function readActions(
+  file: PdfFile,
+  pages: readonly { readonly number: number; readonly dict: PdfDict }[],
+  outline: readonly { readonly dict: PdfDict; readonly title: string }[],
+): PdfAction[] {
   const actions: PdfAction[] = [];
   const catalog = file.catalog();
   const open = file.resolve(catalog.get('OpenAction'));
@@ -33,7 +37,11 @@ export function readActions(file: PdfFile, pages: readonly { readonly number: nu
   if (scripts) {
     for (const [name, value] of nameTree(file, scripts)) {
       const action = file.dict(value);
-      actions.push(...(action ? chain(file, action, 'opens', `the document's JavaScript "${name}"`) : [{ type: 'JavaScript', trigger: 'opens' as const, where: `the document's JavaScript "${name}"` }]));
+      actions.push(
+        ...(action
+          ? chain(file, action, 'opens', `the document's JavaScript "${name}"`)
+          : [{ type: 'JavaScript', trigger: 'opens' as const, where: `the document's JavaScript "${name}"` }]),
+      );
     }
   }
   for (const page of pages) {
@@ -73,7 +81,12 @@ function chain(file: PdfFile, first: PdfDict, trigger: PdfAction['trigger'], whe
     seen.add(action);
     const type = action.name('S') ?? 'untyped';
     const uri = file.resolve(action.get('URI'));
-    out.push({ type, trigger, where, ...(type === 'URI' ? { uri: uri instanceof PdfString ? uriText(uri.bytes) : '' } : {}) });
+    out.push({
+      type,
+      trigger,
+      where,
+      ...(type === 'URI' ? { uri: uri instanceof PdfString ? uriText(uri.bytes) : '' } : {}),
+    });
     const next = file.resolve(action.get('Next'));
     const list: readonly PdfValue[] = Array.isArray(next) ? next : next instanceof PdfDict ? [next] : [];
     for (const item of list) {
@@ -84,7 +97,6 @@ function chain(file: PdfFile, first: PdfDict, trigger: PdfAction['trigger'], whe
   visit(first, 0);
   return out;
 }
-
 
 /** A URI is bytes (PDF 32000-1, 12.6.4.7), UTF-8 by convention; other bytes are shown as Latin-1. */
 function uriText(bytes: Buffer): string {

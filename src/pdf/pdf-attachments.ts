@@ -26,7 +26,10 @@ export type WriteObject = (body: string) => number;
  * marked /Data. Streams are Flate-compressed; deflate is deterministic for the same bytes, and
  * no date comes from the clock, so the same attachments always give the same bytes.
  */
-export function writeAttachments(attachments: readonly PdfAttachment[], write: WriteObject): { names: string; af: string } {
+export function writeAttachments(
+  attachments: readonly PdfAttachment[],
+  write: WriteObject,
+): { names: string; af: string } {
   const seen = new Set<string>();
   const entries: { key: string; spec: number }[] = [];
   for (const file of attachments) {
@@ -71,8 +74,10 @@ function checkAttachment(file: PdfAttachment, seen: Set<string>): void {
   }
   if (seen.has(file.name)) throw new RenderError(`cannot attach two files named "${file.name}" to the PDF`);
   seen.add(file.name);
-  if (!/^[\w.+-]+\/[\w.+-]+$/.test(file.mime)) throw new RenderError(`cannot attach "${file.name}" to the PDF: "${file.mime}" is not a media type`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(file.modDate)) throw new RenderError(`cannot attach "${file.name}" to the PDF: its date "${file.modDate}" is not YYYY-MM-DD`);
+  if (!/^[\w.+-]+\/[\w.+-]+$/.test(file.mime))
+    throw new RenderError(`cannot attach "${file.name}" to the PDF: "${file.mime}" is not a media type`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(file.modDate))
+    throw new RenderError(`cannot attach "${file.name}" to the PDF: its date "${file.modDate}" is not YYYY-MM-DD`);
 }
 
 /** /F is a byte string older readers take as a file name: ASCII only, the rest is in /UF. */

@@ -29,7 +29,11 @@ export function namedDestinations(file: PdfFile, pageNumbers: ReadonlyMap<number
 }
 
 /** Where a destination value points: an explicit array (or a dictionary holding one under /D). */
-export function explicitDestination(file: PdfFile, value: PdfValue | undefined, pageNumbers: ReadonlyMap<number, number>): Destination | undefined {
+export function explicitDestination(
+  file: PdfFile,
+  value: PdfValue | undefined,
+  pageNumbers: ReadonlyMap<number, number>,
+): Destination | undefined {
   let dest = file.resolve(value);
   if (dest instanceof PdfDict) dest = file.resolve(dest.get('D'));
   if (!Array.isArray(dest)) return undefined;
@@ -42,7 +46,12 @@ export function explicitDestination(file: PdfFile, value: PdfValue | undefined, 
 }
 
 /** A destination as an action or an outline item gives it: explicit, or by name. */
-export function resolveDestination(file: PdfFile, value: PdfValue | undefined, named: ReadonlyMap<string, Destination>, pageNumbers: ReadonlyMap<number, number>): Destination | undefined {
+export function resolveDestination(
+  file: PdfFile,
+  value: PdfValue | undefined,
+  named: ReadonlyMap<string, Destination>,
+  pageNumbers: ReadonlyMap<number, number>,
+): Destination | undefined {
   const resolved = file.resolve(value);
   if (resolved instanceof PdfName) return named.get(resolved.name);
   if (resolved instanceof PdfString) return named.get(decodeText(resolved));

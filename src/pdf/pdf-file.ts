@@ -31,16 +31,20 @@ export class PdfFile {
     const head = bytes.toString('latin1', 0, 5) === '%PDF-';
     const tail = bytes.toString('latin1', Math.max(0, bytes.length - 1024));
     const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-    if (!head || !start) throw new RenderError(`the PDF is incomplete (${bytes.length} bytes, ${head ? 'no startxref and %%EOF at the end' : 'no %PDF- header'})`);
+    if (!head || !start)
+      throw new RenderError(
+        `the PDF is incomplete (${bytes.length} bytes, ${head ? 'no startxref and %%EOF at the end' : 'no %PDF- header'})`,
+      );
     this.startxref = Number(start[1]);
     const trailers: PdfDict[] = [];
     const seen = new Set<number>();
-    for (let at: number | undefined = this.startxref; at !== undefined; ) {
+    for (let at: number | undefined = this.startxref; at !== undefined;) {
       if (seen.has(at) || seen.size > 1000) throw cannotRead('its cross-reference sections loop');
       seen.add(at);
       const trailer = this.readSection(at);
       trailers.push(trailer);
-      if (trailer.get('XRefStm') !== undefined) throw cannotRead('it has a cross-reference stream (a hybrid file), which this reader does not read');
+      if (trailer.get('XRefStm') !== undefined)
+        throw cannotRead('it has a cross-reference stream (a hybrid file), which this reader does not read');
       const prev = trailer.get('Prev');
       at = typeof prev === 'number' ? prev : undefined;
     }
@@ -54,9 +58,13 @@ export class PdfFile {
     if (/^\d+$/.test(word)) {
       const object = safely(() => lex.indirectObject());
       const type = object?.value instanceof PdfStream ? object.value.dict.name('Type') : undefined;
-      if (type === 'XRef') throw cannotRead('it has a cross-reference stream and object streams (PDF 1.5 compression), which this reader does not read');
+      if (type === 'XRef')
+        throw cannotRead(
+          'it has a cross-reference stream and object streams (PDF 1.5 compression), which this reader does not read',
+        );
     }
-    if (word !== 'xref') throw cannotRead(`its cross-reference table is not at byte ${at}, where startxref or /Prev points`);
+    if (word !== 'xref')
+      throw cannotRead(`its cross-reference table is not at byte ${at}, where startxref or /Prev points`);
     lex.word();
     for (;;) {
       if (lex.peekWord() === 'trailer') break;
@@ -77,13 +85,17 @@ export class PdfFile {
     }
     lex.word();
     const trailer = lex.value();
-    if (!(trailer instanceof PdfDict)) throw cannotRead(`no trailer dictionary after the cross-reference table at byte ${at}`);
+    if (!(trailer instanceof PdfDict))
+      throw cannotRead(`no trailer dictionary after the cross-reference table at byte ${at}`);
     return trailer;
   }
 
   /** The numbers of the objects in use, in the order they stand in the file. */
   objectNumbers(): number[] {
-    return [...this.offsets].filter(([, at]) => at >= 0).sort((a, b) => a[1] - b[1]).map(([num]) => num);
+    return [...this.offsets]
+      .filter(([, at]) => at >= 0)
+      .sort((a, b) => a[1] - b[1])
+      .map(([num]) => num);
   }
 
   /** The highest object number plus one: where an update's new objects start. */
@@ -104,8 +116,10 @@ export class PdfFile {
     if (at < 0) return null;
     const lex = new PdfLexer(this.bytes, at);
     const object = lex.indirectObject();
-    if (object.num !== num) throw cannotRead(`the cross-reference table puts object ${num} at byte ${at}, where object ${object.num} stands`);
-    if (object.value instanceof PdfStream && object.value.dict.name('Type') === 'ObjStm') throw cannotRead(`object ${num} is an object stream (PDF 1.5 compression), which this reader does not read`);
+    if (object.num !== num)
+      throw cannotRead(`the cross-reference table puts object ${num} at byte ${at}, where object ${object.num} stands`);
+    if (object.value instanceof PdfStream && object.value.dict.name('Type') === 'ObjStm')
+      throw cannotRead(`object ${num} is an object stream (PDF 1.5 compression), which this reader does not read`);
     this.cache.set(num, object.value);
     return object.value;
   }
@@ -146,7 +160,8 @@ export class PdfFile {
   /** A stream's raw bytes, as written (for copying, never for reading). */
   rawStream(stream: PdfStream): Buffer {
     const length = this.number(stream.dict.get('Length'));
-    if (length === undefined || length < 0 || stream.dataStart + length > this.bytes.length) throw cannotRead(`a stream at byte ${stream.dataStart} with no usable /Length`);
+    if (length === undefined || length < 0 || stream.dataStart + length > this.bytes.length)
+      throw cannotRead(`a stream at byte ${stream.dataStart} with no usable /Length`);
     return this.bytes.subarray(stream.dataStart, stream.dataStart + length);
   }
 
@@ -156,18 +171,24 @@ export class PdfFile {
     const known = num === undefined ? undefined : this.decoded.get(num);
     if (known) return known;
     const stream = this.resolve(ref);
-    if (!(stream instanceof PdfStream)) throw cannotRead(`${num === undefined ? 'a value' : `object ${num}`} should be a stream and is not`);
+    if (!(stream instanceof PdfStream))
+      throw cannotRead(`${num === undefined ? 'a value' : `object ${num}`} should be a stream and is not`);
     const filters = this.resolve(stream.dict.get('Filter'));
     const names = filters === undefined ? [] : Array.isArray(filters) ? filters : [filters];
     let data = this.rawStream(stream);
     for (const filter of names) {
       const name = filter instanceof PdfName ? filter.name : String(filter);
-      if (name !== 'FlateDecode') throw cannotRead(`a stream (object ${num ?? '?'}) uses the /${name} filter, which this reader does not decode`);
-      if (stream.dict.get('DecodeParms') !== undefined) throw cannotRead(`a stream (object ${num ?? '?'}) has decode parameters, which this reader does not apply`);
+      if (name !== 'FlateDecode')
+        throw cannotRead(`a stream (object ${num ?? '?'}) uses the /${name} filter, which this reader does not decode`);
+      if (stream.dict.get('DecodeParms') !== undefined)
+        throw cannotRead(`a stream (object ${num ?? '?'}) has decode parameters, which this reader does not apply`);
       try {
         data = inflateSync(data);
       } catch (error) {
-        throw new RenderError(`the PDF cannot be read: a stream (object ${num ?? '?'}) does not inflate (${(error as Error).message})`, { cause: error });
+        throw new RenderError(
+          `the PDF cannot be read: a stream (object ${num ?? '?'}) does not inflate (${(error as Error).message})`,
+          { cause: error },
+        );
       }
     }
     if (num !== undefined) this.decoded.set(num, data);

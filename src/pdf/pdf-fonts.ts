@@ -35,14 +35,21 @@ export function readFont(file: PdfFile, num: number): PdfFont {
   let unicode: Map<number, string> | undefined;
   const toUnicode = {
     get: (code: number): string | undefined => {
-      unicode ??= dict.get('ToUnicode') === undefined ? new Map<number, string>() : readToUnicode(file.streamData(dict.get('ToUnicode')));
+      unicode ??=
+        dict.get('ToUnicode') === undefined
+          ? new Map<number, string>()
+          : readToUnicode(file.streamData(dict.get('ToUnicode')));
       return unicode.get(code);
     },
   };
   const subtype = dict.name('Subtype');
   if (subtype === 'Type0') {
     const encoding = dict.name('Encoding');
-    if (encoding !== 'Identity-H' && encoding !== 'Identity-V') throw cannot(num, `(${name}) has the encoding ${encoding ?? 'in a CMap stream'}, which this reader does not read`);
+    if (encoding !== 'Identity-H' && encoding !== 'Identity-V')
+      throw cannot(
+        num,
+        `(${name}) has the encoding ${encoding ?? 'in a CMap stream'}, which this reader does not read`,
+      );
     const cidFont = file.dict(file.array(dict.get('DescendantFonts'))?.[0]);
     if (!cidFont) throw cannot(num, `(${name}) has no descendant font`);
     const gidOf = cidToGid(file, cidFont);
@@ -70,7 +77,14 @@ export function readFont(file: PdfFile, num: number): PdfFont {
     const last = file.number(dict.get('LastChar')) ?? 255;
     const drawn = (code: number): boolean => {
       const glyph = names.get(code);
-      return code >= first && code <= last && glyph !== undefined && glyph !== '.notdef' && glyph !== 'g0' && procs?.get(glyph) !== undefined;
+      return (
+        code >= first &&
+        code <= last &&
+        glyph !== undefined &&
+        glyph !== '.notdef' &&
+        glyph !== 'g0' &&
+        procs?.get(glyph) !== undefined
+      );
     };
     return {
       name,
@@ -89,7 +103,8 @@ function cannot(num: number, what: string): RenderError {
 function cidToGid(file: PdfFile, cidFont: PdfDict): (cid: number) => number {
   const map = file.resolve(cidFont.get('CIDToGIDMap'));
   if (map === undefined || (map instanceof PdfName && map.name === 'Identity')) return (cid) => cid;
-  if (!(map instanceof PdfStream)) throw new RenderError('the PDF cannot be read: a CIDToGIDMap that is neither /Identity nor a stream');
+  if (!(map instanceof PdfStream))
+    throw new RenderError('the PDF cannot be read: a CIDToGIDMap that is neither /Identity nor a stream');
   const data = file.streamData(cidFont.get('CIDToGIDMap'));
   return (cid) => (2 * cid + 1 < data.length ? data[2 * cid]! * 256 + data[2 * cid + 1]! : 0);
 }

@@ -25,15 +25,21 @@ const maxItems = 100_000;
  * Chromium makes one per heading, `/Dest [12 0 R /XYZ x top 0]`, at the top of the heading's box.
  * An outline whose links loop, or whose items are not dictionaries, is refused.
  */
-export function readOutline(file: PdfFile, named: ReadonlyMap<string, Destination>, pageNumbers: ReadonlyMap<number, number>): OutlineItem[] {
+export function readOutline(
+  file: PdfFile,
+  named: ReadonlyMap<string, Destination>,
+  pageNumbers: ReadonlyMap<number, number>,
+): OutlineItem[] {
   const root = file.dict(file.catalog().get('Outlines'));
   if (!root) return [];
   const items: OutlineItem[] = [];
   const seen = new Set<number>();
   const visit = (first: unknown, depth: number): void => {
-    for (let next = first; next !== undefined; ) {
-      if (!(next instanceof PdfRef)) throw new RenderError('the PDF cannot be read: a bookmark that is not an indirect object');
-      if (seen.has(next.num) || items.length >= maxItems || depth > 64) throw new RenderError('the PDF cannot be read: its bookmarks loop or nest without end');
+    for (let next = first; next !== undefined;) {
+      if (!(next instanceof PdfRef))
+        throw new RenderError('the PDF cannot be read: a bookmark that is not an indirect object');
+      if (seen.has(next.num) || items.length >= maxItems || depth > 64)
+        throw new RenderError('the PDF cannot be read: its bookmarks loop or nest without end');
       seen.add(next.num);
       const dict = file.dict(next);
       if (!dict) throw new RenderError(`the PDF cannot be read: bookmark object ${next.num} is not a dictionary`);

@@ -2,10 +2,21 @@ import { RenderError } from '../errors.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString } from './pdf-values.js';
 import type { IndirectObject, PdfValue } from './pdf-values.js';
 
-const isWhite = (c: number | undefined): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-const isNumberByte = (c: number | undefined): boolean => c !== undefined && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e);
+const isWhite = (c: number | undefined): boolean =>
+  c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const isNumberByte = (c: number | undefined): boolean =>
+  c !== undefined && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e);
 const isDelimiter = (c: number | undefined): boolean =>
-  c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+  c === 0x28 ||
+  c === 0x29 ||
+  c === 0x3c ||
+  c === 0x3e ||
+  c === 0x5b ||
+  c === 0x5d ||
+  c === 0x7b ||
+  c === 0x7d ||
+  c === 0x2f ||
+  c === 0x25;
 /** Deeper than any PDF a printer writes; a bound so hostile nesting cannot exhaust the stack. */
 const maxDepth = 64;
 
@@ -94,7 +105,10 @@ export class PdfLexer {
       const gen = this.unsigned();
       if (gen >= 0 && !isNumberByte(d[this.pos])) {
         this.skipSpace();
-        if (d[this.pos] === 0x52 && (this.pos + 1 >= d.length || isWhite(d[this.pos + 1]) || isDelimiter(d[this.pos + 1]))) {
+        if (
+          d[this.pos] === 0x52 &&
+          (this.pos + 1 >= d.length || isWhite(d[this.pos + 1]) || isDelimiter(d[this.pos + 1]))
+        ) {
           this.pos++;
           return new PdfRef(first, gen);
         }
@@ -124,10 +138,16 @@ export class PdfLexer {
 
   private name(): PdfName {
     const start = ++this.pos;
-    while (this.pos < this.data.length && !isWhite(this.data[this.pos]) && !isDelimiter(this.data[this.pos])) this.pos++;
+    while (this.pos < this.data.length && !isWhite(this.data[this.pos]) && !isDelimiter(this.data[this.pos]))
+      this.pos++;
     const raw = this.data.toString('latin1', start, this.pos);
     // Names escape bytes as #xx; their bytes are UTF-8 by convention.
-    return new PdfName(Buffer.from(raw.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'));
+    return new PdfName(
+      Buffer.from(
+        raw.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        'latin1',
+      ).toString('utf8'),
+    );
   }
 
   private dict(depth: number): PdfDict {

@@ -46,7 +46,13 @@ export class PdfUpdate {
   finish(root: number, info: number | undefined): Buffer {
     const xref = this.entries.map(([num, at]) => `${num} 1\n${String(at).padStart(10, '0')} 00000 n \n`).join('');
     const id = this.base.trailer.get('ID');
-    const trailer = [`/Size ${this.next}`, `/Root ${root} 0 R`, ...(info === undefined ? [] : [`/Info ${info} 0 R`]), ...(id === undefined ? [] : [`/ID ${writeValue(id)}`]), `/Prev ${this.base.startxref}`];
+    const trailer = [
+      `/Size ${this.next}`,
+      `/Root ${root} 0 R`,
+      ...(info === undefined ? [] : [`/Info ${info} 0 R`]),
+      ...(id === undefined ? [] : [`/ID ${writeValue(id)}`]),
+      `/Prev ${this.base.startxref}`,
+    ];
     const tail = `xref\n${xref}trailer\n<<${trailer.join('\n')}>>\nstartxref\n${this.offset}\n%%EOF\n`;
     return Buffer.from(this.chunks.join('') + tail, latin1);
   }

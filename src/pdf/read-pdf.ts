@@ -78,13 +78,21 @@ export class PdfDocument {
     const pages: PdfPage[] = [];
     const seen = new Set<number>();
     const root = this.file.catalog().get('Pages');
-    const visit = (ref: PdfValue | undefined, inherited: { box?: PdfValue; resources?: PdfValue }, depth: number): void => {
+    const visit = (
+      ref: PdfValue | undefined,
+      inherited: { box?: PdfValue; resources?: PdfValue },
+      depth: number,
+    ): void => {
       if (!(ref instanceof PdfRef)) throw cannotRead('its page tree holds something other than page objects');
-      if (seen.has(ref.num) || depth > 32 || pages.length >= maxPages) throw cannotRead('its page tree loops or is too deep');
+      if (seen.has(ref.num) || depth > 32 || pages.length >= maxPages)
+        throw cannotRead('its page tree loops or is too deep');
       seen.add(ref.num);
       const dict = this.file.dict(ref);
       if (!dict) throw cannotRead(`page tree object ${ref.num} is not a dictionary`);
-      const here = { box: dict.get('MediaBox') ?? inherited.box, resources: dict.get('Resources') ?? inherited.resources };
+      const here = {
+        box: dict.get('MediaBox') ?? inherited.box,
+        resources: dict.get('Resources') ?? inherited.resources,
+      };
       const type = dict.name('Type');
       if (type === 'Pages') {
         for (const kid of this.file.array(dict.get('Kids')) ?? []) visit(kid, here, depth + 1);
@@ -97,13 +105,21 @@ export class PdfDocument {
     visit(root, {}, 0);
     if (pages.length === 0) throw cannotRead('it has no pages');
     const count = this.file.number(this.file.dict(root)?.get('Count'));
-    if (count !== pages.length) throw cannotRead(`its page tree counts ${count ?? 'no'} pages and holds ${pages.length}`);
+    if (count !== pages.length)
+      throw cannotRead(`its page tree counts ${count ?? 'no'} pages and holds ${pages.length}`);
     return pages;
   }
 
-  private page(object: number, dict: PdfDict, box: PdfValue | undefined, resources: PdfValue | undefined, number: number): PdfPage {
+  private page(
+    object: number,
+    dict: PdfDict,
+    box: PdfValue | undefined,
+    resources: PdfValue | undefined,
+    number: number,
+  ): PdfPage {
     const corners = (this.file.array(box) ?? []).map((v) => this.file.number(v));
-    if (corners.length !== 4 || corners.some((c) => c === undefined)) throw cannotRead(`page ${number} has no usable /MediaBox`);
+    if (corners.length !== 4 || corners.some((c) => c === undefined))
+      throw cannotRead(`page ${number} has no usable /MediaBox`);
     const [x0, y0, x1, y1] = corners as number[];
     let drawing: PageDrawing | undefined;
     return {
@@ -139,7 +155,9 @@ export class PdfDocument {
         const ref = objects?.get(name);
         const stream = this.file.resolve(ref);
         if (!(stream instanceof PdfStream) || stream.dict.name('Subtype') !== 'Form' || depth > 8) return undefined;
-        const matrix = (this.file.array(stream.dict.get('Matrix')) ?? [1, 0, 0, 1, 0, 0]).map((v) => this.file.number(v) ?? 0);
+        const matrix = (this.file.array(stream.dict.get('Matrix')) ?? [1, 0, 0, 1, 0, 0]).map(
+          (v) => this.file.number(v) ?? 0,
+        );
         return {
           content: this.file.streamData(ref),
           matrix: (matrix.length === 6 ? matrix : [1, 0, 0, 1, 0, 0]) as Matrix,

@@ -37,7 +37,8 @@ export function readToUnicode(cmap: Buffer): Map<number, string> {
           // A range maps to consecutive texts: the last UTF-16 unit counts up.
           const base = utf16(target);
           const last = base.charCodeAt(base.length - 1);
-          for (let code = from; code <= to; code++) map.set(code, base.slice(0, -1) + String.fromCharCode(last + code - from));
+          for (let code = from; code <= to; code++)
+            map.set(code, base.slice(0, -1) + String.fromCharCode(last + code - from));
         }
       }
     }

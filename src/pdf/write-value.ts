@@ -14,8 +14,12 @@ export function writeValue(value: PdfValue): string {
 }
 
 /** A dictionary from entries; a value given as a string is written as it is (already PDF syntax). */
-export function writeDict(entries: ReadonlyMap<string, PdfValue | string> | Iterable<[string, PdfValue | string]>): string {
-  const lines = [...entries].map(([key, value]) => `${writeName(key)} ${typeof value === 'string' ? value : writeValue(value)}`);
+export function writeDict(
+  entries: ReadonlyMap<string, PdfValue | string> | Iterable<[string, PdfValue | string]>,
+): string {
+  const lines = [...entries].map(
+    ([key, value]) => `${writeName(key)} ${typeof value === 'string' ? value : writeValue(value)}`,
+  );
   return `<<${lines.join('\n')}>>`;
 }
 

@@ -24,12 +24,18 @@ export function bookmarkProblems(finished: PdfDocument, headings: readonly Headi
       return;
     }
     paired.add(pairs[i]!);
-    if (item.title !== heading.text) problems.push(`the bookmark "${item.title}"${page} of the PDF should read "${heading.text}"`);
+    if (item.title !== heading.text)
+      problems.push(`the bookmark "${item.title}"${page} of the PDF should read "${heading.text}"`);
   });
   const unmarked = headings.filter((_, j) => !paired.has(j));
   if (unmarked.length > 0) {
-    const named = unmarked.slice(0, 5).map((h) => `"${h.text}"`).join(', ');
-    problems.push(`${unmarked.length === 1 ? 'the heading' : 'the headings'} ${named}${unmarked.length > 5 ? ` and ${unmarked.length - 5} more` : ''} ${unmarked.length === 1 ? 'has' : 'have'} no bookmark in the PDF`);
+    const named = unmarked
+      .slice(0, 5)
+      .map((h) => `"${h.text}"`)
+      .join(', ');
+    problems.push(
+      `${unmarked.length === 1 ? 'the heading' : 'the headings'} ${named}${unmarked.length > 5 ? ` and ${unmarked.length - 5} more` : ''} ${unmarked.length === 1 ? 'has' : 'have'} no bookmark in the PDF`,
+    );
   }
   return problems;
 }

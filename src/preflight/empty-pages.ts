@@ -19,7 +19,9 @@ export function emptyPageProblems(doc: PdfDocument): string[] {
   // such as "no balance points listed") fills a page alone by design: that page is whole, not
   // a remnant. A page is such a section's when a section's bookmark points at it and the next
   // section's at the page after it.
-  const sections = doc.outline.filter((item) => item.depth === 0 && item.destination !== undefined).map((item) => item.destination!.page);
+  const sections = doc.outline
+    .filter((item) => item.depth === 0 && item.destination !== undefined)
+    .map((item) => item.destination!.page);
   const wholeSection = new Set(sections.filter((page, i) => sections[i + 1] === page + 1));
   for (const page of doc.pages.slice(1, -1)) {
     if (wholeSection.has(page.number)) continue;
@@ -42,6 +44,8 @@ export function emptyPageProblems(doc: PdfDocument): string[] {
 function pageWords(doc: PdfDocument, page: PdfPage): string {
   const top = page.height - pt(pageMarginsMm.top);
   const bottom = pt(pageMarginsMm.bottom);
-  const words = pageText(doc, page, (s) => s.y < top && s.y > bottom).replace(/\s+/g, ' ').trim();
+  const words = pageText(doc, page, (s) => s.y < top && s.y > bottom)
+    .replace(/\s+/g, ' ')
+    .trim();
   return words === '' ? '' : ` ("${words.slice(0, 60)}${words.length > 60 ? '…' : ''}")`;
 }

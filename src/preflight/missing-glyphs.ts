@@ -44,14 +44,20 @@ export function missingGlyphProblems(doc: PdfDocument): string[] {
   return problems;
 }
 
-function glyphsOf(doc: PdfDocument, page: PdfPage, show: TextShow): ReturnType<ReturnType<PdfDocument['font']>['glyphs']> {
-  if (show.font === undefined) throw new RenderError(`the PDF cannot be read: page ${page.number} shows text in a font its resources do not name`);
+function glyphsOf(
+  doc: PdfDocument,
+  page: PdfPage,
+  show: TextShow,
+): ReturnType<ReturnType<PdfDocument['font']>['glyphs']> {
+  if (show.font === undefined)
+    throw new RenderError(`the PDF cannot be read: page ${page.number} shows text in a font its resources do not name`);
   const font = doc.font(show.font);
   return show.strings.flatMap((s) => font.glyphs(s));
 }
 
 function missingIn(doc: PdfDocument, page: PdfPage, show: TextShow): number {
-  if (show.font === undefined) throw new RenderError(`the PDF cannot be read: page ${page.number} shows text in a font its resources do not name`);
+  if (show.font === undefined)
+    throw new RenderError(`the PDF cannot be read: page ${page.number} shows text in a font its resources do not name`);
   const font = doc.font(show.font);
   return show.strings.reduce((count, s) => count + font.missing(s), 0);
 }

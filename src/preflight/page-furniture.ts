@@ -21,7 +21,9 @@ interface PlacedHeading {
  */
 export function pageFurnitureProblems(doc: Pick<PdfDocument, 'pages' | 'outline'>): string[] {
   const headings: PlacedHeading[] = doc.outline.flatMap((item) =>
-    item.destination?.top === undefined ? [] : [{ title: item.title, page: item.destination.page, top: item.destination.top }],
+    item.destination?.top === undefined
+      ? []
+      : [{ title: item.title, page: item.destination.page, top: item.destination.top }],
   );
   const problems: string[] = [];
   const noHeader: number[] = [];
@@ -30,7 +32,9 @@ export function pageFurnitureProblems(doc: Pick<PdfDocument, 'pages' | 'outline'
     const ink = page.drawing().ink;
     const top = page.height - pt(pageMarginsMm.top);
     const bottom = pt(pageMarginsMm.bottom);
-    const header = ink.some((b) => b.kind === 'text' && b.y0 >= top && b.x0 < page.width / 2) && ink.some((b) => b.kind === 'text' && b.y0 >= top && b.x0 >= page.width / 2);
+    const header =
+      ink.some((b) => b.kind === 'text' && b.y0 >= top && b.x0 < page.width / 2) &&
+      ink.some((b) => b.kind === 'text' && b.y0 >= top && b.x0 >= page.width / 2);
     const footer = ink.some((b) => b.kind === 'text' && b.y1 <= bottom);
     if (page.number > 1 && !header) noHeader.push(page.number);
     if (page.number > 1 && !footer) noFooter.push(page.number);
@@ -39,8 +43,16 @@ export function pageFurnitureProblems(doc: Pick<PdfDocument, 'pages' | 'outline'
       problems.push(`the heading "${heading.title}" ends page ${heading.page} of the PDF with nothing under it`);
     }
   }
-  if (noHeader.length > 0) problems.unshift(`${pageList(noHeader)} of the PDF ${noHeader.length === 1 ? 'has' : 'have'} no running header (the title and the date at the top)`);
-  if (noFooter.length > 0) problems.splice(noHeader.length > 0 ? 1 : 0, 0, `${pageList(noFooter)} of the PDF ${noFooter.length === 1 ? 'has' : 'have'} no "page X of Y" footer`);
+  if (noHeader.length > 0)
+    problems.unshift(
+      `${pageList(noHeader)} of the PDF ${noHeader.length === 1 ? 'has' : 'have'} no running header (the title and the date at the top)`,
+    );
+  if (noFooter.length > 0)
+    problems.splice(
+      noHeader.length > 0 ? 1 : 0,
+      0,
+      `${pageList(noFooter)} of the PDF ${noFooter.length === 1 ? 'has' : 'have'} no "page X of Y" footer`,
+    );
   return problems;
 }
 

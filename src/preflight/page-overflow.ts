@@ -37,7 +37,12 @@ export async function pageOverflow(page: Page, size: PageSize): Promise<string[]
   const width = contentWidthPx(size);
   try {
     await client.send('Emulation.setEmulatedMedia', { media: 'print' });
-    await client.send('Emulation.setDeviceMetricsOverride', { width, height: 1200, deviceScaleFactor: 1, mobile: false });
+    await client.send('Emulation.setDeviceMetricsOverride', {
+      width,
+      height: 1200,
+      deviceScaleFactor: 1,
+      mobile: false,
+    });
     const { cssContentSize } = await client.send('Page.getLayoutMetrics');
     // A few pixels of slack: the print-width layout here can differ from the printed one by a
     // pixel or two (rounding, RTL table cells), and a shrink under 1% cannot be seen.
@@ -50,10 +55,22 @@ export async function pageOverflow(page: Page, size: PageSize): Promise<string[]
       const right = box ? Math.max(box.model.border[2] ?? 0, box.model.border[4] ?? 0) : 0;
       if (right <= width + slackPx) continue;
       const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId });
-      wide.push({ right, text: outerHTML.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) });
+      wide.push({
+        right,
+        text: outerHTML
+          .replace(/<[^>]*>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .slice(0, 60),
+      });
     }
-    const named = wide.filter((w) => w.text !== '').slice(-3).map((w) => `"${w.text}"`);
-    return [`the report is ${Math.round(cssContentSize.width)} px wide where a page holds ${width} px, so every PDF page would be shrunk to fit${named.length ? `; too wide: ${named.join(', ')}` : ''}`];
+    const named = wide
+      .filter((w) => w.text !== '')
+      .slice(-3)
+      .map((w) => `"${w.text}"`);
+    return [
+      `the report is ${Math.round(cssContentSize.width)} px wide where a page holds ${width} px, so every PDF page would be shrunk to fit${named.length ? `; too wide: ${named.join(', ')}` : ''}`,
+    ];
   } finally {
     await client.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
     await client.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);

@@ -16,7 +16,10 @@ const clickable = new Set(['URI', 'GoTo']);
  */
 export function checkPdfLinks(doc: PdfDocument): void {
   const problems = pdfLinkProblems(doc.actions());
-  if (problems.length > 0) throw new RenderError(`the printed PDF holds links a report may not have (${problems.slice(0, 5).join('; ')}); nothing was written`);
+  if (problems.length > 0)
+    throw new RenderError(
+      `the printed PDF holds links a report may not have (${problems.slice(0, 5).join('; ')}); nothing was written`,
+    );
 }
 
 export function pdfLinkProblems(actions: readonly PdfAction[]): string[] {
@@ -28,7 +31,8 @@ export function pdfLinkProblems(actions: readonly PdfAction[]): string[] {
       problems.push(`a /${action.type} action (${action.where})`);
     } else if (action.type === 'URI') {
       const uri = action.uri ?? '';
-      if (linkProblem(uri) || uri.trim().startsWith('#')) problems.push(`a link to ${uri.slice(0, 80)} (${action.where})`);
+      if (linkProblem(uri) || uri.trim().startsWith('#'))
+        problems.push(`a link to ${uri.slice(0, 80)} (${action.where})`);
     }
   }
   return problems;

@@ -31,7 +31,10 @@ export function splitBlocks(doc: PdfDocument, html: string): string[] {
     const mine = elements.filter((e) => e.type === kind.structure);
     const named = texts.get(kind.tag) ?? [];
     mine.forEach((element, i) => {
-      const pages = [...pagesOf(doc, element.dict, new Set())].map((p) => doc.pageNumbers.get(p)).filter((p): p is number => p !== undefined).sort((a, b) => a - b);
+      const pages = [...pagesOf(doc, element.dict, new Set())]
+        .map((p) => doc.pageNumbers.get(p))
+        .filter((p): p is number => p !== undefined)
+        .sort((a, b) => a - b);
       const [first, last] = [pages[0], pages.at(-1)];
       if (first === undefined || last === undefined || first === last || last - first > 1) return;
       // The text only when the page has exactly as many of these as the structure tree.
@@ -41,7 +44,9 @@ export function splitBlocks(doc: PdfDocument, html: string): string[] {
   }
   if (cut.length === 0) return [];
   const more = cut.length > maxNamed ? ` and ${cut.length - maxNamed} more` : '';
-  return [`blocks are cut across pages of the PDF: ${cut.slice(0, maxNamed).join(', ')}${more}; a card, entry or table row that fits on a page should move whole to the next`];
+  return [
+    `blocks are cut across pages of the PDF: ${cut.slice(0, maxNamed).join(', ')}${more}; a card, entry or table row that fits on a page should move whole to the next`,
+  ];
 }
 
 /** The structure elements of the tagged PDF, in the order Chromium numbers them (document order). */
@@ -93,12 +98,28 @@ function blockTexts(html: string): Map<string, string[]> {
   const out = new Map<string, string[]>(kinds.map((k) => [k.tag, []]));
   const visit = (node: Node, inHead = false): void => {
     if ('tagName' in node) {
-      if (skipped.has(node.tagName) || node.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).some((c) => unprinted.has(c)))) return;
+      if (
+        skipped.has(node.tagName) ||
+        node.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).some((c) => unprinted.has(c)))
+      )
+        return;
       // Header rows are left out here as in the PDF's rows (see structElements).
-      const headerRow = node.tagName === 'tr' && (inHead || (node.childNodes.some((c) => 'tagName' in c) && node.childNodes.every((c) => !('tagName' in c) || c.tagName === 'th')));
-      if (!headerRow) out.get(node.tagName)?.push(textOf(node).replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60));
+      const headerRow =
+        node.tagName === 'tr' &&
+        (inHead ||
+          (node.childNodes.some((c) => 'tagName' in c) &&
+            node.childNodes.every((c) => !('tagName' in c) || c.tagName === 'th')));
+      if (!headerRow)
+        out.get(node.tagName)?.push(
+          textOf(node)
+            .replace(/\u00AD/g, '')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 60),
+        );
     }
-    if ('childNodes' in node) for (const child of node.childNodes) visit(child, inHead || ('tagName' in node && node.tagName === 'thead'));
+    if ('childNodes' in node)
+      for (const child of node.childNodes) visit(child, inHead || ('tagName' in node && node.tagName === 'thead'));
   };
   visit(parse(html));
   return out;
@@ -107,7 +128,24 @@ function blockTexts(html: string): Map<string, string[]> {
 const skipped = new Set(['head', 'style', 'script', 'template']);
 /** What the built-in templates never print: text for screen readers, the phone's layout. */
 const unprinted = new Set(['sr-only', 'glance-narrow', 'running-text']);
-const blockTags = new Set(['p', 'br', 'td', 'th', 'li', 'div', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'tr', 'ul', 'ol', 'table']);
+const blockTags = new Set([
+  'p',
+  'br',
+  'td',
+  'th',
+  'li',
+  'div',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'tr',
+  'ul',
+  'ol',
+  'table',
+]);
 
 function textOf(node: Node): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value;

@@ -17,7 +17,11 @@ const figureLines = 3;
  * follows on the same page, or at the top of the next) is not stranded, however short.
  */
 export function strandedHeadings(doc: PdfDocument): string[] {
-  const headings = doc.outline.flatMap((item) => (item.destination?.top === undefined ? [] : [{ title: item.title, page: item.destination.page, top: item.destination.top }]));
+  const headings = doc.outline.flatMap((item) =>
+    item.destination?.top === undefined
+      ? []
+      : [{ title: item.title, page: item.destination.page, top: item.destination.top }],
+  );
   const inks = new Map<number, { ink: InkBox[]; height: number }>();
   const inkOf = (number: number): { ink: InkBox[]; height: number } => {
     let read = inks.get(number);
@@ -25,7 +29,10 @@ export function strandedHeadings(doc: PdfDocument): string[] {
       const page = doc.pages[number - 1]!;
       // Only the body: the running header and footer sit in the margins.
       const [top, bottom] = [page.height - pt(pageMarginsMm.top), pt(pageMarginsMm.bottom)];
-      inks.set(number, (read = { ink: page.drawing().ink.filter((b) => b.y0 > bottom - 1 && b.y1 < top + 1), height: page.height }));
+      inks.set(
+        number,
+        (read = { ink: page.drawing().ink.filter((b) => b.y0 > bottom - 1 && b.y1 < top + 1), height: page.height }),
+      );
     }
     return read;
   };
@@ -35,10 +42,15 @@ export function strandedHeadings(doc: PdfDocument): string[] {
     if (next && next.page === heading.page) return;
     const { ink, height } = inkOf(heading.page);
     const contentTop = height - pt(pageMarginsMm.top);
-    const endsHere = next ? next.page === heading.page + 1 && next.top >= contentTop - 8 : heading.page === doc.pages.length;
+    const endsHere = next
+      ? next.page === heading.page + 1 && next.top >= contentTop - 8
+      : heading.page === doc.pages.length;
     if (endsHere) return;
     const lines = linesUnder(heading, ink);
-    if (lines < minLines) problems.push(`the heading "${heading.title.replace(/\u00AD/g, '')}" on page ${heading.page} of the PDF keeps ${lines === 0 ? 'no line' : lines === 1 ? 'one line' : `${lines} lines`} of what it heads, and the rest is on the next page`);
+    if (lines < minLines)
+      problems.push(
+        `the heading "${heading.title.replace(/\u00AD/g, '')}" on page ${heading.page} of the PDF keeps ${lines === 0 ? 'no line' : lines === 1 ? 'one line' : `${lines} lines`} of what it heads, and the rest is on the next page`,
+      );
   });
   return problems;
 }

@@ -20,7 +20,8 @@ const wordChar = /[\p{L}\p{M}\p{N}]/u;
  * Chinese and Japanese between characters, Thai and its neighbours between dictionary words,
  * Korean between syllables where a line has no space left (as Korean typesetting allows).
  */
-const breaksBetweenCharacters = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\u3000-\u303f\uff00-\uffef]/u;
+const breaksBetweenCharacters =
+  /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\u3000-\u303f\uff00-\uffef]/u;
 /** Where a line may end inside a token without a hyphen: after a hyphen, dash, slash or soft hyphen. */
 const breakAfter = /[\u00AD\-\u2010\u2011\u2012\u2013\u2014/\\]/u;
 
@@ -38,7 +39,12 @@ export async function tornWords(page: Page, size: PageSize): Promise<TornWord[]>
   const client = await page.createCDPSession();
   try {
     await client.send('Emulation.setEmulatedMedia', { media: 'print' });
-    await client.send('Emulation.setDeviceMetricsOverride', { width: printWidthPx(size), height: 1200, deviceScaleFactor: 1, mobile: false });
+    await client.send('Emulation.setDeviceMetricsOverride', {
+      width: printWidthPx(size),
+      height: 1200,
+      deviceScaleFactor: 1,
+      mobile: false,
+    });
     return await measure(client);
   } finally {
     await client.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
@@ -52,7 +58,9 @@ export function tornWordWarnings(torn: readonly TornWord[]): string[] {
   const named = torn.slice(0, maxNamed).map((t) => `${t.name ? 'the name' : 'the word'} "${t.word}" (${t.section})`);
   if (named.length === 0) return [];
   const more = torn.length > maxNamed ? ` and ${torn.length - maxNamed} more` : '';
-  return [`words are broken across lines without a hyphen: ${named.join(', ')}${more}; a word should break only at a hyphenation point, and a name not at all`];
+  return [
+    `words are broken across lines without a hyphen: ${named.join(', ')}${more}; a word should break only at a hyphenation point, and a name not at all`,
+  ];
 }
 
 async function measure(client: CDPSession): Promise<TornWord[]> {
@@ -177,7 +185,11 @@ class SnapshotTree {
       if (!this.descends(n, element)) break;
       if (this.doc.nodes.nodeType?.[n] === 3) text += this.string(this.doc.nodes.nodeValue?.[n]);
     }
-    return text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    return text
+      .replace(/\u00AD/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 60);
   }
 
   private descends(node: number, ancestor: number): boolean {

@@ -26,15 +26,20 @@ export function unrenderableText(sources: readonly TextSource[], fonts: GlyphChe
   for (const source of sources) {
     walk(source.value, '', (text, path) => {
       const found = fonts.undrawable(text);
-      const warn = (message: string): void => void problems.push({ file: source.file, line: 0, column: 0, path, message, severity: 'warning' });
+      const warn = (message: string): void =>
+        void problems.push({ file: source.file, line: 0, column: 0, path, message, severity: 'warning' });
       const missing = found.filter((u) => u.kind === 'missing');
       if (missing.length > 0) {
         const list = missing.slice(0, 8).map(describe).join(', ');
         const one = missing.length === 1 && missing[0]!.codePoints.length === 1;
-        warn(`${one ? 'the character' : 'the characters'} ${list}${missing.length > 8 ? ' and more' : ''} ${one ? 'has' : 'have'} no glyph in the report's fonts and would print as a box`);
+        warn(
+          `${one ? 'the character' : 'the characters'} ${list}${missing.length > 8 ? ' and more' : ''} ${one ? 'has' : 'have'} no glyph in the report's fonts and would print as a box`,
+        );
       }
       for (const split of found.filter((u) => u.kind === 'split').slice(0, 8)) {
-        warn(`the emoji ${describe(split)} is not one symbol in the report's fonts and would print as ${split.parts} separate symbols`);
+        warn(
+          `the emoji ${describe(split)} is not one symbol in the report's fonts and would print as ${split.parts} separate symbols`,
+        );
       }
     });
   }

@@ -156,7 +156,8 @@ export class BrowserSession {
   private async launch(): Promise<Browser> {
     const executablePath = this.options.executablePath ?? findChromium();
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (isRoot && !this.noticed) this.notice("running as root, so Chromium's sandbox is off (--no-sandbox); run as a normal user to keep it");
+    if (isRoot && !this.noticed)
+      this.notice("running as root, so Chromium's sandbox is off (--no-sandbox); run as a normal user to keep it");
     this.noticed = true;
     await this.removeProfile(); // left by a Chromium that crashed
     await removeOrphanedProfiles();
@@ -190,7 +191,9 @@ export class BrowserSession {
         '--proxy-bypass-list=<-loopback>',
       ];
       const launched = launch({
-        ...launchWithMemoryLimit(executablePath, chromiumArgs, limits.chromiumMemoryMb, defaultArgs, { userDataDir: profileDir }),
+        ...launchWithMemoryLimit(executablePath, chromiumArgs, limits.chromiumMemoryMb, defaultArgs, {
+          userDataDir: profileDir,
+        }),
         headless: true,
         // A pipe, not a debugging port: no other local process can drive this Chromium, and it
         // exits when its pipe closes, even if this process is killed outright.
@@ -219,14 +222,18 @@ export class BrowserSession {
       return browser;
     } catch (error) {
       await this.removeProfile();
-      throw new RenderError(`Chromium (${executablePath}) did not start: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+      throw new RenderError(`Chromium (${executablePath}) did not start: ${(error as Error).message.split('\n')[0]}`, {
+        cause: error,
+      });
     }
   }
 
   private async removeProfile(): Promise<void> {
     const dirs = this.dirs;
     this.dirs = [];
-    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)));
+    await Promise.all(
+      dirs.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)),
+    );
   }
 }
 

@@ -28,14 +28,20 @@ export async function makeChromiumFolders(): Promise<ChromiumFolders> {
   try {
     profileDir = await mkdtemp(path.join(base, `${profilePrefix}${process.pid}-`));
   } catch (error) {
-    throw new RenderError(`cannot create a temporary folder for Chromium in ${base} (${(error as NodeJS.ErrnoException).code ?? String(error)}); set TMPDIR to a writable folder`, { cause: error });
+    throw new RenderError(
+      `cannot create a temporary folder for Chromium in ${base} (${(error as NodeJS.ErrnoException).code ?? String(error)}); set TMPDIR to a writable folder`,
+      { cause: error },
+    );
   }
   if (profileDir.length + socketSuffix.length < 104) return { profileDir, chromiumTmp: profileDir };
   try {
     return { profileDir, chromiumTmp: await mkdtemp(path.join('/tmp', `${profilePrefix}${process.pid}-`)) };
   } catch (error) {
     await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
-    throw new RenderError(`cannot create a temporary folder for Chromium in /tmp (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    throw new RenderError(
+      `cannot create a temporary folder for Chromium in /tmp (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      { cause: error },
+    );
   }
 }
 

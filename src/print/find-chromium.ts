@@ -19,11 +19,15 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env['PUPPETEER_EXECUTABLE_PATH'];
   if (fromEnv) {
     if (isExecutable(fromEnv)) return fromEnv;
-    throw new RenderError(`PUPPETEER_EXECUTABLE_PATH is ${fromEnv}, which is not an executable file; fix the path or unset it to use the system Chromium`);
+    throw new RenderError(
+      `PUPPETEER_EXECUTABLE_PATH is ${fromEnv}, which is not an executable file; fix the path or unset it to use the system Chromium`,
+    );
   }
   const found = candidates.find(isExecutable);
   if (found) return found;
-  throw new RenderError('no Chromium found; on Debian run `apt-get install chromium`, or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary');
+  throw new RenderError(
+    'no Chromium found; on Debian run `apt-get install chromium`, or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium binary',
+  );
 }
 
 function isExecutable(file: string): boolean {

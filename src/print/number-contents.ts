@@ -36,18 +36,24 @@ export function destinationPages(document: PdfDocument): Map<string, number> {
  * that print is the PDF, and the build printed once. Otherwise the numbers are set from that
  * print and the page is printed again, as without a guess.
  */
-export async function numberContents(page: Page, print: (final: boolean) => Promise<Uint8Array>, guess?: SectionPages): Promise<NumberedPrint> {
+export async function numberContents(
+  page: Page,
+  print: (final: boolean) => Promise<Uint8Array>,
+  guess?: SectionPages,
+): Promise<NumberedPrint> {
   const client = await page.createCDPSession();
   try {
     const slots = await contentsSlots(client);
-    if (slots.length === 0) return { document: readPrint(await print(true)), sectionPages: new Map(), warnings: [], prints: 1 };
+    if (slots.length === 0)
+      return { document: readPrint(await print(true)), sectionPages: new Map(), warnings: [], prints: 1 };
     const guessed = guess !== undefined && slots.every((s) => guess.has(s.target));
     let first: SectionPages;
     if (guessed) {
       await fill(client, slots, guess);
       const document = readPrint(await print(true));
       const pages = destinationPages(document);
-      if (slots.every((s) => pages.get(s.target) === guess.get(s.target))) return { document, sectionPages: sectionPages(slots, pages), warnings: [], prints: 1 };
+      if (slots.every((s) => pages.get(s.target) === guess.get(s.target)))
+        return { document, sectionPages: sectionPages(slots, pages), warnings: [], prints: 1 };
       first = pages;
     } else {
       // The first of two prints only serves to find the pages: no structure, no bookmarks.
@@ -58,9 +64,13 @@ export async function numberContents(page: Page, print: (final: boolean) => Prom
     const final = destinationPages(document);
     const warnings: string[] = [];
     const moved = slots.filter((s) => first.get(s.target) !== final.get(s.target)).map((s) => s.target);
-    if (moved.length > 0) warnings.push(`the contents' page numbers moved ${moved.join(', ')} to another page; the contents may be off by a page there`);
+    if (moved.length > 0)
+      warnings.push(
+        `the contents' page numbers moved ${moved.join(', ')} to another page; the contents may be off by a page there`,
+      );
     const missing = slots.filter((s) => !final.has(s.target)).map((s) => s.target);
-    if (missing.length > 0) warnings.push(`the contents list ${missing.join(', ')}, which no page holds; those entries have no page number`);
+    if (missing.length > 0)
+      warnings.push(`the contents list ${missing.join(', ')}, which no page holds; those entries have no page number`);
     return { document, sectionPages: sectionPages(slots, final), warnings, prints: 2 };
   } finally {
     await client.detach().catch(() => undefined);
@@ -87,7 +97,8 @@ async function contentsSlots(client: CDPSession): Promise<Slot[]> {
 async function fill(client: CDPSession, slots: readonly Slot[], pages: SectionPages): Promise<void> {
   for (const slot of slots) {
     const pageNumber = pages.get(slot.target);
-    if (pageNumber !== undefined) await client.send('DOM.setAttributeValue', { nodeId: slot.nodeId, name: 'data-page', value: String(pageNumber) });
+    if (pageNumber !== undefined)
+      await client.send('DOM.setAttributeValue', { nodeId: slot.nodeId, name: 'data-page', value: String(pageNumber) });
     else await client.send('DOM.removeAttribute', { nodeId: slot.nodeId, name: 'data-page' });
   }
 }

@@ -42,7 +42,12 @@ export async function checkLaidOutPages(page: Page, size: PageSize): Promise<voi
     const width = Math.floor(px(sheet.width - 2 * pageMarginsMm.side));
     const pageHeight = px(sheet.height - pageMarginsMm.top - pageMarginsMm.bottom);
     await client.send('Emulation.setEmulatedMedia', { media: 'print' });
-    await client.send('Emulation.setDeviceMetricsOverride', { width, height: Math.round(pageHeight), deviceScaleFactor: 1, mobile: false });
+    await client.send('Emulation.setDeviceMetricsOverride', {
+      width,
+      height: Math.round(pageHeight),
+      deviceScaleFactor: 1,
+      mobile: false,
+    });
     const print = await client.send('Page.getLayoutMetrics');
     const pages = Math.ceil(print.cssContentSize.height / pageHeight);
     if (pages > limits.pdfPages) throw tooBig(pages, 'would print at least');

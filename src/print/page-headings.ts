@@ -18,7 +18,10 @@ export async function pageHeadings(page: Page): Promise<Heading[]> {
   const client = await page.createCDPSession();
   try {
     const { root } = await client.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'h1, h2, h3, h4, h5, h6' });
+    const { nodeIds } = await client.send('DOM.querySelectorAll', {
+      nodeId: root.nodeId,
+      selector: 'h1, h2, h3, h4, h5, h6',
+    });
     const headings: Heading[] = [];
     for (const nodeId of nodeIds.slice(0, maxHeadings)) {
       const heading = await readHeading(client, nodeId);

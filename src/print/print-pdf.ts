@@ -84,7 +84,12 @@ export async function printPdf(session: BrowserSession, html: string, options: P
   } catch (error) {
     if (error instanceof RenderError || error instanceof UserError) throw error;
     const reason = await session.crashReason();
-    throw new RenderError(reason ? `${reason} while printing the PDF` : `printing the PDF failed: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new RenderError(
+      reason
+        ? `${reason} while printing the PDF`
+        : `printing the PDF failed: ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
+    );
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);

@@ -44,9 +44,17 @@ export async function buildJob(payload: JobPayload, context: BuildContext, today
     for (const output of result.outputs) context.contentsPages.delete(output.path);
     timings['total'] = round(performance.now() - started);
     const files = new Map<OutputFormat, Buffer>();
-    for (const output of result.outputs) files.set(output.format, output.format === 'html' ? Buffer.from(result.html, 'utf8') : result.pdf!);
+    for (const output of result.outputs)
+      files.set(output.format, output.format === 'html' ? Buffer.from(result.html, 'utf8') : result.pdf!);
     const label = payload.spec;
-    const noticed = result.warnings.map((message): Problem => ({ file: label, line: 0, column: 0, path: '', message: inProject(message, project.dir), severity: 'warning' }));
+    const noticed = result.warnings.map((message): Problem => ({
+      file: label,
+      line: 0,
+      column: 0,
+      path: '',
+      message: inProject(message, project.dir),
+      severity: 'warning',
+    }));
     return { name: result.options.outName, files, warnings: [...result.problems, ...noticed], timings };
   } catch (error) {
     throw asProjectError(error, project.dir);
@@ -68,7 +76,10 @@ function asProjectError(error: unknown, dir: string): unknown {
     );
   }
   for (const Kind of [UserError, UsageError, RenderError]) {
-    if (error instanceof Kind) return new Kind(inProject(error.message, dir), { cause: error.cause instanceof Error ? new Error(inProject(error.cause.message, dir)) : error.cause });
+    if (error instanceof Kind)
+      return new Kind(inProject(error.message, dir), {
+        cause: error.cause instanceof Error ? new Error(inProject(error.cause.message, dir)) : error.cause,
+      });
   }
   return error;
 }

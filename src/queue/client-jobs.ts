@@ -12,7 +12,10 @@ const rememberSeconds = 30 * 24 * 3600;
  * commands from.
  */
 export function clientKey(queue: string, cwd: string): string {
-  const who = createHash('sha256').update(`${os.hostname()}\0${process.getuid?.() ?? ''}\0${cwd}`).digest('hex').slice(0, 32);
+  const who = createHash('sha256')
+    .update(`${os.hostname()}\0${process.getuid?.() ?? ''}\0${cwd}`)
+    .digest('hex')
+    .slice(0, 32);
   return `bull:${queue}:client:${who}`;
 }
 
@@ -21,7 +24,11 @@ export async function rememberJobs(redis: Redis, key: string, ids: readonly stri
   if (ids.length === 0) return;
   const base = Date.now() * 1000;
   const members = ids.flatMap((id, i) => [base + i, id]);
-  await redis.multi().zadd(key, 'NX', ...members).expire(key, rememberSeconds).exec();
+  await redis
+    .multi()
+    .zadd(key, 'NX', ...members)
+    .expire(key, rememberSeconds)
+    .exec();
 }
 
 /** This client's jobs not yet collected, oldest first. */

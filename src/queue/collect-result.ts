@@ -24,7 +24,13 @@ export interface CollectOptions {
  * A finished job's outcome, and for a built report its outputs written into the output folder
  * (atomically, as `build` writes them, and checked against the SHA-256 the worker recorded).
  */
-export async function collectResult(redis: Redis, queue: ReportQueue, id: string, state: FinishedState, options: CollectOptions): Promise<CollectedReport> {
+export async function collectResult(
+  redis: Redis,
+  queue: ReportQueue,
+  id: string,
+  state: FinishedState,
+  options: CollectOptions,
+): Promise<CollectedReport> {
   const started = performance.now();
   const failure = (spec: string, error: string, exitCode: number, result?: JobResult): CollectedReport => ({
     id,
@@ -37,7 +43,12 @@ export async function collectResult(redis: Redis, queue: ReportQueue, id: string
     problems: result?.problems ?? [],
     error,
   });
-  if (state === 'missing') return failure(`(job ${id.slice(0, 12)})`, `job ${id} is not in the queue: it was never added there, or its --keep time ran out; add the report again`, exitCodes.renderFailed);
+  if (state === 'missing')
+    return failure(
+      `(job ${id.slice(0, 12)})`,
+      `job ${id} is not in the queue: it was never added there, or its --keep time ran out; add the report again`,
+      exitCodes.renderFailed,
+    );
   let spec = `(job ${id.slice(0, 12)})`;
   try {
     spec = (await redis.hget(queue.toKey(id), 'name')) ?? spec;
@@ -47,14 +58,26 @@ export async function collectResult(redis: Redis, queue: ReportQueue, id: string
       return failure(spec, (await redis.hget(queue.toKey(id), 'failedReason')) ?? 'failed', exitCodes.renderFailed);
     }
     if (!result || !result.ok || result.name === null) {
-      return failure(spec, `the result of job ${id} is no longer kept (the workers' --keep time ran out); add the report again`, exitCodes.renderFailed);
+      return failure(
+        spec,
+        `the result of job ${id} is no longer kept (the workers' --keep time ran out); add the report again`,
+        exitCodes.renderFailed,
+      );
     }
     const files = await readArtifacts(redis, queue.name, result, options.storeDir);
-    const targets = [...files].map(([format, bytes]) => ({ path: path.resolve(options.cwd, options.outDir, `${result.name}.${format}`), bytes }));
+    const targets = [...files].map(([format, bytes]) => ({
+      path: path.resolve(options.cwd, options.outDir, `${result.name}.${format}`),
+      bytes,
+    }));
     for (const target of targets) {
       const other = options.written.get(target.path);
       if (other !== undefined && other !== result.spec) {
-        return failure(result.spec, `${path.relative(options.cwd, target.path)} was already written for ${other}; give the reports different output.name values`, exitCodes.badInput, result);
+        return failure(
+          result.spec,
+          `${path.relative(options.cwd, target.path)} was already written for ${other}; give the reports different output.name values`,
+          exitCodes.badInput,
+          result,
+        );
       }
     }
     const written = await writeArtifacts(targets);
@@ -64,7 +87,12 @@ export async function collectResult(redis: Redis, queue: ReportQueue, id: string
       spec: result.spec,
       ok: true,
       exitCode: exitCodes.ok,
-      artifacts: written.map((a) => ({ format: a.path.endsWith('.pdf') ? 'pdf' : 'html', path: path.relative(options.cwd, a.path) || a.path, bytes: a.size, sha256: a.sha256 })),
+      artifacts: written.map((a) => ({
+        format: a.path.endsWith('.pdf') ? 'pdf' : 'html',
+        path: path.relative(options.cwd, a.path) || a.path,
+        bytes: a.size,
+        sha256: a.sha256,
+      })),
       timings: { ...result.timings, collect: Math.round(performance.now() - started) },
       warnings: result.warnings,
       problems: [],

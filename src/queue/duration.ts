@@ -16,6 +16,7 @@ export function parseDuration(text: string, flag: string): number {
 export function parseCount(text: string | undefined, flag: string, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new UsageError(`${flag} takes a whole number from 1 to 10000, not ${text}`);
+  if (!Number.isInteger(value) || value < 1 || value > 10_000)
+    throw new UsageError(`${flag} takes a whole number from 1 to 10000, not ${text}`);
   return value;
 }

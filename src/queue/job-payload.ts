@@ -16,11 +16,16 @@ function isProjectPath(text: string): boolean {
   return text.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && part.length <= 255);
 }
 
-const projectPath = z.string().refine(isProjectPath, 'a relative path inside the project, with no empty, `.` or `..` part');
+const projectPath = z
+  .string()
+  .refine(isProjectPath, 'a relative path inside the project, with no empty, `.` or `..` part');
 
 /** The flags of `queue add` that change what a build writes (the spec decides the rest). */
 const buildSettingsSchema = z.strictObject({
-  formats: z.array(z.enum(['html', 'pdf'])).min(1).max(2),
+  formats: z
+    .array(z.enum(['html', 'pdf']))
+    .min(1)
+    .max(2),
   page: z.enum(pageSizes).optional(),
   language: z.enum(shippedLanguages).optional(),
   strict: z.boolean(),
@@ -46,7 +51,10 @@ export const jobPayloadSchema = z.strictObject({
   files: z
     .record(projectPath, z.base64())
     .refine((files) => Object.keys(files).length <= maxFiles, `at most ${maxFiles} files`)
-    .refine((files) => Object.values(files).reduce((sum, b64) => sum + b64.length, 0) <= maxEncodedChars, `at most ${limits.jobInputBytes} bytes of files`),
+    .refine(
+      (files) => Object.values(files).reduce((sum, b64) => sum + b64.length, 0) <= maxEncodedChars,
+      `at most ${limits.jobInputBytes} bytes of files`,
+    ),
 });
 
 export type JobPayload = z.infer<typeof jobPayloadSchema>;
@@ -61,7 +69,12 @@ export function jobId(payload: JobPayload): string {
 }
 
 /** A payload with its parts in the one order the id is taken over. */
-export function makePayload(tool: string, spec: string, settings: BuildSettings, files: ReadonlyMap<string, Uint8Array>): JobPayload {
+export function makePayload(
+  tool: string,
+  spec: string,
+  settings: BuildSettings,
+  files: ReadonlyMap<string, Uint8Array>,
+): JobPayload {
   const sorted = [...files.keys()].sort();
   return {
     format: 1,

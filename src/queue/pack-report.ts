@@ -30,11 +30,18 @@ export interface PackedReport {
  * queued, and its job fails at once with those problems, as `build` would print them.
  * Throws ValidationError (a file that cannot be read) or UserError (templates, size bound).
  */
-export async function packReport(spec: string, settings: BuildSettings, cwd: string, tool: string): Promise<PackedReport> {
+export async function packReport(
+  spec: string,
+  settings: BuildSettings,
+  cwd: string,
+  tool: string,
+): Promise<PackedReport> {
   const specPath = path.resolve(cwd, spec);
   const label = displayPath(cwd, specPath);
   if (!isInside(cwd, specPath)) {
-    throw new UserError(`${label} is outside this folder; run \`queue add\` from the project folder that holds the spec, since a job carries the project's files by their place in it`);
+    throw new UserError(
+      `${label} is outside this folder; run \`queue add\` from the project folder that holds the spec, since a job carries the project's files by their place in it`,
+    );
   }
   const read = recordingReader(readInputFile);
   let inputs: LoadedInputs | undefined;
@@ -46,13 +53,20 @@ export async function packReport(spec: string, settings: BuildSettings, cwd: str
   }
   const files = new Map<string, Uint8Array>();
   const add = (absolute: string, bytes: Uint8Array): void => {
-    if (!isInside(cwd, absolute)) throw new UserError(`${label}: ${absolute} is outside this folder, so it cannot travel with the job; keep the report's files inside the project`);
+    if (!isInside(cwd, absolute))
+      throw new UserError(
+        `${label}: ${absolute} is outside this folder, so it cannot travel with the job; keep the report's files inside the project`,
+      );
     files.set(path.relative(cwd, absolute).split(path.sep).join('/'), bytes);
   };
   for (const [absolute, bytes] of read.files) add(absolute, bytes);
   if (inputs) {
-    const { templatesDir, language } = resolveOptions({ cwd, ...(settings.language ? { language: settings.language } : {}) }, inputs);
-    if (templatesDir !== undefined) for (const [absolute, bytes] of await templateFiles(templatesDir, language, cwd, label)) add(absolute, bytes);
+    const { templatesDir, language } = resolveOptions(
+      { cwd, ...(settings.language ? { language: settings.language } : {}) },
+      inputs,
+    );
+    if (templatesDir !== undefined)
+      for (const [absolute, bytes] of await templateFiles(templatesDir, language, cwd, label)) add(absolute, bytes);
   }
   const bytes = [...files.values()].reduce((sum, b) => sum + b.length, 0);
   if (bytes > limits.jobInputBytes) {
@@ -83,7 +97,12 @@ function recordingReader(inner: FileReader): { reader: FileReader; files: Map<st
  * followed), then read by the build's template reader with its limits; plus the folder's
  * messages for the report's language, if it has them.
  */
-async function templateFiles(templatesDir: string, language: string, cwd: string, label: string): Promise<Map<string, Uint8Array>> {
+async function templateFiles(
+  templatesDir: string,
+  language: string,
+  cwd: string,
+  label: string,
+): Promise<Map<string, Uint8Array>> {
   const inside = await realFolderInside(templatesDir, cwd);
   if (!inside.ok) throw new UserError(`${label}: templates: ${inside.message}`);
   const set = await readTemplateSet(templatesDir);

@@ -12,15 +12,35 @@ const maxFailedListed = 1000;
  * connected, and each failed job with its spec and its problems as `build` reports them.
  */
 export async function queueStatus(queue: ReportQueue, redis: Redis): Promise<QueueStatusSummary> {
-  const counts = await queue.getJobCounts('waiting', 'prioritized', 'paused', 'active', 'delayed', 'completed', 'failed');
+  const counts = await queue.getJobCounts(
+    'waiting',
+    'prioritized',
+    'paused',
+    'active',
+    'delayed',
+    'completed',
+    'failed',
+  );
   const count = (...names: string[]): number => names.reduce((sum, name) => sum + (counts[name] ?? 0), 0);
   const ids = await queue.getRanges(['failed'], 0, maxFailedListed - 1);
   const failed = await Promise.all(
     ids.map(async (id) => {
       // BullMQ keeps the tries made as `atm` (older versions: `attemptsMade`).
-      const [name, reason, atm, attemptsMade] = await redis.hmget(queue.toKey(id), 'name', 'failedReason', 'atm', 'attemptsMade');
+      const [name, reason, atm, attemptsMade] = await redis.hmget(
+        queue.toKey(id),
+        'name',
+        'failedReason',
+        'atm',
+        'attemptsMade',
+      );
       const result = await readResult(redis, queue.name, id).catch(() => undefined);
-      return { id, spec: result?.spec ?? name ?? '(unknown)', attempts: Number(atm ?? attemptsMade ?? 0), error: result?.error ?? reason ?? 'failed', problems: result?.problems ?? [] };
+      return {
+        id,
+        spec: result?.spec ?? name ?? '(unknown)',
+        attempts: Number(atm ?? attemptsMade ?? 0),
+        error: result?.error ?? reason ?? 'failed',
+        problems: result?.problems ?? [],
+      };
     }),
   );
   return {
@@ -29,7 +49,13 @@ export async function queueStatus(queue: ReportQueue, redis: Redis): Promise<Que
     exitCode: exitCodes.ok,
     queue: queue.name,
     workers: await queue.getWorkersCount(),
-    counts: { waiting: count('waiting', 'prioritized', 'paused'), active: count('active'), delayed: count('delayed'), completed: count('completed'), failed: count('failed') },
+    counts: {
+      waiting: count('waiting', 'prioritized', 'paused'),
+      active: count('active'),
+      delayed: count('delayed'),
+      completed: count('completed'),
+      failed: count('failed'),
+    },
     failed,
   };
 }

@@ -89,7 +89,10 @@ export async function connectClient(target: RedisTarget, options: ClientConnecti
     await redis.ping();
   } catch (error) {
     redis.disconnect();
-    throw new RedisUnreachableError(`cannot reach Redis at ${target.shown}: ${describeRedisError(lastError ?? error)}`, { cause: error });
+    throw new RedisUnreachableError(
+      `cannot reach Redis at ${target.shown}: ${describeRedisError(lastError ?? error)}`,
+      { cause: error },
+    );
   }
   connected = true;
   return redis;

@@ -4,7 +4,16 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BuildContext } from '../build-context.js';
-import { ProfileReportError, RenderError, ValidationError, errorSummary, exitCodeOf, exitCodes, firstLine, formatProblem } from '../errors.js';
+import {
+  ProfileReportError,
+  RenderError,
+  ValidationError,
+  errorSummary,
+  exitCodeOf,
+  exitCodes,
+  firstLine,
+  formatProblem,
+} from '../errors.js';
 import { jsonProblem } from '../cli/json-summary.js';
 import { buildJob } from './build-job.js';
 import { jobId, jobPayloadSchema } from './job-payload.js';
@@ -48,8 +57,15 @@ export class ReportWorker {
   private started = false;
 
   constructor(private readonly options: ReportWorkerOptions) {
-    const connection = { ...redisOptions(options.target), maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 500, 5000) };
-    this.warm = new WarmContext(() => new BuildContext({ onNotice: (message) => options.log(`note: ${message}`) }), options.restartAfter);
+    const connection = {
+      ...redisOptions(options.target),
+      maxRetriesPerRequest: null,
+      retryStrategy: (times: number) => Math.min(times * 500, 5000),
+    };
+    this.warm = new WarmContext(
+      () => new BuildContext({ onNotice: (message) => options.log(`note: ${message}`) }),
+      options.restartAfter,
+    );
     this.results = new Redis(connection);
     this.results.on('error', () => undefined); // the worker's own connection says what is wrong
     this.worker = new Worker(queueName(), (job) => this.process(job), {
@@ -64,7 +80,11 @@ export class ReportWorker {
     });
     this.worker.on('ready', () => {
       if (this.reachable) return;
-      options.log(this.started ? `Redis at ${options.target.shown} is back; taking jobs again` : `taking jobs from the queue ${queueName()} at ${options.target.shown}, ${options.concurrency} at a time`);
+      options.log(
+        this.started
+          ? `Redis at ${options.target.shown} is back; taking jobs again`
+          : `taking jobs from the queue ${queueName()} at ${options.target.shown}, ${options.concurrency} at a time`,
+      );
       this.reachable = true;
       this.started = true;
     });
@@ -75,7 +95,9 @@ export class ReportWorker {
         if (!this.reachable && told) return;
         told = true;
         this.reachable = false;
-        options.log(`cannot reach Redis at ${options.target.shown}: ${describeRedisError(error)}; trying again until it answers`);
+        options.log(
+          `cannot reach Redis at ${options.target.shown}: ${describeRedisError(error)}; trying again until it answers`,
+        );
       } else {
         options.log(`note: ${firstLine(error)}`);
       }
@@ -109,7 +131,9 @@ export class ReportWorker {
     this.running += 1;
     const started = performance.now();
     const base = { id, spec: job.name, attempt, worker: `${os.hostname()}:${process.pid}` };
-    this.options.log(`building ${job.name} (${id.slice(0, 12)})${attempt > 1 ? `, try ${attempt} of ${attempts}` : ''}`);
+    this.options.log(
+      `building ${job.name} (${id.slice(0, 12)})${attempt > 1 ? `, try ${attempt} of ${attempts}` : ''}`,
+    );
     try {
       const built = await buildJob(payload, lease.context, this.options.today());
       const result: JobResult = {
@@ -124,13 +148,18 @@ export class ReportWorker {
         error: null,
       };
       const kept = await keepResult(this.results, queueName(), result, built.files, this.store());
-      this.options.log(`built ${job.name} (${id.slice(0, 12)}) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      this.options.log(
+        `built ${job.name} (${id.slice(0, 12)}) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+      );
       return kept;
     } catch (error) {
       // Bad input or usage fails the same way on every attempt: not worth a retry.
       const bad = error instanceof ProfileReportError && !(error instanceof RenderError);
       const message = oneLine(error);
-      if (!(error instanceof ProfileReportError)) this.options.log(`internal error while building ${job.name}: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      if (!(error instanceof ProfileReportError))
+        this.options.log(
+          `internal error while building ${job.name}: ${error instanceof Error ? (error.stack ?? message) : message}`,
+        );
       if (bad || attempt >= attempts) {
         const failure: JobResult = {
           ...base,
@@ -139,13 +168,21 @@ export class ReportWorker {
           name: null,
           artifacts: [],
           timings: { total: Math.round(performance.now() - started) },
-          warnings: error instanceof ValidationError ? error.problems.filter((p) => p.severity === 'warning').map(jsonProblem) : [],
-          problems: error instanceof ValidationError ? error.problems.filter((p) => p.severity === 'error').map(jsonProblem) : [],
+          warnings:
+            error instanceof ValidationError
+              ? error.problems.filter((p) => p.severity === 'warning').map(jsonProblem)
+              : [],
+          problems:
+            error instanceof ValidationError
+              ? error.problems.filter((p) => p.severity === 'error').map(jsonProblem)
+              : [],
           error: message,
         };
         await keepResult(this.results, queueName(), failure, new Map(), this.store());
       }
-      this.options.log(`failed ${job.name} (${id.slice(0, 12)}): ${message}${bad ? ' (not tried again: the input must change)' : attempt < attempts ? `; trying again (try ${attempt + 1} of ${attempts})` : ''}`);
+      this.options.log(
+        `failed ${job.name} (${id.slice(0, 12)}): ${message}${bad ? ' (not tried again: the input must change)' : attempt < attempts ? `; trying again (try ${attempt + 1} of ${attempts})` : ''}`,
+      );
       throw bad ? new UnrecoverableError(message) : new Error(message);
     } finally {
       this.running -= 1;
@@ -159,27 +196,46 @@ export class ReportWorker {
    */
   private checkPayload(data: unknown, id: string): JobPayload {
     const parsed = jobPayloadSchema.safeParse(data);
-    if (!parsed.success) throw new UnrecoverableError(`the job is not a report packed by profile-report ${toolVersion}: ${describeIssue(parsed.error.issues[0])}`);
-    if (parsed.data.tool !== toolVersion) throw new UnrecoverableError(`the job was packed by profile-report ${parsed.data.tool}; this worker is ${toolVersion}`);
-    if (jobId(parsed.data) !== id) throw new UnrecoverableError('the job\'s id is not the hash of its files; it was not added by `profile-report queue add`');
+    if (!parsed.success)
+      throw new UnrecoverableError(
+        `the job is not a report packed by profile-report ${toolVersion}: ${describeIssue(parsed.error.issues[0])}`,
+      );
+    if (parsed.data.tool !== toolVersion)
+      throw new UnrecoverableError(
+        `the job was packed by profile-report ${parsed.data.tool}; this worker is ${toolVersion}`,
+      );
+    if (jobId(parsed.data) !== id)
+      throw new UnrecoverableError(
+        "the job's id is not the hash of its files; it was not added by `profile-report queue add`",
+      );
     return parsed.data;
   }
 
   private store(): { keepSeconds: number; storeDir?: string } {
-    return { keepSeconds: this.options.keepSeconds, ...(this.options.storeDir !== undefined ? { storeDir: this.options.storeDir } : {}) };
+    return {
+      keepSeconds: this.options.keepSeconds,
+      ...(this.options.storeDir !== undefined ? { storeDir: this.options.storeDir } : {}),
+    };
   }
 }
 
 /** `files["../../x"]: a relative path inside the project...`: where in the job, and what is wrong. */
-function describeIssue(issue: { path: PropertyKey[]; message: string; issues?: { message: string }[] } | undefined): string {
+function describeIssue(
+  issue: { path: PropertyKey[]; message: string; issues?: { message: string }[] } | undefined,
+): string {
   if (!issue) return 'unreadable';
-  const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `[${JSON.stringify(p)}]`)).join('');
+  const where = issue.path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `[${JSON.stringify(p)}]`))
+    .join('');
   return `${where || 'the job'}: ${issue.issues?.[0]?.message ?? issue.message}`;
 }
 
 function isConnectionError(error: Error): boolean {
   const code = (error as NodeJS.ErrnoException).code;
-  return (code !== undefined && /^E[A-Z]+$/.test(code)) || /Connection is closed|connect ETIMEDOUT|WRONGPASS|NOAUTH/.test(error.message);
+  return (
+    (code !== undefined && /^E[A-Z]+$/.test(code)) ||
+    /Connection is closed|connect ETIMEDOUT|WRONGPASS|NOAUTH/.test(error.message)
+  );
 }
 
 function oneLine(error: unknown): string {

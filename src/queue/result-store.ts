@@ -28,7 +28,13 @@ export interface StoreOptions {
  * hash is replaced in one transaction, so a reader never sees the outcome of one try beside the
  * bytes of another.
  */
-export async function keepResult(redis: Redis, queue: string, result: JobResult, files: ReadonlyMap<Format, Buffer>, options: StoreOptions): Promise<JobResult> {
+export async function keepResult(
+  redis: Redis,
+  queue: string,
+  result: JobResult,
+  files: ReadonlyMap<Format, Buffer>,
+  options: StoreOptions,
+): Promise<JobResult> {
   let kept = result;
   const fields: Record<string, string | Buffer> = {};
   if (options.storeDir !== undefined && files.size > 0 && result.name !== null) {
@@ -38,7 +44,9 @@ export async function keepResult(redis: Redis, queue: string, result: JobResult,
     // The outputs first, as one pair; the outcome after them, so whoever finds result.json finds
     // the outputs it describes complete (a pair is one name in one folder: see write-artifacts.ts).
     await writeArtifacts([...files].map(([format, bytes]) => ({ path: path.join(dir, `${name}.${format}`), bytes })));
-    await writeArtifacts([{ path: path.join(dir, 'result.json'), bytes: Buffer.from(`${JSON.stringify(kept, null, 2)}\n`) }]);
+    await writeArtifacts([
+      { path: path.join(dir, 'result.json'), bytes: Buffer.from(`${JSON.stringify(kept, null, 2)}\n`) },
+    ]);
   } else {
     for (const [format, bytes] of files) fields[format] = bytes;
   }
@@ -53,7 +61,10 @@ export async function readResult(redis: Redis, queue: string, id: string): Promi
   const meta = await redis.hget(resultKey(queue, id), 'meta');
   if (meta === null) return undefined;
   const parsed = jobResultSchema.safeParse(safeJson(meta));
-  if (!parsed.success || parsed.data.id !== id) throw new RenderError(`the result kept for job ${id} in Redis is not one profile-report wrote; add the report again`);
+  if (!parsed.success || parsed.data.id !== id)
+    throw new RenderError(
+      `the result kept for job ${id} in Redis is not one profile-report wrote; add the report again`,
+    );
   return parsed.data;
 }
 
@@ -66,7 +77,12 @@ export async function forgetResult(redis: Redis, queue: string, id: string): Pro
  * worker's path, for storage mounted elsewhere on this machine). Each is checked against the
  * size and SHA-256 the worker recorded, so a half-copied or stale file is never handed on.
  */
-export async function readArtifacts(redis: Redis, queue: string, result: JobResult, storeDir?: string): Promise<Map<Format, Buffer>> {
+export async function readArtifacts(
+  redis: Redis,
+  queue: string,
+  result: JobResult,
+  storeDir?: string,
+): Promise<Map<Format, Buffer>> {
   const files = new Map<Format, Buffer>();
   for (const artifact of result.artifacts) {
     let bytes: Buffer | null;
@@ -75,15 +91,24 @@ export async function readArtifacts(redis: Redis, queue: string, result: JobResu
       const dir = storeDir !== undefined ? path.resolve(storeDir, result.id) : result.stored;
       where = path.join(dir, `${result.name}.${artifact.format}`);
       bytes = await readFile(where).catch((error: NodeJS.ErrnoException) => {
-        throw new RenderError(`cannot read ${where}, where a worker stored the ${artifact.format} (${error.code ?? error.message}); give the store folder as this machine sees it with --store`, { cause: error });
+        throw new RenderError(
+          `cannot read ${where}, where a worker stored the ${artifact.format} (${error.code ?? error.message}); give the store folder as this machine sees it with --store`,
+          { cause: error },
+        );
       });
     } else {
       where = `Redis (${resultKey(queue, result.id)})`;
       bytes = await redis.hgetBuffer(resultKey(queue, result.id), artifact.format);
-      if (bytes === null) throw new RenderError(`the ${artifact.format} of job ${result.id} is no longer kept in Redis (its --keep time ran out); add the report again`);
+      if (bytes === null)
+        throw new RenderError(
+          `the ${artifact.format} of job ${result.id} is no longer kept in Redis (its --keep time ran out); add the report again`,
+        );
     }
     const sha = createHash('sha256').update(bytes).digest('hex');
-    if (bytes.length !== artifact.bytes || sha !== artifact.sha256) throw new RenderError(`the ${artifact.format} in ${where} is not the one the worker built (its size or SHA-256 differs)`);
+    if (bytes.length !== artifact.bytes || sha !== artifact.sha256)
+      throw new RenderError(
+        `the ${artifact.format} in ${where} is not the one the worker built (its size or SHA-256 differs)`,
+      );
     files.set(artifact.format, bytes);
   }
   return files;

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
  * one version is built only by workers of that same version, so its bytes are the ones a local
  * build with that version would write.
  */
-export const toolVersion: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const toolVersion: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** The BullMQ queue a version's clients and workers share (BullMQ forbids `:` in the name). */
 export function queueName(version: string = toolVersion): string {

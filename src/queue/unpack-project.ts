@@ -26,7 +26,8 @@ export async function unpackProject(payload: JobPayload): Promise<UnpackedProjec
   try {
     for (const [name, base64] of Object.entries(payload.files)) {
       const target = path.join(dir, ...name.split('/'));
-      if (!isInside(dir, target) || target === dir) throw new Error(`the job's file ${name} would land outside its folder`);
+      if (!isInside(dir, target) || target === dir)
+        throw new Error(`the job's file ${name} would land outside its folder`);
       await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
       await writeFile(target, Buffer.from(base64, 'base64'), { flag: 'wx', mode: 0o600 });
     }

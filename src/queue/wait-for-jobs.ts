@@ -31,7 +31,12 @@ export interface WaitHooks {
  * rather than listening to the queue's event stream, keeps this correct across a Redis outage
  * and for jobs that finished before the wait began.
  */
-export async function waitForJobs(queue: ReportQueue, ids: readonly string[], hooks: WaitHooks, pollMs = 300): Promise<void> {
+export async function waitForJobs(
+  queue: ReportQueue,
+  ids: readonly string[],
+  hooks: WaitHooks,
+  pollMs = 300,
+): Promise<void> {
   const pending = new Set(ids);
   const started = performance.now();
   let done = 0;
@@ -53,7 +58,14 @@ export async function waitForJobs(queue: ReportQueue, ids: readonly string[], ho
       else failed += 1;
     });
     const seconds = (performance.now() - started) / 1000;
-    hooks.progress?.({ total: ids.length, done, failed, active, waiting: pending.size - active, perSecond: seconds > 0 ? (done + failed) / seconds : 0 });
+    hooks.progress?.({
+      total: ids.length,
+      done,
+      failed,
+      active,
+      waiting: pending.size - active,
+      perSecond: seconds > 0 ? (done + failed) / seconds : 0,
+    });
     if (pending.size > 0 && !hooks.stopped()) await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

@@ -4,7 +4,12 @@ import { toolVersion } from './tool-version.js';
 import type { WaitProgress } from './wait-for-jobs.js';
 
 /** A progress line when something changed (at most one a second), and a warning when no worker is there to build. */
-export function waitProgress(say: (line: string) => void, queue: ReportQueue, target: RedisTarget, warn: (line: string) => void): (p: WaitProgress) => Promise<void> {
+export function waitProgress(
+  say: (line: string) => void,
+  queue: ReportQueue,
+  target: RedisTarget,
+  warn: (line: string) => void,
+): (p: WaitProgress) => Promise<void> {
   let last = '';
   let lastAt = 0;
   let idleSince = performance.now();
@@ -20,7 +25,9 @@ export function waitProgress(say: (line: string) => void, queue: ReportQueue, ta
     if (p.active > 0) idleSince = now;
     if (!warned && p.waiting > 0 && now - idleSince > 10_000 && (await queue.getWorkersCount()) === 0) {
       warned = true;
-      warn(`no worker is taking jobs from the queue ${queue.name} (profile-report ${toolVersion}); start one with: profile-report worker --redis ${target.shown}`);
+      warn(
+        `no worker is taking jobs from the queue ${queue.name} (profile-report ${toolVersion}); start one with: profile-report worker --redis ${target.shown}`,
+      );
     }
   };
 }

@@ -10,7 +10,12 @@ export const chartEmojiFamily = 'PR Colour Emoji';
 /** The font stack of a chart whose CJK text is of `region`; the colour emoji last, after every text face. */
 export function chartFontFamily(region: CjkRegion, emoji = false): string {
   const order = [region, ...regions.filter((r) => r !== region)];
-  return ["'Source Sans 3'", ...order.map((r) => `'${regionFamily[r]}'`), ...(emoji ? [`'${chartEmojiFamily}'`] : []), 'sans-serif'].join(', ');
+  return [
+    "'Source Sans 3'",
+    ...order.map((r) => `'${regionFamily[r]}'`),
+    ...(emoji ? [`'${chartEmojiFamily}'`] : []),
+    'sans-serif',
+  ].join(', ');
 }
 
 /** The WOFF twin of a face's WOFF2 file. */

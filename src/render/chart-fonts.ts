@@ -12,7 +12,10 @@ import { renamedSfnt } from './woff-to-ttf.js';
 import { hbSubset } from './colour-font-subset.js';
 import { superscriptFaces, superscriptRange } from './superscript-faces.js';
 
-const superscriptCodePoints = Array.from({ length: superscriptRange.to - superscriptRange.from + 1 }, (_, i) => superscriptRange.from + i);
+const superscriptCodePoints = Array.from(
+  { length: superscriptRange.to - superscriptRange.from + 1 },
+  (_, i) => superscriptRange.from + i,
+);
 
 /** What one chart needs from Cairo: its font stack, and the faces to make current before drawing it. */
 export interface PreparedFonts {
@@ -72,24 +75,46 @@ export class ChartFonts {
   /** Prepares what `spec` needs; the result's `activate` registers it right before drawing. */
   async prepare(spec: ChartSpec): Promise<PreparedFonts> {
     const text = strings(spec.config).join('\n');
-    const region = /[\u3040-\u30ff\u31f0-\u31ff]/.test(text) ? 'jp' : /[\uac00-\ud7af\u1100-\u11ff]/.test(text) ? 'kr' : regionOf(spec.lang ?? 'en');
+    const region = /[\u3040-\u30ff\u31f0-\u31ff]/.test(text)
+      ? 'jp'
+      : /[\uac00-\ud7af\u1100-\u11ff]/.test(text)
+        ? 'kr'
+        : regionOf(spec.lang ?? 'en');
     const { deregisterAllFonts, registerFont } = await import('canvas');
     const faces = this.library.chartFaces(text, region);
     // Every slice settles before a failure is reported: none is still writing when the chart gives up.
-    const settled = await Promise.allSettled(faces.map(({ face }) => this.file(woffFile(face), sliceFamily(face), face.weight)));
+    const settled = await Promise.allSettled(
+      faces.map(({ face }) => this.file(woffFile(face), sliceFamily(face), face.weight)),
+    );
     const failed = settled.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     const files = settled.map((r) => (r as PromiseFulfilledResult<string>).value);
-    const registrations: Registration[] = faces.map(({ face, family }, i) => ({ file: files[i]!, family, weight: face.weight, style: face.style }));
+    const registrations: Registration[] = faces.map(({ face, family }, i) => ({
+      file: files[i]!,
+      family,
+      weight: face.weight,
+      style: face.style,
+    }));
     // The colour emoji font is renamed too: fontconfig treats a pattern naming "Noto Color
     // Emoji" as a request for emoji, prefers colour fonts in it above the families' order, and
     // every digit and space of the chart would then be drawn from the emoji font.
     const emoji = this.library.chartEmoji(text);
-    if (emoji) registrations.push({ file: await this.file(emoji, chartEmojiFamily, '400'), family: chartEmojiFamily, weight: '400', style: 'normal' });
+    if (emoji)
+      registrations.push({
+        file: await this.file(emoji, chartEmojiFamily, '400'),
+        family: chartEmojiFamily,
+        weight: '400',
+        style: 'normal',
+      });
     // Superscripts for exponents, in every chart: tick labels are written only as it is drawn.
     // Cut to that range, so the full font never draws a letter the slices draw.
     for (const face of superscriptFaces) {
-      registrations.push({ file: await this.file(face.file, 'PR source-sans-3-super', face.weight, superscriptCodePoints), family: 'Source Sans 3', weight: face.weight, style: 'normal' });
+      registrations.push({
+        file: await this.file(face.file, 'PR source-sans-3-super', face.weight, superscriptCodePoints),
+        family: 'Source Sans 3',
+        weight: face.weight,
+        style: 'normal',
+      });
     }
     const key = JSON.stringify(registrations);
     return {
@@ -118,9 +143,18 @@ export class ChartFonts {
   }
 
   /** @param only the code points to keep (the rest of the font is left out) */
-  private async renamed(stem: string, source: string, family: string, weight: string, only?: readonly number[]): Promise<string> {
+  private async renamed(
+    stem: string,
+    source: string,
+    family: string,
+    weight: string,
+    only?: readonly number[],
+  ): Promise<string> {
     const { size, mtimeMs } = await stat(source);
-    const version = createHash('sha256').update(`${source}\u0000${size}\u0000${mtimeMs}\u0000${family}\u0000${weight}\u0000${only?.join(',') ?? ''}`).digest('hex').slice(0, 12);
+    const version = createHash('sha256')
+      .update(`${source}\u0000${size}\u0000${mtimeMs}\u0000${family}\u0000${weight}\u0000${only?.join(',') ?? ''}`)
+      .digest('hex')
+      .slice(0, 12);
     const target = path.join(await this.cacheFolder(), `${path.basename(stem)}-${version}.ttf`);
     try {
       if ((await stat(target)).size > 12) return target;
@@ -128,7 +162,11 @@ export class ChartFonts {
       // Not there yet: written below.
     }
     const bytes = await readFile(source);
-    const data = renamedSfnt(only ? hbSubset(bytes, only, [], false) : bytes, family, Number(weight) >= 600 ? 'Bold' : 'Regular');
+    const data = renamedSfnt(
+      only ? hbSubset(bytes, only, [], false) : bytes,
+      family,
+      Number(weight) >= 600 ? 'Bold' : 'Regular',
+    );
     // Another process may write the same file at the same time: each writes its own temporary.
     const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     try {
@@ -154,7 +192,12 @@ async function sharedOrPrivateFolder(base: string): Promise<string> {
   const shared = path.join(base, `profile-report-fonts-${uid ?? 'user'}`);
   await mkdir(shared, { mode: 0o700 }).catch(() => undefined);
   const info = await lstat(shared).catch(() => undefined);
-  const trusted = info !== undefined && info.isDirectory() && !info.isSymbolicLink() && (uid === undefined || info.uid === uid) && (info.mode & 0o022) === 0;
+  const trusted =
+    info !== undefined &&
+    info.isDirectory() &&
+    !info.isSymbolicLink() &&
+    (uid === undefined || info.uid === uid) &&
+    (info.mode & 0o022) === 0;
   if (trusted) {
     await removeStaleTemporaries(shared);
     return shared;
@@ -172,7 +215,8 @@ const temporary = /\.ttf\.(\d+)-[0-9a-f]{8}\.tmp$/;
 async function removeStaleTemporaries(folder: string): Promise<void> {
   for (const name of await readdir(folder).catch(() => [] as string[])) {
     const pid = Number(temporary.exec(name)?.[1] ?? Number.NaN);
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await unlink(path.join(folder, name)).catch(() => undefined);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid))
+      await unlink(path.join(folder, name)).catch(() => undefined);
   }
 }
 

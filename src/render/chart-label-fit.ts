@@ -23,11 +23,18 @@ export function fitChartLabels(config: ChartConfig, width: number, height: numbe
   // A category axis beside the plot takes at most two fifths of the chart; one below it shares the width.
   const labels = config.data.labels;
   // Chart.js also gives a box beside the plot at most half of what the layout's padding leaves.
-  const padding = isObject(options['layout']) && isObject(options['layout']['padding']) ? options['layout']['padding'] : {};
+  const padding =
+    isObject(options['layout']) && isObject(options['layout']['padding']) ? options['layout']['padding'] : {};
   const side = (key: string): number => (typeof padding[key] === 'number' ? (padding[key] as number) : 0);
   const beside = Math.min(width * 0.4, (width - side('left') - side('right')) / 2 - 12);
-  const room = horizontal ? Math.max(24, Math.round(beside)) : Math.max(40, Math.round((width * 0.9) / Math.max(1, labels?.length ?? 1)));
-  const fittedLabels = labels?.map((label) => (typeof label === 'string' ? wrapToWidth(label, room, (t) => measure(t, tickSize)) : label.map((line) => shortenToWidth(line, room, (t) => measure(t, tickSize)))));
+  const room = horizontal
+    ? Math.max(24, Math.round(beside))
+    : Math.max(40, Math.round((width * 0.9) / Math.max(1, labels?.length ?? 1)));
+  const fittedLabels = labels?.map((label) =>
+    typeof label === 'string'
+      ? wrapToWidth(label, room, (t) => measure(t, tickSize))
+      : label.map((line) => shortenToWidth(line, room, (t) => measure(t, tickSize))),
+  );
   const categoryId = horizontal ? 'y' : 'x';
   const multiLine = fittedLabels?.some((l) => Array.isArray(l)) ?? false;
   const fittedScales = Object.fromEntries(
@@ -35,7 +42,8 @@ export function fitChartLabels(config: ChartConfig, width: number, height: numbe
       // Two-line labels get more room between their lines than Chart.js's 1.2: Devanagari
       // marks and Hangul stand taller than Latin, and the lines of a label touched.
       if (id === categoryId && multiLine && isObject(scale)) scale = withTickLineHeight(scale);
-      if (!isObject(scale) || !isObject(scale['title']) || typeof scale['title']['text'] !== 'string') return [id, scale];
+      if (!isObject(scale) || !isObject(scale['title']) || typeof scale['title']['text'] !== 'string')
+        return [id, scale];
       const title = scale['title'];
       // A title is centred on its axis, not on the image: beside a category axis that may take
       // two fifths of the width, half of it has 30% of the width on either side.
@@ -49,7 +57,9 @@ export function fitChartLabels(config: ChartConfig, width: number, height: numbe
     }),
   );
   const legendRoom = width - 60;
-  const datasets = config.data.datasets.map((d) => (typeof d['label'] === 'string' ? { ...d, label: shortenToWidth(d['label'], legendRoom, (t) => measure(t, 13)) } : d));
+  const datasets = config.data.datasets.map((d) =>
+    typeof d['label'] === 'string' ? { ...d, label: shortenToWidth(d['label'], legendRoom, (t) => measure(t, 13)) } : d,
+  );
   return {
     ...config,
     data: { ...config.data, ...(fittedLabels ? { labels: fittedLabels } : {}), datasets },
@@ -96,7 +106,9 @@ export function wrapToWidth(text: string, max: number, measure: (text: string) =
   return rest ? [line(first), shortenToWidth(line(rest), max, measure)] : line(first);
 }
 
-function withTickLineHeight(scale: { readonly [key: string]: Json | undefined }): { readonly [key: string]: Json | undefined } {
+function withTickLineHeight(scale: { readonly [key: string]: Json | undefined }): {
+  readonly [key: string]: Json | undefined;
+} {
   const ticks = isObject(scale['ticks']) ? scale['ticks'] : {};
   const font = isObject(ticks['font']) ? ticks['font'] : {};
   return { ...scale, ticks: { ...ticks, font: { lineHeight: 1.4, ...font } } };

@@ -52,7 +52,9 @@ export class ChartRenderer {
     // An empty chart is a line of text on the page, not a picture.
     if (spec.empty) return Promise.resolve({ svg: '', problems: [], texts: [] });
     // The language picks the glyph forms of Han text (zh-CN, zh-TW, ja), the number style the ticks.
-    const key = createHash('sha256').update(JSON.stringify([spec.lang, spec.numbers, spec.width, spec.height, spec.config])).digest('hex');
+    const key = createHash('sha256')
+      .update(JSON.stringify([spec.lang, spec.numbers, spec.width, spec.height, spec.config]))
+      .digest('hex');
     let svg = this.cache.get(key);
     if (!svg) {
       svg = this.draw(spec);
@@ -88,9 +90,16 @@ export class ChartRenderer {
       // The library sets options on the config it is given; ours stays untouched (the copy
       // shares no object with it).
       const config = fitChartLabels(structuredClone(spec.config), spec.width, spec.height, measure);
-      const { result: buffer, outside, boxes } = textOutside(() => canvas.renderToBufferSync(withLocaleTicks({ ...spec, config }) as never, 'image/svg+xml'));
+      const {
+        result: buffer,
+        outside,
+        boxes,
+      } = textOutside(() => canvas.renderToBufferSync(withLocaleTicks({ ...spec, config }) as never, 'image/svg+xml'));
       this.drawn += 1;
-      const problems = outside.map((text) => `the chart "${spec.title}" draws "${text.replace(/[\u2066-\u2069]/g, '')}" past the edge of its image, where it is cut off`);
+      const problems = outside.map(
+        (text) =>
+          `the chart "${spec.title}" draws "${text.replace(/[\u2066-\u2069]/g, '')}" past the edge of its image, where it is cut off`,
+      );
       return { svg: normaliseSvg(buffer.toString('utf8')), problems, texts: boxes };
     } catch (error) {
       throw new RenderError(`the chart "${spec.title}" could not be drawn`, { cause: error });
@@ -130,7 +139,9 @@ export class ChartRenderer {
 function sharedChartJs(module: typeof import('chartjs-node-canvas')): ChartJSNodeCanvasClass {
   let chartJs: typeof import('chart.js/auto').Chart | undefined;
   class SharedChartJs extends module.ChartJSNodeCanvas {
-    protected override initialize(options: ConstructorParameters<ChartJSNodeCanvasClass>[0]): typeof import('chart.js/auto').Chart {
+    protected override initialize(
+      options: ConstructorParameters<ChartJSNodeCanvasClass>[0],
+    ): typeof import('chart.js/auto').Chart {
       chartJs ??= super.initialize(options);
       return chartJs;
     }
@@ -155,7 +166,17 @@ export function normaliseSvg(svg: string): string {
       return renamed;
     })
     .replace(/ d="[^"]*"/g, (path) => path.replace(/(\d+\.\d)\d+/g, '$1').replace(/\.0(?=\D)/g, ''))
-    .replace(/rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)/g, (_, r: string, g: string, b: string) => `#${[r, g, b].map((v) => Math.round((Number(v) * 255) / 100).toString(16).padStart(2, '0')).join('')}`);
+    .replace(
+      /rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)/g,
+      (_, r: string, g: string, b: string) =>
+        `#${[r, g, b]
+          .map((v) =>
+            Math.round((Number(v) * 255) / 100)
+              .toString(16)
+              .padStart(2, '0'),
+          )
+          .join('')}`,
+    );
 }
 
 export function svgDataUri(svg: string): string {

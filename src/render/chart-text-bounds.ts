@@ -6,7 +6,12 @@
  */
 interface Context2D {
   fillText(text: string, x: number, y: number, maxWidth?: number): void;
-  measureText(text: string): { actualBoundingBoxLeft: number; actualBoundingBoxRight: number; actualBoundingBoxAscent: number; actualBoundingBoxDescent: number };
+  measureText(text: string): {
+    actualBoundingBoxLeft: number;
+    actualBoundingBoxRight: number;
+    actualBoundingBoxAscent: number;
+    actualBoundingBoxDescent: number;
+  };
   getTransform(): { a: number; b: number; c: number; d: number; e: number; f: number };
 }
 
@@ -34,7 +39,9 @@ export function textOutside<T>(draw: () => T): { result: T; outside: string[]; b
   drawn = boxes;
   try {
     const result = draw();
-    const outside = boxes.filter((b) => b.left < -slack || b.top < -slack || b.right > width + slack || b.bottom > height + slack).map((b) => b.text);
+    const outside = boxes
+      .filter((b) => b.left < -slack || b.top < -slack || b.right > width + slack || b.bottom > height + slack)
+      .map((b) => b.text);
     return { result, outside: [...new Set(outside)], boxes };
   } finally {
     drawn = undefined;
@@ -69,7 +76,13 @@ export const textBoundsPlugin = {
       ].map(([px, py]) => [t.a * px! + t.c * py! + t.e, t.b * px! + t.d * py! + t.f] as const);
       const xs = corners.map(([px]) => px);
       const ys = corners.map(([, py]) => py);
-      record.push({ text, left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) });
+      record.push({
+        text,
+        left: Math.min(...xs),
+        top: Math.min(...ys),
+        right: Math.max(...xs),
+        bottom: Math.max(...ys),
+      });
     };
   },
   afterDraw(chart: ChartLike): void {

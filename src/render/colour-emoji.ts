@@ -21,9 +21,11 @@ export function findColourEmoji(files: readonly string[] = colourEmojiFiles): st
  * their presentation selector, skin tone or tags, joined by ZWJ. A pattern rather than the
  * grapheme segmenter: Intl.Segmenter takes quadratic time over a page-long string.
  */
-const emojiSequence = /\p{Regional_Indicator}{2}|[#*0-9]\ufe0f?\u20e3|\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?(?:[\u{e0020}-\u{e007e}]+\u{e007f})?(?:\u200d\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?)*|\p{Regional_Indicator}/gu;
+const emojiSequence =
+  /\p{Regional_Indicator}{2}|[#*0-9]\ufe0f?\u20e3|\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?(?:[\u{e0020}-\u{e007e}]+\u{e007f})?(?:\u200d\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?)*|\p{Regional_Indicator}/gu;
 /** Shown as an emoji: a pictograph drawn as one by default, or a sequence that asks for one. */
-const emojiCluster = /\p{Emoji_Presentation}|\p{Regional_Indicator}|[\u200d\u20e3\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
+const emojiCluster =
+  /\p{Emoji_Presentation}|\p{Regional_Indicator}|[\u200d\u20e3\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
 const candidate = /[\u200d\u20e3\ufe0f\u{1f000}-\u{1faff}\u{e0020}-\u{e007f}\p{Emoji_Presentation}]/u;
 
 /** Whether a grapheme cluster is an emoji (as opposed to text, such as "©" or "1"). */
@@ -62,7 +64,12 @@ export class ColourEmoji {
     const key = [...clusters].sort().join('\u0000');
     let subset = this.subsets.get(key);
     if (!subset) {
-      const glyphs = clusters.flatMap((c) => [...this.font().shape(c).map((g) => g.id), ...[...c].map((ch) => this.font().shape(ch)[0]?.id ?? 0)]);
+      const glyphs = clusters.flatMap((c) => [
+        ...this.font()
+          .shape(c)
+          .map((g) => g.id),
+        ...[...c].map((ch) => this.font().shape(ch)[0]?.id ?? 0),
+      ]);
       subset = subsetColourFont(this.data(), codePoints(clusters), glyphs);
       // A long watch session keeps only what recent builds used.
       if (this.subsets.size > 20) this.subsets.delete(this.subsets.keys().next().value!);
@@ -91,6 +98,11 @@ export function codePoints(clusters: readonly string[]): number[] {
 export function emojiFontFaces(emoji: ColourEmoji, clusters: readonly string[], families: readonly string[]): string[] {
   if (clusters.length === 0) return [];
   const data = emoji.subset(clusters).toString('base64');
-  const range = codePoints(clusters).map((cp) => `U+${cp.toString(16)}`).join(',');
-  return [...new Set(families)].map((family) => `@font-face{font-family:'${family}';font-style:normal;font-weight:100 900;font-display:block;src:url(data:font/ttf;base64,${data}) format('truetype');unicode-range:${range}}`);
+  const range = codePoints(clusters)
+    .map((cp) => `U+${cp.toString(16)}`)
+    .join(',');
+  return [...new Set(families)].map(
+    (family) =>
+      `@font-face{font-family:'${family}';font-style:normal;font-weight:100 900;font-display:block;src:url(data:font/ttf;base64,${data}) format('truetype');unicode-range:${range}}`,
+  );
 }

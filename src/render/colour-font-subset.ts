@@ -48,7 +48,8 @@ function rebuildBitmaps(cblc: Buffer, cbdt: Buffer, keep: readonly number[]): Sf
     const runs: number[][] = [];
     for (const id of ids) {
       const run = runs.at(-1);
-      if (run && run.at(-1) === id - 1 && strike.images.get(run[0]!)!.format === strike.images.get(id)!.format) run.push(id);
+      if (run && run.at(-1) === id - 1 && strike.images.get(run[0]!)!.format === strike.images.get(id)!.format)
+        run.push(id);
       else runs.push([id]);
     }
     const array = Buffer.alloc(8 * runs.length);
@@ -104,11 +105,17 @@ function readStrikes(cblc: Buffer, cbdt: Buffer, keep: ReadonlySet<number>): Str
       const first = cblc.readUInt16BE(entry);
       const last = cblc.readUInt16BE(entry + 2);
       const at = arrayAt + cblc.readUInt32BE(entry + 4);
-      const [indexFormat, format, dataAt] = [cblc.readUInt16BE(at), cblc.readUInt16BE(at + 2), cblc.readUInt32BE(at + 4)];
-      if (indexFormat !== 1 && indexFormat !== 3) throw new Error(`bitmap index format ${indexFormat} is not supported`);
+      const [indexFormat, format, dataAt] = [
+        cblc.readUInt16BE(at),
+        cblc.readUInt16BE(at + 2),
+        cblc.readUInt32BE(at + 4),
+      ];
+      if (indexFormat !== 1 && indexFormat !== 3)
+        throw new Error(`bitmap index format ${indexFormat} is not supported`);
       if (format < 17 || format > 19) throw new Error(`bitmap image format ${format} is not supported`);
       const size = indexFormat === 1 ? 4 : 2;
-      const offsetOf = (i: number): number => (size === 4 ? cblc.readUInt32BE(at + 8 + 4 * i) : cblc.readUInt16BE(at + 8 + 2 * i));
+      const offsetOf = (i: number): number =>
+        size === 4 ? cblc.readUInt32BE(at + 8 + 4 * i) : cblc.readUInt16BE(at + 8 + 2 * i);
       for (let id = Math.max(first, 1); id <= last; id++) {
         if (!keep.has(id)) continue;
         const [from, to] = [offsetOf(id - first), offsetOf(id - first + 1)];
@@ -129,7 +136,12 @@ interface Wasm {
 let subsetter: SubsetExports | undefined;
 
 /** HarfBuzz's subset of `font`: the code points, the glyphs, and what they substitute to (ids kept, with `retainIds`). */
-export function hbSubset(font: Buffer, codePoints: Iterable<number>, glyphs: readonly number[], retainIds = true): Buffer {
+export function hbSubset(
+  font: Buffer,
+  codePoints: Iterable<number>,
+  glyphs: readonly number[],
+  retainIds = true,
+): Buffer {
   subsetter ??= loadSubsetter();
   const hb = subsetter;
   const fontPtr = hb['malloc']!(font.length);

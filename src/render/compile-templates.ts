@@ -20,7 +20,12 @@ export function compileTemplates(set: TemplateSources): RenderLayout {
   // console, past the CLI's output; a report has nothing to say there. Unknown to the compiler,
   // a template that calls it is refused like any other unknown helper.
   env.unregisterHelper('log');
-  const options: CompileOptions = { knownHelpersOnly: true, knownHelpers: { log: false }, strict: false, preventIndent: true };
+  const options: CompileOptions = {
+    knownHelpersOnly: true,
+    knownHelpers: { log: false },
+    strict: false,
+    preventIndent: true,
+  };
   const open: string[] = [];
   for (const [name, source] of set.partials) {
     const file = `partials/${name}.hbs`;
@@ -28,7 +33,9 @@ export function compileTemplates(set: TemplateSources): RenderLayout {
     env.registerPartial(name, (context: unknown, runtime?: RuntimeOptions) => {
       if (open.length >= maxPartialDepth) {
         const cycle = open.slice(open.indexOf(name));
-        throw new UserError(`template ${file} includes itself (${[...cycle, name].map((n) => `partials/${n}.hbs`).join(' → ')}); partials may nest at most ${maxPartialDepth} deep`);
+        throw new UserError(
+          `template ${file} includes itself (${[...cycle, name].map((n) => `partials/${n}.hbs`).join(' → ')}); partials may nest at most ${maxPartialDepth} deep`,
+        );
       }
       open.push(name);
       try {
@@ -51,12 +58,20 @@ export function compileTemplates(set: TemplateSources): RenderLayout {
   };
 }
 
-function compile(env: typeof Handlebars, name: string, source: string, options: CompileOptions): HandlebarsTemplateDelegate {
+function compile(
+  env: typeof Handlebars,
+  name: string,
+  source: string,
+  options: CompileOptions,
+): HandlebarsTemplateDelegate {
   try {
     // Parsing now, not at first use, so a broken override is reported before anything is printed.
     env.precompile(source, options);
     return env.compile(source, options);
   } catch (error) {
-    throw new UserError(`template ${name} cannot be compiled: ${(error as Error).message.split('\n').filter(Boolean).join(' ').replace(/\s+/g, ' ')}`, { cause: error });
+    throw new UserError(
+      `template ${name} cannot be compiled: ${(error as Error).message.split('\n').filter(Boolean).join(' ').replace(/\s+/g, ' ')}`,
+      { cause: error },
+    );
   }
 }

@@ -1,6 +1,12 @@
 import { ident, parse, string as cssString, tokenize, tokenTypes, url as cssUrl, walk } from 'css-tree';
 import type { CssNode, FunctionNode, Raw, WalkContext } from 'css-tree';
-import { allowedAtRules, allowedFunctions, imageFunctions, outsideFunctions, substitutionFunctions } from './css-allowlist.js';
+import {
+  allowedAtRules,
+  allowedFunctions,
+  imageFunctions,
+  outsideFunctions,
+  substitutionFunctions,
+} from './css-allowlist.js';
 
 /** A rule of the stylesheet that would make the report fetch something, where it is. */
 export interface CssProblem {
@@ -33,7 +39,8 @@ export function cssProblems(css: string, context: CssContext = 'stylesheet'): Cs
     problems.push({ ...position(css, offset), message });
   };
   const markup = /<\/style|<!--/i.exec(css);
-  if (markup) report(markup.index, `\`${markup[0]}\` would end the stylesheet early and turn the rest into page content`);
+  if (markup)
+    report(markup.index, `\`${markup[0]}\` would end the stylesheet early and turn the rest into page content`);
 
   // Errors are not thrown: css-tree keeps what it cannot structure as Raw nodes, judged below.
   const ast = parse(css, { context, positions: true, parseCustomProperty: true, onParseError: () => undefined });
@@ -44,7 +51,8 @@ export function cssProblems(css: string, context: CssContext = 'stylesheet'): Cs
         atRuleProblem(node.name, offset, report);
         return undefined;
       case 'Url':
-        if (!isDataUrl(node.value)) report(offset, `url(${node.value}) loads something from outside the file; ${onlyData}`);
+        if (!isDataUrl(node.value))
+          report(offset, `url(${node.value}) loads something from outside the file; ${onlyData}`);
         return undefined;
       case 'Function': {
         const name = decodeName(node.name);
@@ -56,7 +64,11 @@ export function cssProblems(css: string, context: CssContext = 'stylesheet'): Cs
         return undefined;
       }
       case 'String':
-        if (holdsUrls(this) && isFetchableUrl(node.value)) report(offset, `${decodeName(this.declaration!.property)} holds the URL "${node.value}", which a var() could load; ${onlyData}`);
+        if (holdsUrls(this) && isFetchableUrl(node.value))
+          report(
+            offset,
+            `${decodeName(this.declaration!.property)} holds the URL "${node.value}", which a var() could load; ${onlyData}`,
+          );
         return undefined;
       case 'Raw':
         rawProblems(node, report);
@@ -76,7 +88,9 @@ function atRuleProblem(rawName: string, offset: number, report: Report): void {
 
 function functionMessage(name: string): string {
   const outside = outsideFunctions[name];
-  return outside ? `${name}() refers to something outside the stylesheet (it ${outside})` : `${name}() is not a CSS function a report may use`;
+  return outside
+    ? `${name}() refers to something outside the stylesheet (it ${outside})`
+    : `${name}() is not a CSS function a report may use`;
 }
 
 /**
@@ -91,7 +105,8 @@ function imageArgumentProblems(name: string, fn: FunctionNode, report: Report): 
     switch (child.type) {
       case 'String':
       case 'Url':
-        if (!isDataUrl(child.value)) report(offset, `${name}() names an image outside the file ("${child.value}"); ${onlyData}`);
+        if (!isDataUrl(child.value))
+          report(offset, `${name}() names an image outside the file ("${child.value}"); ${onlyData}`);
         break;
       case 'Dimension':
       case 'Number':
@@ -106,7 +121,11 @@ function imageArgumentProblems(name: string, fn: FunctionNode, report: Report): 
         const inner = decodeName(child.name);
         if (imageFunctions.has(inner)) imageArgumentProblems(inner, child, report);
         else if (inner === 'type' && name !== 'src' && [...child.children].every((c) => c.type === 'String')) break;
-        else if (substitutionFunctions.has(inner) || !allowedFunctions.has(inner) || name === 'src') report(offset, `${inner}() inside ${name}() could bring in an image from outside the file; write the image itself, as a data: URL`);
+        else if (substitutionFunctions.has(inner) || !allowedFunctions.has(inner) || name === 'src')
+          report(
+            offset,
+            `${inner}() inside ${name}() could bring in an image from outside the file; write the image itself, as a data: URL`,
+          );
         else imageArgumentProblems(name, child, report);
         break;
       }
@@ -119,7 +138,10 @@ function imageArgumentProblems(name: string, fn: FunctionNode, report: Report): 
 /** Custom properties and `@property` initial values: the values a var() carries elsewhere. */
 function holdsUrls(context: WalkContext): boolean {
   const property = context.declaration ? decodeName(context.declaration.property) : '';
-  return property.startsWith('--') || (property === 'initial-value' && context.atrule !== null && decodeName(context.atrule.name) === 'property');
+  return (
+    property.startsWith('--') ||
+    (property === 'initial-value' && context.atrule !== null && decodeName(context.atrule.name) === 'property')
+  );
 }
 
 /**
@@ -133,20 +155,32 @@ function rawProblems(raw: Raw, report: Report): void {
   const base = raw.loc?.start.offset ?? 0;
   const tokens: { type: number; text: string; offset: number }[] = [];
   tokenize(raw.value, (type, start, end) => {
-    if (type !== tokenTypes.Comment && type !== tokenTypes.WhiteSpace) tokens.push({ type, text: raw.value.slice(start, end), offset: base + start });
+    if (type !== tokenTypes.Comment && type !== tokenTypes.WhiteSpace)
+      tokens.push({ type, text: raw.value.slice(start, end), offset: base + start });
   });
   tokens.forEach(({ type, text, offset }, i) => {
     if (type === tokenTypes.AtKeyword) atRuleProblem(text.slice(1), offset, report);
-    else if (type === tokenTypes.Url && !isDataUrl(cssUrl.decode(text))) report(offset, `url(${cssUrl.decode(text)}) loads something from outside the file; ${onlyData}`);
-    else if (type === tokenTypes.BadUrl || type === tokenTypes.BadString) report(offset, 'a malformed url() or string, which browsers may read differently');
-    else if (type === tokenTypes.String && isFetchableUrl(cssString.decode(text))) report(offset, `the string "${cssString.decode(text)}" is a URL, in CSS that cannot be parsed; ${onlyData}`);
+    else if (type === tokenTypes.Url && !isDataUrl(cssUrl.decode(text)))
+      report(offset, `url(${cssUrl.decode(text)}) loads something from outside the file; ${onlyData}`);
+    else if (type === tokenTypes.BadUrl || type === tokenTypes.BadString)
+      report(offset, 'a malformed url() or string, which browsers may read differently');
+    else if (type === tokenTypes.String && isFetchableUrl(cssString.decode(text)))
+      report(offset, `the string "${cssString.decode(text)}" is a URL, in CSS that cannot be parsed; ${onlyData}`);
     else if (type === tokenTypes.Function) {
       const name = decodeName(text.slice(0, -1));
       if (name === 'url' || name === 'src') {
         const inside = argumentsOf(tokens, i);
-        const value = inside.length === 1 && inside[0]!.type === tokenTypes.String ? cssString.decode(inside[0]!.text) : inside.map((t) => t.text).join(' ');
-        if (inside.length !== 1 || !isDataUrl(value)) report(offset, `${name}(${value}) loads something from outside the file; ${onlyData}`);
-      } else if (imageFunctions.has(name)) report(offset, `${name}() in CSS that cannot be parsed (check its brackets and quotes): browsers may read it differently, so it is refused`);
+        const value =
+          inside.length === 1 && inside[0]!.type === tokenTypes.String
+            ? cssString.decode(inside[0]!.text)
+            : inside.map((t) => t.text).join(' ');
+        if (inside.length !== 1 || !isDataUrl(value))
+          report(offset, `${name}(${value}) loads something from outside the file; ${onlyData}`);
+      } else if (imageFunctions.has(name))
+        report(
+          offset,
+          `${name}() in CSS that cannot be parsed (check its brackets and quotes): browsers may read it differently, so it is refused`,
+        );
       else if (!allowedFunctions.has(name)) report(offset, functionMessage(name));
     }
   });

@@ -76,7 +76,8 @@ export const directLabelsPlugin = {
         else if (position === 'inside') drawInside(ctx, el, text, dataset);
         else if (position === 'center') drawCentre(ctx, el, text, dataset);
         else if (position === 'placed') drawPlaced(chart, el, text, dataset, dataset.directLabelSides?.[j] ?? 'above');
-        else if (position === 'marks-above' || position === 'marks-below') drawByMark(chart, el, text, dataset, position === 'marks-above' ? 'above' : 'below', lastEdge);
+        else if (position === 'marks-above' || position === 'marks-below')
+          drawByMark(chart, el, text, dataset, position === 'marks-above' ? 'above' : 'below', lastEdge);
         else drawOnTop(chart, el, text, dataset);
       });
       ctx.restore();
@@ -149,7 +150,14 @@ function drawPlaced(chart: ChartLike, el: Element, text: string, dataset: Datase
 }
 
 /** Above or below a marker, switching sides when the preferred one would overlap a neighbour. */
-function drawByMark(chart: ChartLike, el: Element, text: string, dataset: Dataset, preferred: 'above' | 'below', lastEdge: { above: number; below: number }): void {
+function drawByMark(
+  chart: ChartLike,
+  el: Element,
+  text: string,
+  dataset: Dataset,
+  preferred: 'above' | 'below',
+  lastEdge: { above: number; below: number },
+): void {
   const { ctx } = chart;
   const width = ctx.measureText(text).width;
   const radius = el.options?.radius ?? 5;
@@ -158,7 +166,10 @@ function drawByMark(chart: ChartLike, el: Element, text: string, dataset: Datase
   const other = preferred === 'above' ? 'below' : 'above';
   const lineHeight = 14;
   const fits = (side: 'above' | 'below'): boolean =>
-    left > lastEdge[side] + 4 && (side === 'above' ? el.y - radius - 2 - lineHeight >= chart.chartArea.top - 8 : el.y + radius + 2 + lineHeight <= chart.chartArea.bottom);
+    left > lastEdge[side] + 4 &&
+    (side === 'above'
+      ? el.y - radius - 2 - lineHeight >= chart.chartArea.top - 8
+      : el.y + radius + 2 + lineHeight <= chart.chartArea.bottom);
   const side = fits(preferred) ? preferred : fits(other) ? other : undefined;
   if (!side) return;
   lastEdge[side] = x + width / 2;

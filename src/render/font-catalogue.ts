@@ -35,8 +35,19 @@ interface Wanted {
   readonly subsets?: readonly string[];
 }
 
-const script = (name: string): Wanted => ({ pkg: `@fontsource/noto-sans-${name}`, role: 'script', files: ['400.css', '700.css'], subsets: [name] });
-const cjk = (region: CjkRegion): Wanted => ({ pkg: `@fontsource/noto-sans-${region}`, role: 'cjk', region, files: ['400.css', '700.css'], subsets: ['numbered'] });
+const script = (name: string): Wanted => ({
+  pkg: `@fontsource/noto-sans-${name}`,
+  role: 'script',
+  files: ['400.css', '700.css'],
+  subsets: [name],
+});
+const cjk = (region: CjkRegion): Wanted => ({
+  pkg: `@fontsource/noto-sans-${region}`,
+  role: 'cjk',
+  region,
+  files: ['400.css', '700.css'],
+  subsets: ['numbered'],
+});
 
 const wanted: readonly Wanted[] = [
   { pkg: '@fontsource/source-sans-3', role: 'latin', files: ['400.css', '400-italic.css', '600.css', '700.css'] },
@@ -50,7 +61,12 @@ const wanted: readonly Wanted[] = [
 ];
 
 /** The family CJK text falls back to in every stack of the built-in templates, by region. */
-export const regionFamily: Readonly<Record<CjkRegion, string>> = { sc: 'Noto Sans SC', tc: 'Noto Sans TC', jp: 'Noto Sans JP', kr: 'Noto Sans KR' };
+export const regionFamily: Readonly<Record<CjkRegion, string>> = {
+  sc: 'Noto Sans SC',
+  tc: 'Noto Sans TC',
+  jp: 'Noto Sans JP',
+  kr: 'Noto Sans KR',
+};
 
 const require = createRequire(import.meta.url);
 let catalogue: readonly Face[] | undefined;
@@ -61,11 +77,14 @@ export function fontCatalogue(): readonly Face[] {
     const dir = path.dirname(require.resolve(`${w.pkg}/package.json`));
     const name = path.basename(w.pkg);
     return w.files.flatMap((file) =>
-      parseFaces(readFileSync(path.join(dir, file), 'utf8'), dir).filter((face) => {
-        if (!w.subsets) return true;
-        const subset = /^(.*)-\d+-(?:normal|italic)\.woff2$/.exec(path.basename(face.file).slice(name.length + 1))?.[1] ?? '';
-        return w.subsets.some((s) => (s === 'numbered' ? /^\d+$/.test(subset) : s === subset));
-      }).map((face) => ({ ...face, role: w.role, ...(w.region ? { region: w.region } : {}) })),
+      parseFaces(readFileSync(path.join(dir, file), 'utf8'), dir)
+        .filter((face) => {
+          if (!w.subsets) return true;
+          const subset =
+            /^(.*)-\d+-(?:normal|italic)\.woff2$/.exec(path.basename(face.file).slice(name.length + 1))?.[1] ?? '';
+          return w.subsets.some((s) => (s === 'numbered' ? /^\d+$/.test(subset) : s === subset));
+        })
+        .map((face) => ({ ...face, role: w.role, ...(w.region ? { region: w.region } : {}) })),
     );
   });
   return catalogue;

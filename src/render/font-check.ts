@@ -21,7 +21,12 @@ export async function checkFonts(): Promise<FontCheck> {
   try {
     faces = fontCatalogue();
   } catch (error) {
-    return { name: 'fonts', ok: false, detail: `a font package is missing: ${(error as Error).message.split('\n')[0]}`, fix: 'npm ci' };
+    return {
+      name: 'fonts',
+      ok: false,
+      detail: `a font package is missing: ${(error as Error).message.split('\n')[0]}`,
+      fix: 'npm ci',
+    };
   }
   const files = faces.flatMap((f) => [f.file, f.file.replace(/\.woff2$/, '.woff')]);
   const bad: string[] = [];
@@ -32,8 +37,15 @@ export async function checkFonts(): Promise<FontCheck> {
   const families = [...new Set(faces.map((f) => f.family))];
   const colour = findColourEmoji();
   // No colour emoji font is no failure: emoji then print in black and white (Noto Emoji).
-  const emoji = colour ? `; colour emoji from ${colour}` : '; emoji in black and white (for colour: apt-get install fonts-noto-color-emoji)';
-  if (bad.length === 0) return { name: 'fonts', ok: true, detail: `${files.length} font files of ${families.length} families load (${families.join(', ')})${emoji}` };
+  const emoji = colour
+    ? `; colour emoji from ${colour}`
+    : '; emoji in black and white (for colour: apt-get install fonts-noto-color-emoji)';
+  if (bad.length === 0)
+    return {
+      name: 'fonts',
+      ok: true,
+      detail: `${files.length} font files of ${families.length} families load (${families.join(', ')})${emoji}`,
+    };
   return {
     name: 'fonts',
     ok: false,

@@ -109,7 +109,8 @@ export class FontCoverage {
     const fonts: ShapingFont[] = [];
     if (this.emoji && isEmojiCluster(cluster)) fonts.push(this.emoji.font());
     for (const face of this.faces) if (covers(face, first)) fonts.push(this.font(face));
-    for (const font of this.whole) if (font.covers(first)) fonts.push(this.opening(font.file, () => readFileSync(font.file)));
+    for (const font of this.whole)
+      if (font.covers(first)) fonts.push(this.opening(font.file, () => readFileSync(font.file)));
     return fonts;
   }
 

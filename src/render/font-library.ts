@@ -78,7 +78,9 @@ export class FontLibrary {
     const used = new Set<number>();
     for (const set of contexts.values()) for (const cp of set) used.add(cp);
     const latin = this.faces.filter((f) => f.role === 'latin');
-    const rules = latin.filter((f) => intersects(f, used)).map((f) => ({ face: f, family: f.family, weight: f.weight }));
+    const rules = latin
+      .filter((f) => intersects(f, used))
+      .map((f) => ({ face: f, family: f.family, weight: f.weight }));
     // Per family, a regular and a bold set of faces. Chromium draws a family from the one set
     // of faces whose weight descriptors match best, never a mix: so each set must hold every face
     // its text needs, and without a bold set the regular one claims all weights (bold text is then
@@ -116,8 +118,22 @@ export class FontLibrary {
     );
     // The colour emoji first: faces declared later win a character two faces serve (a digit of a
     // keycap is also in a CJK slice), and the emoji face serves only what its emoji need.
-    const emoji = this.emoji ? emojiFontFaces(this.emoji, emojiClusters(html), ['sc' as const, ...sets.keys()].map((r) => regionFamily[r])) : [];
-    return [...emoji, ...faces, ...superscriptFontFaces(used, rules.filter((r) => r.family === 'Source Sans 3').map((r) => ({ weight: r.weight, style: r.face.style }))), ...langRules(new Set(sets.keys()))].join('\n');
+    const emoji = this.emoji
+      ? emojiFontFaces(
+          this.emoji,
+          emojiClusters(html),
+          ['sc' as const, ...sets.keys()].map((r) => regionFamily[r]),
+        )
+      : [];
+    return [
+      ...emoji,
+      ...faces,
+      ...superscriptFontFaces(
+        used,
+        rules.filter((r) => r.family === 'Source Sans 3').map((r) => ({ weight: r.weight, style: r.face.style })),
+      ),
+      ...langRules(new Set(sets.keys())),
+    ].join('\n');
   }
 
   /**
@@ -133,8 +149,19 @@ export class FontLibrary {
   }
 
   private chooseFace(cp: number, region: CjkRegion, bold: boolean): Face | undefined {
-    const order = (f: Face): number => (f.role === 'cjk' ? (f.region === region ? 0 : 2 + regions.indexOf(f.region!)) : f.role === 'script' ? 1 : f.role === 'emoji' ? 9 : 10);
-    const candidates = this.faces.filter((f) => f.role !== 'latin' && f.style === 'normal' && covers(f, cp)).sort((a, b) => order(a) - order(b));
+    const order = (f: Face): number =>
+      f.role === 'cjk'
+        ? f.region === region
+          ? 0
+          : 2 + regions.indexOf(f.region!)
+        : f.role === 'script'
+          ? 1
+          : f.role === 'emoji'
+            ? 9
+            : 10;
+    const candidates = this.faces
+      .filter((f) => f.role !== 'latin' && f.style === 'normal' && covers(f, cp))
+      .sort((a, b) => order(a) - order(b));
     if (candidates.length === 0) return undefined;
     const best = order(candidates[0]!);
     const same = candidates.filter((f) => order(f) === best);
@@ -151,13 +178,25 @@ export class FontLibrary {
     const used = new Set<number>();
     for (const char of text) used.add(char.codePointAt(0)!);
     for (const face of this.faces) {
-      if (face.role === 'latin' && face.family === 'Source Sans 3' && face.style === 'normal' && face.weight !== '700' && intersects(face, used)) chosen.set(face.file, { face, family: 'Source Sans 3' });
+      if (
+        face.role === 'latin' &&
+        face.family === 'Source Sans 3' &&
+        face.style === 'normal' &&
+        face.weight !== '700' &&
+        intersects(face, used)
+      )
+        chosen.set(face.file, { face, family: 'Source Sans 3' });
     }
     for (const cp of used) {
-      if (isInvisible(cp) || this.faces.some((f) => f.role === 'latin' && f.family === 'Source Sans 3' && covers(f, cp))) continue;
+      if (
+        isInvisible(cp) ||
+        this.faces.some((f) => f.role === 'latin' && f.family === 'Source Sans 3' && covers(f, cp))
+      )
+        continue;
       for (const bold of [false, true]) {
         const face = this.faceFor(cp, region, bold);
-        if (face) chosen.set(face.file, { face, family: face.role === 'cjk' ? regionFamily[face.region!] : 'Source Sans 3' });
+        if (face)
+          chosen.set(face.file, { face, family: face.role === 'cjk' ? regionFamily[face.region!] : 'Source Sans 3' });
       }
     }
     return this.faces.flatMap((face) => chosen.get(face.file) ?? []);

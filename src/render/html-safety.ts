@@ -73,7 +73,12 @@ function checkElement(element: Element, options: CheckOptions, at: Report): void
     // named `{{#if`, `x}}`...: judged once rendered, like templated values.
     if (options.templated && (value.includes('{{') || /[{}]/.test(name))) continue;
     if (!isAllowedAttribute(tag, name)) {
-      at(where(element, name), name.startsWith('on') ? `<${tag} ${name}=...>: event handler attributes run script` : `<${tag} ${name}=...>: the attribute ${name} is not allowed on <${tag}>`);
+      at(
+        where(element, name),
+        name.startsWith('on')
+          ? `<${tag} ${name}=...>: event handler attributes run script`
+          : `<${tag} ${name}=...>: the attribute ${name} is not allowed on <${tag}>`,
+      );
       continue;
     }
     if (name === 'href') {
@@ -81,7 +86,11 @@ function checkElement(element: Element, options: CheckOptions, at: Report): void
       if (problem) at(where(element, name), `<${tag} href="${truncate(value)}">: ${problem}`);
     } else if (name === 'src') {
       const allowed = options.images ? options.images.has(value) : /^data:image\//i.test(value);
-      if (!allowed) at(where(element, name), `<${tag} src="${truncate(value)}">: a report shows only the images the tool drew, inline`);
+      if (!allowed)
+        at(
+          where(element, name),
+          `<${tag} src="${truncate(value)}">: a report shows only the images the tool drew, inline`,
+        );
     } else if (name === 'style') {
       for (const p of cssProblems(value, 'declarationList')) at(where(element, name), `style="...": ${p.message}`);
     } else if (tag === 'meta' && name === 'name' && !allowedMetaNames.has(value.toLowerCase())) {
@@ -114,12 +123,15 @@ export function linkProblem(href: string): string | undefined {
   } catch {
     return 'a link must be an absolute https: URL or a #place in the report';
   }
-  return url.protocol === 'https:' ? undefined : `${url.protocol} links are not allowed; only https: and #places in the report`;
+  return url.protocol === 'https:'
+    ? undefined
+    : `${url.protocol} links are not allowed; only https: and #places in the report`;
 }
 
 function describeElement(tag: string): string {
   if (tag === 'script' || tag === 'noscript') return 'reports carry no scripts';
-  if (['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe'].includes(tag)) return 'reports embed no frames or objects';
+  if (['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe'].includes(tag))
+    return 'reports embed no frames or objects';
   if (tag === 'base') return 'it would change where every link points';
   if (tag === 'link') return 'styles must be inline, and nothing is loaded';
   if (['form', 'input', 'button', 'select', 'textarea', 'option'].includes(tag)) return 'reports hold no forms';
@@ -133,7 +145,9 @@ function truncate(value: string): string {
 
 /** Parses a whole page or a template's source, with positions, as a browser would. */
 export function parseHtml(text: string, asDocument: boolean): ParentNode {
-  return asDocument ? parse(text, { sourceCodeLocationInfo: true }) : parseFragment(text, { sourceCodeLocationInfo: true });
+  return asDocument
+    ? parse(text, { sourceCodeLocationInfo: true })
+    : parseFragment(text, { sourceCodeLocationInfo: true });
 }
 
 /** Where a CSS problem is, for messages. */
@@ -175,14 +189,25 @@ export function assembleDocument(parts: DocumentParts): string {
   // fails is parsed again with them. The tree checked is the tree written either way.
   const document = parse(parts.page);
   if (htmlProblems(document, { images: parts.images }).length > 0) {
-    throw new UnsafeHtmlError(htmlProblems(parse(parts.page, { sourceCodeLocationInfo: true }), { images: parts.images }));
+    throw new UnsafeHtmlError(
+      htmlProblems(parse(parts.page, { sourceCodeLocationInfo: true }), { images: parts.images }),
+    );
   }
   finishTree(document, parts.images);
   const html = document.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'html')!;
   const head = html.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'head')!;
-  head.childNodes = head.childNodes.filter((n) => !('tagName' in n && n.tagName === 'meta' && n.attrs.some((a) => a.name === 'charset')));
+  head.childNodes = head.childNodes.filter(
+    (n) => !('tagName' in n && n.tagName === 'meta' && n.attrs.some((a) => a.name === 'charset')),
+  );
   const element = (tagName: string, attrs: { name: string; value: string }[], text?: string): Element => {
-    const el: Element = { nodeName: tagName, tagName, attrs, namespaceURI: 'http://www.w3.org/1999/xhtml' as Element['namespaceURI'], childNodes: [], parentNode: head };
+    const el: Element = {
+      nodeName: tagName,
+      tagName,
+      attrs,
+      namespaceURI: 'http://www.w3.org/1999/xhtml' as Element['namespaceURI'],
+      childNodes: [],
+      parentNode: head,
+    };
     if (text !== undefined) el.childNodes.push({ nodeName: '#text', value: text, parentNode: el });
     return el;
   };
@@ -191,13 +216,34 @@ export function assembleDocument(parts: DocumentParts): string {
     newline(),
     element('meta', [{ name: 'charset', value: 'utf-8' }]),
     newline(),
-    element('meta', [{ name: 'http-equiv', value: 'Content-Security-Policy' }, { name: 'content', value: contentSecurityPolicy }]),
+    element('meta', [
+      { name: 'http-equiv', value: 'Content-Security-Policy' },
+      { name: 'content', value: contentSecurityPolicy },
+    ]),
   );
   for (const css of parts.styles) head.childNodes.push(element('style', [], `\n${css}\n`), newline());
-  if (parts.dataBlock) head.childNodes.push(element('script', [{ name: 'type', value: 'application/json' }, { name: 'id', value: parts.dataBlock.id }], inertJson(parts.dataBlock.json)), newline());
+  if (parts.dataBlock)
+    head.childNodes.push(
+      element(
+        'script',
+        [
+          { name: 'type', value: 'application/json' },
+          { name: 'id', value: parts.dataBlock.id },
+        ],
+        inertJson(parts.dataBlock.json),
+      ),
+      newline(),
+    );
   const body = html.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'body');
   if (body && parts.hiddenText) {
-    const hidden = element('div', [{ name: 'class', value: parts.hiddenText.className }, { name: 'aria-hidden', value: 'true' }], parts.hiddenText.text);
+    const hidden = element(
+      'div',
+      [
+        { name: 'class', value: parts.hiddenText.className },
+        { name: 'aria-hidden', value: 'true' },
+      ],
+      parts.hiddenText.text,
+    );
     hidden.parentNode = body;
     body.childNodes.push(hidden, { nodeName: '#text', value: '\n', parentNode: body });
   }

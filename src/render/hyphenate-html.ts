@@ -19,7 +19,12 @@ const require = createRequire(import.meta.url);
  * nothing: the break points are written into the text as soft hyphens, which Chromium honours
  * (a hyphen is drawn only where a line really breaks there).
  */
-const latinPatterns: Readonly<Record<string, string>> = { en: 'hyphen/en-us', de: 'hyphen/de', fr: 'hyphen/fr', es: 'hyphen/es' };
+const latinPatterns: Readonly<Record<string, string>> = {
+  en: 'hyphen/en-us',
+  de: 'hyphen/de',
+  fr: 'hyphen/fr',
+  es: 'hyphen/es',
+};
 const scriptPatterns: readonly (readonly [RegExp, string])[] = [
   [/^\p{Script=Latin}/u, ''],
   [/^\p{Script=Cyrillic}/u, 'hyphen/ru'],
@@ -46,8 +51,33 @@ const minBefore = 2;
 const minAfter = 3;
 
 /** Elements whose text is a name, a number, code or a link: never hyphenated. */
-const skippedTags = new Set(['head', 'a', 'code', 'pre', 'kbd', 'samp', 'style', 'script', 'title', 'svg', 'math', 'textarea', 'template']);
-const skippedClasses = new Set(['name', 'other-name', 'person-name', 'cite', 'toc-page', 'year', 'value', 'kicker', 'contents-title', 'no-hyphens']);
+const skippedTags = new Set([
+  'head',
+  'a',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'style',
+  'script',
+  'title',
+  'svg',
+  'math',
+  'textarea',
+  'template',
+]);
+const skippedClasses = new Set([
+  'name',
+  'other-name',
+  'person-name',
+  'cite',
+  'toc-page',
+  'year',
+  'value',
+  'kicker',
+  'contents-title',
+  'no-hyphens',
+]);
 
 /**
  * A token that is an address or an identifier ("example.org/a", "snake_case", "a@b"): it breaks
@@ -155,7 +185,14 @@ function textNodes(node: TextNode, context: Context): Node[] {
 }
 
 function wbr(beside: TextNode): Element {
-  return { nodeName: 'wbr', tagName: 'wbr', attrs: [], namespaceURI: 'http://www.w3.org/1999/xhtml' as Element['namespaceURI'], childNodes: [], parentNode: beside.parentNode };
+  return {
+    nodeName: 'wbr',
+    tagName: 'wbr',
+    attrs: [],
+    namespaceURI: 'http://www.w3.org/1999/xhtml' as Element['namespaceURI'],
+    childNodes: [],
+    parentNode: beside.parentNode,
+  };
 }
 
 /** An identifier cut where its words meet: before a capital that follows a small letter. Short ones stay whole. */
@@ -175,13 +212,16 @@ function hyphenateWord(word: string, { lang, minLength, names }: Context): strin
   const key = `${module}\u0000${word}`;
   const cached = hyphenated.get(key);
   if (cached !== undefined) return cached;
-  const parts = hyphenator(module).hyphenateSync(word, { hyphenChar: softHyphen, minWordLength: minWord }).split(softHyphen);
+  const parts = hyphenator(module)
+    .hyphenateSync(word, { hyphenChar: softHyphen, minWordLength: minWord })
+    .split(softHyphen);
   // Merge pieces that would leave too few letters at either end of a line.
   while (parts.length > 1 && [...parts[0]!].length < minBefore) parts.splice(0, 2, parts[0]! + parts[1]!);
   while (parts.length > 1 && [...parts.at(-1)!].length < minAfter) parts.splice(-2, 2, parts.at(-2)! + parts.at(-1)!);
   // No break point inside an f-ligature ("ef|fi|cient"): the font draws "ffi" as one glyph
   // across the soft hyphen, and the PDF's text layer can then no longer say which letters it holds.
-  for (let i = parts.length - 2; i >= 0; i--) if (/f$/i.test(parts[i]!) && /^[fijlt]/i.test(parts[i + 1]!)) parts.splice(i, 2, parts[i]! + parts[i + 1]!);
+  for (let i = parts.length - 2; i >= 0; i--)
+    if (/f$/i.test(parts[i]!) && /^[fijlt]/i.test(parts[i + 1]!)) parts.splice(i, 2, parts[i]! + parts[i + 1]!);
   const result = parts.join(softHyphen);
   if (hyphenated.size >= maxCachedWords) hyphenated.clear();
   hyphenated.set(key, result);

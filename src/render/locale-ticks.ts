@@ -2,7 +2,6 @@ import type { ChartConfig, ChartSpec, Json } from '../derive/chart-spec.js';
 import { formatNumber } from '../i18n/format-number.js';
 import { builtInLocale } from '../i18n/locale.js';
 
-
 type Scale = { readonly [key: string]: Json | undefined };
 
 function isScale(value: Json | undefined): value is Scale {
@@ -27,7 +26,10 @@ export function withLocaleTicks(spec: Pick<ChartSpec, 'config' | 'numbers'>): Ch
       continue;
     }
     // Years are names of years, never grouped: 2024, not 2,024.
-    const callback = kind === 'year' ? (value: number | string): string => String(value) : (value: number | string): string => formatNumber(Number(value), style);
+    const callback =
+      kind === 'year'
+        ? (value: number | string): string => String(value)
+        : (value: number | string): string => formatNumber(Number(value), style);
     written[id] = { ...scale, ticks: { ...ticks, callback } };
   }
   return { ...spec.config, options: { ...spec.config.options, scales: written } };

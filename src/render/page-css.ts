@@ -44,7 +44,16 @@ export const runningTextClass = 'running-text';
  * fonts are embedded and loaded before anything is printed.
  */
 export function runningText(view: ReportView): string {
-  return [headerText(view.title), view.buildDate, view.pageOf.before, view.pageOf.between, view.pageOf.after, '0123456789'].filter((t) => t.trim() !== '').join(' ');
+  return [
+    headerText(view.title),
+    view.buildDate,
+    view.pageOf.before,
+    view.pageOf.between,
+    view.pageOf.after,
+    '0123456789',
+  ]
+    .filter((t) => t.trim() !== '')
+    .join(' ');
 }
 
 /** The margin boxes' fonts: Latin first, then the CJK family of the report's language. */

@@ -33,7 +33,10 @@ export interface HtmlParts {
 export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<string> {
   // Templates get a short stand-in for each chart image; the image itself is set on the parsed
   // page (see assembleDocument), so the HTML parser never has to walk a megabyte of base64.
-  const images = new Map([...[...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)] as const), ...(parts.portraits ?? [])]);
+  const images = new Map([
+    ...[...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)] as const),
+    ...(parts.portraits ?? []),
+  ]);
   // Break points for narrow columns, written into the text (see hyphenate-html.ts); people's
   // names are never hyphenated, wherever they appear.
   const names = view.people.flatMap((p) => [p.name, ...(p.otherName ? [p.otherName] : [])]);
@@ -41,13 +44,24 @@ export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<st
   // Fonts last: which slices to embed depends on the characters the page ended up with, and
   // the stylesheet says which of them are bold.
   const running = runningText(view);
-  const fontFaces = await parts.fonts.fontFaceCss(`${page}<div lang="${view.lang}" class="${runningTextClass}">${escapeText(running)}</div>`, parts.css);
+  const fontFaces = await parts.fonts.fontFaceCss(
+    `${page}<div lang="${view.lang}" class="${runningTextClass}">${escapeText(running)}</div>`,
+    parts.css,
+  );
   try {
-    return assembleDocument({ page, styles: [fontFaces, pageCss(view), parts.css], images, hiddenText: { className: runningTextClass, text: running }, ...(parts.facts !== undefined ? { dataBlock: { id: factsElementId, json: parts.facts } } : {}) });
+    return assembleDocument({
+      page,
+      styles: [fontFaces, pageCss(view), parts.css],
+      images,
+      hiddenText: { className: runningTextClass, text: running },
+      ...(parts.facts !== undefined ? { dataBlock: { id: factsElementId, json: parts.facts } } : {}),
+    });
   } catch (error) {
     if (!(error instanceof UnsafeHtmlError)) throw error;
     const source = parts.templatesDir ? `the templates in ${parts.templatesDir}` : 'the built-in templates';
-    throw unsafeTemplates(error.problems.slice(0, 20).map((p) => `${source}, rendered page line ${p.line}: ${p.message}`));
+    throw unsafeTemplates(
+      error.problems.slice(0, 20).map((p) => `${source}, rendered page line ${p.line}: ${p.message}`),
+    );
   }
 }
 
@@ -59,11 +73,18 @@ function escapeText(text: string): string {
 }
 
 function attachCharts(view: ReportView, images: ReadonlyMap<string, string>): ReportView {
-  const attach = (chart: ChartRef): ChartRef => (images.has(chartSrc(chart.id)) ? { ...chart, src: chartSrc(chart.id) } : chart);
+  const attach = (chart: ChartRef): ChartRef =>
+    images.has(chartSrc(chart.id)) ? { ...chart, src: chartSrc(chart.id) } : chart;
   return {
     ...view,
     timeline: { ...view.timeline, chart: attach(view.timeline.chart) },
-    papers: { ...view.papers, charts: view.papers.charts.map(attach), ...(view.papers.footprint ? { footprint: { ...view.papers.footprint, chart: attach(view.papers.footprint.chart) } } : {}) },
+    papers: {
+      ...view.papers,
+      charts: view.papers.charts.map(attach),
+      ...(view.papers.footprint
+        ? { footprint: { ...view.papers.footprint, chart: attach(view.papers.footprint.chart) } }
+        : {}),
+    },
     models: { ...view.models, charts: view.models.charts.map(attach) },
     balance: view.balance.map((theme) => ({ ...theme, chart: attach(theme.chart) })),
   };

@@ -11,7 +11,10 @@ export function readSfnt(font: Buffer): { flavor: number; tables: SfntTable[] } 
   for (let i = 0; i < count; i++) {
     const at = 12 + 16 * i;
     const offset = font.readUInt32BE(at + 8);
-    tables.push({ tag: font.toString('latin1', at, at + 4), data: font.subarray(offset, offset + font.readUInt32BE(at + 12)) });
+    tables.push({
+      tag: font.toString('latin1', at, at + 4),
+      data: font.subarray(offset, offset + font.readUInt32BE(at + 12)),
+    });
   }
   return { flavor: font.readUInt32BE(0), tables };
 }

@@ -31,7 +31,10 @@ const subsets = new Map<string, Buffer>();
  * and style the page declares Source Sans 3 in: Chromium draws a family's text from the faces
  * of one weight descriptor only, so a face with a weight of its own would never be asked.
  */
-export function superscriptFontFaces(used: ReadonlySet<number>, declared: readonly { readonly weight: string; readonly style: string }[]): string[] {
+export function superscriptFontFaces(
+  used: ReadonlySet<number>,
+  declared: readonly { readonly weight: string; readonly style: string }[],
+): string[] {
   const wanted = [...used].filter(isSuperscript).sort((a, b) => a - b);
   if (wanted.length === 0) return [];
   const range = wanted.map((cp) => `U+${cp.toString(16)}`).join(',');

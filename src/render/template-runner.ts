@@ -32,7 +32,11 @@ export class TemplateRunner {
       return await new Promise<string>((resolve, reject) => {
         this.pending.set(id, { resolve, reject });
         timer = setTimeout(() => {
-          reject(new RenderError(`the templates took longer than ${timeoutMs / 1000} s to render and were stopped; a template folder may loop (nested {{#each}}) or include too much`));
+          reject(
+            new RenderError(
+              `the templates took longer than ${timeoutMs / 1000} s to render and were stopped; a template folder may loop (nested {{#each}}) or include too much`,
+            ),
+          );
           void this.stop();
         }, timeoutMs);
         worker.postMessage(request);
@@ -71,7 +75,9 @@ export class TemplateRunner {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.failAll(
         outOfMemory
-          ? new RenderError(`the templates needed more than ${limits.templateHeapMb} MiB of memory and were stopped; a template folder may include too much`)
+          ? new RenderError(
+              `the templates needed more than ${limits.templateHeapMb} MiB of memory and were stopped; a template folder may include too much`,
+            )
           : new RenderError(`the template renderer failed: ${error.message}`, { cause: error }),
       );
     });

@@ -13,7 +13,9 @@ import type { TemplateSet } from './template-set.js';
 export function checkTemplateFolder(set: TemplateSet): void {
   const found: string[] = [];
   for (const [name, { path, text }] of set.userFiles) {
-    const problems = name.endsWith('.css') ? cssProblems(text) : htmlProblems(parseHtml(text, name === 'layout.hbs'), { templated: true });
+    const problems = name.endsWith('.css')
+      ? cssProblems(text)
+      : htmlProblems(parseHtml(text, name === 'layout.hbs'), { templated: true });
     for (const p of problems) found.push(`${path}:${p.line}:${p.column}  ${p.message}`);
   }
   if (found.length > 0) throw unsafeTemplates(found);

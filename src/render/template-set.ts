@@ -47,15 +47,24 @@ export async function readTemplateSet(overrideDir?: string): Promise<TemplateSet
   const known = new Set([...builtIn.keys(), extraCss, ...shippedLanguages.map((l) => `${messagesFolder}${l}.yaml`)]);
   const warnings = [...overrides.keys()]
     .filter((name) => !known.has(name))
-    .map((name) => `${path.join(overrideDir, name)} overrides nothing (a typo?); a template folder may hold ${[...known].sort().join(', ')}`);
+    .map(
+      (name) =>
+        `${path.join(overrideDir, name)} overrides nothing (a typo?); a template folder may hold ${[...known].sort().join(', ')}`,
+    );
   return assemble(builtIn, overrides, warnings, overrideDir);
 }
 
-function assemble(builtIn: Map<string, string>, overrides: Map<string, string>, warnings: string[], overrideDir: string): TemplateSet {
+function assemble(
+  builtIn: Map<string, string>,
+  overrides: Map<string, string>,
+  warnings: string[],
+  overrideDir: string,
+): TemplateSet {
   const pick = (name: string): string => overrides.get(name) ?? builtIn.get(name) ?? '';
   const partials = new Map<string, string>();
   for (const name of new Set([...builtIn.keys(), ...overrides.keys()])) {
-    if (name.startsWith('partials/') && builtIn.has(name)) partials.set(name.slice('partials/'.length, -'.hbs'.length), pick(name));
+    if (name.startsWith('partials/') && builtIn.has(name))
+      partials.set(name.slice('partials/'.length, -'.hbs'.length), pick(name));
   }
   const extra = overrides.get(extraCss);
   const userFiles = new Map<string, { path: string; text: string }>();
@@ -65,7 +74,14 @@ function assemble(builtIn: Map<string, string>, overrides: Map<string, string>, 
     if (name.startsWith(messagesFolder)) catalogues.set(name.slice(messagesFolder.length, -'.yaml'.length), file);
     else userFiles.set(name, file);
   }
-  return { layout: pick('layout.hbs'), css: extra === undefined ? pick('styles.css') : `${pick('styles.css')}\n/* ${extraCss} */\n${extra}`, partials, warnings, userFiles, catalogues };
+  return {
+    layout: pick('layout.hbs'),
+    css: extra === undefined ? pick('styles.css') : `${pick('styles.css')}\n/* ${extraCss} */\n${extra}`,
+    partials,
+    warnings,
+    userFiles,
+    catalogues,
+  };
 }
 
 /** Relative name (`layout.hbs`, `partials/cover.hbs`) to text, for the files a set can hold. */
@@ -100,7 +116,9 @@ async function readUserFolder(folder: FolderHandle): Promise<Map<string, string>
     throw unreadable(dir, error);
   }
   if (names.length > limits.templateFiles) {
-    throw new UserError(`the template folder ${dir} holds ${names.length} template, CSS and message files; the limit is ${limits.templateFiles}`);
+    throw new UserError(
+      `the template folder ${dir} holds ${names.length} template, CSS and message files; the limit is ${limits.templateFiles}`,
+    );
   }
   let total = 0;
   for (const name of names.sort()) {
@@ -111,7 +129,9 @@ async function readUserFolder(folder: FolderHandle): Promise<Map<string, string>
     if (!read.ok) throw new UserError(`${file}: ${folder.describe(read.problem.message)}`);
     total += read.bytes.length;
     if (total > limits.templateFolderBytes) {
-      throw new UserError(`the template folder ${dir} holds more than ${formatBytes(limits.templateFolderBytes)} of templates, CSS and messages, the limit for a template folder`);
+      throw new UserError(
+        `the template folder ${dir} holds more than ${formatBytes(limits.templateFolderBytes)} of templates, CSS and messages, the limit for a template folder`,
+      );
     }
     const text = decodeText(file, read.bytes, limits.templateBytes);
     if (!text.ok) throw new UserError(`${file}: ${text.problem.message}`);
@@ -124,11 +144,20 @@ async function readUserFolder(folder: FolderHandle): Promise<Map<string, string>
 async function listTemplateFiles(dir: string, withMessages = false): Promise<string[]> {
   return [
     ...(await readdir(dir)).filter((n) => n.endsWith('.hbs') || n.endsWith('.css')),
-    ...(await readdir(path.join(dir, 'partials')).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs')).map((n) => `partials/${n}`),
-    ...(withMessages ? (await readdir(path.join(dir, messagesFolder)).catch(() => [] as string[])).filter((n) => n.endsWith('.yaml')).map((n) => `${messagesFolder}${n}`) : []),
+    ...(await readdir(path.join(dir, 'partials')).catch(() => [] as string[]))
+      .filter((n) => n.endsWith('.hbs'))
+      .map((n) => `partials/${n}`),
+    ...(withMessages
+      ? (await readdir(path.join(dir, messagesFolder)).catch(() => [] as string[]))
+          .filter((n) => n.endsWith('.yaml'))
+          .map((n) => `${messagesFolder}${n}`)
+      : []),
   ];
 }
 
 function unreadable(dir: string, error: unknown): UserError {
-  return new UserError(`the template folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+  return new UserError(
+    `the template folder ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    { cause: error },
+  );
 }

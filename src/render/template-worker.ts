@@ -19,7 +19,8 @@ export interface RenderRequest {
   readonly maxChars: number;
 }
 
-export type RenderReply = { id: number; html: string } | { id: number; error: { kind: 'user' | 'internal'; message: string; stack?: string } };
+export type RenderReply =
+  { id: number; html: string } | { id: number; error: { kind: 'user' | 'internal'; message: string; stack?: string } };
 
 const layouts = new Map<string, RenderLayout>();
 
@@ -37,7 +38,13 @@ function render(request: RenderRequest): RenderReply {
     }
     const html = layout(request.context);
     if (html.length > request.maxChars) {
-      return { id: request.id, error: { kind: 'user', message: `the templates produced ${html.length.toLocaleString('en')} characters of HTML; the limit is ${request.maxChars.toLocaleString('en')}` } };
+      return {
+        id: request.id,
+        error: {
+          kind: 'user',
+          message: `the templates produced ${html.length.toLocaleString('en')} characters of HTML; the limit is ${request.maxChars.toLocaleString('en')}`,
+        },
+      };
     }
     return { id: request.id, html };
   } catch (error) {

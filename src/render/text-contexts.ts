@@ -24,7 +24,21 @@ interface WeightRule {
   readonly weight: number;
 }
 
-const voidTags = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const voidTags = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 const skipTags = new Set(['style', 'script', 'title']);
 const boldTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'b', 'strong']);
 
@@ -43,7 +57,9 @@ export function textContexts(html: string, stylesheet = ''): Map<string, Set<num
   const stack: Element[] = [];
   const top = (): Element => stack.at(-1) ?? { tag: '', region: 'sc', bold: false };
   let skipping: string | undefined;
-  for (const [token, close, tagName, attrs] of html.matchAll(/<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|[^<]+|</g)) {
+  for (const [token, close, tagName, attrs] of html.matchAll(
+    /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|[^<]+|</g,
+  )) {
     if (tagName === undefined) {
       if (skipping || token.startsWith('<!--')) continue;
       const key = contextKey(top());
@@ -69,7 +85,11 @@ export function textContexts(html: string, stylesheet = ''): Map<string, Set<num
     const lang = attribute(attrs ?? '', 'lang');
     const classes = (attribute(attrs ?? '', 'class') ?? '').split(/\s+/).filter(Boolean);
     const weight = elementWeight(rules, tag, classes);
-    stack.push({ tag, region: lang ? regionOf(lang) : parent.region, bold: weight === undefined ? parent.bold : weight >= 600 });
+    stack.push({
+      tag,
+      region: lang ? regionOf(lang) : parent.region,
+      bold: weight === undefined ? parent.bold : weight >= 600,
+    });
   }
   return out;
 }
@@ -84,26 +104,40 @@ export function parseContextKey(key: string): TextContext {
 }
 
 function attribute(attrs: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs)?.slice(1).find((v) => v !== undefined);
+  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(attrs)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 }
 
 /** The last compound of each selector that sets a font-weight, e.g. `.person-heading .native` → `.native`. */
 function weightRules(html: string, stylesheet: string): WeightRule[] {
-  const css = [stylesheet, ...[...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1])].join('\n').replace(/\/\*[\s\S]*?\*\//g, '');
+  const css = [stylesheet, ...[...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1])]
+    .join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
   const rules: WeightRule[] = [];
   for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
     const value = /font-weight\s*:\s*([a-z0-9]+)/i.exec(body ?? '')?.[1];
     if (!value) continue;
-    const weight = value === 'bold' || value === 'bolder' ? 700 : value === 'normal' || value === 'lighter' ? 400 : Number(value);
+    const weight =
+      value === 'bold' || value === 'bolder' ? 700 : value === 'normal' || value === 'lighter' ? 400 : Number(value);
     if (!Number.isFinite(weight)) continue;
     for (const selector of (selectors ?? '').split(',')) {
-      const compound = selector.trim().split(/[\s>+~]+/).at(-1) ?? '';
+      const compound =
+        selector
+          .trim()
+          .split(/[\s>+~]+/)
+          .at(-1) ?? '';
       // Generated content (::before) is not the element's text.
       if (/::|:(?:before|after|marker)\b/i.test(compound)) continue;
       const last = compound.replace(/\[[^\]]*\]|::?[a-z-]+(?:\([^)]*\))?/gi, '');
       const match = /^([a-z][a-z0-9-]*|\*)?((?:\.[\w-]+)*)$/i.exec(last);
       if (!match || (!match[1] && !match[2])) continue;
-      rules.push({ tag: match[1] && match[1] !== '*' ? match[1].toLowerCase() : undefined, classes: (match[2] ?? '').split('.').filter(Boolean), weight });
+      rules.push({
+        tag: match[1] && match[1] !== '*' ? match[1].toLowerCase() : undefined,
+        classes: (match[2] ?? '').split('.').filter(Boolean),
+        weight,
+      });
     }
   }
   return rules;

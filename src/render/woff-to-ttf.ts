@@ -11,14 +11,20 @@ import type { SfntTable } from './sfnt-tables.js';
  */
 export function woffToRenamedSfnt(woff: Buffer, family: string, subfamily: string): Buffer {
   const { flavor, tables } = woffTables(woff);
-  return writeSfnt(flavor, tables.map((t) => (t.tag === 'name' ? { tag: 'name', data: nameTable(family, subfamily) } : t)));
+  return writeSfnt(
+    flavor,
+    tables.map((t) => (t.tag === 'name' ? { tag: 'name', data: nameTable(family, subfamily) } : t)),
+  );
 }
 
 /** A WOFF or an OpenType/TrueType font as a TrueType/OpenType file under a new family name (see woffToRenamedSfnt). */
 export function renamedSfnt(font: Buffer, family: string, subfamily: string): Buffer {
   if (font.toString('latin1', 0, 4) === 'wOFF') return woffToRenamedSfnt(font, family, subfamily);
   const { flavor, tables } = readSfnt(font);
-  return writeSfnt(flavor, tables.map((t) => (t.tag === 'name' ? { tag: 'name', data: nameTable(family, subfamily) } : t)));
+  return writeSfnt(
+    flavor,
+    tables.map((t) => (t.tag === 'name' ? { tag: 'name', data: nameTable(family, subfamily) } : t)),
+  );
 }
 
 /** A WOFF font as the plain OpenType/TrueType file it wraps, for HarfBuzz (which reads no WOFF). */

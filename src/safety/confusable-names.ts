@@ -15,7 +15,10 @@ export interface NamedPerson {
  */
 export function confusableNames(people: readonly NamedPerson[]): Problem[] {
   const problems: Problem[] = [];
-  const fields = (p: NamedPerson): [string, string][] => [['person.name', p.name], ...(p.nativeName ? [['person.nativeName', p.nativeName] as [string, string]] : [])];
+  const fields = (p: NamedPerson): [string, string][] => [
+    ['person.name', p.name],
+    ...(p.nativeName ? [['person.nativeName', p.nativeName] as [string, string]] : []),
+  ];
   for (let i = 0; i < people.length; i++) {
     for (let j = i + 1; j < people.length; j++) {
       const a = people[i]!;

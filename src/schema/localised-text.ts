@@ -55,7 +55,8 @@ export function localised<T extends z.ZodType<string, unknown>>(base: T) {
     .record(languageTag, base)
     .refine((map) => Object.keys(map).length > 0, { message: 'expected at least one language, such as en: the text' })
     .meta({
-      description: 'The same text in several languages, by language tag: `{ en: ..., zh-CN: ... }`. It must include the profile’s `language`.',
+      description:
+        'The same text in several languages, by language tag: `{ en: ..., zh-CN: ... }`. It must include the profile’s `language`.',
       minProperties: 1,
     });
   return z.union([base, translations]);

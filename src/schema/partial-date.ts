@@ -56,7 +56,11 @@ export const endDate = z
     }),
   )
   .meta({
-    anyOf: [{ type: 'string', pattern: partialDatePattern }, { const: 'present', description: 'Still going on.' }, yearNumber],
+    anyOf: [
+      { type: 'string', pattern: partialDatePattern },
+      { const: 'present', description: 'Still going on.' },
+      yearNumber,
+    ],
     description: `${dateHelp} Or \`present\` for what is still going on.`,
     errorMessage: 'Expected a date written as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date), or present.',
     default: 'present',
@@ -78,6 +82,7 @@ export const fullDate = z
 export function dateBounds(date: PartialDate): { first: string; last: string } {
   const [y, m, d] = date.split('-');
   if (d !== undefined) return { first: date, last: date };
-  if (m !== undefined) return { first: `${y}-${m}-01`, last: `${y}-${m}-${String(daysInMonth(Number(y), Number(m))).padStart(2, '0')}` };
+  if (m !== undefined)
+    return { first: `${y}-${m}-01`, last: `${y}-${m}-${String(daysInMonth(Number(y), Number(m))).padStart(2, '0')}` };
   return { first: `${y}-01-01`, last: `${y}-12-31` };
 }

@@ -15,7 +15,9 @@ function text(max: number) {
     .trim()
     .refine((t) => t.length > 0, { message: 'expected some text, found an empty value' })
     .refine((t) => characters(t) <= max, { message: `the text is too long; the limit is ${max} characters` })
-    .refine((t) => !controlCharacters.test(t), { message: 'the text holds a control character (such as NUL or ESC); remove it' })
+    .refine((t) => !controlCharacters.test(t), {
+      message: 'the text holds a control character (such as NUL or ESC); remove it',
+    })
     .superRefine(refuseCharacter(bidiControl));
 }
 
@@ -49,12 +51,20 @@ export const id = z
   })
   .meta({
     description: 'A short name for this entry, unique in its list: letters, digits, dots, dashes or underscores.',
-    errorMessage: 'Expected an id: up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit (such as arxiv-2111-08276).',
+    errorMessage:
+      'Expected an id: up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit (such as arxiv-2111-08276).',
   });
 
 /** A fact's source: one id from the profile's `sources`, or a list of them. */
 export const sourceRef = z
-  .union([id.meta({ description: 'The id of an entry in `sources`.' }), z.array(id).min(1).max(10).meta({ description: 'The ids of the entries in `sources` that give this fact (1 to 10).' })])
+  .union([
+    id.meta({ description: 'The id of an entry in `sources`.' }),
+    z
+      .array(id)
+      .min(1)
+      .max(10)
+      .meta({ description: 'The ids of the entries in `sources` that give this fact (1 to 10).' }),
+  ])
   .meta({ description: 'The id of an entry in `sources` (or a list of ids) that gives this fact.' });
 
 export type SourceRef = z.infer<typeof sourceRef>;
@@ -73,12 +83,15 @@ const httpsShape = new RegExp(httpsUrlPattern, 'u');
 export const httpsUrl = z
   .string()
   .refine((t) => characters(t) <= 2000, { message: 'the address is too long; the limit is 2000 characters' })
-  .refine(isHttpsUrl, { message: 'expected an https:// address with no spaces, such as https://arxiv.org/abs/2111.08276' })
+  .refine(isHttpsUrl, {
+    message: 'expected an https:// address with no spaces, such as https://arxiv.org/abs/2111.08276',
+  })
   .superRefine(refuseCharacter(invisibleCharacter))
   .meta({
     pattern: httpsUrlPattern,
     maxLength: 2000,
-    errorMessage: 'Expected an https:// address with no spaces, such as https://arxiv.org/abs/2111.08276 (http:, javascript: and file: links are not allowed).',
+    errorMessage:
+      'Expected an https:// address with no spaces, such as https://arxiv.org/abs/2111.08276 (http:, javascript: and file: links are not allowed).',
   });
 
 export function isHttpsUrl(value: string): boolean {
@@ -97,7 +110,8 @@ export const arxivId = z
     message: 'expected an arXiv id such as 2111.08276 (without the https://arxiv.org/abs/ part)',
   })
   .meta({
-    description: 'The arXiv identifier, such as 2111.08276 or hep-th/9901001; put it in quotes, or YAML reads it as a number.',
+    description:
+      'The arXiv identifier, such as 2111.08276 or hep-th/9901001; put it in quotes, or YAML reads it as a number.',
     errorMessage: 'Expected an arXiv id such as "2111.08276" (quoted, without the https://arxiv.org/abs/ part).',
   });
 

@@ -26,10 +26,19 @@ const sourcedText = z.strictObject({
 });
 
 const photoSchema = z.strictObject({
-  file: describe(shortText, 'The picture: a JPEG, PNG or WebP file, relative to this profile and inside the project, for example ../photos/zeng-yan.jpg. It is re-encoded, cropped to 4:5 and stripped of all metadata.'),
-  credit: describe(shortText, 'Who took or made the picture, and its licence, printed with the sources: for example "Photo: Jane Doe, CC BY 4.0".'),
+  file: describe(
+    shortText,
+    'The picture: a JPEG, PNG or WebP file, relative to this profile and inside the project, for example ../photos/zeng-yan.jpg. It is re-encoded, cropped to 4:5 and stripped of all metadata.',
+  ),
+  credit: describe(
+    shortText,
+    'Who took or made the picture, and its licence, printed with the sources: for example "Photo: Jane Doe, CC BY 4.0".',
+  ),
   source: sourceRef,
-  alt: describe(shortLocal, 'What the picture shows, for screen readers; by default "Portrait of" and the name.').optional(),
+  alt: describe(
+    shortLocal,
+    'What the picture shows, for screen readers; by default "Portrait of" and the name.',
+  ).optional(),
 });
 
 const personSchema = z.strictObject({
@@ -38,8 +47,14 @@ const personSchema = z.strictObject({
   birthYear: year('Year of birth, only when a source gives it.').optional(),
   headline: describe(shortLocal, 'One line on who the person is.'),
   currentRole: describe(shortLocal, 'The role the person holds now.').optional(),
-  photo: describe(photoSchema, 'A portrait, shown on the cover and beside the name in the table at a glance.').optional(),
-  highlights: describe(list(sourcedText, limits.listItems, 'highlights'), 'Sourced facts that fit no other section.').optional(),
+  photo: describe(
+    photoSchema,
+    'A portrait, shown on the cover and beside the name in the table at a glance.',
+  ).optional(),
+  highlights: describe(
+    list(sourcedText, limits.listItems, 'highlights'),
+    'Sourced facts that fit no other section.',
+  ).optional(),
   source: sourceRef,
 });
 
@@ -71,8 +86,14 @@ export const paperSchema = z.strictObject({
   shortName: describe(shortText, 'The short name people use, for example X-VLM.').optional(),
   year: year('Year of publication (the venue year, or the preprint year).'),
   date: describe(partialDate, 'When the paper was first made public, for example its arXiv submission.').optional(),
-  venue: describe(shortText, 'Where it was published, for example ICML 2022, or arXiv preprint; leave it out when no source names one.').optional(),
-  authorship: describe(z.enum(authorships), "The person's place among the authors: first, co-first, last, corresponding or co-author."),
+  venue: describe(
+    shortText,
+    'Where it was published, for example ICML 2022, or arXiv preprint; leave it out when no source names one.',
+  ).optional(),
+  authorship: describe(
+    z.enum(authorships),
+    "The person's place among the authors: first, co-first, last, corresponding or co-author.",
+  ),
   authors: describe(shortText, 'The author list as the source gives it.').optional(),
   arxiv: arxivId.optional(),
   url: describe(httpsUrl, 'A link to the paper (https only).').optional(),
@@ -83,7 +104,10 @@ export const paperSchema = z.strictObject({
 const metricSchema = z.strictObject({
   label: describe(shortLocal, 'What is measured, for example Inference cost.'),
   value: describe(z.number().finite(), 'The figure, in `unit`.').meta({ default: 100 }),
-  unit: describe(shortText, 'The unit of value and baseline.value, for example s, B parameters, or relative cost.').optional(),
+  unit: describe(
+    shortText,
+    'The unit of value and baseline.value, for example s, B parameters, or relative cost.',
+  ).optional(),
   baseline: describe(
     z.strictObject({
       name: describe(shortText, 'What it is compared with, for example Seedance 1.5 Pro.'),
@@ -91,34 +115,59 @@ const metricSchema = z.strictObject({
     }),
     'What the value is compared with, in the same unit. Metrics with a baseline get a chart of their own.',
   ).optional(),
-  better: describe(z.enum(['higher', 'lower']), 'Whether a higher or a lower value is better; leave it out for a plain size.').optional(),
-  claim: describe(shortLocal, 'The claim as the source words it, for example "one seventieth of the cost of GPT-4 Turbo".').optional(),
+  better: describe(
+    z.enum(['higher', 'lower']),
+    'Whether a higher or a lower value is better; leave it out for a plain size.',
+  ).optional(),
+  claim: describe(
+    shortLocal,
+    'The claim as the source words it, for example "one seventieth of the cost of GPT-4 Turbo".',
+  ).optional(),
   source: sourceRef,
 });
 
 const modelSchema = z.strictObject({
   id: describe(id, 'A short id for this model or product, unique in this profile, for example seedance-2-0.'),
   name: describe(shortText, 'The name of the model, product or system, for example Seedance 2.0.'),
-  kind: describe(z.enum(['model', 'product', 'system']), 'What it is: a model, a product or a system.').default('model'),
+  kind: describe(z.enum(['model', 'product', 'system']), 'What it is: a model, a product or a system.').default(
+    'model',
+  ),
   organisation: describe(shortLocal, 'Who released it, for example ByteDance Seed.'),
   released: describe(partialDate, 'When it was released.').optional(),
   role: describe(shortLocal, "The person's role in building it."),
   summary: describe(longLocal, 'What it is, in a sentence or two.').optional(),
-  innovations: describe(list(longLocal, limits.listItems, 'innovations'), 'What was new about it, one sentence each.').default([]),
-  metrics: describe(list(metricSchema, limits.listItems, 'metrics'), 'Headline figures, each with its unit and what it is compared with.').default([]),
+  innovations: describe(
+    list(longLocal, limits.listItems, 'innovations'),
+    'What was new about it, one sentence each.',
+  ).default([]),
+  metrics: describe(
+    list(metricSchema, limits.listItems, 'metrics'),
+    'Headline figures, each with its unit and what it is compared with.',
+  ).default([]),
   source: sourceRef,
 });
 
 const balanceSchema = z.strictObject({
-  tradeoff: describe(shortLocal, 'The trade-off, for example Dynamism vs stability. People with the same trade-off share a picture.'),
+  tradeoff: describe(
+    shortLocal,
+    'The trade-off, for example Dynamism vs stability. People with the same trade-off share a picture.',
+  ),
   poles: describe(
-    z.tuple([describe(shortLocal, 'The left pole, for example Dynamism.'), describe(shortLocal, 'The right pole, for example Stability.')]),
+    z.tuple([
+      describe(shortLocal, 'The left pole, for example Dynamism.'),
+      describe(shortLocal, 'The right pole, for example Stability.'),
+    ]),
     'The two poles, left then right, for example [Dynamism, Stability].',
   ),
-  position: describe(z.number().min(0).max(100), 'Where the person stands: 0 is fully the left pole, 100 fully the right, 50 a balance.').meta({ default: 50 }),
+  position: describe(
+    z.number().min(0).max(100),
+    'Where the person stands: 0 is fully the left pole, 100 fully the right, 50 a balance.',
+  ).meta({ default: 50 }),
   summary: describe(longLocal, 'How the person balances the two, in a sentence or two.').optional(),
   evidence: describe(
-    list(sourcedText, limits.listItems, 'pieces of evidence').min(1, { message: 'give at least one piece of evidence' }),
+    list(sourcedText, limits.listItems, 'pieces of evidence').min(1, {
+      message: 'give at least one piece of evidence',
+    }),
     'Sourced facts that show where the person stands (at least one).',
   ),
 });
@@ -155,9 +204,15 @@ const sourceSchema = z.strictObject({
   title: describe(shortText, 'The title as published (never translated).'),
   publisher: describe(shortText, 'Who published it, for example 字母AI or arXiv.').optional(),
   date: describe(partialDate, 'When it was published.').optional(),
-  accessed: describe(partialDate, 'When you last read it: facts that change with time count from here (see maxAge in the report spec).').optional(),
+  accessed: describe(
+    partialDate,
+    'When you last read it: facts that change with time count from here (see maxAge in the report spec).',
+  ).optional(),
   url: describe(httpsUrl, 'Where to read it (https only).').optional(),
-  file: describe(shortText, 'A document kept beside the profiles, shown as text (never opened by the renderer).').optional(),
+  file: describe(
+    shortText,
+    'A document kept beside the profiles, shown as text (never opened by the renderer).',
+  ).optional(),
   note: describe(longLocal, 'Anything the reader should know about this source.').optional(),
 });
 
@@ -165,14 +220,28 @@ export const profileSchema = z
   .strictObject({
     language: profileLanguage.default('en'),
     person: describe(personSchema, 'Who the person is.'),
-    education: describe(list(educationSchema, limits.educationEntries, 'education entries'), 'Degrees, oldest first.').default([]),
+    education: describe(
+      list(educationSchema, limits.educationEntries, 'education entries'),
+      'Degrees, oldest first.',
+    ).default([]),
     career: describe(list(careerSchema, limits.careerEntries, 'career entries'), 'Roles, oldest first.').default([]),
     papers: describe(list(paperSchema, limits.papers, 'papers'), 'Papers the person wrote or co-wrote.').default([]),
-    models: describe(list(modelSchema, limits.models, 'models'), 'Models, products or systems the person helped build.').default([]),
-    balance: describe(list(balanceSchema, limits.balancePoints, 'balance points'), 'The trade-offs that define the person’s work, and where they stand.').default([]),
-    impact: describe(impactSchema, 'The research footprint: citations, h-index and citations per year, dated and sourced.').optional(),
+    models: describe(
+      list(modelSchema, limits.models, 'models'),
+      'Models, products or systems the person helped build.',
+    ).default([]),
+    balance: describe(
+      list(balanceSchema, limits.balancePoints, 'balance points'),
+      'The trade-offs that define the person’s work, and where they stand.',
+    ).default([]),
+    impact: describe(
+      impactSchema,
+      'The research footprint: citations, h-index and citations per year, dated and sourced.',
+    ).optional(),
     sources: describe(
-      list(sourceSchema, limits.sources, 'sources').min(1, { message: 'give at least one source: every fact cites one' }),
+      list(sourceSchema, limits.sources, 'sources').min(1, {
+        message: 'give at least one source: every fact cites one',
+      }),
       'Where the facts come from; every fact cites one of these by id.',
     ),
   })

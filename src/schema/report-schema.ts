@@ -34,7 +34,10 @@ const relativePath = z
   .min(1)
   .max(500)
   .refine((p) => !p.includes('\0'), { message: 'the path holds a NUL character' })
-  .meta({ pattern: '^[^\\u0000]*$', errorMessage: 'Expected a path relative to this file, such as profiles/ada.yaml.' });
+  .meta({
+    pattern: '^[^\\u0000]*$',
+    errorMessage: 'Expected a path relative to this file, such as profiles/ada.yaml.',
+  });
 
 /**
  * The report spec (data/report.yaml): what to compare and how the report looks. Paths are
@@ -48,36 +51,65 @@ export const reportSchema = z
     subject: describe(shortText, 'One line for the PDF metadata; defaults to the subtitle.').optional(),
     keywords: describe(z.array(shortText).max(30), 'Keywords for the PDF metadata (up to 30).').default([]),
     language: describe(
-      z.enum(shippedLanguages, { error: () => `expected a language the report can be written in: ${shippedLanguageList()}` }).meta({ errorMessage: `Expected one of the languages the report can be written in: ${shippedLanguageList()}.` }),
+      z
+        .enum(shippedLanguages, {
+          error: () => `expected a language the report can be written in: ${shippedLanguageList()}`,
+        })
+        .meta({
+          errorMessage: `Expected one of the languages the report can be written in: ${shippedLanguageList()}.`,
+        }),
       'The language of the report: every word the tool writes, dates, numbers and lists.',
     ).default('en'),
     profiles: describe(
-      z.array(describe(relativePath, 'A profile, relative to this file.')).min(1, { message: 'list at least one profile' }).max(limits.people, { message: `too many people; a report compares at most ${limits.people}` }),
+      z
+        .array(describe(relativePath, 'A profile, relative to this file.'))
+        .min(1, { message: 'list at least one profile' })
+        .max(limits.people, { message: `too many people; a report compares at most ${limits.people}` }),
       'The profiles to compare, in this order.',
     ),
     sections: describe(
       z
-        .array(describe(z.enum(sectionNames), 'A section: cover, at-a-glance, timeline, education, papers, models, balance-points, connections (what links the people; two or more) or sources.'))
+        .array(
+          describe(
+            z.enum(sectionNames),
+            'A section: cover, at-a-glance, timeline, education, papers, models, balance-points, connections (what links the people; two or more) or sources.',
+          ),
+        )
         .min(1)
         .refine((s) => new Set(s).size === s.length, { message: 'a section is listed twice' })
         .meta({ uniqueItems: true }),
       'Which sections, in which order.',
     ).default([...defaultSections]),
     maxAge: describe(
-      z.string().regex(maxAgePattern, { message: 'expected an age such as 12 months, 2 years, 6 weeks or 90 days' }).meta({ pattern: maxAgePattern.source, errorMessage: 'Expected an age such as 12 months, 2 years, 6 weeks or 90 days.' }),
+      z
+        .string()
+        .regex(maxAgePattern, { message: 'expected an age such as 12 months, 2 years, 6 weeks or 90 days' })
+        .meta({
+          pattern: maxAgePattern.source,
+          errorMessage: 'Expected an age such as 12 months, 2 years, 6 weeks or 90 days.',
+        }),
       'Facts that change with time (a current role, metrics, citations) whose newest source is older than this before the build date are flagged as stale, for example 12 months.',
     ).optional(),
     page: describe(z.enum(pageSizes), 'The paper size: A4 or Letter.').default('A4'),
-    buildDate: describe(fullDate, 'The date printed on the report and stored in the PDF: the same inputs give the same bytes.'),
-    output: describe(z
-      .strictObject({
+    buildDate: describe(
+      fullDate,
+      'The date printed on the report and stored in the PDF: the same inputs give the same bytes.',
+    ),
+    output: describe(
+      z.strictObject({
         dir: describe(relativePath, 'Folder for the outputs, relative to this file.').default('out'),
         name: describe(
-          z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'expected a file name without a folder or extension, such as report' }).meta({ errorMessage: 'Expected a file name without a folder or extension, such as report.' }),
+          z
+            .string()
+            .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, {
+              message: 'expected a file name without a folder or extension, such as report',
+            })
+            .meta({ errorMessage: 'Expected a file name without a folder or extension, such as report.' }),
           'File name without extension: gives <name>.html and <name>.pdf.',
         ).default('report'),
-      })
-      , 'Where the outputs go: <dir>/<name>.html and <dir>/<name>.pdf.').default({ dir: 'out', name: 'report' }),
+      }),
+      'Where the outputs go: <dir>/<name>.html and <dir>/<name>.pdf.',
+    ).default({ dir: 'out', name: 'report' }),
     templates: describe(relativePath, 'A folder whose partials and CSS override the built-in ones.').optional(),
   })
   .meta({ title: 'profile-report report spec', description: 'What to compare and how the report looks.' });

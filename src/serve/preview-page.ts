@@ -33,7 +33,12 @@ export function preparePage(html: string): PreparedPage {
   const cut = policyEnd < 0 ? 0 : policyEnd;
   const bodyEnd = html.lastIndexOf('</body>');
   const close = bodyEnd < cut ? html.length : bodyEnd;
-  return { start: html.slice(0, cut), hasPolicy: policyEnd >= 0, middle: Buffer.from(html.slice(cut, close), 'utf8'), end: html.slice(close) };
+  return {
+    start: html.slice(0, cut),
+    hasPolicy: policyEnd >= 0,
+    middle: Buffer.from(html.slice(cut, close), 'utf8'),
+    end: html.slice(close),
+  };
 }
 
 /**
@@ -75,4 +80,3 @@ export function waitingPage(build: number, nonce = newNonce()): string {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>profile-report preview</title></head><body><p style="font:16px system-ui;margin:2rem">Waiting for the first good build…</p></body></html>`;
   return previewPage(html, build, nonce);
 }
-

@@ -34,7 +34,11 @@ export class PreviewServer {
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new UserError(`port ${port} is in use on 127.0.0.1; choose another with --port N`, { cause: error }) : error),
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new UserError(`port ${port} is in use on 127.0.0.1; choose another with --port N`, { cause: error })
+            : error,
+        ),
       );
       server.listen(port, '127.0.0.1', resolve);
     });
@@ -85,15 +89,20 @@ export class PreviewServer {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const host = request.headers.host ?? '';
-    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) return end(response, 403, 'text/plain', 'forbidden');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return end(response, 405, 'text/plain', 'method not allowed');
+    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`)
+      return end(response, 403, 'text/plain', 'forbidden');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return end(response, 405, 'text/plain', 'method not allowed');
     const url = new URL(request.url ?? '/', `http://${host}`);
     if (url.pathname === '/') {
       if (this.content) this.page ??= preparePage(this.content.html);
       const nonce = newNonce();
       const page = this.page ? servedPage(this.page, this.state.build, nonce) : waitingPage(this.state.build, nonce);
       // Which build this is, so the page's script knows what it has put in place.
-      end(response, 200, 'text/html; charset=utf-8', page, { 'x-preview-build': String(this.state.build), 'content-security-policy': servedPagePolicy(nonce) });
+      end(response, 200, 'text/html; charset=utf-8', page, {
+        'x-preview-build': String(this.state.build),
+        'content-security-policy': servedPagePolicy(nonce),
+      });
       return;
     }
     if (url.pathname === '/next' && this.content) return this.next(response, Number(url.searchParams.get('from')));
@@ -105,7 +114,8 @@ export class PreviewServer {
     if (url.pathname === '/events') return this.subscribe(response);
     const pdf = this.content?.pdf;
     // Chrome shows a PDF through an <embed> that a default-src 'none' would block (crbug.com/271452): its policy only forbids framing.
-    if (pdf && url.pathname === `/${encodeURIComponent(pdf.name)}`) return end(response, 200, 'application/pdf', pdf.bytes, { 'content-security-policy': "frame-ancestors 'none'" });
+    if (pdf && url.pathname === `/${encodeURIComponent(pdf.name)}`)
+      return end(response, 200, 'application/pdf', pdf.bytes, { 'content-security-policy': "frame-ancestors 'none'" });
     return end(response, 404, 'text/plain', 'not found');
   }
 
@@ -117,7 +127,9 @@ export class PreviewServer {
   private next(response: ServerResponse, from: number): void {
     const html = this.content!.html;
     const previous = this.previous?.build === from ? this.previous : undefined;
-    const delta = previous ? (previous.delta ??= pageDelta(previous.html, html)) : { keep: [0, 0] as const, text: html, length: html.length };
+    const delta = previous
+      ? (previous.delta ??= pageDelta(previous.html, html))
+      : { keep: [0, 0] as const, text: html, length: html.length };
     end(response, 200, 'text/plain; charset=utf-8', delta.text, {
       'x-preview-build': String(this.state.build),
       'x-preview-from': previous ? String(from) : '0',
@@ -144,7 +156,12 @@ export class PreviewServer {
   }
 
   private subscribe(response: ServerResponse): void {
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...noFraming });
+    response.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      ...noFraming,
+    });
     this.clients.add(response);
     response.on('close', () => this.clients.delete(response));
     response.write(event(this.state));
@@ -165,12 +182,28 @@ function event(state: PreviewState): string {
  * is ignored by browsers, so the report's own policy cannot say it). What is not the page
  * loads nothing either; the page and the PDF send their own policy in place of this one.
  */
-const noFraming = { 'x-frame-options': 'DENY', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } as const;
+const noFraming = {
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+} as const;
 
-function end(response: ServerResponse, status: number, type: string, body: string | Uint8Array | readonly Uint8Array[], headers: Record<string, string> = {}): void {
+function end(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array | readonly Uint8Array[],
+  headers: Record<string, string> = {},
+): void {
   const pieces = typeof body === 'string' ? [Buffer.from(body, 'utf8')] : body instanceof Uint8Array ? [body] : body;
   const length = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
-  response.writeHead(status, { 'content-type': type, 'content-length': length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...noFraming, ...headers });
+  response.writeHead(status, {
+    'content-type': type,
+    'content-length': length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...noFraming,
+    ...headers,
+  });
   for (const piece of pieces) response.write(piece);
   response.end();
 }

@@ -31,19 +31,28 @@ export function crossCheckProfile(raw: unknown, parsed: ParsedYaml, buildDate: s
   const knownSet = new Set(known);
   const cited = new Set<string>();
   for (const { path, value } of sourceRefs(raw)) {
-    const ids = typeof value === 'string' ? [{ id: value, path }] : Array.isArray(value) ? value.map((v, i) => ({ id: v, path: [...path, i] })) : [];
+    const ids =
+      typeof value === 'string'
+        ? [{ id: value, path }]
+        : Array.isArray(value)
+          ? value.map((v, i) => ({ id: v, path: [...path, i] }))
+          : [];
     for (const ref of ids) {
       if (typeof ref.id !== 'string' || !idSchema.safeParse(ref.id).success) continue;
       cited.add(ref.id);
       if (knownSet.has(ref.id)) continue;
       const guess = didYouMean(ref.id, known);
-      at(ref.path, `the source \`${ref.id}\` is not in this profile's sources${guess ? `; did you mean \`${guess}\`?` : known.length > 0 ? `; known ids: ${known.join(', ')}` : '; add it under `sources`'}`);
+      at(
+        ref.path,
+        `the source \`${ref.id}\` is not in this profile's sources${guess ? `; did you mean \`${guess}\`?` : known.length > 0 ? `; known ids: ${known.join(', ')}` : '; add it under `sources`'}`,
+      );
     }
   }
 
   sources.forEach(({ value, path }) => {
     const sourceId = textAt(value, 'id');
-    if (sourceId !== undefined && !cited.has(sourceId)) at([...path, 'id'], `the source \`${sourceId}\` is not cited by any fact; cite it or remove it`, 'warning');
+    if (sourceId !== undefined && !cited.has(sourceId))
+      at([...path, 'id'], `the source \`${sourceId}\` is not cited by any fact; cite it or remove it`, 'warning');
   });
   for (const section of ['sources', 'papers', 'models'] as const) {
     const first = new Map<string, number>();
@@ -60,16 +69,19 @@ export function crossCheckProfile(raw: unknown, parsed: ParsedYaml, buildDate: s
     entriesOf(raw, [section]).forEach(({ value, path }) => {
       const start = dateAt(value, 'start');
       const end = dateAt(value, 'end');
-      if (start && end && dateBounds(end).last < dateBounds(start).first) at([...path, 'end'], `the end (${end}) is before the start (${start})`);
+      if (start && end && dateBounds(end).last < dateBounds(start).first)
+        at([...path, 'end'], `the end (${end}) is before the start (${start})`);
     });
   }
 
   for (const { path, date } of datedFacts(raw)) {
-    if (dateBounds(date).first > buildDate) at(path, `the date ${date} is after the build date ${buildDate}; is it a typo?`, 'warning');
+    if (dateBounds(date).first > buildDate)
+      at(path, `the date ${date} is after the build date ${buildDate}; is it a typo?`, 'warning');
   }
   const person = raw['person'];
   const impactDate = isRecord(raw['impact']) ? dateAt(raw['impact'], 'asOf') : undefined;
-  if (impactDate && dateBounds(impactDate).first > buildDate) at(['impact', 'asOf'], `the date ${impactDate} is after the build date ${buildDate}; is it a typo?`, 'warning');
+  if (impactDate && dateBounds(impactDate).first > buildDate)
+    at(['impact', 'asOf'], `the date ${impactDate} is after the build date ${buildDate}; is it a typo?`, 'warning');
   const birthYear = isRecord(person) ? person['birthYear'] : undefined;
   if (typeof birthYear === 'number' && Number.isInteger(birthYear) && String(birthYear) > buildDate.slice(0, 4)) {
     at(['person', 'birthYear'], `the birth year ${birthYear} is after the build date ${buildDate}`);
@@ -78,7 +90,10 @@ export function crossCheckProfile(raw: unknown, parsed: ParsedYaml, buildDate: s
   const language = raw['language'] === undefined ? 'en' : raw['language'];
   if (typeof language === 'string' && isLanguageTag(language)) {
     for (const path of missingDefaultLanguage(raw, language)) {
-      at(path, `this text gives translations but none in the profile's language (${language}); add \`${language}: ...\`, the text a report shows when its own language is missing${raw['language'] === undefined ? ' (or set `language:` at the top of the profile)' : ''}`);
+      at(
+        path,
+        `this text gives translations but none in the profile's language (${language}); add \`${language}: ...\`, the text a report shows when its own language is missing${raw['language'] === undefined ? ' (or set `language:` at the top of the profile)' : ''}`,
+      );
     }
   }
   return problems;
@@ -90,16 +105,21 @@ function* sourceRefs(raw: Record<string, unknown>): Generator<{ path: FieldPath;
   if (isRecord(person)) {
     if ('source' in person) yield { path: ['person', 'source'], value: person['source'] };
     if (isRecord(person['photo'])) yield { path: ['person', 'photo', 'source'], value: person['photo']['source'] };
-    for (const h of entriesOf(raw, ['person', 'highlights'])) if (isRecord(h.value)) yield { path: [...h.path, 'source'], value: h.value['source'] };
+    for (const h of entriesOf(raw, ['person', 'highlights']))
+      if (isRecord(h.value)) yield { path: [...h.path, 'source'], value: h.value['source'] };
   }
   for (const section of ['education', 'career', 'papers', 'models'] as const) {
-    for (const entry of entriesOf(raw, [section])) if (isRecord(entry.value)) yield { path: [...entry.path, 'source'], value: entry.value['source'] };
+    for (const entry of entriesOf(raw, [section]))
+      if (isRecord(entry.value)) yield { path: [...entry.path, 'source'], value: entry.value['source'] };
   }
   for (const model of entriesOf(raw, ['models'])) {
-    for (const metric of arrayAt(model.value, 'metrics')) if (isRecord(metric.value)) yield { path: [...model.path, ...metric.path, 'source'], value: metric.value['source'] };
+    for (const metric of arrayAt(model.value, 'metrics'))
+      if (isRecord(metric.value))
+        yield { path: [...model.path, ...metric.path, 'source'], value: metric.value['source'] };
   }
   for (const balance of entriesOf(raw, ['balance'])) {
-    for (const e of arrayAt(balance.value, 'evidence')) if (isRecord(e.value)) yield { path: [...balance.path, ...e.path, 'source'], value: e.value['source'] };
+    for (const e of arrayAt(balance.value, 'evidence'))
+      if (isRecord(e.value)) yield { path: [...balance.path, ...e.path, 'source'], value: e.value['source'] };
   }
   const impact = raw['impact'];
   if (isRecord(impact) && 'source' in impact) yield { path: ['impact', 'source'], value: impact['source'] };

@@ -25,7 +25,14 @@ export function problemsFromIssues(parsed: ParsedYaml, schema: z.ZodType, issues
       // One mistake, one message: the field indented under its neighbour is reported there, not also as missing.
       if (issue.code === 'invalid_key') {
         const field = parsed.positions.locateKey(moved.parent, String(moved.under));
-        problems.push(problem(parsed.file, parsed.positions.locateKey(path.slice(0, -1), moved.key), path, `\`${moved.key}\` is indented under \`${String(moved.under)}:\`, so YAML reads it as one of its translations; indent it ${field.column - 1} space${field.column === 2 ? '' : 's'}, like \`${String(moved.under)}:\``));
+        problems.push(
+          problem(
+            parsed.file,
+            parsed.positions.locateKey(path.slice(0, -1), moved.key),
+            path,
+            `\`${moved.key}\` is indented under \`${String(moved.under)}:\`, so YAML reads it as one of its translations; indent it ${field.column - 1} space${field.column === 2 ? '' : 's'}, like \`${String(moved.under)}:\``,
+          ),
+        );
       }
       continue;
     }
@@ -92,7 +99,9 @@ function indentedTooFar(issues: readonly Issue[], schema: z.ZodType): Map<string
  */
 function unpackUnion(issue: Issue): Issue[] {
   if (issue.code !== 'invalid_union') return [issue];
-  const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  const fitting = issue.errors.filter(
+    (branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0),
+  );
   if (fitting.length !== 1) return [issue];
   return fitting[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue).flatMap(unpackUnion);
 }
@@ -100,7 +109,11 @@ function unpackUnion(issue: Issue): Issue[] {
 function describeIssue(issue: Issue, value: unknown, raw: string | undefined, missing: boolean): string {
   const found = describeValue(value, raw);
   // YAML reads `.inf` and `.nan` as numbers; the schema's own words would be "expected a number, found the number .nan".
-  if (typeof value === 'number' && !Number.isFinite(value) && (issue.code === 'invalid_type' || issue.code === 'too_big' || issue.code === 'too_small')) {
+  if (
+    typeof value === 'number' &&
+    !Number.isFinite(value) &&
+    (issue.code === 'invalid_type' || issue.code === 'too_big' || issue.code === 'too_small')
+  ) {
     return `expected a finite number: .inf and .nan are not numbers a report can show, found ${raw ?? String(value)}`;
   }
   switch (issue.code) {
@@ -113,7 +126,8 @@ function describeIssue(issue: Issue, value: unknown, raw: string | undefined, mi
       return `expected one of ${options.join(', ')}, found ${found}${guess ? `; did you mean ${guess}?` : ''}`;
     }
     case 'invalid_union':
-      if (missing) return `missing required field \`${String(issue.path.at(-1) ?? '')}\` (${unionExpectation(issue).split(' or ')[0]})`;
+      if (missing)
+        return `missing required field \`${String(issue.path.at(-1) ?? '')}\` (${unionExpectation(issue).split(' or ')[0]})`;
       return `expected ${unionExpectation(issue)}, found ${found}`;
     case 'too_small':
     case 'too_big':

@@ -7,7 +7,8 @@ import { isRecord } from './raw-access.js';
 export function missingDefaultLanguage(raw: unknown, language: string): FieldPath[] {
   const found: FieldPath[] = [];
   mapLocalised(profileSchema, raw, (text, path) => {
-    if (isRecord(text) && Object.keys(text).length > 0 && !Object.prototype.hasOwnProperty.call(text, language)) found.push(path);
+    if (isRecord(text) && Object.keys(text).length > 0 && !Object.prototype.hasOwnProperty.call(text, language))
+      found.push(path);
     return text;
   });
   return found;

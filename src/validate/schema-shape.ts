@@ -10,10 +10,13 @@ function schemaAt(schema: z.ZodType, path: FieldPath): z.ZodType | undefined {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const part of path) {
     if (!current) return undefined;
-    if (current instanceof z.ZodObject && typeof part === 'string') current = unwrap(current.shape[part] as z.ZodType | undefined);
+    if (current instanceof z.ZodObject && typeof part === 'string')
+      current = unwrap(current.shape[part] as z.ZodType | undefined);
     else if (current instanceof z.ZodArray) current = unwrap(current.element as z.ZodType);
-    else if (current instanceof z.ZodTuple && typeof part === 'number') current = unwrap(current.def.items[part] as z.ZodType | undefined);
-    else if (current instanceof z.ZodUnion) current = firstDefined(current.options as readonly z.ZodType[], (option) => schemaAt(option, [part]));
+    else if (current instanceof z.ZodTuple && typeof part === 'number')
+      current = unwrap(current.def.items[part] as z.ZodType | undefined);
+    else if (current instanceof z.ZodUnion)
+      current = firstDefined(current.options as readonly z.ZodType[], (option) => schemaAt(option, [part]));
     else return undefined;
   }
   return current;

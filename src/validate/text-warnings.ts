@@ -22,7 +22,10 @@ export function textWarnings(profile: LocalisedProfile, parsed: ParsedYaml): Pro
   };
   for (const { path, text } of longTexts(profile)) {
     for (const url of inlineMarkup(text).refusedLinks) {
-      warn(path, `the link to \`${url}\` is not an https: address, so it is shown as plain text, brackets and all; links may go to https:// pages only`);
+      warn(
+        path,
+        `the link to \`${url}\` is not an https: address, so it is shown as plain text, brackets and all; links may go to https:// pages only`,
+      );
     }
   }
   const { name, nativeName } = profile.person;
@@ -31,11 +34,17 @@ export function textWarnings(profile: LocalisedProfile, parsed: ParsedYaml): Pro
     const spans = ownNameSpans(profile.person, paper.authors);
     // The bold name and the authorship say the same: a first author is named first.
     if (spans.length > 0 && paper.authorship === 'first' && spans[0]!.start !== paper.authors.search(/[\p{L}\p{N}]/u)) {
-      warn(['papers', i, 'authorship'], `the authorship is \`first\`, but ${name} is not the first name in this paper's author list; is it \`co-first\` or \`co-author\`?`);
+      warn(
+        ['papers', i, 'authorship'],
+        `the authorship is \`first\`, but ${name} is not the first name in this paper's author list; is it \`co-first\` or \`co-author\`?`,
+      );
     }
     if (spans.length > 0) return;
     const forms = [name, reversed(name), nativeName].filter((f): f is string => Boolean(f));
-    warn(['papers', i, 'authors'], `${name} is not in this author list (looked for ${[...new Set(forms)].join(', ')}, with or without a comma, and with initials), so it cannot be shown in bold; write the name as the list has it, or check that the paper is theirs`);
+    warn(
+      ['papers', i, 'authors'],
+      `${name} is not in this author list (looked for ${[...new Set(forms)].join(', ')}, with or without a comma, and with initials), so it cannot be shown in bold; write the name as the list has it, or check that the paper is theirs`,
+    );
   });
   return problems;
 }
@@ -52,7 +61,8 @@ function* longTexts(profile: LocalisedProfile): Generator<{ path: FieldPath; tex
     if (typeof value === 'string') yield { path, text: value };
     else for (const [language, text] of Object.entries(value)) yield { path: [...path, language], text };
   }
-  for (const [i, h] of (profile.person.highlights ?? []).entries()) yield* variants(['person', 'highlights', i, 'text'], h.text);
+  for (const [i, h] of (profile.person.highlights ?? []).entries())
+    yield* variants(['person', 'highlights', i, 'text'], h.text);
   for (const [i, e] of profile.education.entries()) yield* variants(['education', i, 'note'], e.note);
   for (const [i, c] of profile.career.entries()) yield* variants(['career', i, 'note'], c.note);
   for (const [i, p] of profile.papers.entries()) yield* variants(['papers', i, 'summary'], p.summary);

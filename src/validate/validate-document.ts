@@ -45,9 +45,18 @@ export function validateProfile(file: string, bytes: Uint8Array, buildDate: stri
   const checked = validateDocument(file, bytes, profileSchema);
   const parsed = checked.parsed;
   if (!parsed || parsed.problems.length > 0) return { ...(parsed ? { parsed } : {}), problems: checked.problems };
-  const problems = sortProblems([...checked.problems, ...crossCheckProfile(parsed.value, parsed, buildDate), ...(checked.value ? textWarnings(checked.value, parsed) : [])]);
+  const problems = sortProblems([
+    ...checked.problems,
+    ...crossCheckProfile(parsed.value, parsed, buildDate),
+    ...(checked.value ? textWarnings(checked.value, parsed) : []),
+  ]);
   if (!checked.value || problems.some((p) => p.severity === 'error')) return { parsed, problems };
-  return { value: localiseProfile(checked.value, checked.value.language).profile, localised: checked.value, parsed, problems };
+  return {
+    value: localiseProfile(checked.value, checked.value.language).profile,
+    localised: checked.value,
+    parsed,
+    problems,
+  };
 }
 
 export function validateReportSpec(file: string, bytes: Uint8Array): Validated<ReportSpec> {

@@ -30,8 +30,15 @@ export interface ValidationReport {
  * Checks profiles and report specs without building anything. A report spec is checked with
  * every profile it names; no file means the default spec. Every problem in every file at once.
  */
-export async function validateProfiles(files: readonly string[], given: ValidateOptions = {}): Promise<ValidationReport> {
-  const options = { cwd: given.cwd ?? process.cwd(), today: given.today ?? new Date().toISOString().slice(0, 10), read: given.read ?? readInputFile };
+export async function validateProfiles(
+  files: readonly string[],
+  given: ValidateOptions = {},
+): Promise<ValidationReport> {
+  const options = {
+    cwd: given.cwd ?? process.cwd(),
+    today: given.today ?? new Date().toISOString().slice(0, 10),
+    read: given.read ?? readInputFile,
+  };
   const targets = files.length > 0 ? files : [undefined];
   const problems: Problem[] = [];
   const seen: string[] = [];
@@ -46,7 +53,10 @@ export async function validateProfiles(files: readonly string[], given: Validate
       continue;
     }
     try {
-      const inputs = await loadInputs({ cwd: options.cwd, today: options.today, ...(absolute ? { spec: absolute } : {}) }, options.read);
+      const inputs = await loadInputs(
+        { cwd: options.cwd, today: options.today, ...(absolute ? { spec: absolute } : {}) },
+        options.read,
+      );
       seen.push(displayPath(options.cwd, inputs.specPath ?? ''), ...inputs.profiles.map((p) => p.file));
       problems.push(...inputs.warnings);
     } catch (error) {
@@ -60,13 +70,21 @@ export async function validateProfiles(files: readonly string[], given: Validate
 }
 
 /** A profile's problems, its portrait's included: it is read and decoded as a build would. */
-async function profileProblems(shown: string, absolute: string, bytes: Uint8Array, options: { cwd: string; today: string; read: FileReader }): Promise<Problem[]> {
+async function profileProblems(
+  shown: string,
+  absolute: string,
+  bytes: Uint8Array,
+  options: { cwd: string; today: string; read: FileReader },
+): Promise<Problem[]> {
   const checked = validateProfile(shown, bytes, options.today);
   const photo = checked.value?.person.photo;
   const portrait = photo ? await profilePortrait(photo.file, absolute, options.cwd, options.read) : undefined;
   if (!portrait || portrait.ok) return [...checked.problems];
   const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? { line: 0, column: 0 };
-  return [...checked.problems, { file: shown, ...where, path: 'person.photo.file', message: portrait.message, severity: 'error' }];
+  return [
+    ...checked.problems,
+    { file: shown, ...where, path: 'person.photo.file', message: portrait.message, severity: 'error' },
+  ];
 }
 
 /** A report spec lists `profiles`; a profile has a `person`. Unreadable files count as profiles. */
@@ -77,7 +95,9 @@ export async function isReportSpecFile(file: string, cwd: string, read: FileRead
   if (!text.ok) return false;
   const parsed = parseYaml(file, text.text);
   const value = parsed.value;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'profiles' in value && !('person' in value);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && 'profiles' in value && !('person' in value)
+  );
 }
 
 function dedupe(problems: readonly Problem[]): Problem[] {

@@ -157,11 +157,22 @@ export class WatchSession {
       };
       // One build: the page goes to the preview as soon as it is rendered and checked, while
       // Chromium prints the PDF from that same HTML.
-      const result = await buildReport({ ...this.options, write: true, context: this.context, onStage, ...(show ? { onHtml } : {}) });
+      const result = await buildReport({
+        ...this.options,
+        write: true,
+        context: this.context,
+        onStage,
+        ...(show ? { onHtml } : {}),
+      });
       this.outDir = result.options.outDir;
       // Profiles may live outside the spec's folder, and the spec may name a template folder.
-      const extra = [...result.inputFiles.map((f) => path.dirname(f)), ...(result.options.templatesDir ? [result.options.templatesDir] : [])];
-      this.watcher?.add(extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))));
+      const extra = [
+        ...result.inputFiles.map((f) => path.dirname(f)),
+        ...(result.options.templatesDir ? [result.options.templatesDir] : []),
+      ];
+      this.watcher?.add(
+        extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))),
+      );
       this.superseded = false;
       await this.recheck(changed, read);
       this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before), ...times });
@@ -170,13 +181,17 @@ export class WatchSession {
       // An input saved again during this build (an editor that empties a file, then writes
       // it) is built next: its half-saved state is not worth a report. Never twice running,
       // so a stream of saves cannot hide a failure for good.
-      const supersede = this.changed.size > 0 && !this.superseded && (error instanceof ValidationError || error instanceof UserError);
+      const supersede =
+        this.changed.size > 0 && !this.superseded && (error instanceof ValidationError || error instanceof UserError);
       this.superseded = supersede;
       if (error instanceof ValidationError) {
         const cwd = this.options.cwd ?? process.cwd();
-        await this.poller.watch([...new Set(error.problems.filter((p) => p.severity === 'error').map((p) => path.resolve(cwd, p.file)))]);
+        await this.poller.watch([
+          ...new Set(error.problems.filter((p) => p.severity === 'error').map((p) => path.resolve(cwd, p.file))),
+        ]);
       }
-      if (!supersede) this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before), ...times });
+      if (!supersede)
+        this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before), ...times });
     }
   }
 
@@ -232,7 +247,10 @@ export class WatchSession {
   /** The spec's folder, the folders of profiles named on the command line, the template folders. */
   private roots(): string[] {
     const cwd = this.options.cwd ?? process.cwd();
-    const roots = new Set<string>([path.dirname(path.resolve(cwd, this.options.spec ?? defaultSpecPath)), builtInTemplatesDir]);
+    const roots = new Set<string>([
+      path.dirname(path.resolve(cwd, this.options.spec ?? defaultSpecPath)),
+      builtInTemplatesDir,
+    ]);
     for (const p of this.options.profiles ?? []) roots.add(path.dirname(path.resolve(cwd, p)));
     if (this.options.templates) roots.add(path.resolve(cwd, this.options.templates));
     return [...roots];

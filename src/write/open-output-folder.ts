@@ -27,7 +27,8 @@ export async function openOutputFolder(dir: string, within: string | undefined, 
       folder = await FolderHandle.open(existing);
     } catch (error) {
       const parent = path.dirname(existing);
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === existing || missing.length >= maxDepth) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === existing || missing.length >= maxDepth)
+        throw error;
       missing.unshift(path.basename(existing));
       existing = parent;
     }
@@ -45,8 +46,20 @@ export async function openOutputFolder(dir: string, within: string | undefined, 
       const parent: FolderHandle = folder;
       const child = await parent.child(name).catch(async (error: NodeJS.ErrnoException) => {
         // A link made in its place between the mkdir and the open is refused, not followed.
-        const link = (error.code === 'ELOOP' || error.code === 'ENOTDIR') && (await lstat(parent.at(name)).then((info) => info.isSymbolicLink(), () => false));
-        throw link ? Object.assign(new Error(`${path.join(parent.shown, name)} changed while it was being written (a symbolic link took the folder's place)`), { code: 'ECHANGED' }) : error;
+        const link =
+          (error.code === 'ELOOP' || error.code === 'ENOTDIR') &&
+          (await lstat(parent.at(name)).then(
+            (info) => info.isSymbolicLink(),
+            () => false,
+          ));
+        throw link
+          ? Object.assign(
+              new Error(
+                `${path.join(parent.shown, name)} changed while it was being written (a symbolic link took the folder's place)`,
+              ),
+              { code: 'ECHANGED' },
+            )
+          : error;
       });
       await folder.close();
       folder = child;

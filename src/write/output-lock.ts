@@ -38,7 +38,12 @@ function lockName(stem: string): string {
   return `.${stem}.lock`;
 }
 
-export async function lockOutputs(folder: FolderHandle, stem: string, io: WriteIo, waitMs = lockWaitMs): Promise<OutputLock> {
+export async function lockOutputs(
+  folder: FolderHandle,
+  stem: string,
+  io: WriteIo,
+  waitMs = lockWaitMs,
+): Promise<OutputLock> {
   const lock = folder.at(lockName(stem));
   const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const mine = folder.at(temporaryName(`${stem}.lock`, suffix, 'tmp'));
@@ -64,11 +69,18 @@ export async function lockOutputs(folder: FolderHandle, stem: string, io: WriteI
       if (taken) break;
       holder = await readHolder(lock);
       if (holder === undefined || !(await holderRuns(holder))) {
-        await takeOver(lock, holder, folder.at(temporaryName(`${stem}.lock`, `${process.pid}.${randomBytes(4).toString('hex')}`, 'tmp')), io);
+        await takeOver(
+          lock,
+          holder,
+          folder.at(temporaryName(`${stem}.lock`, `${process.pid}.${randomBytes(4).toString('hex')}`, 'tmp')),
+          io,
+        );
         continue;
       }
       if (Date.now() >= deadline) {
-        throw new LockTimeoutError(`another build (process ${holder.pid}) is writing these outputs and still holds ${folder.shown}/${lockName(stem)} after ${waitMs / 1000} s of waiting; if no build is running, remove that file`);
+        throw new LockTimeoutError(
+          `another build (process ${holder.pid}) is writing these outputs and still holds ${folder.shown}/${lockName(stem)} after ${waitMs / 1000} s of waiting; if no build is running, remove that file`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(pause * 2, 250);

@@ -17,7 +17,8 @@ import type { WriteIo } from './write-io.js';
  */
 export async function removeStaleTemporaries(folder: FolderHandle, stem: string, io: WriteIo): Promise<void> {
   const dead = (t: Temporary): boolean => t.pid !== process.pid && !isAlive(t.pid);
-  const listed = async (): Promise<Temporary[]> => (await readdir(folder.at()).catch(() => [] as string[])).flatMap((name) => parseTemporary(name) ?? []);
+  const listed = async (): Promise<Temporary[]> =>
+    (await readdir(folder.at()).catch(() => [] as string[])).flatMap((name) => parseTemporary(name) ?? []);
   const isJournal = (t: Temporary): boolean => t.kind === 'journal' || t.kind === 'undo';
   for (const journal of (await listed()).filter((t) => isJournal(t) && t.target === stem && dead(t))) {
     await replayJournal(folder, stem, journal.suffix, journal.kind === 'journal' ? 'replace' : 'undo', io);
@@ -27,7 +28,8 @@ export async function removeStaleTemporaries(folder: FolderHandle, stem: string,
   for (const t of remaining) {
     if (isJournal(t) || stemOf(t.target) !== stem || journals.has(t.suffix) || !dead(t)) continue;
     const file = folder.at(t.name);
-    if (t.kind === 'old' && !(await stat(folder.at(t.target)).catch(() => undefined))) await io.rename(file, folder.at(t.target)).catch(() => undefined);
+    if (t.kind === 'old' && !(await stat(folder.at(t.target)).catch(() => undefined)))
+      await io.rename(file, folder.at(t.target)).catch(() => undefined);
     else await io.unlink(file).catch(() => undefined);
   }
 }

@@ -34,5 +34,11 @@ export interface Temporary {
 export function parseTemporary(name: string): Temporary | undefined {
   const match = pattern.exec(name);
   if (!match) return undefined;
-  return { name, target: match[1]!, pid: Number(match[2]), suffix: `${match[2]}.${match[3]}`, kind: match[4] as TemporaryKind };
+  return {
+    name,
+    target: match[1]!,
+    pid: Number(match[2]),
+    suffix: `${match[2]}.${match[3]}`,
+    kind: match[4] as TemporaryKind,
+  };
 }

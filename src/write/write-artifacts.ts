@@ -52,7 +52,10 @@ export interface WrittenArtifact {
  * So after a failure the previous outputs are unchanged, and after a kill the next write finds
  * the pair all old or all new, never one of each.
  */
-export async function writeArtifacts(artifacts: readonly Artifact[], options: WriteOptions = {}): Promise<WrittenArtifact[]> {
+export async function writeArtifacts(
+  artifacts: readonly Artifact[],
+  options: WriteOptions = {},
+): Promise<WrittenArtifact[]> {
   const io = options.io ?? nodeIo;
   const { dir, stem } = commonFolder(artifacts);
   let failedOn = artifacts[0]?.path ?? 'the output';
@@ -75,7 +78,8 @@ export async function writeArtifacts(artifacts: readonly Artifact[], options: Wr
       journal.files.push({ target: targets[i]!, previous: previous !== undefined });
     }
     failedOn = artifacts[0]?.path ?? failedOn;
-    if (!(await lock.held())) throw Object.assign(new Error('another build took the lock on these outputs'), { code: 'ELOCKED' });
+    if (!(await lock.held()))
+      throw Object.assign(new Error('another build took the lock on these outputs'), { code: 'ELOCKED' });
     await writeJournal(open, stem, suffix, journal, io);
     decided = true;
     await replayJournal(open, stem, suffix, 'replace', io, journal);
@@ -83,12 +87,19 @@ export async function writeArtifacts(artifacts: readonly Artifact[], options: Wr
     if (folder) await undo(folder, stem, suffix, targets, journal, decided, io);
     const target = (error as { target?: unknown }).target;
     if (typeof target === 'string') failedOn = artifacts[targets.indexOf(target)]?.path ?? failedOn;
-    throw new RenderError(`cannot write ${failedOn}: ${describeWriteError(error)}; the previous outputs are unchanged`, { cause: error });
+    throw new RenderError(
+      `cannot write ${failedOn}: ${describeWriteError(error)}; the previous outputs are unchanged`,
+      { cause: error },
+    );
   } finally {
     await lock?.release();
     await folder?.close();
   }
-  return artifacts.map((a) => ({ path: a.path, size: a.bytes.length, sha256: createHash('sha256').update(a.bytes).digest('hex') }));
+  return artifacts.map((a) => ({
+    path: a.path,
+    size: a.bytes.length,
+    sha256: createHash('sha256').update(a.bytes).digest('hex'),
+  }));
 }
 
 /**
@@ -96,7 +107,10 @@ export async function writeArtifacts(artifacts: readonly Artifact[], options: Wr
  * and removes its temporaries, without writing anything new: the first thing every write does.
  * Nothing happens when the folder does not exist.
  */
-export async function recoverOutputs(paths: readonly string[], options: Omit<WriteOptions, 'within'> = {}): Promise<void> {
+export async function recoverOutputs(
+  paths: readonly string[],
+  options: Omit<WriteOptions, 'within'> = {},
+): Promise<void> {
   const io = options.io ?? nodeIo;
   const { dir, stem } = commonFolder(paths.map((p) => ({ path: p, bytes: new Uint8Array() })));
   const folder = await FolderHandle.open(dir).catch((error: NodeJS.ErrnoException) => {
@@ -123,7 +137,9 @@ function commonFolder(artifacts: readonly Artifact[]): { dir: string; stem: stri
   const stem = stemOf(path.basename(artifacts[0]!.path));
   for (const a of artifacts) {
     if (path.dirname(path.resolve(a.path)) !== dir || stemOf(path.basename(a.path)) !== stem) {
-      throw new Error(`writeArtifacts replaces files of one name in one folder as one (${artifacts.map((x) => x.path).join(', ')})`);
+      throw new Error(
+        `writeArtifacts replaces files of one name in one folder as one (${artifacts.map((x) => x.path).join(', ')})`,
+      );
     }
   }
   return { dir, stem };
@@ -152,7 +168,12 @@ async function previousFile(target: string): Promise<Previous | undefined> {
  * stays private. The mode is set after creation, since the umask applies to the one given at
  * open. The owner and group are kept where the system allows (root, or a group of ours).
  */
-async function writeTemporary(file: string, bytes: Uint8Array, previous: Previous | undefined, io: WriteIo): Promise<void> {
+async function writeTemporary(
+  file: string,
+  bytes: Uint8Array,
+  previous: Previous | undefined,
+  io: WriteIo,
+): Promise<void> {
   const keep = previous?.keep;
   const handle = await io.open(file, 'wx', keep?.mode ?? 0o644);
   try {
@@ -175,7 +196,15 @@ async function writeTemporary(file: string, bytes: Uint8Array, previous: Previou
  * names go. After it, the journal is first turned into an undo journal and then replayed, so a
  * kill during the undo is finished by the next run the same way.
  */
-async function undo(folder: FolderHandle, stem: string, suffix: string, targets: readonly string[], journal: Journal, decided: boolean, io: WriteIo): Promise<void> {
+async function undo(
+  folder: FolderHandle,
+  stem: string,
+  suffix: string,
+  targets: readonly string[],
+  journal: Journal,
+  decided: boolean,
+  io: WriteIo,
+): Promise<void> {
   if (decided) {
     await markUndo(folder, stem, suffix, io).catch(() => undefined);
     await replayJournal(folder, stem, suffix, 'undo', io, journal).catch(() => undefined);

@@ -23,7 +23,10 @@ const fileName = z
 
 const journalSchema = z.strictObject({
   /** Each output: its name in the folder, and whether a previous file had a second name. */
-  files: z.array(z.strictObject({ target: fileName, previous: z.boolean() })).min(1).max(16),
+  files: z
+    .array(z.strictObject({ target: fileName, previous: z.boolean() }))
+    .min(1)
+    .max(16),
 });
 
 export type Journal = z.infer<typeof journalSchema>;
@@ -39,7 +42,13 @@ export function journalName(stem: string, suffix: string, state: JournalState): 
 }
 
 /** Puts the journal in place atomically (a flushed temporary renamed), then flushes the folder, so the decision is on disk before any output is touched. */
-export async function writeJournal(folder: FolderHandle, stem: string, suffix: string, journal: Journal, io: WriteIo): Promise<void> {
+export async function writeJournal(
+  folder: FolderHandle,
+  stem: string,
+  suffix: string,
+  journal: Journal,
+  io: WriteIo,
+): Promise<void> {
   const temp = folder.at(temporaryName(`${stem}.journal`, suffix, 'tmp'));
   try {
     const handle = await io.open(temp, 'wx', 0o600);
@@ -69,14 +78,28 @@ export async function markUndo(folder: FolderHandle, stem: string, suffix: strin
  * that cannot be read as one (damaged, or planted in a shared project) is removed unreplayed:
  * its files are then cleaned as leftovers of a replacement never decided.
  */
-export async function replayJournal(folder: FolderHandle, stem: string, suffix: string, state: JournalState, io: WriteIo, known?: Journal): Promise<void> {
+export async function replayJournal(
+  folder: FolderHandle,
+  stem: string,
+  suffix: string,
+  state: JournalState,
+  io: WriteIo,
+  known?: Journal,
+): Promise<void> {
   const name = journalName(stem, suffix, state);
   const journal = known ?? (await readJournal(folder.at(name), stem));
   if (journal) {
     const files = await Promise.all(
       journal.files.map(async (file) => {
         const temp = folder.at(temporaryName(file.target, suffix, 'tmp'));
-        return { ...file, name: file.target, temp, backup: folder.at(temporaryName(file.target, suffix, 'old')), target: folder.at(file.target), placed: !(await exists(temp)) };
+        return {
+          ...file,
+          name: file.target,
+          temp,
+          backup: folder.at(temporaryName(file.target, suffix, 'old')),
+          target: folder.at(file.target),
+          placed: !(await exists(temp)),
+        };
       }),
     );
     if (state === 'replace') {

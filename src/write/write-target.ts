@@ -17,10 +17,14 @@ export async function writeTarget(file: string, shown: string, root: string): Pr
   if (!info?.isSymbolicLink()) return { ok: true, path: file };
   const points = await readlink(file).catch(() => '?');
   const real = await realpath(file).catch(() => undefined);
-  if (real === undefined) return { ok: false, message: `${shown} is a symbolic link to ${points}, which does not exist` };
+  if (real === undefined)
+    return { ok: false, message: `${shown} is a symbolic link to ${points}, which does not exist` };
   const realRoot = await realpath(root).catch(() => path.resolve(root));
   if (!isInside(realRoot, real)) {
-    return { ok: false, message: `${shown} is a symbolic link to ${real}, outside the project folder (${realRoot}); a file is written through a link only inside the project: name that file itself to write to it` };
+    return {
+      ok: false,
+      message: `${shown} is a symbolic link to ${real}, outside the project folder (${realRoot}); a file is written through a link only inside the project: name that file itself to write to it`,
+    };
   }
   return { ok: true, path: real, within: root };
 }

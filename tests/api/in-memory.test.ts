@@ -34,10 +34,15 @@ describe('the library API, in memory', () => {
   it('throws a ValidationError with every problem, located', async () => {
     const cwd = '/virtual';
     const files = await sampleFiles(cwd);
-    files.set('/virtual/data/profiles/zeng-yan.yaml', files.get('/virtual/data/profiles/zeng-yan.yaml')!.replace('birthYear: 1997', 'birthYear: soon'));
+    files.set(
+      '/virtual/data/profiles/zeng-yan.yaml',
+      files.get('/virtual/data/profiles/zeng-yan.yaml')!.replace('birthYear: 1997', 'birthYear: soon'),
+    );
     const error = await buildReport({ cwd, read: memoryReader(files), formats: ['html'] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).problems).toEqual([expect.objectContaining({ file: 'data/profiles/zeng-yan.yaml', line: 8, column: 14, path: 'person.birthYear' })]);
+    expect((error as ValidationError).problems).toEqual([
+      expect.objectContaining({ file: 'data/profiles/zeng-yan.yaml', line: 8, column: 14, path: 'person.birthYear' }),
+    ]);
   });
 
   it('hands over the HTML once rendered and checked, before printing, and prints that same page', async () => {
@@ -46,13 +51,28 @@ describe('the library API, in memory', () => {
     const context = new BuildContext();
     try {
       const order: string[] = [];
-      const result = await buildReport({ cwd, read: memoryReader(files), context, onHtml: (html) => void order.push(html), onStage: (stage) => void order.push(stage) });
+      const result = await buildReport({
+        cwd,
+        read: memoryReader(files),
+        context,
+        onHtml: (html) => void order.push(html),
+        onStage: (stage) => void order.push(stage),
+      });
       expect(order.filter((o) => o.length > 10)).toEqual([result.html]);
       expect(order.indexOf(result.html)).toBeLessThan(order.indexOf('pdf'));
       // With --strict, a page with a warning is never shown: the build fails first.
-      files.set('/virtual/data/profiles/zeng-yan.yaml', files.get('/virtual/data/profiles/zeng-yan.yaml')!.replace('nativeName: 曾妍', 'nativeName: ᱥ曾妍'));
+      files.set(
+        '/virtual/data/profiles/zeng-yan.yaml',
+        files.get('/virtual/data/profiles/zeng-yan.yaml')!.replace('nativeName: 曾妍', 'nativeName: ᱥ曾妍'),
+      );
       let shown = false;
-      const error = await buildReport({ cwd, read: memoryReader(files), context, strict: true, onHtml: () => void (shown = true) }).catch((e: unknown) => e);
+      const error = await buildReport({
+        cwd,
+        read: memoryReader(files),
+        context,
+        strict: true,
+        onHtml: () => void (shown = true),
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
       expect(shown).toBe(false);
     } finally {
@@ -62,6 +82,10 @@ describe('the library API, in memory', () => {
 
   it('validates from memory', async () => {
     const report = await validateProfiles([], { cwd: '/virtual', read: memoryReader(await sampleFiles('/virtual')) });
-    expect(report).toEqual({ ok: true, problems: [], files: ['data/report.yaml', 'data/profiles/zeng-yan.yaml', 'data/profiles/luo-fuli.yaml'] });
+    expect(report).toEqual({
+      ok: true,
+      problems: [],
+      files: ['data/report.yaml', 'data/profiles/zeng-yan.yaml', 'data/profiles/luo-fuli.yaml'],
+    });
   });
 });

@@ -17,9 +17,13 @@ describe('profile-report init', () => {
     const file = path.join(project, 'data', 'profiles', 'ada-lovelace.yaml');
     const text = await readFile(file, 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../profile.schema.json');
-    for (const section of ['person:', 'education:', 'career:', 'papers:', 'models:', 'balance:', 'sources:']) expect(text).toContain(`\n${section}`);
+    for (const section of ['person:', 'education:', 'career:', 'papers:', 'models:', 'balance:', 'sources:'])
+      expect(text).toContain(`\n${section}`);
     expect(await validateProfiles([file], { cwd: project })).toMatchObject({ ok: true, problems: [] });
-    const build = await runCli(['build', 'data/profiles/zeng-yan.yaml', 'data/profiles/ada-lovelace.yaml', '--format', 'pdf', '--quiet'], { cwd: project });
+    const build = await runCli(
+      ['build', 'data/profiles/zeng-yan.yaml', 'data/profiles/ada-lovelace.yaml', '--format', 'pdf', '--quiet'],
+      { cwd: project },
+    );
     expect(build.code, build.stderr).toBe(0);
     expect((await readPdf(path.join(project, 'out', 'zeng-yan-ada-lovelace.pdf'))).text).toContain('Ada Lovelace');
   }, 180_000);
@@ -30,7 +34,9 @@ describe('profile-report init', () => {
     const before = await readFile(file, 'utf8');
     const result = await runCli(['init', 'Zeng Yan'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: data/profiles/zeng-yan.yaml already exists; init never overwrites a profile (choose another name or --dir)\n');
+    expect(result.stderr).toBe(
+      'error: data/profiles/zeng-yan.yaml already exists; init never overwrites a profile (choose another name or --dir)\n',
+    );
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
@@ -54,7 +60,17 @@ describe('profile-report init', () => {
       expect(result.code, `${name}: ${result.stderr}`).toBe(0);
     }
     expect(await listFiles(path.join(project, 'data', 'profiles'))).toEqual(
-      ['profile.schema.json', '曾妍.yaml', '罗福莉.yaml', '김민수.yaml', 'محمد-علي.yaml', 'иван-петров.yaml', 'zoe-celik.yaml', 'अनीता-देसाई.yaml', 'person.yaml'].sort(),
+      [
+        'profile.schema.json',
+        '曾妍.yaml',
+        '罗福莉.yaml',
+        '김민수.yaml',
+        'محمد-علي.yaml',
+        'иван-петров.yaml',
+        'zoe-celik.yaml',
+        'अनीता-देसाई.yaml',
+        'person.yaml',
+      ].sort(),
     );
   }, 120_000);
 
@@ -76,7 +92,13 @@ describe('profile-report init, with no name: a whole project', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('next: profile-report build');
     const files = await listFiles(project);
-    expect(files).toEqual(['data/profile.schema.json', 'data/profiles/alex-example.yaml', 'data/profiles/sam-example.yaml', 'data/report.schema.json', 'data/report.yaml']);
+    expect(files).toEqual([
+      'data/profile.schema.json',
+      'data/profiles/alex-example.yaml',
+      'data/profiles/sam-example.yaml',
+      'data/report.schema.json',
+      'data/report.yaml',
+    ]);
     // Move the folder: every $schema line still leads to a file that exists.
     const moved = path.join(parent, 'moved');
     await rename(project, moved);
@@ -86,7 +108,9 @@ describe('profile-report init, with no name: a whole project', () => {
       expect(target, file).toBeDefined();
       expect(existsSync(path.resolve(path.dirname(path.join(moved, file)), target!)), file).toBe(true);
     }
-    expect(await readFile(path.join(moved, 'data', 'profile.schema.json'), 'utf8')).toBe(await readFile(path.join(repoRoot, 'data', 'profile.schema.json'), 'utf8'));
+    expect(await readFile(path.join(moved, 'data', 'profile.schema.json'), 'utf8')).toBe(
+      await readFile(path.join(repoRoot, 'data', 'profile.schema.json'), 'utf8'),
+    );
     const validate = await runCli(['validate'], { cwd: moved });
     expect(validate.code, validate.stderr).toBe(0);
     expect(validate.stderr).toContain('3 files checked: no problems.');
@@ -100,7 +124,9 @@ describe('profile-report init, with no name: a whole project', () => {
     const before = await listFiles(project);
     const again = await runCli(['init'], { cwd: project });
     expect(again.code).toBe(1);
-    expect(again.stderr).toBe('error: data/report.yaml already exists, so this is a project already; add a person with: profile-report init "Their Name"\n');
+    expect(again.stderr).toBe(
+      'error: data/report.yaml already exists, so this is a project already; add a person with: profile-report init "Their Name"\n',
+    );
     expect(await listFiles(project)).toEqual(before);
 
     const partial = await tempProject({ withSample: false });
@@ -108,7 +134,9 @@ describe('profile-report init, with no name: a whole project', () => {
     await writeFile(path.join(partial, 'data', 'profiles', 'alex-example.yaml'), 'mine\n');
     const clash = await runCli(['init'], { cwd: partial });
     expect(clash.code).toBe(1);
-    expect(clash.stderr).toBe('error: init never overwrites, and these exist: data/profiles/alex-example.yaml; run it in an empty folder (or --dir NEW-FOLDER)\n');
+    expect(clash.stderr).toBe(
+      'error: init never overwrites, and these exist: data/profiles/alex-example.yaml; run it in an empty folder (or --dir NEW-FOLDER)\n',
+    );
     expect(await listFiles(partial)).toEqual(['data/profiles/alex-example.yaml']);
     expect(await readFile(path.join(partial, 'data', 'profiles', 'alex-example.yaml'), 'utf8')).toBe('mine\n');
   }, 180_000);
@@ -151,7 +179,8 @@ describe('profile-report doctor', () => {
     const project = await tempProject();
     const result = await runCli(['doctor'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
-    for (const check of ['Node.js', 'Chromium', 'fonts', 'canvas (charts)', 'output folder']) expect(result.stderr).toMatch(new RegExp(`^ok {4}${check.replace(/[()]/g, '\\$&')}: `, 'm'));
+    for (const check of ['Node.js', 'Chromium', 'fonts', 'canvas (charts)', 'output folder'])
+      expect(result.stderr).toMatch(new RegExp(`^ok {4}${check.replace(/[()]/g, '\\$&')}: `, 'm'));
     expect(result.stderr).toContain('all checks passed.');
   }, 120_000);
 
@@ -159,7 +188,9 @@ describe('profile-report doctor', () => {
     const project = await tempProject();
     const before = await listFiles(project);
     const result = await runCli(['doctor'], { cwd: project });
-    expect(result.stderr).toMatch(/ok {4}output folder: out is writable \(it does not exist yet; a build creates it in /);
+    expect(result.stderr).toMatch(
+      /ok {4}output folder: out is writable \(it does not exist yet; a build creates it in /,
+    );
     expect(await listFiles(project)).toEqual(before);
     expect(existsSync(path.join(project, 'out'))).toBe(false);
     const nested = await runCli(['doctor', '--out', 'a/b/c'], { cwd: project });
@@ -173,17 +204,26 @@ describe('profile-report doctor', () => {
     await writeFile(fake, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
     const result = await runCli(['doctor'], { cwd: project, env: { PUPPETEER_EXECUTABLE_PATH: fake } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/FAIL {2}Chromium: .*not-a-browser\.sh does not start: .*\n {6}fix: PUPPETEER_EXECUTABLE_PATH is wrong/);
+    expect(result.stderr).toMatch(
+      /FAIL {2}Chromium: .*not-a-browser\.sh does not start: .*\n {6}fix: PUPPETEER_EXECUTABLE_PATH is wrong/,
+    );
   }, 180_000);
 
   it('names the fix for each failure and exits 1', async () => {
     const project = await tempProject();
-    const result = await runCli(['doctor', '--out', '/proc/not-here'], { cwd: project, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
+    const result = await runCli(['doctor', '--out', '/proc/not-here'], {
+      cwd: project,
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
+    });
     expect(result.code).toBe(1);
     // The variable is what is wrong: installing Chromium would not help, as it alone is used.
-    expect(result.stderr).toContain('FAIL  Chromium: PUPPETEER_EXECUTABLE_PATH is /nonexistent/chrome, which is not an executable file\n      fix: PUPPETEER_EXECUTABLE_PATH is wrong: point it at a Chrome or Chromium binary');
+    expect(result.stderr).toContain(
+      'FAIL  Chromium: PUPPETEER_EXECUTABLE_PATH is /nonexistent/chrome, which is not an executable file\n      fix: PUPPETEER_EXECUTABLE_PATH is wrong: point it at a Chrome or Chromium binary',
+    );
     expect(result.stderr).not.toContain('apt-get install chromium');
-    expect(result.stderr).toMatch(/FAIL {2}output folder: \/proc\/not-here does not exist, and \/proc, where a build would create it, is not writable \(\w+\)\n {6}fix: chmod u\+w \/proc/);
+    expect(result.stderr).toMatch(
+      /FAIL {2}output folder: \/proc\/not-here does not exist, and \/proc, where a build would create it, is not writable \(\w+\)\n {6}fix: chmod u\+w \/proc/,
+    );
     expect(result.stderr).toContain('2 of 5 checks failed.');
   }, 120_000);
 });

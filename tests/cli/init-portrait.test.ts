@@ -11,7 +11,9 @@ describe('init starter profiles and portraits', () => {
     expect((await runCli(['init'], { cwd: project })).code).toBe(0);
     const file = path.join(project, 'data', 'profiles', 'alex-example.yaml');
     const starter = await readFile(file, 'utf8');
-    expect(starter).toMatch(/^ {2}# photo: .*\n {2}# {3}file: \.\.\/photos\/portrait\.jpg .*\n {2}# {3}credit: .*\n {2}# {3}source: starter/m);
+    expect(starter).toMatch(
+      /^ {2}# photo: .*\n {2}# {3}file: \.\.\/photos\/portrait\.jpg .*\n {2}# {3}credit: .*\n {2}# {3}source: starter/m,
+    );
     expect(starter).toMatch(/light markup: \*\*strong\*\*/);
     const clean = await runCli(['validate'], { cwd: project });
     expect(`${clean.stdout}${clean.stderr}`).toMatch(/no problems/);

@@ -8,7 +8,10 @@ import { listFiles, tempProject } from '../helpers/temp-project.js';
 describe('template overrides', () => {
   it('the README example: one partial and extra.css override, the rest falls back', async () => {
     const project = await tempProject();
-    const result = await runCli(['build', '--templates', path.join(repoRoot, 'examples', 'restyle'), '--format', 'html', '--quiet'], { cwd: project });
+    const result = await runCli(
+      ['build', '--templates', path.join(repoRoot, 'examples', 'restyle'), '--format', 'html', '--quiet'],
+      { cwd: project },
+    );
     expect(result.code, result.stderr).toBe(0);
     // Read without the soft hyphens the renderer writes at hyphenation points.
     const html = (await readFile(path.join(project, 'out', 'report.html'), 'utf8')).replace(/\u00AD/g, '');
@@ -20,7 +23,7 @@ describe('template overrides', () => {
     expect(html).toContain('<h1 id="section-timeline-title">Timeline</h1>');
   });
 
-  it('warns about a file that overrides nothing, from the spec\'s templates key', async () => {
+  it("warns about a file that overrides nothing, from the spec's templates key", async () => {
     const project = await tempProject();
     await mkdir(path.join(project, 'look', 'partials'), { recursive: true });
     await writeFile(path.join(project, 'look', 'partials', 'cover-page.hbs'), '<p>typo</p>');
@@ -28,7 +31,9 @@ describe('template overrides', () => {
     await writeFile(spec, (await readFile(spec, 'utf8')).replace('output:', 'templates: ../look\noutput:'));
     const result = await runCli(['build', '--format', 'html'], { cwd: project });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/warning: .*look\/partials\/cover-page\.hbs overrides nothing \(a typo\?\); a template folder may hold .*partials\/cover\.hbs/);
+    expect(result.stderr).toMatch(
+      /warning: .*look\/partials\/cover-page\.hbs overrides nothing \(a typo\?\); a template folder may hold .*partials\/cover\.hbs/,
+    );
   });
 
   it('refuses a template folder outside the project, from a spec', async () => {
@@ -43,7 +48,10 @@ describe('template overrides', () => {
   it('refuses a template that would add a script, with exit 3 and nothing written', async () => {
     const project = await tempProject();
     await mkdir(path.join(project, 'bad', 'partials'), { recursive: true });
-    await writeFile(path.join(project, 'bad', 'partials', 'sources.hbs'), '<section><h1>Sources</h1><scr{{!x}}ipt>alert(1)</script></section>');
+    await writeFile(
+      path.join(project, 'bad', 'partials', 'sources.hbs'),
+      '<section><h1>Sources</h1><scr{{!x}}ipt>alert(1)</script></section>',
+    );
     const result = await runCli(['build', '--templates', 'bad'], { cwd: project });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/bad\/partials\/sources\.hbs:1:\d+ {2}<scr\{\{!x\}\}ipt> is not allowed in a report/);

@@ -43,10 +43,15 @@ describe('profile-report validate (real process)', () => {
   it('refuses a report spec that points outside the project folder', async () => {
     const project = await tempProject();
     const spec = path.join(project, 'data', 'report.yaml');
-    await writeFile(spec, (await readFile(spec, 'utf8')).replace('  - profiles/luo-fuli.yaml', '  - ../../../etc/passwd'));
+    await writeFile(
+      spec,
+      (await readFile(spec, 'utf8')).replace('  - profiles/luo-fuli.yaml', '  - ../../../etc/passwd'),
+    );
     const result = await runCli(['validate'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^data\/report\.yaml:10:5 {2}profiles\[1\] {2}`\.\.\/\.\.\/\.\.\/etc\/passwd` leads outside the project folder/m);
+    expect(result.stderr).toMatch(
+      /^data\/report\.yaml:10:5 {2}profiles\[1\] {2}`\.\.\/\.\.\/\.\.\/etc\/passwd` leads outside the project folder/m,
+    );
     expect(result.stderr).not.toContain('root:');
   });
 

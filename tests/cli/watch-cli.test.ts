@@ -16,7 +16,10 @@ interface BuildLine {
   problems: { file: string; line: number; column: number; path: string; message: string }[];
 }
 
-const sha = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha = async (file: string): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 describe('profile-report watch (real process)', () => {
   let project: string;
@@ -44,7 +47,11 @@ describe('profile-report watch (real process)', () => {
   it('rebuilds after an edit, recomputing only the edited profile', async () => {
     await writeFile(profile, (await readFile(profile, 'utf8')).replace('Called the', 'Often called the'));
     const line = await watch.next<BuildLine>();
-    expect(line).toMatchObject({ ok: true, changed: ['data/profiles/luo-fuli.yaml'], redone: { profiles: 1, charts: 0 } });
+    expect(line).toMatchObject({
+      ok: true,
+      changed: ['data/profiles/luo-fuli.yaml'],
+      redone: { profiles: 1, charts: 0 },
+    });
     expect((await readPdf(path.join(project, 'out', 'report.pdf'))).text).toContain('Often called the "Genius Girl"');
   }, 60_000);
 
@@ -96,7 +103,8 @@ describe('profile-report watch (real process)', () => {
     } finally {
       await handle.close();
     }
-    const shown = async (): Promise<boolean> => (await readPdf(path.join(project, 'out', 'report.pdf'))).text.replace(/\s+/g, ' ').includes('Often named');
+    const shown = async (): Promise<boolean> =>
+      (await readPdf(path.join(project, 'out', 'report.pdf'))).text.replace(/\s+/g, ' ').includes('Often named');
     // Whatever the build of the half-written file said, a build of the whole save follows.
     let last = await watch.next<BuildLine>();
     while (!(last.ok && (await shown()))) last = await watch.next<BuildLine>();
@@ -111,8 +119,18 @@ describe('profile-report watch (real process)', () => {
     await writeFile(profile, (await readFile(profile, 'utf8')).replace('  headline:', '  headlin:'));
     const line = await watch.next<BuildLine>();
     expect(line.ok).toBe(false);
-    expect(line.problems).toContainEqual(expect.objectContaining({ file: 'data/profiles/luo-fuli.yaml', line: 10, column: 3, path: 'person.headlin', message: 'unknown field `headlin`; did you mean `headline`?' }));
-    expect(line.problems).toContainEqual(expect.objectContaining({ path: 'person.headline', message: 'missing required field `headline` (text)' }));
+    expect(line.problems).toContainEqual(
+      expect.objectContaining({
+        file: 'data/profiles/luo-fuli.yaml',
+        line: 10,
+        column: 3,
+        path: 'person.headlin',
+        message: 'unknown field `headlin`; did you mean `headline`?',
+      }),
+    );
+    expect(line.problems).toContainEqual(
+      expect.objectContaining({ path: 'person.headline', message: 'missing required field `headline` (text)' }),
+    );
     expect(await sha(pdf)).toBe(before);
     // The next valid edit builds again.
     await writeFile(profile, (await readFile(profile, 'utf8')).replace('  headlin:', '  headline:'));

@@ -24,20 +24,34 @@ function strings(value: unknown): string[] {
  */
 function toolText(chart: ChartSpec): string {
   const table = chart.table.rows.flatMap((row) => (chart.id === 'timeline' ? [row[1] ?? '', row[3] ?? ''] : []));
-  const texts = [chart.title, chart.alt, chart.note ?? '', chart.empty ?? '', chart.table.caption, ...chart.table.headers, ...table, ...strings(chart.config)];
+  const texts = [
+    chart.title,
+    chart.alt,
+    chart.note ?? '',
+    chart.empty ?? '',
+    chart.table.caption,
+    ...chart.table.headers,
+    ...table,
+    ...strings(chart.config),
+  ];
   return texts.join('\n').replace(/\u2068[^\u2068\u2069]*\u2069/g, ' ');
 }
 
 function englishIn(language: Language, charts: readonly ChartSpec[]): string[] {
   const text = charts.map(toolText).join('\n');
-  return englishChartWords(language).filter((words) => new RegExp(`(?<!\\p{L})${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text));
+  return englishChartWords(language).filter((words) =>
+    new RegExp(`(?<!\\p{L})${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text),
+  );
 }
 
 /** The charts of a spec as a build derives them, with the profiles' translations, in `language`. */
 async function chartsOf(specFile: string, language?: Language): Promise<readonly ChartSpec[]> {
   const inputs = await loadInputs({ cwd: repoRoot, spec: specFile, today: '2026-11-23' }, readInputFile);
   const spec = language ? { ...inputs.spec, language } : inputs.spec;
-  return deriveReport(spec, inputs.profiles.map((p) => p.localised ?? p.profile)).charts;
+  return deriveReport(
+    spec,
+    inputs.profiles.map((p) => p.localised ?? p.profile),
+  ).charts;
 }
 
 const arabicFixture = 'tests/fixtures/i18n/report.ar.yaml';
@@ -65,7 +79,9 @@ describe('charts in the report’s language', () => {
     const ar = builtInLocale('ar');
     const balance = (await chartsOf(arabicFixture)).find((c) => c.id.startsWith('balance-'))!;
     const scales = balance.config.options['scales'];
-    const axisTitle = strings(scales).find((s) => s.includes(ar.t('chart.balance.axis', { left: '', right: '' }).trim().split(' ')[0]!));
+    const axisTitle = strings(scales).find((s) =>
+      s.includes(ar.t('chart.balance.axis', { left: '', right: '' }).trim().split(' ')[0]!),
+    );
     expect(axisTitle?.startsWith('\u2067')).toBe(true);
     expect(axisTitle?.endsWith('\u2069')).toBe(true);
     // Each pole is its own isolate inside the right-to-left title.

@@ -15,7 +15,11 @@ import { fixtures } from '../helpers/paths.js';
 import { sampleInputs } from '../helpers/sample-inputs.js';
 
 const en = builtInLocale('en');
-const aiko = validateProfile('aiko.yaml', readFileSync(path.join(fixtures, 'people', 'aiko-tanabe.yaml')), '2026-11-23').value!;
+const aiko = validateProfile(
+  'aiko.yaml',
+  readFileSync(path.join(fixtures, 'people', 'aiko-tanabe.yaml')),
+  '2026-11-23',
+).value!;
 
 /** A fictional person, built from parts: each test adds what it needs. */
 function person(name: string, extra: Record<string, unknown> = {}): Profile {
@@ -26,8 +30,20 @@ function person(name: string, extra: Record<string, unknown> = {}): Profile {
   }) as Profile;
 }
 
-const impact = (asOf: string, h: number, citations: number, byYear?: { year: number; citations: number }[]) => ({ impact: { citations, hIndex: h, asOf, source: 's', ...(byYear ? { byYear } : {}) } });
-const paper = (id: string, year: number, venue: string, authors?: string, extra: Record<string, unknown> = {}) => ({ id, title: `Paper ${id}`, year, venue, authorship: 'co-author', summary: 'A paper.', source: 's', ...(authors ? { authors } : {}), ...extra });
+const impact = (asOf: string, h: number, citations: number, byYear?: { year: number; citations: number }[]) => ({
+  impact: { citations, hIndex: h, asOf, source: 's', ...(byYear ? { byYear } : {}) },
+});
+const paper = (id: string, year: number, venue: string, authors?: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  title: `Paper ${id}`,
+  year,
+  venue,
+  authorship: 'co-author',
+  summary: 'A paper.',
+  source: 's',
+  ...(authors ? { authors } : {}),
+  ...extra,
+});
 
 describe('research footprint', () => {
   it('m-quotient: the h-index per year since the first paper', () => {
@@ -47,20 +63,37 @@ describe('research footprint', () => {
 
   it('two people: raw and fair figures, dated and sourced, a chart on one axis, and the at-a-glance row', () => {
     const { spec } = sampleInputs();
-    const a = person('Mira Castellanos', { ...impact('2026-11-01', 20, 5000, [{ year: 2024, citations: 900 }, { year: 2025, citations: 1400 }]), papers: [paper('p1', 2016, 'ICML 2016')] });
-    const b = person('Tomas Lindqvist', { ...impact('2026-10-15', 9, 800, [{ year: 2025, citations: 300 }]), papers: [paper('q1', 2020, 'NeurIPS 2020'), paper('q2', 2022, 'ICLR 2022')] });
+    const a = person('Mira Castellanos', {
+      ...impact('2026-11-01', 20, 5000, [
+        { year: 2024, citations: 900 },
+        { year: 2025, citations: 1400 },
+      ]),
+      papers: [paper('p1', 2016, 'ICML 2016')],
+    });
+    const b = person('Tomas Lindqvist', {
+      ...impact('2026-10-15', 9, 800, [{ year: 2025, citations: 300 }]),
+      papers: [paper('q1', 2020, 'NeurIPS 2020'), paper('q2', 2022, 'ICLR 2022')],
+    });
     const { view, charts } = deriveReport(spec, [a, b] as unknown as LocalisedProfile[]);
     const fp = view.papers.footprint!;
-    expect(fp.rows.map((r) => [r.citations, r.hIndex, r.citationsPerYear, r.mQuotient, r.papersPerYear, r.asOf])).toEqual([
+    expect(
+      fp.rows.map((r) => [r.citations, r.hIndex, r.citationsPerYear, r.mQuotient, r.papersPerYear, r.asOf]),
+    ).toEqual([
       ['5,000', '20', '500', '2', '0.1', 'as of 1 Nov 2026, About Mira Castellanos'],
       ['800', '9', '133.33', '1.5', '0.33', 'as of 15 Oct 2026, About Tomas Lindqvist'],
     ]);
     expect(fp.apart).toBeUndefined();
     const chart = charts.find((c) => c.id === 'citations-per-year')!;
     expect(chart.config.data.labels).toEqual(['2024', '2025']);
-    expect(chart.config.data.datasets.map((d) => d['data'])).toEqual([[900, 1400], [0, 300]]);
+    expect(chart.config.data.datasets.map((d) => d['data'])).toEqual([
+      [900, 1400],
+      [0, 300],
+    ]);
     const row = view.glance.rows.find((r) => r.label === 'Citations')!;
-    expect(row.cells.map((c) => c.text)).toEqual(['5,000 citations, h-index 20 (as of 1 Nov 2026, About Mira Castellanos)', '800 citations, h-index 9 (as of 15 Oct 2026, About Tomas Lindqvist)']);
+    expect(row.cells.map((c) => c.text)).toEqual([
+      '5,000 citations, h-index 20 (as of 1 Nov 2026, About Mira Castellanos)',
+      '800 citations, h-index 9 (as of 15 Oct 2026, About Tomas Lindqvist)',
+    ]);
     expect(row.cells[0]!.sources).toHaveLength(1);
   });
 
@@ -69,14 +102,23 @@ describe('research footprint', () => {
     const a = person('Mira Castellanos', impact('2026-11-01', 20, 5000));
     const b = person('Tomas Lindqvist', impact('2026-05-20', 9, 800));
     const { view } = deriveReport(spec, [a, b] as unknown as LocalisedProfile[]);
-    expect(view.papers.footprint!.apart).toBe('These figures are not from the same moment: their dates are up to 5 months apart, and citations grow with time.');
+    expect(view.papers.footprint!.apart).toBe(
+      'These figures are not from the same moment: their dates are up to 5 months apart, and citations grow with time.',
+    );
   });
 
   it('one person, and eight with one lacking a footprint: named, not drawn as zero', () => {
     const { spec } = sampleInputs();
-    const one = deriveReport({ ...spec, sections: spec.sections.filter((s) => s !== 'connections') }, [person('Mira Castellanos', impact('2026-11-01', 3, 40, [{ year: 2026, citations: 40 }]))] as unknown as LocalisedProfile[]);
+    const one = deriveReport({ ...spec, sections: spec.sections.filter((s) => s !== 'connections') }, [
+      person('Mira Castellanos', impact('2026-11-01', 3, 40, [{ year: 2026, citations: 40 }])),
+    ] as unknown as LocalisedProfile[]);
     expect(one.view.papers.footprint!.rows).toHaveLength(1);
-    const eight = Array.from({ length: 8 }, (_, i) => person(`Person Number${String.fromCharCode(65 + i)}`, i === 7 ? {} : impact('2026-11-01', i + 1, 100 * (i + 1), [{ year: 2025, citations: 10 * (i + 1) }])));
+    const eight = Array.from({ length: 8 }, (_, i) =>
+      person(
+        `Person Number${String.fromCharCode(65 + i)}`,
+        i === 7 ? {} : impact('2026-11-01', i + 1, 100 * (i + 1), [{ year: 2025, citations: 10 * (i + 1) }]),
+      ),
+    );
     const { view, charts } = deriveReport(spec, eight as unknown as LocalisedProfile[]);
     expect(view.papers.footprint!.rows).toHaveLength(7);
     expect(view.papers.footprint!.missing).toBe('No research footprint is given for Person NumberH.');
@@ -96,7 +138,11 @@ describe('research footprint', () => {
   it('in Chinese', () => {
     const { spec } = sampleInputs();
     const a = person('Mira Castellanos', impact('2026-11-01', 20, 5000));
-    const { view } = deriveReport({ ...spec, language: 'zh-CN' }, [a, aiko] as unknown as LocalisedProfile[], builtInLocale('zh-CN'));
+    const { view } = deriveReport(
+      { ...spec, language: 'zh-CN' },
+      [a, aiko] as unknown as LocalisedProfile[],
+      builtInLocale('zh-CN'),
+    );
     expect(view.papers.footprint!.title).toBe('学术影响');
     expect(view.papers.footprint!.rows[0]!.asOf).toBe('截至2026年11月1日，About Mira Castellanos');
   });
@@ -117,12 +163,21 @@ describe('what connects them', () => {
     const a = person('Mira Castellanos', {
       education: [{ degree: 'PhD', institution: 'Example University', start: 2012, end: 2016, source: 's' }],
       career: [{ organisation: 'Acme Labs', start: 2017, end: 2020, source: 's' }],
-      papers: [paper('joint', 2021, 'ICML 2021', 'Mira Castellanos, Tomas Lindqvist', { arxiv: '2101.00001' }), paper('m2', 2019, 'NeurIPS 2019', 'Mira Castellanos, Wei Zhang')],
+      papers: [
+        paper('joint', 2021, 'ICML 2021', 'Mira Castellanos, Tomas Lindqvist', { arxiv: '2101.00001' }),
+        paper('m2', 2019, 'NeurIPS 2019', 'Mira Castellanos, Wei Zhang'),
+      ],
     });
     const b = person('Tomas Lindqvist', {
       education: [{ degree: 'MSc', institution: 'Example University', start: 2014, end: 2016, source: 's' }],
       career: [{ organisation: 'ACME Labs', start: 2021, end: 'present', source: 's' }],
-      papers: [paper('joint-b', 2021, 'ICML 2021', 'M. Castellanos, T. Lindqvist', { arxiv: '2101.00001', title: 'Joint title, as B spells it' }), paper('t2', 2023, 'NeurIPS 2023', 'Zhang, Wei; Tomas Lindqvist')],
+      papers: [
+        paper('joint-b', 2021, 'ICML 2021', 'M. Castellanos, T. Lindqvist', {
+          arxiv: '2101.00001',
+          title: 'Joint title, as B spells it',
+        }),
+        paper('t2', 2023, 'NeurIPS 2023', 'Zhang, Wei; Tomas Lindqvist'),
+      ],
     });
     const lines = view([a, b]).pairs[0]!.lines.map((l) => l.text);
     expect(lines).toEqual([
@@ -134,7 +189,9 @@ describe('what connects them', () => {
     ]);
     // Every line cites facts from both profiles.
     for (const l of view([a, b]).pairs[0]!.lines) expect(l.sources.length).toBeGreaterThan(0);
-    expect(view([a, b]).sharedInstitutions).toBe('Institutions they share: Example University and Acme Labs (see What connects them).');
+    expect(view([a, b]).sharedInstitutions).toBe(
+      'Institutions they share: Example University and Acme Labs (see What connects them).',
+    );
   });
 
   it('the same person is not their own shared co-author', () => {
@@ -145,7 +202,9 @@ describe('what connects them', () => {
 
   it('people who share nothing: one line says so', () => {
     const v = view([person('Mira Castellanos'), person('Tomas Lindqvist')]);
-    expect(v.none).toBe('Nothing in the profiles connects Mira Castellanos and Tomas Lindqvist: no joint paper, co-author, institution, venue or model.');
+    expect(v.none).toBe(
+      'Nothing in the profiles connects Mira Castellanos and Tomas Lindqvist: no joint paper, co-author, institution, venue or model.',
+    );
   });
 
   it('is in the sample (nothing connects the two there, and it says so), after balance points', () => {
@@ -159,7 +218,9 @@ describe('what connects them', () => {
     const { spec, profiles } = sampleInputs();
     const { view: v, warnings } = deriveReport(spec, [profiles[0]!] as unknown as LocalisedProfile[]);
     expect(v.sections.map((s) => s.name)).not.toContain('connections');
-    expect(warnings).toContain('the connections section needs two or more people, so this one-person report leaves it out');
+    expect(warnings).toContain(
+      'the connections section needs two or more people, so this one-person report leaves it out',
+    );
   });
 });
 
@@ -173,42 +234,77 @@ describe('facts that go stale', () => {
 
   const dated = (date: string | undefined, accessed?: string) =>
     person('Mira Castellanos', {
-      person: { name: 'Mira Castellanos', headline: 'Researcher', currentRole: 'Head of research, Acme', source: 'old' },
+      person: {
+        name: 'Mira Castellanos',
+        headline: 'Researcher',
+        currentRole: 'Head of research, Acme',
+        source: 'old',
+      },
       career: [
         { organisation: 'Acme', start: 2020, end: 'present', source: 'old' },
         { organisation: 'Old Lab', start: 2010, end: 2015, source: 'old' },
       ],
       papers: [paper('p', 2012, 'ICML 2012')],
-      models: [{ id: 'm', name: 'Model M', organisation: 'Acme', role: 'Lead', metrics: [{ label: 'Score', value: 60, source: 'old' }], source: 's' }],
-      sources: [{ id: 'old', title: 'An old interview', ...(date ? { date } : {}), ...(accessed ? { accessed } : {}) }, { id: 's', title: 'Fresh', date: '2026-10-01' }],
+      models: [
+        {
+          id: 'm',
+          name: 'Model M',
+          organisation: 'Acme',
+          role: 'Lead',
+          metrics: [{ label: 'Score', value: 60, source: 'old' }],
+          source: 's',
+        },
+      ],
+      sources: [
+        { id: 'old', title: 'An old interview', ...(date ? { date } : {}), ...(accessed ? { accessed } : {}) },
+        { id: 's', title: 'Fresh', date: '2026-10-01' },
+      ],
     });
 
   it('flags what changes with time and is sourced too long ago; never facts of history', () => {
     const found = staleFacts([dated('2024-05-02')], '2026-11-23', '12 months');
-    expect(found.map((f) => f.path)).toEqual(['person.headline', 'person.currentRole', 'career[0]', 'models[0].metrics[0]']);
+    expect(found.map((f) => f.path)).toEqual([
+      'person.headline',
+      'person.currentRole',
+      'career[0]',
+      'models[0].metrics[0]',
+    ]);
     expect(found.every((f) => f.newest === '2024-05-02')).toBe(true);
   });
 
   it('a recent `accessed` date keeps a fact fresh; no maxAge, no check', () => {
     expect(staleFacts([dated('2024-05-02', '2026-09')], '2026-11-23', '12 months')).toEqual([]);
     const { spec } = sampleInputs();
-    const { warnings } = deriveReport(spec, [dated('2024-05-02'), person('Tomas Lindqvist')] as unknown as LocalisedProfile[]);
+    const { warnings } = deriveReport(spec, [
+      dated('2024-05-02'),
+      person('Tomas Lindqvist'),
+    ] as unknown as LocalisedProfile[]);
     expect(warnings.filter((w) => w.includes('out of date'))).toEqual([]);
   });
 
   it('an undated source cannot show a fact fresh', () => {
-    expect(staleFacts([dated(undefined)], '2026-11-23', '12 months').map((f) => f.newest)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(staleFacts([dated(undefined)], '2026-11-23', '12 months').map((f) => f.newest)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('warns naming the fact and its source, and marks it "as of" in the report', () => {
     const { spec } = sampleInputs();
-    const { view, warnings } = deriveReport({ ...spec, maxAge: '12 months' }, [dated('2024-05-02'), person('Tomas Lindqvist')] as unknown as LocalisedProfile[]);
+    const { view, warnings } = deriveReport({ ...spec, maxAge: '12 months' }, [
+      dated('2024-05-02'),
+      person('Tomas Lindqvist'),
+    ] as unknown as LocalisedProfile[]);
     expect(warnings).toContain(
       'Mira Castellanos: person.currentRole: the current role “Head of research, Acme” may be out of date: its newest source (old) is from 2024-05-02, more than 12 months before the build date 2026-11-23; check it and give the source an `accessed` date',
     );
     expect(view.people[0]!.currentRoleAsOf).toBe('as of May 2024');
     expect(view.people[1]!.currentRoleAsOf).toBeUndefined();
-    expect(view.glance.rows.find((r) => r.label === 'Now')!.cells[0]!.text).toBe('Head of research, Acme (as of May 2024)');
+    expect(view.glance.rows.find((r) => r.label === 'Now')!.cells[0]!.text).toBe(
+      'Head of research, Acme (as of May 2024)',
+    );
     expect(view.models.people[0]!.items[0]!.metrics[0]!.asOf).toBe('as of May 2024');
   });
 });

@@ -34,7 +34,7 @@ describe('deriveReport', () => {
   it('numbers sources once across profiles: the shared article is one entry', () => {
     const { spec, profiles } = sampleInputs();
     const { view } = deriveReport(spec, profiles);
-    const article = view.sources.filter((s) => s.title.startsWith("Luo Fuli of ByteDance"));
+    const article = view.sources.filter((s) => s.title.startsWith('Luo Fuli of ByteDance'));
     expect(article).toHaveLength(1);
     expect(article[0]!.citedBy).toBe('Cited for Zeng Yan and Luo Fuli.');
     expect(view.people[0]!.sources).toEqual([{ number: 1, href: '#source-1', label: 'source 1' }]);
@@ -48,7 +48,9 @@ describe('deriveReport', () => {
     }
     const titles = charts.filter((c) => c.id.startsWith('metric-')).map((c) => c.title);
     expect(titles).toContain('Generation speed (higher is better): Seedance 2.0 (Zeng Yan) against Seedance 1.5 Pro');
-    expect(titles).toContain('Computing-power cost (lower is better): ARL-Tangram (Luo Fuli) against Without ARL-Tangram');
+    expect(titles).toContain(
+      'Computing-power cost (lower is better): ARL-Tangram (Luo Fuli) against Without ARL-Tangram',
+    );
   });
 
   it('compares three people: shared trade-offs share a picture, reversed poles are flipped', () => {
@@ -61,10 +63,16 @@ describe('deriveReport', () => {
       ['Aiko Tanabe', 'Toward cost'],
     ]);
     // Aiko wrote [Cost, Performance] at 30: on Luo Fuli's [Performance, Cost] scale that is 70.
-    expect(cost.chart.table.rows).toEqual([['Luo Fuli', '50'], ['Aiko Tanabe', '70']]);
+    expect(cost.chart.table.rows).toEqual([
+      ['Luo Fuli', '50'],
+      ['Aiko Tanabe', '70'],
+    ]);
     // Total parameters in B, given by two people's models, become one comparable chart.
     expect(charts.some((c) => c.title === 'Total parameters')).toBe(true);
-    expect(view.timeline.undated).toEqual(['DeepSeek (Luo Fuli)', 'Visiting lecturer, Example University (Aiko Tanabe)']);
+    expect(view.timeline.undated).toEqual([
+      'DeepSeek (Luo Fuli)',
+      'Visiting lecturer, Example University (Aiko Tanabe)',
+    ]);
   });
 
   it('draws only the charts of the sections the spec includes', () => {
@@ -79,9 +87,16 @@ describe('a report of profiles named on the command line', () => {
   it('is titled after the people, in the report language, as its reader reads their names', async () => {
     const { builtInLocale } = await import('../../src/i18n/locale.js');
     const { spec, profiles } = sampleInputs();
-    expect(deriveReport({ ...spec, language: 'zh-CN' }, profiles, builtInLocale('zh-CN'), { titleFromPeople: true }).view.title).toBe('曾妍和罗福莉对比');
-    expect(deriveReport(spec, profiles, builtInLocale('en'), { titleFromPeople: true }).view.title).toBe('Zeng Yan and Luo Fuli compared');
-    expect(deriveReport(spec, [profiles[0]!], builtInLocale('en'), { titleFromPeople: true }).view.title).toBe('Zeng Yan: a profile');
+    expect(
+      deriveReport({ ...spec, language: 'zh-CN' }, profiles, builtInLocale('zh-CN'), { titleFromPeople: true }).view
+        .title,
+    ).toBe('曾妍和罗福莉对比');
+    expect(deriveReport(spec, profiles, builtInLocale('en'), { titleFromPeople: true }).view.title).toBe(
+      'Zeng Yan and Luo Fuli compared',
+    );
+    expect(deriveReport(spec, [profiles[0]!], builtInLocale('en'), { titleFromPeople: true }).view.title).toBe(
+      'Zeng Yan: a profile',
+    );
     expect(deriveReport(spec, profiles).view.title).toBe(spec.title);
   });
 });

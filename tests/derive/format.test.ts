@@ -22,7 +22,9 @@ describe('formatting', () => {
 
   it('puts a position into words', () => {
     const en = builtInLocale('en');
-    expect(stanceText(en, 50, ['Dynamism', 'Stability'])).toBe('Balanced: 50 on a scale from 0 (Dynamism) to 100 (Stability)');
+    expect(stanceText(en, 50, ['Dynamism', 'Stability'])).toBe(
+      'Balanced: 50 on a scale from 0 (Dynamism) to 100 (Stability)',
+    );
     expect(stanceText(en, 10, ['A', 'B']).startsWith('Strongly toward a')).toBe(true);
     expect(stanceText(en, 70, ['A', 'B']).startsWith('Toward b')).toBe(true);
   });

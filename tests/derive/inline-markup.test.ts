@@ -4,14 +4,21 @@ import { inlineMarkup, parseMarkup } from '../../src/derive/inline-markup.js';
 import { htmlProblems, parseHtml } from '../../src/render/html-safety.js';
 
 /** The problems the page check would find in `html`, put where a summary goes. */
-const pageProblems = (html: string): string[] => htmlProblems(parseHtml(`<!doctype html><html><head><title>t</title></head><body><p>${html}</p></body></html>`, true)).map((p) => p.message);
+const pageProblems = (html: string): string[] =>
+  htmlProblems(
+    parseHtml(`<!doctype html><html><head><title>t</title></head><body><p>${html}</p></body></html>`, true),
+  ).map((p) => p.message);
 
 describe('inline markup in long texts', () => {
   it.each([
     ['a **strong** word', 'a <strong>strong</strong> word', 'a strong word'],
     ['an *emphasised* word', 'an <em>emphasised</em> word', 'an emphasised word'],
     ['a `code` span', 'a <code>code</code> span', 'a code span'],
-    ['see [the paper](https://arxiv.org/abs/2111.08276)', 'see <a href="https://arxiv.org/abs/2111.08276">the paper</a>', 'see the paper'],
+    [
+      'see [the paper](https://arxiv.org/abs/2111.08276)',
+      'see <a href="https://arxiv.org/abs/2111.08276">the paper</a>',
+      'see the paper',
+    ],
     ['**[bold link](https://a.org/)**', '<strong><a href="https://a.org/">bold link</a></strong>', 'bold link'],
     ['an \\*escaped\\* star', 'an *escaped* star', 'an *escaped* star'],
     ['snake_case stays, R&D too', 'snake_case stays, R&amp;D too', 'snake_case stays, R&D too'],
@@ -48,18 +55,46 @@ describe('inline markup in long texts', () => {
     ['<a href="javascript:alert(1)">x</a>'],
     ['[x](https://canary.example/ "title\\" onmouseover=\\"alert(1)")'],
     ['<style>@import url(https://canary.example/x.css)</style>'],
-  ])('raw HTML, images and autolinks are text, and the page check (which refuses event handlers) finds nothing: %s', (text) => {
-    const { html } = inlineMarkup(text);
-    expect(html).not.toMatch(/<(script|img|style|svg|iframe)\b/i);
-    expect(pageProblems(html)).toEqual([]);
-  });
+  ])(
+    'raw HTML, images and autolinks are text, and the page check (which refuses event handlers) finds nothing: %s',
+    (text) => {
+      const { html } = inlineMarkup(text);
+      expect(html).not.toMatch(/<(script|img|style|svg|iframe)\b/i);
+      expect(pageProblems(html)).toEqual([]);
+    },
+  );
 
   it('a link to a host that imitates another is followed in punycode', () => {
     expect(inlineMarkup('[Apple](https://аpple.com/)').html).toBe('<a href="https://xn--pple-43d.com/">Apple</a>');
   });
 
   it('whatever the text, the HTML passes the page check and links only to https:', () => {
-    const pieces = fc.constantFrom('**', '*', '_', '`', '[', ']', '(', ')', '<', '>', '"', "'", '&', '\\', '!', 'https://a.org/', 'javascript:', 'http://x/', ' onerror=', '<script>', 'text', ' ', '\n', '#');
+    const pieces = fc.constantFrom(
+      '**',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '(',
+      ')',
+      '<',
+      '>',
+      '"',
+      "'",
+      '&',
+      '\\',
+      '!',
+      'https://a.org/',
+      'javascript:',
+      'http://x/',
+      ' onerror=',
+      '<script>',
+      'text',
+      ' ',
+      '\n',
+      '#',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
         const { html } = inlineMarkup(parts.join(''));
@@ -71,7 +106,41 @@ describe('inline markup in long texts', () => {
   });
 
   it('a text with no character that starts markup reads exactly as the parser would read it, unparsed', () => {
-    const chars = fc.constantFrom('a', 'Z', '9', ' ', '  ', '\n', '.', ',', ':', ';', '!', '?', '(', ')', '{', '}', '#', '-', '+', '=', '~', '|', '/', "'", '%', '$', '@', '^', '曾', 'é', 'ن', '😀', '\t');
+    const chars = fc.constantFrom(
+      'a',
+      'Z',
+      '9',
+      ' ',
+      '  ',
+      '\n',
+      '.',
+      ',',
+      ':',
+      ';',
+      '!',
+      '?',
+      '(',
+      ')',
+      '{',
+      '}',
+      '#',
+      '-',
+      '+',
+      '=',
+      '~',
+      '|',
+      '/',
+      "'",
+      '%',
+      '$',
+      '@',
+      '^',
+      '曾',
+      'é',
+      'ن',
+      '😀',
+      '\t',
+    );
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 60 }), (parts) => {
         const text = parts.join('');

@@ -27,7 +27,10 @@ describe('SourceIndex', () => {
 
   it('keeps one URL with two dates (two editions) as two sources', () => {
     const index = new SourceIndex(
-      withSources([{ id: 's', title: 'Report', date: '2025', url: 'https://example.org/r' }], [{ id: 's', title: 'Report', date: '2026', url: 'https://example.org/r' }]),
+      withSources(
+        [{ id: 's', title: 'Report', date: '2025', url: 'https://example.org/r' }],
+        [{ id: 's', title: 'Report', date: '2026', url: 'https://example.org/r' }],
+      ),
       label,
     );
     expect(index.list()).toHaveLength(2);
@@ -35,7 +38,10 @@ describe('SourceIndex', () => {
 
   it('merges the same source cited by two profiles under different ids, whatever its note says', () => {
     const article = { title: 'An article', publisher: 'A paper', date: '2026-03-24', url: 'https://example.org/a' };
-    const index = new SourceIndex(withSources([{ id: 'article', ...article, note: 'Read in print.' }], [{ id: 'press', ...article }]), label);
+    const index = new SourceIndex(
+      withSources([{ id: 'article', ...article, note: 'Read in print.' }], [{ id: 'press', ...article }]),
+      label,
+    );
     expect(index.list()).toHaveLength(1);
     expect(index.list()[0]!.people).toEqual([0, 1]);
     expect(index.links(1, 'press')).toEqual([{ number: 1, href: '#source-1', label: 'source 1' }]);

@@ -25,7 +25,9 @@ describe('a pole inside a sentence', () => {
   });
 
   it('in the stance sentences, the pole text is otherwise untouched', () => {
-    expect(stanceText(en, 10, ['GPU cost (NVIDIA H100s)', 'Quality'])).toBe('Strongly toward GPU cost (NVIDIA H100s): 10 on a scale from 0 (GPU cost (NVIDIA H100s)) to 100 (Quality)');
+    expect(stanceText(en, 10, ['GPU cost (NVIDIA H100s)', 'Quality'])).toBe(
+      'Strongly toward GPU cost (NVIDIA H100s): 10 on a scale from 0 (GPU cost (NVIDIA H100s)) to 100 (Quality)',
+    );
     expect(stanceShort(en, 90, ['Speed', 'Quality'])).toContain('quality');
   });
 });

@@ -4,11 +4,23 @@ import { builtInLocale } from '../../src/i18n/locale.js';
 import type { CareerEntry } from '../../src/schema/profile-schema.js';
 
 const en = builtInLocale('en');
-const role = (organisation: string, start?: string, end?: string): CareerEntry => ({ organisation, ...(start ? { start } : {}), ...(end ? { end } : {}), source: 'a' });
+const role = (organisation: string, start?: string, end?: string): CareerEntry => ({
+  organisation,
+  ...(start ? { start } : {}),
+  ...(end ? { end } : {}),
+  source: 'a',
+});
 
 describe('careerRows', () => {
   it('detailed: one row per dated role, named on the axis, with its period by the bar', () => {
-    const { rows, hidden } = careerRows('Ada', [role('Lab', '2020-01', '2021-01'), role('Firm', '2021'), role('Undated')], 2026, 24, true, en);
+    const { rows, hidden } = careerRows(
+      'Ada',
+      [role('Lab', '2020-01', '2021-01'), role('Firm', '2021'), role('Undated')],
+      2026,
+      24,
+      true,
+      en,
+    );
     expect(hidden).toBe(0);
     expect(rows.map((r) => r.label)).toEqual([
       ['Ada', 'Lab'],
@@ -18,7 +30,12 @@ describe('careerRows', () => {
   });
 
   it('compact: roles that follow each other share a lane; overlapping ones open another', () => {
-    const career = [role('A', '2010', '2012'), role('B', '2012', '2014'), role('C', '2013', '2016'), role('D', '2016', 'present')];
+    const career = [
+      role('A', '2010', '2012'),
+      role('B', '2012', '2014'),
+      role('C', '2013', '2016'),
+      role('D', '2016', 'present'),
+    ];
     const { rows, hidden } = careerRows('Ada', career, 2026, 24, false, en);
     expect(hidden).toBe(0);
     expect(rows.map((r) => r.label[1])).toEqual(['career', 'career (2)']);

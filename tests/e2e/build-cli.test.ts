@@ -10,7 +10,10 @@ import type { PdfFacts } from '../helpers/read-pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 
-const sha256 = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 describe('profile-report build: the sample, end to end', () => {
   let project: string;
@@ -34,7 +37,8 @@ describe('profile-report build: the sample, end to end', () => {
   });
 
   it('shows each step and its time on stderr', () => {
-    for (const step of ['load', 'derive', 'charts', 'templates', 'html', 'pdf', 'write']) expect(stderr).toMatch(new RegExp(`^  ${step}\\s+(\\d+ ms|\\d+\\.\\d\\d s)$`, 'm'));
+    for (const step of ['load', 'derive', 'charts', 'templates', 'html', 'pdf', 'write'])
+      expect(stderr).toMatch(new RegExp(`^  ${step}\\s+(\\d+ ms|\\d+\\.\\d\\d s)$`, 'm'));
     expect(stderr).toMatch(/^wrote out\/report\.html \([\d.]+ KiB\), out\/report\.pdf \([\d.]+ KiB\) in /m);
   });
 
@@ -54,10 +58,32 @@ describe('profile-report build: the sample, end to end', () => {
   });
 
   it('holds both names in both scripts, every section title and the headline figures', () => {
-    for (const text of ['Zeng Yan', '曾妍', 'Luo Fuli', '罗福莉', 'At a glance', 'Timeline', 'Education', 'Papers', 'Models and their metrics', 'Balance points', 'Sources']) {
+    for (const text of [
+      'Zeng Yan',
+      '曾妍',
+      'Luo Fuli',
+      '罗福莉',
+      'At a glance',
+      'Timeline',
+      'Education',
+      'Papers',
+      'Models and their metrics',
+      'Balance points',
+      'Sources',
+    ]) {
       expect(pdf.text, text).toContain(text);
     }
-    for (const figure of ['30% faster', 'one seventieth of the inference cost of GPT-4 Turbo', '71.2%', '5.76', '60 seconds', '42.5%', '93.3%', '8th in the world', '2nd in China']) {
+    for (const figure of [
+      '30% faster',
+      'one seventieth of the inference cost of GPT-4 Turbo',
+      '71.2%',
+      '5.76',
+      '60 seconds',
+      '42.5%',
+      '93.3%',
+      '8th in the world',
+      '2nd in China',
+    ]) {
       // A figure may wrap onto a second line: compared with lines joined.
       expect(pdf.text.replace(/\s+/g, ' '), figure).toContain(figure);
     }
@@ -72,7 +98,17 @@ describe('profile-report build: the sample, end to end', () => {
   });
 
   it('lists every section in the outline, with titles as written', () => {
-    expect(pdf.outline.map((e) => e.title)).toEqual(['Zeng Yan and Luo Fuli: two balance points', 'At a glance', 'Timeline', 'Education', 'Papers', 'Models and their metrics', 'Balance points', 'What connects them', 'Sources']);
+    expect(pdf.outline.map((e) => e.title)).toEqual([
+      'Zeng Yan and Luo Fuli: two balance points',
+      'At a glance',
+      'Timeline',
+      'Education',
+      'Papers',
+      'Models and their metrics',
+      'Balance points',
+      'What connects them',
+      'Sources',
+    ]);
     expect(flattenOutline(pdf.outline)).toContain('  Luo Fuli 罗福莉');
     expect(flattenOutline(pdf.outline)).toContain('    DeepSeek-V2');
   });
@@ -87,12 +123,14 @@ describe('profile-report build: the sample, end to end', () => {
   it('writes a self-contained HTML file: CSP first, no script that runs, nothing loaded from outside', () => {
     // Written as the HTML serialiser writes the checked tree.
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toMatch(/<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    expect(html).toMatch(
+      /<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none';/,
+    );
     // The one script element is the report's facts: inert JSON, which no browser runs.
     expect(html.match(/<script[^>]*>/gi)).toEqual(['<script type="application/json" id="profile-report-facts">']);
     expect(html).not.toMatch(/\s(src|href)="(?!data:|#|https:\/\/)/);
     expect(html).not.toMatch(/src="https?:/);
-    expect(html).toContain('@font-face{font-family:\'Noto Sans SC\'');
+    expect(html).toContain("@font-face{font-family:'Noto Sans SC'");
     // Every chart has alt text and a table of its numbers.
     const charts = html.match(/<figure class="chart"/g) ?? [];
     expect(charts.length).toBe(11);
@@ -100,11 +138,17 @@ describe('profile-report build: the sample, end to end', () => {
   });
 
   it('gives the same bytes when built again', async () => {
-    const before = [await sha256(path.join(project, 'out', 'report.html')), await sha256(path.join(project, 'out', 'report.pdf'))];
+    const before = [
+      await sha256(path.join(project, 'out', 'report.html')),
+      await sha256(path.join(project, 'out', 'report.pdf')),
+    ];
     const again = await runCli(['build', '--quiet'], { cwd: project, env: { TMPDIR: tmp } });
     expect(again.code).toBe(0);
     expect(again.stderr).toBe('');
-    expect([await sha256(path.join(project, 'out', 'report.html')), await sha256(path.join(project, 'out', 'report.pdf'))]).toEqual(before);
+    expect([
+      await sha256(path.join(project, 'out', 'report.html')),
+      await sha256(path.join(project, 'out', 'report.pdf')),
+    ]).toEqual(before);
   }, 60_000);
 
   it('leaves no Chromium process and no temporary profile folder', async () => {
@@ -116,7 +160,9 @@ describe('profile-report build: the sample, end to end', () => {
 describe('profile-report build: options and other inputs', () => {
   it('--page Letter --format pdf --out DIR', async () => {
     const project = await tempProject();
-    const result = await runCli(['build', '--page', 'Letter', '--format', 'pdf', '--out', 'letter', '--quiet'], { cwd: project });
+    const result = await runCli(['build', '--page', 'Letter', '--format', 'pdf', '--out', 'letter', '--quiet'], {
+      cwd: project,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(await readdir(path.join(project, 'letter'))).toEqual(['report.pdf']);
     const pdf = await readPdf(path.join(project, 'letter', 'report.pdf'));
@@ -126,7 +172,10 @@ describe('profile-report build: options and other inputs', () => {
   it('--format html writes only the HTML, and never starts Chromium', async () => {
     const project = await tempProject();
     const mark = path.join(project, 'chromium-started');
-    const env = { PUPPETEER_EXECUTABLE_PATH: path.join(fixtures, 'bin', 'recording-chromium.sh'), CHROMIUM_STARTED_MARK: mark };
+    const env = {
+      PUPPETEER_EXECUTABLE_PATH: path.join(fixtures, 'bin', 'recording-chromium.sh'),
+      CHROMIUM_STARTED_MARK: mark,
+    };
     for (const format of [['--format', 'html'], ['--format=html']]) {
       const result = await runCli(['build', ...format, '--quiet'], { cwd: project, env });
       expect(result.code, result.stderr).toBe(0);
@@ -141,11 +190,15 @@ describe('profile-report build: options and other inputs', () => {
   it('compares three people given on the command line, in that order, and names all three', async () => {
     const project = await tempProject();
     const aiko = path.join(fixtures, 'people', 'aiko-tanabe.yaml');
-    const result = await runCli(['build', 'data/profiles/luo-fuli.yaml', 'data/profiles/zeng-yan.yaml', aiko, '--out', 'three', '--quiet'], { cwd: project });
+    const result = await runCli(
+      ['build', 'data/profiles/luo-fuli.yaml', 'data/profiles/zeng-yan.yaml', aiko, '--out', 'three', '--quiet'],
+      { cwd: project },
+    );
     expect(result.code, result.stderr).toBe(0);
     // Its own report: named after the people, titled after them, never the sample's.
     const pdf = await readPdf(path.join(project, 'three', 'luo-fuli-zeng-yan-aiko-tanabe.pdf'));
-    for (const name of ['Luo Fuli', '罗福莉', 'Zeng Yan', '曾妍', 'Aiko Tanabe', '田辺 愛子']) expect(pdf.text, name).toContain(name);
+    for (const name of ['Luo Fuli', '罗福莉', 'Zeng Yan', '曾妍', 'Aiko Tanabe', '田辺 愛子'])
+      expect(pdf.text, name).toContain(name);
     expect(pdf.info['Title']).toBe('Luo Fuli, Zeng Yan and Aiko Tanabe compared');
     expect(pdf.text).not.toContain('two balance points');
     expect(String(pdf.info['Subject'] ?? '')).not.toContain('Seedance');
@@ -162,20 +215,35 @@ describe('profile-report build: options and other inputs', () => {
     const before = await Promise.all(['report.html', 'report.pdf'].map((f) => sha256(path.join(project, 'out', f))));
     const files = await listFiles(project);
     const profile = path.join(project, 'data', 'profiles', 'zeng-yan.yaml');
-    await writeFile(profile, (await readFile(profile, 'utf8')).replace('birthYear: 1997', 'birthYear: "1997"').replace('  - degree: { en: "Master', '  - degre: { en: "Master'));
+    await writeFile(
+      profile,
+      (await readFile(profile, 'utf8'))
+        .replace('birthYear: 1997', 'birthYear: "1997"')
+        .replace('  - degree: { en: "Master', '  - degre: { en: "Master'),
+    );
     const result = await runCli(['build'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('data/profiles/zeng-yan.yaml:8:14  person.birthYear  expected a number, found the text "1997"');
-    expect(result.stderr).toMatch(/data\/profiles\/zeng-yan\.yaml:\d+:\d+ {2}education\[1\]\.degre {2}unknown field `degre`; did you mean `degree`\?/);
+    expect(result.stderr).toContain(
+      'data/profiles/zeng-yan.yaml:8:14  person.birthYear  expected a number, found the text "1997"',
+    );
+    expect(result.stderr).toMatch(
+      /data\/profiles\/zeng-yan\.yaml:\d+:\d+ {2}education\[1\]\.degre {2}unknown field `degre`; did you mean `degree`\?/,
+    );
     expect(result.stderr).toContain('problems found; nothing was written.');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(await listFiles(project)).toEqual(files);
-    expect(await Promise.all(['report.html', 'report.pdf'].map((f) => sha256(path.join(project, 'out', f))))).toEqual(before);
+    expect(await Promise.all(['report.html', 'report.pdf'].map((f) => sha256(path.join(project, 'out', f))))).toEqual(
+      before,
+    );
   }, 60_000);
 
   it('bad usage: exit 2', async () => {
     const project = await tempProject();
-    for (const args of [['build', '--page', 'A3'], ['build', '--format', 'docx'], ['build', '--timeout', 'soon']]) {
+    for (const args of [
+      ['build', '--page', 'A3'],
+      ['build', '--format', 'docx'],
+      ['build', '--timeout', 'soon'],
+    ]) {
       const result = await runCli(args, { cwd: project });
       expect(result.code, args.join(' ')).toBe(2);
     }
@@ -193,9 +261,11 @@ describe('reports from profiles named on the command line', () => {
     expect(result.stderr).not.toContain('report.yaml');
   }, 60_000);
 
-  it('one profile makes a one-person profile report, beside the sample\'s outputs', async () => {
+  it("one profile makes a one-person profile report, beside the sample's outputs", async () => {
     const project = await tempProject();
-    const result = await runCli(['build', 'data/profiles/luo-fuli.yaml', '--format', 'html', '--quiet'], { cwd: project });
+    const result = await runCli(['build', 'data/profiles/luo-fuli.yaml', '--format', 'html', '--quiet'], {
+      cwd: project,
+    });
     expect(result.code, result.stderr).toBe(0);
     const html = await readFile(path.join(project, 'out', 'luo-fuli.html'), 'utf8');
     expect(html).toContain('<title>Luo Fuli: a profile</title>');

@@ -33,8 +33,24 @@ describe('contents with page numbers', () => {
 
   it('lists every section with the page it starts on', () => {
     const cover = pdf.pageTexts[0]!;
-    const sections = ['At a glance', 'Timeline', 'Education', 'Papers', 'Models and their metrics', 'Balance points', 'Sources'];
-    const ids = ['section-at-a-glance', 'section-timeline', 'section-education', 'section-papers', 'section-models', 'section-balance-points', 'section-sources'];
+    const sections = [
+      'At a glance',
+      'Timeline',
+      'Education',
+      'Papers',
+      'Models and their metrics',
+      'Balance points',
+      'Sources',
+    ];
+    const ids = [
+      'section-at-a-glance',
+      'section-timeline',
+      'section-education',
+      'section-papers',
+      'section-models',
+      'section-balance-points',
+      'section-sources',
+    ];
     sections.forEach((title, i) => {
       const page = pages.get(ids[i]!);
       expect(page, title).toBeGreaterThan(1);
@@ -60,7 +76,7 @@ describe('contents with page numbers', () => {
  * right either way.
  */
 describe('contents guessed from the previous print', () => {
-  it('prints twice the first time, once when the previous PDF is right, twice when it is another report\'s', async () => {
+  it("prints twice the first time, once when the previous PDF is right, twice when it is another report's", async () => {
     const project = await tempProject();
     const pdfFile = path.join(project, 'out', 'report.pdf');
     const first = await buildReport({ cwd: project, write: true });
@@ -71,7 +87,12 @@ describe('contents guessed from the previous print', () => {
     expect(second.sectionPages).toEqual(first.sectionPages);
     expect(await contentsMismatches(pdfFile, englishSections)).toEqual([]);
     // Another report's PDF in its place (the sections elsewhere): the guess fails and is not printed.
-    const alone = await buildReport({ cwd: project, write: true, outDir: path.join(project, 'alone'), profiles: ['data/profiles/zeng-yan.yaml'] });
+    const alone = await buildReport({
+      cwd: project,
+      write: true,
+      outDir: path.join(project, 'alone'),
+      profiles: ['data/profiles/zeng-yan.yaml'],
+    });
     await copyFile(alone.outputs.find((o) => o.format === 'pdf')!.path, pdfFile);
     const stale = destinationPages(parsePdf(await readFile(pdfFile)));
     expect(stale.get('section-sources')).not.toBe(first.sectionPages.get('section-sources'));

@@ -23,7 +23,8 @@ ${maxAge ? `maxAge: ${maxAge}\n` : ''}output: { dir: ../out, name: depth }
 beforeAll(async () => {
   dir = await tempProject({ withSample: false });
   await mkdir(path.join(dir, 'data', 'profiles'), { recursive: true });
-  for (const name of ['mira-castellanos', 'tomas-lindqvist']) await cp(path.join(fixtures, 'people', `${name}.yaml`), path.join(dir, 'data', 'profiles', `${name}.yaml`));
+  for (const name of ['mira-castellanos', 'tomas-lindqvist'])
+    await cp(path.join(fixtures, 'people', `${name}.yaml`), path.join(dir, 'data', 'profiles', `${name}.yaml`));
   await writeFile(path.join(dir, 'data', 'report.yaml'), spec('12 months'));
   await writeFile(path.join(dir, 'data', 'fresh.yaml'), spec(undefined));
 });
@@ -32,7 +33,9 @@ describe('footprint, connections and stale facts, printed', () => {
   it('prints them, warns about the stale facts by name and source, and marks them "as of"', async () => {
     const r = await runCli(['build'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Mira Castellanos: person.currentRole: the current role “Head of research, Acme Labs” may be out of date: its newest source (interview-2024) is from 2024-05-02, more than 12 months before the build date 2026-11-23');
+    expect(r.stderr).toContain(
+      'Mira Castellanos: person.currentRole: the current role “Head of research, Acme Labs” may be out of date: its newest source (interview-2024) is from 2024-05-02, more than 12 months before the build date 2026-11-23',
+    );
     expect(r.stderr).toContain('Mira Castellanos: career[0]:');
     expect(r.stderr).not.toContain('Tomas Lindqvist: impact');
     const pdf = await readPdf(path.join(dir, 'out', 'depth.pdf'));
@@ -57,7 +60,9 @@ describe('footprint, connections and stale facts, printed', () => {
   });
 
   it('without maxAge, nothing is flagged', async () => {
-    const r = await runCli(['build', 'data/fresh.yaml', '--format', 'html', '--strict', '--out', 'fresh'], { cwd: dir });
+    const r = await runCli(['build', 'data/fresh.yaml', '--format', 'html', '--strict', '--out', 'fresh'], {
+      cwd: dir,
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('out of date');
   });

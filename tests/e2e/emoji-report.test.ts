@@ -34,14 +34,21 @@ describe.runIf(findColourEmoji())('a report with flags, families, keycaps and sk
   });
 
   it('carries a colour emoji font in the page that draws each emoji of the page as one glyph', async () => {
-    const faces = [...html.matchAll(/@font-face\{font-family:'[^']+';font-style:normal;font-weight:100 900;font-display:block;src:url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\)/g)];
+    const faces = [
+      ...html.matchAll(
+        /@font-face\{font-family:'[^']+';font-style:normal;font-weight:100 900;font-display:block;src:url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\)/g,
+      ),
+    ];
     expect(faces.length).toBeGreaterThan(0);
     const font = (await loadShaper())(Buffer.from(faces[0]![1]!, 'base64'));
     const shown = emojiClusters(html.replace(/<style[\s\S]*?<\/style>/g, ''));
     expect(shown).toEqual(expect.arrayContaining([...flags, '👨‍👩‍👧‍👦', '1️⃣', '👍🏽', '🧑🏿‍🚀']));
     for (const emoji of shown) {
       const glyphs = font.shape(emoji).filter((g) => g.advance > 0);
-      expect(glyphs.map((g) => g.id > 0), emoji).toEqual([true]);
+      expect(
+        glyphs.map((g) => g.id > 0),
+        emoji,
+      ).toEqual([true]);
     }
   });
 
@@ -50,7 +57,11 @@ describe.runIf(findColourEmoji())('a report with flags, families, keycaps and sk
     const { stdout: fonts } = await run('pdffonts', [pdf]);
     expect(fonts).toMatch(/Type 3/);
     // Every other font is one the report ships: nothing fell back to a system font.
-    const names = fonts.split('\n').slice(2).filter((l) => l.trim() && !/Type 3/.test(l)).map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    const names = fonts
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() && !/Type 3/.test(l))
+      .map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
     expect(names.filter((n) => !/^(SourceSans3|SourceSerif4|NotoSans(SC|TC|JP|KR))/.test(n))).toEqual([]);
     const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-']);
     const pages = text.split('\f');

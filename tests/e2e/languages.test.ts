@@ -69,7 +69,9 @@ function wordIn(words: string, text: string): boolean {
  * whose sample is translated, is checked in full.
  */
 function englishInAlt(language: Language, html: string): string[] {
-  const alts = [...html.matchAll(/<img [^>]*alt="([^"]*)"/g)].map((m) => m[1]!.replace(/\u2068[^\u2068\u2069]*\u2069/g, ' ')).join('\n');
+  const alts = [...html.matchAll(/<img [^>]*alt="([^"]*)"/g)]
+    .map((m) => m[1]!.replace(/\u2068[^\u2068\u2069]*\u2069/g, ' '))
+    .join('\n');
   return englishChartWords(language).filter((words) => wordIn(words, alts));
 }
 
@@ -110,15 +112,25 @@ describe('the sample in every shipped language', () => {
   it.each(shippedLanguages)('%s: dates, section titles and "page X of Y" as the locale writes them', (language) => {
     const locale = new Locale(language);
     const { pdf } = built.get(language)!;
-    const expected = [locale.longDate('2026-11-23'), locale.date('2025-06-11'), ...['section.at-a-glance', 'section.timeline', 'section.sources'].map((key) => locale.t(key))];
+    const expected = [
+      locale.longDate('2026-11-23'),
+      locale.date('2025-06-11'),
+      ...['section.at-a-glance', 'section.timeline', 'section.sources'].map((key) => locale.t(key)),
+    ];
     // With the Arabic font embedded, pdf.js may split a shaped Arabic date into glyph runs it
     // cannot rejoin; for Arabic the dates are checked in the page the PDF was printed from.
     const { html } = built.get(language)!;
-    for (const words of expected) expect(hasWords(pdf.text, words) || (language === 'ar' && html.includes(words)), words).toBe(true);
+    for (const words of expected)
+      expect(hasWords(pdf.text, words) || (language === 'ar' && html.includes(words)), words).toBe(true);
     const footer = locale.t('report.pageOf', { page: '2', pages: String(pdf.pages) });
     // Arabic: pdf.js may not rejoin the shaped words of the footer, so its numbers (in the
     // locale's order, or the visual order a text layer may give) are what is checked on the page.
-    const footerFound = hasWords(pdf.pageTexts[1]!, footer) || (language === 'ar' && new RegExp(`(^|\\D)2\\D[^\\d]{0,40}${pdf.pages}(\\D|$)|(^|\\D)${pdf.pages}\\D[^\\d]{0,40}2(\\D|$)`).test(pdf.pageTexts[1]!));
+    const footerFound =
+      hasWords(pdf.pageTexts[1]!, footer) ||
+      (language === 'ar' &&
+        new RegExp(`(^|\\D)2\\D[^\\d]{0,40}${pdf.pages}(\\D|$)|(^|\\D)${pdf.pages}\\D[^\\d]{0,40}2(\\D|$)`).test(
+          pdf.pageTexts[1]!,
+        ));
     expect(footerFound, `footer of page 2: ${footer}`).toBe(true);
   });
 });

@@ -29,12 +29,24 @@ beforeAll(async () => {
   await mkdir(path.join(project, 'data', 'photos'), { recursive: true });
   await writeFile(path.join(project, 'data', 'photos', 'zeng-yan.jpg'), await leakyJpeg(1, comment, owner));
   // A landscape PNG with a text chunk: cropped to 4:5 all the same.
-  const png = await sharp(await drawnPortrait(2, { format: 'png', width: 1200, height: 800 })).png().withMetadata({}).toBuffer();
+  const png = await sharp(await drawnPortrait(2, { format: 'png', width: 1200, height: 800 }))
+    .png()
+    .withMetadata({})
+    .toBuffer();
   await writeFile(path.join(project, 'data', 'photos', 'luo-fuli.png'), png);
-  for (const [name, file] of [['zeng-yan', 'zeng-yan.jpg'], ['luo-fuli', 'luo-fuli.png']] as const) {
+  for (const [name, file] of [
+    ['zeng-yan', 'zeng-yan.jpg'],
+    ['luo-fuli', 'luo-fuli.png'],
+  ] as const) {
     const profile = path.join(project, 'data', 'profiles', `${name}.yaml`);
     const text = await readFile(profile, 'utf8');
-    await writeFile(profile, text.replace(/\n {2}headline:/, `\n  photo:\n    file: ../photos/${file}\n    credit: "Drawn avatar made by the tests, not a photograph"\n    source: article\n  headline:`));
+    await writeFile(
+      profile,
+      text.replace(
+        /\n {2}headline:/,
+        `\n  photo:\n    file: ../photos/${file}\n    credit: "Drawn avatar made by the tests, not a photograph"\n    source: article\n  headline:`,
+      ),
+    );
   }
   const result = await runCli(['build', '--quiet'], { cwd: project });
   expect(result.code, result.stderr).toBe(0);
@@ -44,15 +56,25 @@ beforeAll(async () => {
 
 /** Every portrait image the page embeds, decoded from its data: URI. */
 function embeddedPortraits(page: string): Buffer[] {
-  return [...page.matchAll(/<img class="portrait(?:-small)?" src="data:image\/jpeg;base64,([^"]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64'));
+  return [...page.matchAll(/<img class="portrait(?:-small)?" src="data:image\/jpeg;base64,([^"]+)"/g)].map((m) =>
+    Buffer.from(m[1]!, 'base64'),
+  );
 }
 
 describe('portraits in the built report', () => {
   it('are on each cover card and beside each name at a glance, their alt text naming the person', () => {
-    expect(html.match(/<img class="portrait" src="data:image\/jpeg;base64,[^"]+" alt="Portrait of Zeng Yan">/g)).toHaveLength(1);
-    expect(html.match(/<img class="portrait" src="data:image\/jpeg;base64,[^"]+" alt="Portrait of Luo Fuli">/g)).toHaveLength(1);
+    expect(
+      html.match(/<img class="portrait" src="data:image\/jpeg;base64,[^"]+" alt="Portrait of Zeng Yan">/g),
+    ).toHaveLength(1);
+    expect(
+      html.match(/<img class="portrait" src="data:image\/jpeg;base64,[^"]+" alt="Portrait of Luo Fuli">/g),
+    ).toHaveLength(1);
     // Beside each name in the at-a-glance table, and in the one block per person that phones show instead.
-    expect(html.match(/<img class="portrait-small" src="data:image\/jpeg;base64,[^"]+" alt="Portrait of (Zeng Yan|Luo Fuli)">/g)).toHaveLength(4);
+    expect(
+      html.match(
+        /<img class="portrait-small" src="data:image\/jpeg;base64,[^"]+" alt="Portrait of (Zeng Yan|Luo Fuli)">/g,
+      ),
+    ).toHaveLength(4);
   });
 
   it('are 480 x 600 JPEGs in sRGB holding no EXIF, GPS, ICC profile, XMP or comment', async () => {
@@ -60,8 +82,19 @@ describe('portraits in the built report', () => {
     expect(images).toHaveLength(6);
     for (const image of images) {
       const meta = await sharp(image).metadata();
-      expect({ format: meta.format, width: meta.width, height: meta.height, space: meta.space }).toEqual({ format: 'jpeg', width: 480, height: 600, space: 'srgb' });
-      expect([meta.exif, meta.icc, meta.xmp, meta.iptc, meta.comments]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+      expect({ format: meta.format, width: meta.width, height: meta.height, space: meta.space }).toEqual({
+        format: 'jpeg',
+        width: 480,
+        height: 600,
+        space: 'srgb',
+      });
+      expect([meta.exif, meta.icc, meta.xmp, meta.iptc, meta.comments]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
       expect(image.includes(comment)).toBe(false);
       expect(image.includes(owner)).toBe(false);
     }
@@ -77,12 +110,22 @@ describe('portraits in the built report', () => {
 
   it('are in the PDF as 480 x 600 JPEG images, without the comment, owner or GPS of the file', async () => {
     const list = execFileSync('pdfimages', ['-list', path.join(project, 'out', 'report.pdf')], { encoding: 'utf8' });
-    const portraits = list.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image\s+480\s+600\s+\S+\s+3\s+8\s+jpeg\b/.test(l));
+    const portraits = list
+      .split('\n')
+      .filter((l) => /^\s*\d+\s+\d+\s+image\s+480\s+600\s+\S+\s+3\s+8\s+jpeg\b/.test(l));
     expect(portraits.length, list).toBe(4);
     expect(pdf.includes(comment)).toBe(false);
     expect(pdf.includes(owner)).toBe(false);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'profile-report-pdfimages-'));
-    execFileSync('pdfimages', ['-j', '-f', '1', '-l', '1', path.join(project, 'out', 'report.pdf'), path.join(dir, 'img')]);
+    execFileSync('pdfimages', [
+      '-j',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      path.join(project, 'out', 'report.pdf'),
+      path.join(dir, 'img'),
+    ]);
     const extracted = (await readdir(dir)).filter((f) => f.endsWith('.jpg'));
     expect(extracted.length).toBeGreaterThanOrEqual(2);
     for (const file of extracted) {
@@ -96,9 +139,17 @@ describe('portraits in the built report', () => {
   it('credits each portrait with the sources, citing where it comes from', () => {
     // As a reader reads it: soft hyphens (where a word may break) are not letters.
     const credits = (/<ul class="portrait-credits">(.*?)<\/ul>/s.exec(html)?.[1] ?? '').replaceAll('\u00AD', '');
-    expect(credits).toMatch(/<li>Portrait of Zeng Yan: Drawn avatar made by the tests, not a photograph<sup class="cite">/);
-    expect(credits).toMatch(/<li>Portrait of Luo Fuli: Drawn avatar made by the tests, not a photograph<sup class="cite">/);
-    const text = execFileSync('pdftotext', ['-layout', path.join(project, 'out', 'report.pdf'), '-'], { encoding: 'utf8' }).replaceAll('\u00AD', '').replace(/\s+/g, ' ');
+    expect(credits).toMatch(
+      /<li>Portrait of Zeng Yan: Drawn avatar made by the tests, not a photograph<sup class="cite">/,
+    );
+    expect(credits).toMatch(
+      /<li>Portrait of Luo Fuli: Drawn avatar made by the tests, not a photograph<sup class="cite">/,
+    );
+    const text = execFileSync('pdftotext', ['-layout', path.join(project, 'out', 'report.pdf'), '-'], {
+      encoding: 'utf8',
+    })
+      .replaceAll('\u00AD', '')
+      .replace(/\s+/g, ' ');
     expect(text).toMatch(/Portrait of Zeng Yan: Drawn avatar made by the tests, not a photograph/);
   });
 });
@@ -117,24 +168,44 @@ describe('without a portrait', () => {
 
 describe('in every report language', () => {
   const profile = profileSchema.parse({
-    person: { name: 'Ada Lovelace', headline: 'Mathematician', source: 's', photo: { file: 'ada.jpg', credit: 'Drawn by the tests', source: 's' } },
+    person: {
+      name: 'Ada Lovelace',
+      headline: 'Mathematician',
+      source: 's',
+      photo: { file: 'ada.jpg', credit: 'Drawn by the tests', source: 's' },
+    },
     sources: [{ id: 's', title: 'A source' }],
   });
-  const other = profileSchema.parse({ person: { name: 'Alan Turing', headline: 'Mathematician', source: 's' }, sources: [{ id: 's', title: 'A source' }] });
-
-  it.each([...shippedLanguages])('%s: the alt text and the credit name the person; a profile without a photo gets neither', (language) => {
-    const spec = reportSchema.parse({ title: 'T', author: 'A', profiles: ['a', 'b'], buildDate: '2026-01-01', language });
-    const { view } = deriveReport(spec, [profile, other], builtInLocale(language));
-    expect(view.people[0]!.portrait).toEqual({ src: 'portrait:0', alt: expect.stringContaining('Ada Lovelace') });
-    expect(view.people[0]!.portrait!.alt).not.toBe('Ada Lovelace');
-    expect(view.people[1]!.portrait).toBeUndefined();
-    expect(view.portraitCredits).toHaveLength(1);
-    expect(view.portraitCredits[0]!.text).toMatch(/Ada Lovelace.*Drawn by the tests/);
-    expect(view.portraitCredits[0]!.sources.map((s) => s.number)).toEqual([1]);
+  const other = profileSchema.parse({
+    person: { name: 'Alan Turing', headline: 'Mathematician', source: 's' },
+    sources: [{ id: 's', title: 'A source' }],
   });
 
+  it.each([...shippedLanguages])(
+    '%s: the alt text and the credit name the person; a profile without a photo gets neither',
+    (language) => {
+      const spec = reportSchema.parse({
+        title: 'T',
+        author: 'A',
+        profiles: ['a', 'b'],
+        buildDate: '2026-01-01',
+        language,
+      });
+      const { view } = deriveReport(spec, [profile, other], builtInLocale(language));
+      expect(view.people[0]!.portrait).toEqual({ src: 'portrait:0', alt: expect.stringContaining('Ada Lovelace') });
+      expect(view.people[0]!.portrait!.alt).not.toBe('Ada Lovelace');
+      expect(view.people[1]!.portrait).toBeUndefined();
+      expect(view.portraitCredits).toHaveLength(1);
+      expect(view.portraitCredits[0]!.text).toMatch(/Ada Lovelace.*Drawn by the tests/);
+      expect(view.portraitCredits[0]!.sources.map((s) => s.number)).toEqual([1]);
+    },
+  );
+
   it('a given alt text is used as written', () => {
-    const withAlt = profileSchema.parse({ ...profile, person: { ...profile.person, photo: { ...profile.person.photo, alt: 'Ada Lovelace at her desk' } } });
+    const withAlt = profileSchema.parse({
+      ...profile,
+      person: { ...profile.person, photo: { ...profile.person.photo, alt: 'Ada Lovelace at her desk' } },
+    });
     const spec = reportSchema.parse({ title: 'T', author: 'A', profiles: ['a'], buildDate: '2026-01-01' });
     expect(deriveReport(spec, [withAlt]).view.people[0]!.portrait!.alt).toBe('Ada Lovelace at her desk');
   });

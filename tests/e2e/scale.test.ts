@@ -51,7 +51,10 @@ describe('scale: 8 people, each with 200 papers, 30 models and 40 roles', () => 
   });
 
   it('keeps charts legible: the timeline fits a page, the rest aggregate or keep the top, each with a note', () => {
-    const timeline = /<figure class="chart" id="chart-timeline">[\s\S]*?<img [^>]*height="(\d+)"[\s\S]*?<p class="chart-note">([^<]*)<\/p>/.exec(html);
+    const timeline =
+      /<figure class="chart" id="chart-timeline">[\s\S]*?<img [^>]*height="(\d+)"[\s\S]*?<p class="chart-note">([^<]*)<\/p>/.exec(
+        html,
+      );
     expect(Number(timeline?.[1])).toBeLessThanOrEqual(900);
     expect(timeline?.[2]).toContain('Roles are packed into as few rows per person as their overlaps allow');
     expect(timeline?.[2]).toContain('drawn as one mark per year, labelled with the count');

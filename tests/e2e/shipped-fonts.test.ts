@@ -14,13 +14,19 @@ describe('every glyph of the page from the fonts the report ships', () => {
     const report = galleryReports.find((r) => r.name === 'tiny-values')!;
     const project = await tempProject({ withSample: false });
     const spec = await writeWorldProject(project, report.people, { ...report.options, name: report.name });
-    const result = await runCli(['build', path.relative(project, spec), '--strict', '--timeout', '300'], { cwd: project });
+    const result = await runCli(['build', path.relative(project, spec), '--strict', '--timeout', '300'], {
+      cwd: project,
+    });
     expect(result.code, result.stderr).toBe(0);
     const pdf = path.join(project, 'out', `${report.name}.pdf`);
     const { stdout: text } = await run('pdftotext', [pdf, '-']);
     expect(text).toContain('10⁻⁶');
     const { stdout: fonts } = await run('pdffonts', [pdf]);
-    const names = fonts.split('\n').slice(2).filter((l) => l.trim()).map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    const names = fonts
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim())
+      .map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
     expect(names.filter((n) => !/^(SourceSans3|SourceSerif4|NotoSans)/.test(n))).toEqual([]);
   }, 300_000);
 });

@@ -22,7 +22,9 @@ async function wordsOutsidePage(pdfPath: string): Promise<string[]> {
   for (const page of stdout.split('<page ').slice(1)) {
     const width = Number(/width="([\d.]+)"/.exec(page)?.[1]);
     const height = Number(/height="([\d.]+)"/.exec(page)?.[1]);
-    for (const m of page.matchAll(/<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g)) {
+    for (const m of page.matchAll(
+      /<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)<\/word>/g,
+    )) {
       const [xMin, yMin, xMax, yMax] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
       if (xMin < -0.5 || yMin < -0.5 || xMax > width + 0.5 || yMax > height + 0.5) outside.push(m[5]!);
     }
@@ -33,12 +35,19 @@ async function wordsOutsidePage(pdfPath: string): Promise<string[]> {
 /** Page texts as poppler lays them out, one string per page; soft hyphens that did not break a line are not text. */
 async function pageTexts(pdfPath: string): Promise<string[]> {
   const { stdout } = await run('pdftotext', ['-layout', pdfPath, '-'], { maxBuffer: 64 * 1024 * 1024 });
-  return stdout.replace(/\u00AD/g, '').split('\f').slice(0, -1);
+  return stdout
+    .replace(/\u00AD/g, '')
+    .split('\f')
+    .slice(0, -1);
 }
 
 /** The HTML's text without its styles and tags. */
 // What a reader sees of the page: no style sheets, and not the inert facts block (JSON, never shown).
-const visibleHtmlText = (html: string): string => html.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]*>/g, ' ');
+const visibleHtmlText = (html: string): string =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]*>/g, ' ');
 
 /** The report's language and page size, as its spec gives them. */
 const languageOf = (b: GalleryBuild): Language => (b.report.options.language ?? 'en') as Language;
@@ -73,27 +82,36 @@ describe('any person, any script, any length: the gallery, built in one process'
     }
   });
 
-  it.each(cases)('%s: every page after the cover has its header and "Page X of Y" in the report\'s language, at the size asked for', async (name) => {
-    const b = built.get(name)!;
-    const locale = builtInLocale(languageOf(b));
-    const texts = await pageTexts(b.pdfPath);
-    const sizes = await run('pdfinfo', ['-l', '999', b.pdfPath]).then((r) => [...r.stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]));
-    expect(sizes.length).toBe(texts.length);
-    texts.forEach((text, i) => {
-      expect(sizes[i], `page ${i + 1}`).toEqual(pageSize(b));
-      if (i === 0) return;
-      // Spaces as pdftotext guesses them (it spaces CJK runs apart) and the direction marks it
-      // writes around right-to-left runs: compared without.
-      const flat = text.replace(/[\s\u200E\u200F\u202A-\u202E\u2066-\u2069]+/g, '');
-      // Right-to-left words come in whatever order pdftotext lays its runs out.
-      const expectWords = (words: string): void => {
-        if (locale.dir === 'rtl') for (const word of words.split(/\s+/)) expect(flat, `page ${i + 1}`).toContain(word);
-        else expect(flat, `page ${i + 1}`).toContain(words.replace(/\s+/g, ''));
-      };
-      expectWords(locale.t('report.pageOf', { page: String(i + 1), pages: String(texts.length) }));
-      expectWords(locale.longDate('2026-11-23'));
-    });
-  });
+  it.each(cases)(
+    '%s: every page after the cover has its header and "Page X of Y" in the report\'s language, at the size asked for',
+    async (name) => {
+      const b = built.get(name)!;
+      const locale = builtInLocale(languageOf(b));
+      const texts = await pageTexts(b.pdfPath);
+      const sizes = await run('pdfinfo', ['-l', '999', b.pdfPath]).then((r) =>
+        [...r.stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
+          Math.round(Number(m[1])),
+          Math.round(Number(m[2])),
+        ]),
+      );
+      expect(sizes.length).toBe(texts.length);
+      texts.forEach((text, i) => {
+        expect(sizes[i], `page ${i + 1}`).toEqual(pageSize(b));
+        if (i === 0) return;
+        // Spaces as pdftotext guesses them (it spaces CJK runs apart) and the direction marks it
+        // writes around right-to-left runs: compared without.
+        const flat = text.replace(/[\s\u200E\u200F\u202A-\u202E\u2066-\u2069]+/g, '');
+        // Right-to-left words come in whatever order pdftotext lays its runs out.
+        const expectWords = (words: string): void => {
+          if (locale.dir === 'rtl')
+            for (const word of words.split(/\s+/)) expect(flat, `page ${i + 1}`).toContain(word);
+          else expect(flat, `page ${i + 1}`).toContain(words.replace(/\s+/g, ''));
+        };
+        expectWords(locale.t('report.pageOf', { page: String(i + 1), pages: String(texts.length) }));
+        expectWords(locale.longDate('2026-11-23'));
+      });
+    },
+  );
 
   it.each(cases)('%s: no text lies outside the page box', async (name) => {
     expect(await wordsOutsidePage(built.get(name)!.pdfPath)).toEqual([]);
@@ -105,7 +123,9 @@ describe('any person, any script, any length: the gallery, built in one process'
     const date = locale.longDate('2026-11-23').replace(/\s+/g, '');
     const texts = await pageTexts(b.pdfPath);
     texts.forEach((text, i) => {
-      const footer = locale.t('report.pageOf', { page: String(i + 1), pages: String(texts.length) }).replace(/\s+/g, '');
+      const footer = locale
+        .t('report.pageOf', { page: String(i + 1), pages: String(texts.length) })
+        .replace(/\s+/g, '');
       const body = text
         .split('\n')
         .map((l) => l.replace(/[\s\u200E\u200F\u202A-\u202E\u2066-\u2069]+/g, ''))
@@ -114,9 +134,12 @@ describe('any person, any script, any length: the gallery, built in one process'
     });
   });
 
-  it.each(cases.filter(([, r]) => (r.options.language ?? 'en') === 'en'))('%s: the contents give each section the page it starts on', async (name) => {
-    expect(await contentsMismatches(built.get(name)!.pdfPath, englishSections)).toEqual([]);
-  });
+  it.each(cases.filter(([, r]) => (r.options.language ?? 'en') === 'en'))(
+    '%s: the contents give each section the page it starts on',
+    async (name) => {
+      expect(await contentsMismatches(built.get(name)!.pdfPath, englishSections)).toEqual([]);
+    },
+  );
 
   it.each(cases)('%s: negative numbers take the minus sign, never a hyphen', async (name) => {
     const b = built.get(name)!;
@@ -164,13 +187,17 @@ describe('any person, any script, any length: the gallery, built in one process'
 });
 
 describe('--strict', () => {
-  it('turns the preflight\'s warning into exit 1, with nothing written', async () => {
+  it("turns the preflight's warning into exit 1, with nothing written", async () => {
     const project = await tempProject({ withSample: false });
     const report = galleryReports.find((r) => r.name === 'no-font')!;
     const spec = await writeWorldProject(project, report.people, { ...report.options, name: report.name });
-    const result = await runCli(['build', path.relative(project, spec), '--strict', '--format', 'html'], { cwd: project });
+    const result = await runCli(['build', path.relative(project, spec), '--strict', '--format', 'html'], {
+      cwd: project,
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/person\.nativeName {2}the characters "ᱥ" \(U\+1C65\).* would print as a box \(--strict\)/);
+    expect(result.stderr).toMatch(
+      /person\.nativeName {2}the characters "ᱥ" \(U\+1C65\).* would print as a box \(--strict\)/,
+    );
     expect(result.stderr).toContain('nothing was written');
     await expect(readFile(path.join(project, 'out', 'no-font.html'))).rejects.toThrow();
   }, 60_000);

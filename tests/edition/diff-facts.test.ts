@@ -36,7 +36,13 @@ describe('diffFacts', () => {
     delete (edited.papers.at(-1) as { shortName?: string }).shortName;
     const changes = diffFacts(before, editionFacts(spec, [zeng, edited]), en);
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ person: 'Luo Fuli', section: 'papers', kind: 'added', item: 'A New Paper', itemKey: 'new-one' });
+    expect(changes[0]).toMatchObject({
+      person: 'Luo Fuli',
+      section: 'papers',
+      kind: 'added',
+      item: 'A New Paper',
+      itemKey: 'new-one',
+    });
     expect(changes[0]!.sources.map((s) => s.id)).toEqual([edited.papers[0]!.source]);
   });
 
@@ -45,7 +51,9 @@ describe('diffFacts', () => {
     const [removed] = edited.career.splice(1, 1);
     const changes = diffFacts(before, editionFacts(spec, [edited, luo]), en);
     expect(changes).toEqual([expect.objectContaining({ person: 'Zeng Yan', section: 'career', kind: 'removed' })]);
-    expect(changes[0]!.item).toContain(typeof removed!.organisation === 'string' ? removed!.organisation : removed!.organisation['en']);
+    expect(changes[0]!.item).toContain(
+      typeof removed!.organisation === 'string' ? removed!.organisation : removed!.organisation['en'],
+    );
   });
 
   it('a changed metric gives its value before and after, as the report writes them', () => {
@@ -55,7 +63,15 @@ describe('diffFacts', () => {
     const old = en.quantity(metric.value, metric.unit);
     metric.value = 45;
     const changes = diffFacts(before, editionFacts(spec, [zeng, edited]), en);
-    expect(changes).toEqual([expect.objectContaining({ section: 'models', kind: 'changed', field: 'value', before: old, after: en.quantity(45, metric.unit) })]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        section: 'models',
+        kind: 'changed',
+        field: 'value',
+        before: old,
+        after: en.quantity(45, metric.unit),
+      }),
+    ]);
   });
 
   it('a renamed paper title is a change of that paper, not a removal and an addition', () => {
@@ -64,7 +80,16 @@ describe('diffFacts', () => {
     const oldTitle = paper.title;
     paper.title = `${oldTitle} (revised)`;
     const changes = diffFacts(before, editionFacts(spec, [zeng, edited]), en);
-    expect(changes).toEqual([expect.objectContaining({ section: 'papers', kind: 'changed', field: 'title', before: oldTitle, after: `${oldTitle} (revised)`, itemKey: paper.id })]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        section: 'papers',
+        kind: 'changed',
+        field: 'title',
+        before: oldTitle,
+        after: `${oldTitle} (revised)`,
+        itemKey: paper.id,
+      }),
+    ]);
   });
 
   it('a role whose end date is now given says so', () => {
@@ -72,7 +97,9 @@ describe('diffFacts', () => {
     const open = edited.career.find((c) => c.end === 'present' || c.end === undefined)!;
     open.end = '2026-10';
     const changes = diffFacts(before, editionFacts(spec, [edited, luo]), en);
-    expect(changes).toEqual([expect.objectContaining({ section: 'career', kind: 'changed', field: 'end', after: 'Oct 2026' })]);
+    expect(changes).toEqual([
+      expect.objectContaining({ section: 'career', kind: 'changed', field: 'end', after: 'Oct 2026' }),
+    ]);
   });
 
   it('a person added to the report, and one dropped, are named, not an error', () => {
@@ -88,7 +115,9 @@ describe('diffFacts', () => {
     const role = edited.career[0]!;
     role.title = { ...(role.title as Record<string, string>), 'zh-CN': '高级算法工程师' };
     expect(diffFacts(before, editionFacts(spec, [edited, luo]), en)).toEqual([]);
-    expect(diffFacts(before, editionFacts(spec, [edited, luo]), builtInLocale('zh-CN'))).toEqual([expect.objectContaining({ section: 'career', kind: 'changed', field: 'title', after: '高级算法工程师' })]);
+    expect(diffFacts(before, editionFacts(spec, [edited, luo]), builtInLocale('zh-CN'))).toEqual([
+      expect.objectContaining({ section: 'career', kind: 'changed', field: 'title', after: '高级算法工程师' }),
+    ]);
   });
 });
 
@@ -117,10 +146,22 @@ describe('the facts format', () => {
     ['not JSON', '{"format":', /edition\.html: its facts are not valid JSON/],
     ['not an object', '[1,2]', /edition\.html: its facts are not a JSON object/],
     ['another format', '{"format":"something-else"}', /edition\.html: this is not an edition of profile-report/],
-    ['a newer version', bad((f) => (f['version'] = 7)), /edition\.html: its facts are in format version 7, from a newer profile-report; this version reads version 1/],
-    ['a profile that breaks the schema', bad((f) => ((f['people'] as { profile: { papers: unknown } }[])[0]!.profile.papers = 'many')), /edition\.html: its facts do not match the facts format \(people\.0\.profile\.papers: /],
+    [
+      'a newer version',
+      bad((f) => (f['version'] = 7)),
+      /edition\.html: its facts are in format version 7, from a newer profile-report; this version reads version 1/,
+    ],
+    [
+      'a profile that breaks the schema',
+      bad((f) => ((f['people'] as { profile: { papers: unknown } }[])[0]!.profile.papers = 'many')),
+      /edition\.html: its facts do not match the facts format \(people\.0\.profile\.papers: /,
+    ],
     ['an unknown key', bad((f) => (f['script'] = '<b>')), /edition\.html: its facts do not match the facts format/],
-    ['a __proto__ key', bad((f) => Object.defineProperty(f, '__proto__', { value: { polluted: true }, enumerable: true })), /edition\.html: its facts do not match the facts format/],
+    [
+      'a __proto__ key',
+      bad((f) => Object.defineProperty(f, '__proto__', { value: { polluted: true }, enumerable: true })),
+      /edition\.html: its facts do not match the facts format/,
+    ],
   ])('refuses facts that are %s, naming the file', (_, text, message) => {
     expect(() => parseFacts('edition.html', text)).toThrow(message);
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);

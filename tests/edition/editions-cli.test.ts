@@ -15,9 +15,18 @@ import { listFiles, tempProject } from '../helpers/temp-project.js';
  * added). Every kind of earlier edition (PDF, HTML, git:REV) must give the same changes.
  */
 let dir: string;
-const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+const git = (...args: string[]): string =>
+  execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
 
-interface JsonChange { person: string; section: string; kind: string; what: string; before?: string; after?: string; sources: { id: string }[] }
+interface JsonChange {
+  person: string;
+  section: string;
+  kind: string;
+  what: string;
+  before?: string;
+  after?: string;
+  sources: { id: string }[];
+}
 const changesOf = (stdout: string): JsonChange[] => (JSON.parse(stdout) as { changes: JsonChange[] }).changes;
 
 beforeAll(async () => {
@@ -31,9 +40,15 @@ beforeAll(async () => {
 
   const luo = path.join(dir, 'data', 'profiles', 'luo-fuli.yaml');
   let text = await readFile(luo, 'utf8');
-  text = text.replace('title: "VECO: Variable and Flexible Cross-lingual Pre-training for Language Understanding and Generation"', 'title: "VECO: Variable and Flexible Cross-lingual Pre-training for Understanding and Generation"');
+  text = text.replace(
+    'title: "VECO: Variable and Flexible Cross-lingual Pre-training for Language Understanding and Generation"',
+    'title: "VECO: Variable and Flexible Cross-lingual Pre-training for Understanding and Generation"',
+  );
   text = text.replace('        value: 57.5\n', '        value: 45\n');
-  text = text.replace('papers:\n', 'papers:\n  - id: sparse-experts\n    title: "Sparse Experts at Scale"\n    year: 2026\n    venue: arXiv preprint\n    authorship: co-author\n    summary: A paper added after the first edition.\n    source: arxiv-2010-16046\n');
+  text = text.replace(
+    'papers:\n',
+    'papers:\n  - id: sparse-experts\n    title: "Sparse Experts at Scale"\n    year: 2026\n    venue: arXiv preprint\n    authorship: co-author\n    summary: A paper added after the first edition.\n    source: arxiv-2010-16046\n',
+  );
   await writeFile(luo, text);
   const zeng = path.join(dir, 'data', 'profiles', 'zeng-yan.yaml');
   const zengText = await readFile(zeng, 'utf8');
@@ -41,17 +56,26 @@ beforeAll(async () => {
   await writeFile(zeng, zengText.replace(role, ''));
   await cp(path.join(fixtures, 'people', 'aiko-tanabe.yaml'), path.join(dir, 'data', 'profiles', 'aiko-tanabe.yaml'));
   const spec = path.join(dir, 'data', 'report.yaml');
-  await writeFile(spec, (await readFile(spec, 'utf8')).replace(/(profiles:\n(?:\s+- [^\n]+\n)+)/, '$1  - profiles/aiko-tanabe.yaml\n'));
+  await writeFile(
+    spec,
+    (await readFile(spec, 'utf8')).replace(/(profiles:\n(?:\s+- [^\n]+\n)+)/, '$1  - profiles/aiko-tanabe.yaml\n'),
+  );
 });
 
 describe('diff', () => {
   it('gives the same changes from a PDF, an HTML and a git:REV edition', async () => {
-    const results = await Promise.all(['first/report.pdf', 'first/report.html', 'git:HEAD'].map((old) => runCli(['diff', old, 'data/report.yaml', '--json'], { cwd: dir })));
+    const results = await Promise.all(
+      ['first/report.pdf', 'first/report.html', 'git:HEAD'].map((old) =>
+        runCli(['diff', old, 'data/report.yaml', '--json'], { cwd: dir }),
+      ),
+    );
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const [pdf, html, rev] = results.map((r) => changesOf(r.stdout));
     expect(html).toEqual(pdf);
     expect(rev).toEqual(pdf);
-    const brief = pdf!.map((c) => `${c.person} ${c.section} ${c.kind} ${c.what}${c.kind === 'changed' ? `: ${c.before} -> ${c.after}` : ''}`);
+    const brief = pdf!.map(
+      (c) => `${c.person} ${c.section} ${c.kind} ${c.what}${c.kind === 'changed' ? `: ${c.before} -> ${c.after}` : ''}`,
+    );
     expect(brief).toEqual(
       expect.arrayContaining([
         'Zeng Yan career removed role ByteDance Seed (2023)',
@@ -61,11 +85,17 @@ describe('diff', () => {
         'Aiko Tanabe people added person Aiko Tanabe',
       ]),
     );
-    expect(pdf!.find((c) => c.what === 'paper Sparse Experts at Scale')!.sources.map((s) => s.id)).toEqual(['arxiv-2010-16046']);
+    expect(pdf!.find((c) => c.what === 'paper Sparse Experts at Scale')!.sources.map((s) => s.id)).toEqual([
+      'arxiv-2010-16046',
+    ]);
   });
 
   it('an edition compared with itself has no changes', async () => {
-    for (const [a, b] of [['first/report.pdf', 'first/report.html'], ['git:HEAD', 'first/report.pdf'], ['data/report.yaml', 'data/report.yaml']] as const) {
+    for (const [a, b] of [
+      ['first/report.pdf', 'first/report.html'],
+      ['git:HEAD', 'first/report.pdf'],
+      ['data/report.yaml', 'data/report.yaml'],
+    ] as const) {
       const r = await runCli(['diff', a, b, '--json'], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
       expect(changesOf(r.stdout)).toEqual([]);
@@ -75,7 +105,9 @@ describe('diff', () => {
   it('prints the changes for a terminal', async () => {
     const r = await runCli(['diff', 'first/report.pdf', 'data/report.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^\d+ changes from first\/report\.pdf \(2026-11-23\) to data\/report\.yaml \(2026-11-23\):/);
+    expect(r.stdout).toMatch(
+      /^\d+ changes from first\/report\.pdf \(2026-11-23\) to data\/report\.yaml \(2026-11-23\):/,
+    );
     expect(r.stdout).toContain('  removed  role ByteDance Seed (2023)  [article]');
   });
 });
@@ -100,7 +132,9 @@ describe('build --since', () => {
   });
 
   it('in Chinese, from git:REV', async () => {
-    const r = await runCli(['build', '--since', 'git:HEAD', '--lang', 'zh-CN', '--out', 'second-zh', '--quiet'], { cwd: dir });
+    const r = await runCli(['build', '--since', 'git:HEAD', '--lang', 'zh-CN', '--out', 'second-zh', '--quiet'], {
+      cwd: dir,
+    });
     expect(r.code, r.stderr).toBe(0);
     const pdf = await readPdf(path.join(dir, 'second-zh', 'report.pdf'));
     expect(pdf.outline.map((o) => o.title)).toContain('自2026年11月23日以来的变化');
@@ -113,7 +147,9 @@ describe('build --since', () => {
   it('from an HTML edition, with nothing changed: one line says so', async () => {
     const same = await tempProject();
     expect((await runCli(['build', '--format', 'html', '--out', 'a', '--quiet'], { cwd: same })).code).toBe(0);
-    const r = await runCli(['build', '--since', 'a/report.html', '--format', 'html', '--out', 'b', '--quiet'], { cwd: same });
+    const r = await runCli(['build', '--since', 'a/report.html', '--format', 'html', '--out', 'b', '--quiet'], {
+      cwd: same,
+    });
     expect(r.code, r.stderr).toBe(0);
     // As a reader reads it: soft hyphens (where a word may break) are not letters.
     const html = (await readFile(path.join(same, 'b', 'report.html'), 'utf8')).replaceAll('\u00AD', '');
@@ -122,7 +158,9 @@ describe('build --since', () => {
   });
 
   it('from an HTML edition, with changes', async () => {
-    const r = await runCli(['build', '--since', 'first/report.html', '--format', 'html', '--out', 'third', '--quiet'], { cwd: dir });
+    const r = await runCli(['build', '--since', 'first/report.html', '--format', 'html', '--out', 'third', '--quiet'], {
+      cwd: dir,
+    });
     expect(r.code, r.stderr).toBe(0);
     const html = (await readFile(path.join(dir, 'third', 'report.html'), 'utf8')).replaceAll('\u00AD', '');
     expect(html).toContain('Added</span> <span class="change-what" dir="auto">Sparse Experts at Scale');
@@ -131,7 +169,10 @@ describe('build --since', () => {
 
 describe('watch --since', () => {
   it('keeps the changes section in every build', async () => {
-    const live = new LiveCli(['watch', '--since', 'first/report.html', '--format', 'html', '--out', 'watched', '--json'], dir);
+    const live = new LiveCli(
+      ['watch', '--since', 'first/report.html', '--format', 'html', '--out', 'watched', '--json'],
+      dir,
+    );
     try {
       const first = await live.next<{ ok: boolean }>(60_000);
       expect(first.ok, live.stderr).toBe(true);
@@ -150,7 +191,10 @@ describe('every report carries its facts, inert', () => {
     const hostile = await tempProject();
     const file = path.join(hostile, 'data', 'profiles', 'luo-fuli.yaml');
     const payload = '</script><script>alert(1)</script><!-- & \u2028 end';
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/(\n  headline: )[^\n]+/, `$1${JSON.stringify(payload)}`));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(/(\n  headline: )[^\n]+/, `$1${JSON.stringify(payload)}`),
+    );
     const r = await runCli(['build', '--format', 'html', '--quiet'], { cwd: hostile });
     expect(r.code, r.stderr).toBe(0);
     const html = await readFile(path.join(hostile, 'out', 'report.html'), 'utf8');
@@ -162,7 +206,10 @@ describe('every report carries its facts, inert', () => {
   it('a template cannot write a facts block of its own', async () => {
     const project = await tempProject();
     await mkdir(path.join(project, 'theme', 'partials'), { recursive: true });
-    await writeFile(path.join(project, 'theme', 'partials', 'sources.hbs'), '<script type="application/json" id="profile-report-facts">{}</script>');
+    await writeFile(
+      path.join(project, 'theme', 'partials', 'sources.hbs'),
+      '<script type="application/json" id="profile-report-facts">{}</script>',
+    );
     const r = await runCli(['build', '--templates', 'theme', '--format', 'html'], { cwd: project });
     // As every template the page check refuses: a rendering failure (see template-safety.ts).
     expect(r.code).toBe(3);
@@ -173,13 +220,28 @@ describe('every report carries its facts, inert', () => {
 
 describe('bad editions: exit 1, a message naming the file, nothing written', () => {
   const cases: [string, (d: string) => Promise<string>, RegExp][] = [
-    ['a file that is not a report', async (d) => (await writeFile(path.join(d, 'notes.txt'), 'hello'), 'notes.txt'), /notes\.txt: not an edition of a report/],
-    ['an HTML page without facts', async (d) => (await writeFile(path.join(d, 'page.html'), '<!doctype html><html><body><p>hi</p></body></html>'), 'page.html'), /page\.html: this HTML carries no facts/],
+    [
+      'a file that is not a report',
+      async (d) => (await writeFile(path.join(d, 'notes.txt'), 'hello'), 'notes.txt'),
+      /notes\.txt: not an edition of a report/,
+    ],
+    [
+      'an HTML page without facts',
+      async (d) => (
+        await writeFile(path.join(d, 'page.html'), '<!doctype html><html><body><p>hi</p></body></html>'),
+        'page.html'
+      ),
+      /page\.html: this HTML carries no facts/,
+    ],
     [
       'a PDF without facts',
       async (d) => {
         // A minimal valid PDF, as another tool would write it.
-        const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
+        const objects = [
+          '<< /Type /Catalog /Pages 2 0 R >>',
+          '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+          '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+        ];
         let body = '%PDF-1.4\n';
         const offsets = objects.map((o, i) => {
           const at = body.length;
@@ -193,7 +255,11 @@ describe('bad editions: exit 1, a message naming the file, nothing written', () 
       },
       /other\.pdf: this PDF carries no facts/,
     ],
-    ['a damaged PDF', async (d) => (await writeFile(path.join(d, 'broken.pdf'), '%PDF-1.7\n garbage'), 'broken.pdf'), /broken\.pdf: this PDF (cannot be read|carries no facts)/],
+    [
+      'a damaged PDF',
+      async (d) => (await writeFile(path.join(d, 'broken.pdf'), '%PDF-1.7\n garbage'), 'broken.pdf'),
+      /broken\.pdf: this PDF (cannot be read|carries no facts)/,
+    ],
     [
       'facts from a newer version',
       async (d) => {
@@ -212,8 +278,16 @@ describe('bad editions: exit 1, a message naming the file, nothing written', () 
       },
       /tampered\.html: its facts do not match the facts format \(people\.\d\.profile\.papers\.\d\.authorship/,
     ],
-    ['an unknown git revision', async () => 'git:no-such-branch', /git:no-such-branch: no such revision in this repository/],
-    ['a revision that looks like an option', async () => 'git:--output=/tmp/x', /git:--output=\/tmp\/x: not a git revision/],
+    [
+      'an unknown git revision',
+      async () => 'git:no-such-branch',
+      /git:no-such-branch: no such revision in this repository/,
+    ],
+    [
+      'a revision that looks like an option',
+      async () => 'git:--output=/tmp/x',
+      /git:--output=\/tmp\/x: not a git revision/,
+    ],
     ['a file that does not exist', async () => 'missing.pdf', /missing\.pdf: no such file/],
   ];
   it.each(cases)('%s', async (_, make, message) => {

@@ -9,7 +9,12 @@ describe('golden chart configurations for hard shapes', () => {
   for (const [name, make] of Object.entries(chartShapes)) {
     it(name, async () => {
       const profiles = make();
-      const spec = reportSchema.parse({ title: name, author: 'tests', profiles: profiles.map((_, i) => `p${i}.yaml`), buildDate: '2026-11-23' });
+      const spec = reportSchema.parse({
+        title: name,
+        author: 'tests',
+        profiles: profiles.map((_, i) => `p${i}.yaml`),
+        buildDate: '2026-11-23',
+      });
       const { charts } = deriveReport(spec, profiles);
       await expect(`${JSON.stringify(charts, null, 2)}\n`).toMatchFileSnapshot(`./shapes/${name}-charts.json`);
     });

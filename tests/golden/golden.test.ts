@@ -16,7 +16,13 @@ describe('golden files', () => {
   });
 
   it('the chart configurations of a three-person report', async () => {
-    const result = await buildSampleHtml({ profiles: ['data/profiles/zeng-yan.yaml', 'data/profiles/luo-fuli.yaml', 'tests/fixtures/people/aiko-tanabe.yaml'] });
+    const result = await buildSampleHtml({
+      profiles: [
+        'data/profiles/zeng-yan.yaml',
+        'data/profiles/luo-fuli.yaml',
+        'tests/fixtures/people/aiko-tanabe.yaml',
+      ],
+    });
     await expect(`${JSON.stringify(result.charts, null, 2)}\n`).toMatchFileSnapshot('./three-people-charts.json');
   });
 });

@@ -14,7 +14,11 @@ describe('golden files in other languages', () => {
   });
 
   it('an Arabic report: right to left, with Arabic, Latin and Japanese names', async () => {
-    const result = await buildReport({ cwd: repoRoot, spec: path.join('tests', 'fixtures', 'i18n', 'report.ar.yaml'), formats: ['html'] });
+    const result = await buildReport({
+      cwd: repoRoot,
+      spec: path.join('tests', 'fixtures', 'i18n', 'report.ar.yaml'),
+      formats: ['html'],
+    });
     await expect(readableHtml(result.html)).toMatchFileSnapshot('./report.ar.html');
   });
 });

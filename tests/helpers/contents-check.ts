@@ -12,7 +12,9 @@ import { destinationPages } from '../../src/print/number-contents.js';
  */
 export async function contentsMismatches(pdfPath: string, titles: Readonly<Record<string, string>>): Promise<string[]> {
   const pages = destinationPages(readPdf(await readFile(pdfPath)));
-  const { stdout } = await promisify(execFile)('pdftotext', ['-layout', pdfPath, '-'], { maxBuffer: 256 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)('pdftotext', ['-layout', pdfPath, '-'], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const texts = stdout.split('\f');
   const cover = texts[0]!.replace(/\s+/g, ' ');
   const wrong: string[] = [];
@@ -22,7 +24,8 @@ export async function contentsMismatches(pdfPath: string, titles: Readonly<Recor
       wrong.push(`${id}: no destination`);
       continue;
     }
-    if (!new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s_.]*${page}\\b`).test(cover)) wrong.push(`${id}: the contents do not say page ${page}`);
+    if (!new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s_.]*${page}\\b`).test(cover))
+      wrong.push(`${id}: the contents do not say page ${page}`);
     if (!texts[page - 1]!.includes(title)) wrong.push(`${id}: page ${page} does not hold "${title}"`);
   }
   return wrong;

@@ -5,7 +5,10 @@ import sharp from 'sharp';
  * colours (hue from `seed`), as a JPEG, PNG or WebP, `width` x `height`. What tests and the
  * examples show where a profile's `person.photo` goes; credit it as generated.
  */
-export async function drawnPortrait(seed: number, options: { width?: number; height?: number; format?: 'jpeg' | 'png' | 'webp' } = {}): Promise<Buffer> {
+export async function drawnPortrait(
+  seed: number,
+  options: { width?: number; height?: number; format?: 'jpeg' | 'png' | 'webp' } = {},
+): Promise<Buffer> {
   const { width = 800, height = 1000, format = 'jpeg' } = options;
   const hue = (seed * 137) % 360;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 800 1000">
@@ -18,14 +21,26 @@ export async function drawnPortrait(seed: number, options: { width?: number; hei
 <path d="M245 420 C240 260 330 220 400 220 C480 220 565 265 555 420 C520 330 300 330 245 420 Z" fill="hsl(${(hue + 230) % 360},25%,22%)"/>
 </svg>`;
   const image = sharp(Buffer.from(svg));
-  return format === 'png' ? image.png().toBuffer() : format === 'webp' ? image.webp().toBuffer() : image.jpeg({ quality: 90 }).toBuffer();
+  return format === 'png'
+    ? image.png().toBuffer()
+    : format === 'webp'
+      ? image.webp().toBuffer()
+      : image.jpeg({ quality: 90 }).toBuffer();
 }
 
 /** A JPEG that carries what a phone's photo leaks: GPS coordinates and an owner in EXIF, a text comment, and a Display P3 colour profile. */
 export async function leakyJpeg(seed: number, comment: string, owner: string): Promise<Buffer> {
   const jpeg = await sharp(await drawnPortrait(seed, { format: 'png' }))
     .withIccProfile('p3')
-    .withExif({ IFD0: { Copyright: owner, Artist: owner }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 1234/100', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 3900/100' } })
+    .withExif({
+      IFD0: { Copyright: owner, Artist: owner },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '51/1 30/1 1234/100',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '0/1 7/1 3900/100',
+      },
+    })
     .jpeg({ quality: 90 })
     .toBuffer();
   // A COM segment right after the start-of-image marker: the JPEG format's own text comment.
@@ -61,7 +76,12 @@ export async function pngBomb(): Promise<Buffer> {
   header.writeUInt32BE(40_000, 4);
   header[8] = 8; // bits per sample
   header[9] = 2; // RGB
-  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(Buffer.alloc(4 * (1 + 40_000 * 3)))), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(4 * (1 + 40_000 * 3)))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** An animated PNG (APNG): a drawn portrait with an animation control chunk before its image data. */
@@ -76,6 +96,10 @@ export async function animatedPng(): Promise<Buffer> {
 
 /** An animated WebP of two frames. */
 export async function animatedWebp(): Promise<Buffer> {
-  const frames = await Promise.all([1, 2].map((seed) => drawnPortrait(seed, { format: 'png', width: 80, height: 100 })));
-  return sharp(frames, { join: { animated: true } }).webp({ loop: 0, delay: [200, 200] }).toBuffer();
+  const frames = await Promise.all(
+    [1, 2].map((seed) => drawnPortrait(seed, { format: 'png', width: 80, height: 100 })),
+  );
+  return sharp(frames, { join: { animated: true } })
+    .webp({ loop: 0, delay: [200, 200] })
+    .toBuffer();
 }

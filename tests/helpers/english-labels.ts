@@ -11,7 +11,10 @@ export function englishLabels(language: Language): string[] {
   const english = builtInCatalogue('en');
   const own = builtInCatalogue(language);
   return [...english]
-    .filter(([key, text]) => !/^(number|date|list)\./.test(key) && !text.includes('{') && /\p{L}{3}/u.test(text) && own.get(key) !== text)
+    .filter(
+      ([key, text]) =>
+        !/^(number|date|list)\./.test(key) && !text.includes('{') && /\p{L}{3}/u.test(text) && own.get(key) !== text,
+    )
     .map(([, text]) => text);
 }
 
@@ -44,7 +47,8 @@ export function userTexts(spec: string, profiles: readonly string[]): string[] {
   };
   for (const file of profiles) walk(parse(readFileSync(file, 'utf8')));
   const written: unknown = parse(readFileSync(spec, 'utf8'));
-  for (const key of ['title', 'subtitle', 'author', 'subject', 'keywords']) walk(written !== null && typeof written === 'object' ? Reflect.get(written, key) : undefined);
+  for (const key of ['title', 'subtitle', 'author', 'subject', 'keywords'])
+    walk(written !== null && typeof written === 'object' ? Reflect.get(written, key) : undefined);
   return [...texts].filter((t) => /\p{L}{3}/u.test(t)).sort((a, b) => b.length - a.length);
 }
 

@@ -24,7 +24,11 @@ export interface GalleryBuild {
  * Chromium, one chart canvas and one font library for all, as a batch build does. Each report
  * gets its own project folder under `root`/projects and writes to `root`.
  */
-export async function buildGallery(root: string, reports: readonly GalleryReport[], onBuilt?: (build: GalleryBuild) => void): Promise<GalleryBuild[]> {
+export async function buildGallery(
+  root: string,
+  reports: readonly GalleryReport[],
+  onBuilt?: (build: GalleryBuild) => void,
+): Promise<GalleryBuild[]> {
   const context = new BuildContext();
   const builds: GalleryBuild[] = [];
   try {
@@ -38,11 +42,40 @@ export async function buildGallery(root: string, reports: readonly GalleryReport
       let build: GalleryBuild;
       try {
         // A generous deadline: these are the heaviest reports there are, and machines are shared.
-        const result = await buildReport({ cwd: dir, spec: path.relative(dir, spec), outDir: path.relative(dir, root), write: true, context, timeoutMs: 300_000 });
+        const result = await buildReport({
+          cwd: dir,
+          spec: path.relative(dir, spec),
+          outDir: path.relative(dir, root),
+          write: true,
+          context,
+          timeoutMs: 300_000,
+        });
         const warnings = [...result.problems.map(formatProblem), ...result.warnings.map((w) => `warning: ${w}`)];
-        build = { report, html: result.html, pdf: result.pdf!, pdfPath, htmlPath, warnings, ms: performance.now() - started };
+        build = {
+          report,
+          html: result.html,
+          pdf: result.pdf!,
+          pdfPath,
+          htmlPath,
+          warnings,
+          ms: performance.now() - started,
+        };
       } catch (error) {
-        build = { report, html: '', pdf: new Uint8Array(), pdfPath, htmlPath, warnings: [], error: error instanceof ValidationError ? error.problems.map(formatProblem).join('\n') : error instanceof Error ? error.message : String(error), ms: performance.now() - started };
+        build = {
+          report,
+          html: '',
+          pdf: new Uint8Array(),
+          pdfPath,
+          htmlPath,
+          warnings: [],
+          error:
+            error instanceof ValidationError
+              ? error.problems.map(formatProblem).join('\n')
+              : error instanceof Error
+                ? error.message
+                : String(error),
+          ms: performance.now() - started,
+        };
       }
       builds.push(build);
       onBuilt?.(build);

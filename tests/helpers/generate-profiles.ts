@@ -23,7 +23,26 @@ function random(seed: number): () => number {
   };
 }
 
-const venues = ['ICML', 'NeurIPS', 'ICLR', 'CVPR', 'ACL', 'EMNLP', 'NAACL', 'AAAI', 'IJCAI', 'KDD', 'ECCV', 'ICCV', 'SIGIR', 'WWW', 'COLING', 'TPAMI', 'JMLR', 'arXiv preprint'];
+const venues = [
+  'ICML',
+  'NeurIPS',
+  'ICLR',
+  'CVPR',
+  'ACL',
+  'EMNLP',
+  'NAACL',
+  'AAAI',
+  'IJCAI',
+  'KDD',
+  'ECCV',
+  'ICCV',
+  'SIGIR',
+  'WWW',
+  'COLING',
+  'TPAMI',
+  'JMLR',
+  'arXiv preprint',
+];
 const given = ['Mira', 'Tomas', 'Aiko', 'Lena', 'Ravi', 'Sofia', 'Jun', 'Noor', 'Elias', 'Wen'];
 const family = ['Castell', 'Okafor', 'Tanabe', 'Lindqvist', 'Mehta', 'Rossi', 'Park', 'Haddad', 'Varga', 'Zhou'];
 const native = ['米拉', '托马斯', '田辺 愛子', '莉娜', '拉维', '索菲亚', '俊', '努尔', '埃利亚斯', '文'];
@@ -65,23 +84,58 @@ export function generatedProfile(index: number, size: ProfileSize): Record<strin
     innovations: ['A fictional improvement.', 'Another fictional improvement.'],
     metrics: [
       { label: 'Total parameters', value: Math.round(rnd() * 500), unit: 'B', source: 'generated' },
-      { label: 'Inference cost', value: Math.round(rnd() * 90) + 5, unit: '% of the previous model', baseline: { name: 'Previous model', value: 100 }, better: 'lower', source: 'generated' },
+      {
+        label: 'Inference cost',
+        value: Math.round(rnd() * 90) + 5,
+        unit: '% of the previous model',
+        baseline: { name: 'Previous model', value: 100 },
+        better: 'lower',
+        source: 'generated',
+      },
     ],
     source: 'generated',
   }));
   return {
-    person: { name, nativeName: native[index % native.length], birthYear: 1975 + index, headline: `Fictional researcher number ${index + 1}`, currentRole: 'Principal scientist', source: 'generated' },
-    education: [{ degree: 'PhD', field: 'Computer science', institution: `Example University ${index + 1}`, start: String(firstYear - 5), end: String(firstYear), source: 'generated' }],
+    person: {
+      name,
+      nativeName: native[index % native.length],
+      birthYear: 1975 + index,
+      headline: `Fictional researcher number ${index + 1}`,
+      currentRole: 'Principal scientist',
+      source: 'generated',
+    },
+    education: [
+      {
+        degree: 'PhD',
+        field: 'Computer science',
+        institution: `Example University ${index + 1}`,
+        start: String(firstYear - 5),
+        end: String(firstYear),
+        source: 'generated',
+      },
+    ],
     career,
     papers,
     models,
-    balance: [{ tradeoff: index % 2 ? 'Performance vs cost' : 'Speed vs quality', poles: index % 2 ? ['Performance', 'Cost'] : ['Speed', 'Quality'], position: Math.round(rnd() * 100), evidence: [{ text: 'A fictional piece of evidence.', source: 'generated' }] }],
+    balance: [
+      {
+        tradeoff: index % 2 ? 'Performance vs cost' : 'Speed vs quality',
+        poles: index % 2 ? ['Performance', 'Cost'] : ['Speed', 'Quality'],
+        position: Math.round(rnd() * 100),
+        evidence: [{ text: 'A fictional piece of evidence.', source: 'generated' }],
+      },
+    ],
     sources: [{ id: 'generated', title: 'Generated for tests and benchmarks', note: 'Fictional.' }],
   };
 }
 
 /** Writes `people` generated profiles and a report spec under `dir`; returns the spec's path. */
-export async function writeGeneratedProject(dir: string, people: number, size: ProfileSize, name = 'report'): Promise<string> {
+export async function writeGeneratedProject(
+  dir: string,
+  people: number,
+  size: ProfileSize,
+  name = 'report',
+): Promise<string> {
   await mkdir(path.join(dir, 'data', 'profiles'), { recursive: true });
   const files: string[] = [];
   for (let i = 0; i < people; i++) {
@@ -90,6 +144,15 @@ export async function writeGeneratedProject(dir: string, people: number, size: P
     files.push(file);
   }
   const spec = path.join(dir, 'data', `${name}.yaml`);
-  await writeFile(spec, stringify({ title: `Generated comparison of ${people} people`, author: 'profile-report tests', profiles: files, buildDate: '2026-11-23', output: { dir: '../out', name } }));
+  await writeFile(
+    spec,
+    stringify({
+      title: `Generated comparison of ${people} people`,
+      author: 'profile-report tests',
+      profiles: files,
+      buildDate: '2026-11-23',
+      output: { dir: '../out', name },
+    }),
+  );
   return spec;
 }

@@ -24,10 +24,30 @@ export function hostileProfile(payload: string, origin: string): string {
   const text = payload;
   return stringify(
     {
-      person: { name: text, nativeName: text, headline: text, currentRole: text, highlights: [{ text, source: 's' }], source: 's' },
+      person: {
+        name: text,
+        nativeName: text,
+        headline: text,
+        currentRole: text,
+        highlights: [{ text, source: 's' }],
+        source: 's',
+      },
       education: [{ degree: text, field: text, institution: text, department: text, note: text, source: 's' }],
       career: [{ title: text, organisation: text, start: '2020', end: 'present', note: text, source: 's' }],
-      papers: [{ id: 'p', title: text, shortName: text, year: 2021, venue: text, authorship: 'first', authors: text, url: `https://${origin}/paper-url`, summary: text, source: 's' }],
+      papers: [
+        {
+          id: 'p',
+          title: text,
+          shortName: text,
+          year: 2021,
+          venue: text,
+          authorship: 'first',
+          authors: text,
+          url: `https://${origin}/paper-url`,
+          summary: text,
+          source: 's',
+        },
+      ],
       models: [
         {
           id: 'm',
@@ -37,12 +57,40 @@ export function hostileProfile(payload: string, origin: string): string {
           role: text,
           summary: text,
           innovations: [text],
-          metrics: [{ label: text, value: 2, unit: text, baseline: { name: text, value: 1 }, better: 'higher', claim: text, source: 's' }],
+          metrics: [
+            {
+              label: text,
+              value: 2,
+              unit: text,
+              baseline: { name: text, value: 1 },
+              better: 'higher',
+              claim: text,
+              source: 's',
+            },
+          ],
           source: 's',
         },
       ],
-      balance: [{ tradeoff: text, poles: [text, `${text} (other pole)`], position: 40, summary: text, evidence: [{ text, source: 's' }] }],
-      sources: [{ id: 's', title: text, publisher: text, date: '2024', url: `https://${origin}/source-url`, file: '/etc/passwd', note: text }],
+      balance: [
+        {
+          tradeoff: text,
+          poles: [text, `${text} (other pole)`],
+          position: 40,
+          summary: text,
+          evidence: [{ text, source: 's' }],
+        },
+      ],
+      sources: [
+        {
+          id: 's',
+          title: text,
+          publisher: text,
+          date: '2024',
+          url: `https://${origin}/source-url`,
+          file: '/etc/passwd',
+          note: text,
+        },
+      ],
     },
     { lineWidth: 0 },
   );

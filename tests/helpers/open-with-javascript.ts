@@ -7,7 +7,10 @@ import { pathToFileURL } from 'node:url';
  */
 export async function openWithJavaScript(file: string): Promise<{ consoleErrors: string[]; title: string }> {
   const { launch } = await import('puppeteer-core');
-  const browser = await launch({ executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium', args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  const browser = await launch({
+    executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  });
   try {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(true);

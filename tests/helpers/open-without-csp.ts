@@ -14,20 +14,33 @@ type ParentNode = DefaultTreeAdapterTypes.ParentNode;
  * what the tool let into it. `extraCss` is added to <head> as one more <style>, for tests that
  * show an attack works when nothing checks it.
  */
-export async function openWithoutMetaCsp(file: string, extraCss?: string): Promise<{ consoleErrors: string[]; policies: number }> {
+export async function openWithoutMetaCsp(
+  file: string,
+  extraCss?: string,
+): Promise<{ consoleErrors: string[]; policies: number }> {
   const document = parse(await readFile(file, 'utf8'));
   let policies = 0;
   const stack: ParentNode[] = [document];
   while (stack.length > 0) {
     const node = stack.pop()!;
     node.childNodes = node.childNodes.filter((child) => {
-      const isPolicy = 'tagName' in child && child.tagName === 'meta' && child.attrs.some((a) => a.name === 'http-equiv' && a.value.toLowerCase() === 'content-security-policy');
+      const isPolicy =
+        'tagName' in child &&
+        child.tagName === 'meta' &&
+        child.attrs.some((a) => a.name === 'http-equiv' && a.value.toLowerCase() === 'content-security-policy');
       if (isPolicy) policies++;
       return !isPolicy;
     });
     for (const child of node.childNodes) if ('childNodes' in child) stack.push(child);
     if ('tagName' in node && node.tagName === 'head' && extraCss !== undefined) {
-      const style: DefaultTreeAdapterTypes.Element = { nodeName: 'style', tagName: 'style', attrs: [], namespaceURI: 'http://www.w3.org/1999/xhtml' as DefaultTreeAdapterTypes.Element['namespaceURI'], childNodes: [], parentNode: node };
+      const style: DefaultTreeAdapterTypes.Element = {
+        nodeName: 'style',
+        tagName: 'style',
+        attrs: [],
+        namespaceURI: 'http://www.w3.org/1999/xhtml' as DefaultTreeAdapterTypes.Element['namespaceURI'],
+        childNodes: [],
+        parentNode: node,
+      };
       style.childNodes.push({ nodeName: '#text', value: extraCss, parentNode: style });
       node.childNodes.push(style);
     }

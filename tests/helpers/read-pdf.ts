@@ -33,14 +33,30 @@ export async function readPdf(file: string): Promise<PdfFacts> {
       pageSizes.push([Math.round(x1 - x0), Math.round(y1 - y0)]);
       const content = await page.getTextContent();
       // A soft hyphen where no line broke is no text a reader sees (the page's words carry them; see hyphenate-html.ts).
-      pageTexts.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('').replace(/\u00AD/g, ''));
+      pageTexts.push(
+        content.items
+          .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+          .join('')
+          .replace(/\u00AD/g, ''),
+      );
     }
     const toEntries = (items: { title: string; items?: unknown[] }[] | null): OutlineEntry[] =>
-      (items ?? []).map((i) => ({ title: i.title, children: toEntries((i.items ?? []) as { title: string; items?: unknown[] }[]) }));
+      (items ?? []).map((i) => ({
+        title: i.title,
+        children: toEntries((i.items ?? []) as { title: string; items?: unknown[] }[]),
+      }));
     const outline = toEntries((await doc.getOutline()) as { title: string; items?: unknown[] }[] | null);
     const meta = await doc.getMetadata();
     const markInfo = await doc.getMarkInfo();
-    return { pages: doc.numPages, pageTexts, text: pageTexts.join('\n'), outline, info: meta.info as Record<string, unknown>, pageSizes, tagged: markInfo?.Marked === true };
+    return {
+      pages: doc.numPages,
+      pageTexts,
+      text: pageTexts.join('\n'),
+      outline,
+      info: meta.info as Record<string, unknown>,
+      pageSizes,
+      tagged: markInfo?.Marked === true,
+    };
   } finally {
     await doc.destroy();
   }

@@ -23,7 +23,13 @@ export function readmeBlocks(): ReadmeBlock[] {
     if (!open) continue;
     const end = lines.indexOf('```', i + 1);
     const marker = /^<!-- readme-test: ([\w-]+)\s*(.*?)\s*-->$/.exec(lines[i - 1] ?? '');
-    blocks.push({ kind: marker?.[1] ?? 'unmarked', note: marker?.[2] ?? '', lang: open[1] ?? '', code: `${lines.slice(i + 1, end).join('\n')}\n`, line: i + 1 });
+    blocks.push({
+      kind: marker?.[1] ?? 'unmarked',
+      note: marker?.[2] ?? '',
+      lang: open[1] ?? '',
+      code: `${lines.slice(i + 1, end).join('\n')}\n`,
+      line: i + 1,
+    });
     i = end;
   }
   return blocks;

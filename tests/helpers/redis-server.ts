@@ -46,7 +46,10 @@ export class RedisServer {
 
   /** @param port a port chosen earlier (for a client started before its server) */
   static async start(port?: number): Promise<RedisServer> {
-    const server = new RedisServer(port ?? (await freePort()), await mkdtemp(path.join(os.tmpdir(), 'profile-report-redis-')));
+    const server = new RedisServer(
+      port ?? (await freePort()),
+      await mkdtemp(path.join(os.tmpdir(), 'profile-report-redis-')),
+    );
     running.add(server);
     await server.launch();
     return server;
@@ -75,14 +78,32 @@ export class RedisServer {
   }
 
   private async launch(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no', '--protected-mode', 'yes'];
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      this.dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'yes',
+    ];
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d: Buffer) => (this.log += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.log += d.toString()));
     this.child = child;
     const deadline = Date.now() + 15_000;
     while (!(await answersPing(this.port))) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on port ${this.port}:\n${this.log}`);
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`redis-server did not start on port ${this.port}:\n${this.log}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -5,7 +5,12 @@ import { repoRoot } from './paths.js';
 
 /** The sample, built in memory as HTML only (no Chromium), from the repository's data/. */
 export function buildSampleHtml(extra: { profiles?: string[] } = {}): Promise<BuildReportResult> {
-  return buildReport({ cwd: repoRoot, formats: ['html'], today: '2026-11-23', ...(extra.profiles ? { profiles: extra.profiles.map((p) => path.join(repoRoot, p)) } : {}) });
+  return buildReport({
+    cwd: repoRoot,
+    formats: ['html'],
+    today: '2026-11-23',
+    ...(extra.profiles ? { profiles: extra.profiles.map((p) => path.join(repoRoot, p)) } : {}),
+  });
 }
 
 /** Inline fonts and chart images replaced by short markers, so a golden diff shows structure. */

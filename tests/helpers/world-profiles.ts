@@ -43,6 +43,15 @@ export async function writeWorldProject(dir: string, people: number, name = 'wor
     files.push(file);
   }
   const spec = path.join(dir, 'data', `${name}.yaml`);
-  await writeFile(spec, stringify({ title: `The world's scripts, ${people} people`, author: 'profile-report tests', profiles: files, buildDate: '2026-11-23', output: { dir: '../out', name } }));
+  await writeFile(
+    spec,
+    stringify({
+      title: `The world's scripts, ${people} people`,
+      author: 'profile-report tests',
+      profiles: files,
+      buildDate: '2026-11-23',
+      output: { dir: '../out', name },
+    }),
+  );
   return spec;
 }

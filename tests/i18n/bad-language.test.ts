@@ -10,11 +10,15 @@ describe('a language the report cannot be written in', () => {
   it('in the spec: an error at file:line:col that lists the shipped languages', () => {
     const problems = validateReportSpec('report.yaml', spec('pt-BR')).problems.map(formatProblem);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toBe(`report.yaml:3:11  language  expected one of en, zh-CN, zh-TW, ja, ko, de, fr, es, ar, found the text "pt-BR"`);
+    expect(problems[0]).toBe(
+      `report.yaml:3:11  language  expected one of en, zh-CN, zh-TW, ja, ko, de, fr, es, ar, found the text "pt-BR"`,
+    );
   });
 
   it('on the command line: a usage error that lists them, and any case is accepted', () => {
-    expect(() => parseBuildFlags({ lang: 'klingon' })).toThrow(/--lang takes a language the report can be written in \(en, zh-CN, zh-TW, ja, ko, de, fr, es, ar\), not klingon/);
+    expect(() => parseBuildFlags({ lang: 'klingon' })).toThrow(
+      /--lang takes a language the report can be written in \(en, zh-CN, zh-TW, ja, ko, de, fr, es, ar\), not klingon/,
+    );
     expect(parseBuildFlags({ lang: 'zh-cn' }).language).toBe('zh-CN');
   });
 });

@@ -11,7 +11,12 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** Values the code passes beyond those the English message happens to print (see Locale.date). */
 const datePartValues = ['year', 'month', 'monthName', 'monthLong', 'day'];
-const passedValues: Record<string, readonly string[]> = { 'date.year': datePartValues, 'date.month': datePartValues, 'date.day': datePartValues, 'date.long': datePartValues };
+const passedValues: Record<string, readonly string[]> = {
+  'date.year': datePartValues,
+  'date.month': datePartValues,
+  'date.day': datePartValues,
+  'date.long': datePartValues,
+};
 
 const english = builtInCatalogue('en');
 
@@ -33,7 +38,8 @@ function sourceText(): string {
 /** The placeholders a message reads, including those inside plural and select branches. */
 function placeholders(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const e of elements) {
-    if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time) into.add(e.value);
+    if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time)
+      into.add(e.value);
     if (e.type === TYPE.select || e.type === TYPE.plural) {
       into.add(e.value);
       for (const option of Object.values(e.options)) placeholders(option.value, into);
@@ -49,12 +55,21 @@ describe('message catalogues', () => {
     expect(files).toEqual(shippedLanguages.map((l) => `${l}.yaml`).sort());
   });
 
-  it.each(shippedLanguages.filter((l) => l !== 'en'))('%s has exactly the keys of the English catalogue', (language) => {
-    const keys = [...builtInCatalogue(language).keys()].sort();
-    const reference = [...english.keys()].sort();
-    expect(reference.filter((k) => !keys.includes(k)), 'missing in this catalogue').toEqual([]);
-    expect(keys.filter((k) => !reference.includes(k)), 'not in the English catalogue').toEqual([]);
-  });
+  it.each(shippedLanguages.filter((l) => l !== 'en'))(
+    '%s has exactly the keys of the English catalogue',
+    (language) => {
+      const keys = [...builtInCatalogue(language).keys()].sort();
+      const reference = [...english.keys()].sort();
+      expect(
+        reference.filter((k) => !keys.includes(k)),
+        'missing in this catalogue',
+      ).toEqual([]);
+      expect(
+        keys.filter((k) => !reference.includes(k)),
+        'not in the English catalogue',
+      ).toEqual([]);
+    },
+  );
 
   it.each(shippedLanguages)('%s: every message compiles and reads only placeholders the code passes', (language) => {
     const messages = new Messages(language, builtInCatalogue(language));
@@ -63,14 +78,24 @@ describe('message catalogues', () => {
       const used = placeholders(parse(text, { ignoreTag: true }));
       // `#` would format the count with the runtime's ICU data; counts come preformatted as {n}.
       expect(used.has('#'), `${key} uses #`).toBe(false);
-      const allowed = new Set([...placeholders(parse(english.get(key)!, { ignoreTag: true })), ...(passedValues[key] ?? []), 'count', 'n']);
-      expect([...used].filter((p) => !allowed.has(p)), `${language} ${key}`).toEqual([]);
+      const allowed = new Set([
+        ...placeholders(parse(english.get(key)!, { ignoreTag: true })),
+        ...(passedValues[key] ?? []),
+        'count',
+        'n',
+      ]);
+      expect(
+        [...used].filter((p) => !allowed.has(p)),
+        `${language} ${key}`,
+      ).toEqual([]);
     }
   });
 
   it('has no key that no code or template uses', () => {
     const text = sourceText();
-    const unused = [...english.keys()].filter((key) => !text.includes(`'${key}'`) && !text.includes(`"${key}"`) && !text.includes(`\`${key}\``));
+    const unused = [...english.keys()].filter(
+      (key) => !text.includes(`'${key}'`) && !text.includes(`"${key}"`) && !text.includes(`\`${key}\``),
+    );
     expect(unused).toEqual([]);
   });
 

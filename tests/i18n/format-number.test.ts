@@ -34,7 +34,7 @@ describe('formatNumberParts', () => {
     expect(text(Number.MAX_VALUE)).toBe('1.8e³⁰⁸');
   });
 
-  it('writes a negative number with the minus sign, in the mantissa too, and with the locale\'s own sign', () => {
+  it("writes a negative number with the minus sign, in the mantissa too, and with the locale's own sign", () => {
     expect(text(-0.35)).toBe('−0.35');
     expect(text(-3.1e-6)).toBe('−3.1e⁻⁶');
     expect(text(-1234.5)).toBe('−1,234.5');

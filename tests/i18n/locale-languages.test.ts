@@ -9,15 +9,105 @@ const thin = '\u202f';
 // For each language: a full date, a month, a year, a range, an open range, a list of three, a
 // number, a percentage, a plural.
 const expected = {
-  en: ['11 Jun 2025', 'Jun 2025', '2025', 'Sep 2021 – 2023', 'Sep 2021 – present', 'A, B and C', '1,234.5', '57.5%', '3 papers'],
-  'zh-CN': ['2025年6月11日', '2025年6月', '2025年', '2021年9月—2023年', '2021年9月—至今', '甲、乙和丙', '1,234.5', '57.5%', '3 篇论文'],
-  'zh-TW': ['2025年6月11日', '2025年6月', '2025年', '2021年9月–2023年', '2021年9月–至今', '甲、乙和丙', '1,234.5', '57.5%', '3 篇論文'],
-  ja: ['2025年6月11日', '2025年6月', '2025年', '2021年9月～2023年', '2021年9月～現在', 'A、B、C', '1,234.5', '57.5%', '論文3本'],
-  ko: ['2025년 6월 11일', '2025년 6월', '2025년', '2021년 9월 ~ 2023년', '2021년 9월 ~ 현재', 'A, B 및 C', '1,234.5', '57.5%', '논문 3편'],
-  de: ['11. Juni 2025', 'Juni 2025', '2025', 'Sept. 2021 – 2023', 'Sept. 2021 – heute', 'A, B und C', '1.234,5', `57,5${nbsp}%`, '3 Veröffentlichungen'],
-  fr: ['11 juin 2025', 'juin 2025', '2025', 'sept. 2021 – 2023', 'sept. 2021 – aujourd’hui', 'A, B et C', `1${thin}234,5`, `57,5${thin}%`, '3 articles'],
-  es: ['11 jun. 2025', 'jun. 2025', '2025', 'sept. 2021 – 2023', 'sept. 2021 – actualidad', 'A, B y C', '1234,5', `57,5${nbsp}%`, '3 artículos'],
-  ar: ['11 يونيو 2025', 'يونيو 2025', '2025', 'سبتمبر 2021 – 2023', 'سبتمبر 2021 – الآن', 'A وB وC', '1,234.5', '57.5%', '3 أوراق بحثية'],
+  en: [
+    '11 Jun 2025',
+    'Jun 2025',
+    '2025',
+    'Sep 2021 – 2023',
+    'Sep 2021 – present',
+    'A, B and C',
+    '1,234.5',
+    '57.5%',
+    '3 papers',
+  ],
+  'zh-CN': [
+    '2025年6月11日',
+    '2025年6月',
+    '2025年',
+    '2021年9月—2023年',
+    '2021年9月—至今',
+    '甲、乙和丙',
+    '1,234.5',
+    '57.5%',
+    '3 篇论文',
+  ],
+  'zh-TW': [
+    '2025年6月11日',
+    '2025年6月',
+    '2025年',
+    '2021年9月–2023年',
+    '2021年9月–至今',
+    '甲、乙和丙',
+    '1,234.5',
+    '57.5%',
+    '3 篇論文',
+  ],
+  ja: [
+    '2025年6月11日',
+    '2025年6月',
+    '2025年',
+    '2021年9月～2023年',
+    '2021年9月～現在',
+    'A、B、C',
+    '1,234.5',
+    '57.5%',
+    '論文3本',
+  ],
+  ko: [
+    '2025년 6월 11일',
+    '2025년 6월',
+    '2025년',
+    '2021년 9월 ~ 2023년',
+    '2021년 9월 ~ 현재',
+    'A, B 및 C',
+    '1,234.5',
+    '57.5%',
+    '논문 3편',
+  ],
+  de: [
+    '11. Juni 2025',
+    'Juni 2025',
+    '2025',
+    'Sept. 2021 – 2023',
+    'Sept. 2021 – heute',
+    'A, B und C',
+    '1.234,5',
+    `57,5${nbsp}%`,
+    '3 Veröffentlichungen',
+  ],
+  fr: [
+    '11 juin 2025',
+    'juin 2025',
+    '2025',
+    'sept. 2021 – 2023',
+    'sept. 2021 – aujourd’hui',
+    'A, B et C',
+    `1${thin}234,5`,
+    `57,5${thin}%`,
+    '3 articles',
+  ],
+  es: [
+    '11 jun. 2025',
+    'jun. 2025',
+    '2025',
+    'sept. 2021 – 2023',
+    'sept. 2021 – actualidad',
+    'A, B y C',
+    '1234,5',
+    `57,5${nbsp}%`,
+    '3 artículos',
+  ],
+  ar: [
+    '11 يونيو 2025',
+    'يونيو 2025',
+    '2025',
+    'سبتمبر 2021 – 2023',
+    'سبتمبر 2021 – الآن',
+    'A وB وC',
+    '1,234.5',
+    '57.5%',
+    '3 أوراق بحثية',
+  ],
 } as const;
 
 describe.each(shippedLanguages)('Locale %s', (language) => {
@@ -67,11 +157,14 @@ describe('language-specific forms', () => {
     expect(new Locale('es').numberRange(2013, 2017)).toBe('2013–2017');
   });
 
-  it.each(shippedLanguages)('%s writes a negative number with the minus sign, the same in text and on chart axes', (language) => {
-    const locale = new Locale(language);
-    expect(locale.number(-0.35)).toMatch(/^\u200E?\u22120[.,]35$/);
-    expect(locale.numberStyle.minus).toBe(locale.number(-1).slice(0, -1));
-  });
+  it.each(shippedLanguages)(
+    '%s writes a negative number with the minus sign, the same in text and on chart axes',
+    (language) => {
+      const locale = new Locale(language);
+      expect(locale.number(-0.35)).toMatch(/^\u200E?\u22120[.,]35$/);
+      expect(locale.numberStyle.minus).toBe(locale.number(-1).slice(0, -1));
+    },
+  );
 
   it('ar keeps the sign at the left of the digits inside right-to-left text, as the axis shows it', () => {
     expect(new Locale('ar').quantity(-12.5, '%')).toBe('\u200E\u221212.5%');
@@ -79,11 +172,20 @@ describe('language-specific forms', () => {
 
   it('ar chooses among all six plural forms', () => {
     const ar = new Locale('ar');
-    expect([0, 1, 2, 3, 11, 100].map((n) => ar.count('count.sources', n))).toEqual(['لا مصادر', 'مصدر واحد', 'مصدران', '3 مصادر', '11 مصدرًا', '100 مصدر']);
+    expect([0, 1, 2, 3, 11, 100].map((n) => ar.count('count.sources', n))).toEqual([
+      'لا مصادر',
+      'مصدر واحد',
+      'مصدران',
+      '3 مصادر',
+      '11 مصدرًا',
+      '100 مصدر',
+    ]);
   });
 
   it('titles a report of profiles named on the command line in the reader’s language', () => {
-    expect(comparisonTitle(new Locale('en'), ['Ada Lovelace', 'Alan Turing'])).toBe('Ada Lovelace and Alan Turing compared');
+    expect(comparisonTitle(new Locale('en'), ['Ada Lovelace', 'Alan Turing'])).toBe(
+      'Ada Lovelace and Alan Turing compared',
+    );
     expect(comparisonTitle(new Locale('zh-CN'), ['曾妍', '罗福莉'])).toBe('曾妍和罗福莉对比');
     expect(comparisonTitle(new Locale('de'), ['Ada Lovelace'])).toBe('Ada Lovelace: ein Profil');
   });

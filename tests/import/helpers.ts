@@ -17,12 +17,22 @@ export function sampleProfile(): string {
 
 /** Imports files (name, text) into a new profile for `name`, in memory. */
 export function importNew(name: string, inputs: [string, string][], skipBad = false): Promise<ImportResult> {
-  return importIntoProfile({ inputs: inputs.map(([file, text]) => ({ file, text })), target: { kind: 'new', file: 'new.yaml', name, schemaPath: 'profile.schema.json' }, today, skipBad });
+  return importIntoProfile({
+    inputs: inputs.map(([file, text]) => ({ file, text })),
+    target: { kind: 'new', file: 'new.yaml', name, schemaPath: 'profile.schema.json' },
+    today,
+    skipBad,
+  });
 }
 
 /** Imports files into an existing profile's text, in memory. */
 export function importInto(profile: string, inputs: [string, string][], skipBad = false): Promise<ImportResult> {
-  return importIntoProfile({ inputs: inputs.map(([file, text]) => ({ file, text })), target: { kind: 'into', file: 'p.yaml', text: profile }, today, skipBad });
+  return importIntoProfile({
+    inputs: inputs.map(([file, text]) => ({ file, text })),
+    target: { kind: 'into', file: 'p.yaml', text: profile },
+    today,
+    skipBad,
+  });
 }
 
 export const minimalProfile = `# yaml-language-server: $schema=../profile.schema.json

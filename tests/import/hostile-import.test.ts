@@ -8,10 +8,19 @@ const bidi = 'Evil \u202Egnp.exe\u202C \u2067name\u2069';
 describe('hostile imports end like a hand-written profile', () => {
   it('HTML payloads in a .bib stay text and pass the same validation; bidi controls are refused as in a profile', async () => {
     const titles = [...hostilePayloads('127.0.0.1:9'), bidi];
-    const bib = titles.map((t, i) => `@article{h${i}, title={${t.replace(/[{}]/g, '')}}, author={Mallory, Eve}, journal={${t.replace(/[{}]/g, '')}}, year=2024}`).join('\n');
+    const bib = titles
+      .map(
+        (t, i) =>
+          `@article{h${i}, title={${t.replace(/[{}]/g, '')}}, author={Mallory, Eve}, journal={${t.replace(/[{}]/g, '')}}, year=2024}`,
+      )
+      .join('\n');
     const strict = await importNew('Eve Mallory', [['hostile.bib', bib]]);
     expect(strict.ok).toBe(false);
-    expect(strict.problems.every((p) => p.path === `h${titles.length - 1}` && p.message.startsWith(`entry \`h${titles.length - 1}\`: `))).toBe(true);
+    expect(
+      strict.problems.every(
+        (p) => p.path === `h${titles.length - 1}` && p.message.startsWith(`entry \`h${titles.length - 1}\`: `),
+      ),
+    ).toBe(true);
     const result = await importNew('Eve Mallory', [['hostile.bib', bib]], true);
     expect(result.ok).toBe(true);
     const papers = parse(result.text).papers as { title: string }[];
@@ -31,12 +40,31 @@ describe('hostile imports end like a hand-written profile', () => {
   });
 
   it('the same inside an ORCID record: located by JSON path', async () => {
-    const work = (title: string) => ({ 'work-summary': [{ title: { title: { value: title } }, 'journal-title': { value: 'J' }, 'publication-date': { year: { value: '2024' } } }] });
-    const orcid = JSON.stringify({ 'activities-summary': { works: { group: [work('<img src=x onerror=alert(1)>'), work(bidi), work('B'.repeat(5000))] } } }, null, 2);
+    const work = (title: string) => ({
+      'work-summary': [
+        {
+          title: { title: { value: title } },
+          'journal-title': { value: 'J' },
+          'publication-date': { year: { value: '2024' } },
+        },
+      ],
+    });
+    const orcid = JSON.stringify(
+      {
+        'activities-summary': {
+          works: { group: [work('<img src=x onerror=alert(1)>'), work(bidi), work('B'.repeat(5000))] },
+        },
+      },
+      null,
+      2,
+    );
     const result = await importNew('Eve Mallory', [['orcid.json', orcid]]);
     expect(result.ok).toBe(false);
     const errors = result.problems.filter((p) => p.severity === 'error');
-    expect([...new Set(errors.map((p) => p.path))]).toEqual(['$.activities-summary.works.group[1].work-summary[0]', '$.activities-summary.works.group[2].work-summary[0]']);
+    expect([...new Set(errors.map((p) => p.path))]).toEqual([
+      '$.activities-summary.works.group[1].work-summary[0]',
+      '$.activities-summary.works.group[2].work-summary[0]',
+    ]);
     expect(errors.at(-1)?.message).toContain('title: the text is too long');
     expect(errors.every((p) => p.line > 1)).toBe(true);
     const lenient = await importNew('Eve Mallory', [['orcid.json', orcid]], true);

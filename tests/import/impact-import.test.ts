@@ -32,7 +32,8 @@ const raw = (file: string): RawAuthor => JSON.parse(record(file)) as RawAuthor;
 const profileFor = (name: string): string => minimalProfile.replace('Ada Lovelace', name);
 const heather = profileFor('Heather A. Piwowar');
 
-const importRecord = (profile: string, file: string, text = record(file)): Promise<ImportResult> => importInto(profile, [[file, text]]);
+const importRecord = (profile: string, file: string, text = record(file)): Promise<ImportResult> =>
+  importInto(profile, [[file, text]]);
 
 function validated(result: ImportResult): Profile {
   const checked = validateProfile('p.yaml', new TextEncoder().encode(result.text), today);
@@ -41,7 +42,13 @@ function validated(result: ImportResult): Profile {
 }
 
 /** The profile's text with an `impact` section before `sources`. */
-const withImpact = (impact: string): string => heather.replace('\nsources:', `\n# Figures read by hand.\nimpact:\n${impact}\n\nsources:`).replace('    title: A biography\n', '    title: A biography\n  - id: scholar\n    title: Google Scholar profile\n');
+const withImpact = (impact: string): string =>
+  heather
+    .replace('\nsources:', `\n# Figures read by hand.\nimpact:\n${impact}\n\nsources:`)
+    .replace(
+      '    title: A biography\n',
+      '    title: A biography\n  - id: scholar\n    title: Google Scholar profile\n',
+    );
 
 describe('an OpenAlex author record sets the research footprint', () => {
   it("the imported figures are the file's own: cited_by_count, counts_by_year (oldest first, with works), updated_date", async () => {
@@ -51,7 +58,11 @@ describe('an OpenAlex author record sets the research footprint', () => {
     const impact = validated(result).impact!;
     expect(impact.citations).toBe(file.cited_by_count);
     expect(impact.citations).toBe(2691);
-    expect(impact.byYear).toEqual([...file.counts_by_year].sort((a, b) => a.year - b.year).map((y) => ({ year: y.year, citations: y.cited_by_count, works: y.works_count })));
+    expect(impact.byYear).toEqual(
+      [...file.counts_by_year]
+        .sort((a, b) => a.year - b.year)
+        .map((y) => ({ year: y.year, citations: y.cited_by_count, works: y.works_count })),
+    );
     expect(impact.byYear?.[0]).toEqual({ year: 2012, citations: 99, works: 2 });
     expect(impact.byYear?.at(-1)).toEqual({ year: 2022, citations: 52, works: 0 });
     expect(impact.asOf).toBe(file.updated_date);
@@ -71,7 +82,12 @@ describe('an OpenAlex author record sets the research footprint', () => {
     const result = await importRecord(profileFor('Deleted Author'), statsFile);
     expect(result.ok, JSON.stringify(result.problems)).toBe(true);
     const impact = validated(result).impact!;
-    expect(impact).toMatchObject({ citations: file.cited_by_count, hIndex: file.summary_stats!.h_index, i10Index: file.summary_stats!.i10_index, asOf: '2023-11-09' });
+    expect(impact).toMatchObject({
+      citations: file.cited_by_count,
+      hIndex: file.summary_stats!.h_index,
+      i10Index: file.summary_stats!.i10_index,
+      asOf: '2023-11-09',
+    });
     expect(file.updated_date.startsWith('2023-11-09T')).toBe(true);
     // counts_by_year is empty in this record: no empty list is written.
     expect(impact.byYear).toBeUndefined();
@@ -82,7 +98,9 @@ describe('an OpenAlex author record sets the research footprint', () => {
     const removed = diffLines(heather, result.text).filter((part) => part.removed);
     expect(removed).toEqual([]);
     expect(result.text).toMatch(/\n {2}headline: 'Mathematician'\n/);
-    expect(result.text).toMatch(/\nimpact:\n {2}citations: 2691\n {2}byYear:\n {4}- \{ year: 2012, citations: 99, works: 2 \}\n[\s\S]*\n {2}asOf: 2022-03-09\n {2}source: openalex-a\w+\n\nsources:\n/i);
+    expect(result.text).toMatch(
+      /\nimpact:\n {2}citations: 2691\n {2}byYear:\n {4}- \{ year: 2012, citations: 99, works: 2 \}\n[\s\S]*\n {2}asOf: 2022-03-09\n {2}source: openalex-a\w+\n\nsources:\n/i,
+    );
     expect(result.impact).toMatchObject({ action: 'added', citations: 2691, asOf: '2022-03-09', file: piwowarFile });
     expect(importSummaryLines(result)[0]).toMatch(/^a research footprint, 1 role, 1 source;/);
     expect(importSummaryLines(result)).toContain(`impact: ${piwowarFile}  citations 2691, as of 2022-03-09; added`);
@@ -100,9 +118,13 @@ describe('an OpenAlex author record sets the research footprint', () => {
     expect(result.text).not.toContain('citations: 800');
     expect(result.text.match(/^impact:/gm)).toHaveLength(1);
     expect(result.impact).toMatchObject({ action: 'replaced', before: { citations: 800, asOf: '2020-05-20' } });
-    expect(importSummaryLines(result)).toContain(`impact: citations 800 → 2691, as of 2020-05-20 → 2022-03-09 (from ${piwowarFile})`);
+    expect(importSummaryLines(result)).toContain(
+      `impact: citations 800 → 2691, as of 2020-05-20 → 2022-03-09 (from ${piwowarFile})`,
+    );
     // Only the footprint and the additions differ from the profile as written.
-    const removed = diffLines(profile, result.text).filter((part) => part.removed).map((part) => part.value);
+    const removed = diffLines(profile, result.text)
+      .filter((part) => part.removed)
+      .map((part) => part.value);
     expect(removed).toEqual(['  citations: 800\n  hIndex: 12\n  asOf: 2020-05-20\n  source: scholar\n']);
   });
 
@@ -113,7 +135,11 @@ describe('an OpenAlex author record sets the research footprint', () => {
     expect(validated(result).impact).toMatchObject({ citations: 2691, asOf: '2022-03-09' });
     expect(result.text.endsWith('\n')).toBe(false);
     expect(result.text).toMatch(/\nimpact:\n {2}citations: 2691\n[\s\S]*\n {2}source: openalex-a\w+$/i);
-    expect(diffLines(profile, result.text).filter((part) => part.removed).map((part) => part.value)).toEqual(['impact: { citations: 5, asOf: 2019, source: bio }']);
+    expect(
+      diffLines(profile, result.text)
+        .filter((part) => part.removed)
+        .map((part) => part.value),
+    ).toEqual(['impact: { citations: 5, asOf: 2019, source: bio }']);
   });
 
   it("a footprint as new or newer is kept, and the summary says so (a profile's 2022-03 is not older than 2022-03-09)", async () => {
@@ -124,7 +150,9 @@ describe('an OpenAlex author record sets the research footprint', () => {
       expect(validated(result).impact, asOf).toMatchObject({ citations: 3000, asOf, source: 'scholar' });
       expect(result.text).toContain(`impact:\n  citations: 3000\n  asOf: ${asOf}\n  source: scholar\n`);
       expect(result.impact).toMatchObject({ action: 'kept', profile: { citations: 3000, asOf } });
-      expect(importSummaryLines(result)).toContain(`impact: kept the profile's (citations 3000, as of ${asOf}); ${piwowarFile} gives citations 2691 as of 2022-03-09, which is not newer`);
+      expect(importSummaryLines(result)).toContain(
+        `impact: kept the profile's (citations 3000, as of ${asOf}); ${piwowarFile} gives citations 2691 as of 2022-03-09, which is not newer`,
+      );
       expect(result.leftOut.filter((l) => /citation/.test(l.what))).toEqual([]);
     }
   });
@@ -143,22 +171,40 @@ describe('an OpenAlex author record sets the research footprint', () => {
     expect(result.ok).toBe(false);
     expect(result.text).toBe(heather);
     const error = result.problems.find((p) => p.severity === 'error');
-    expect(error).toMatchObject({ file: 'author.json', path: '$.cited_by_count', message: 'the author\'s citation counts are not imported: `cited_by_count` is "lots", not a whole number from 0 to 100,000,000' });
+    expect(error).toMatchObject({
+      file: 'author.json',
+      path: '$.cited_by_count',
+      message:
+        'the author\'s citation counts are not imported: `cited_by_count` is "lots", not a whole number from 0 to 100,000,000',
+    });
     // The record is one line: the column points at the figure.
     expect(error!.line).toBe(1);
     expect(error!.column).toBe(text.indexOf('"lots"') + 1);
-    const twice = JSON.stringify({ ...raw(piwowarFile), counts_by_year: [{ year: 2020, cited_by_count: 1 }, { year: 2020, cited_by_count: 2 }] });
+    const twice = JSON.stringify({
+      ...raw(piwowarFile),
+      counts_by_year: [
+        { year: 2020, cited_by_count: 1 },
+        { year: 2020, cited_by_count: 2 },
+      ],
+    });
     const again = await importRecord(heather, 'author.json', twice);
     expect(again.ok).toBe(false);
-    expect(again.problems.map((p) => p.message)).toContain("the author's citation counts are not imported: `counts_by_year` gives 2020 twice");
+    expect(again.problems.map((p) => p.message)).toContain(
+      "the author's citation counts are not imported: `counts_by_year` gives 2020 twice",
+    );
   });
 
   it('a page of several authors gives no footprint, and says why', async () => {
     const one = raw(piwowarFile);
-    const page = JSON.stringify({ meta: {}, results: [one, { ...one, id: 'https://openalex.org/A2', display_name: 'Someone Else' }] });
+    const page = JSON.stringify({
+      meta: {},
+      results: [one, { ...one, id: 'https://openalex.org/A2', display_name: 'Someone Else' }],
+    });
     const result = await importRecord(heather, 'authors.json', page);
     expect(result.impact).toBeUndefined();
-    expect(result.leftOut).toContainEqual(expect.objectContaining({ what: 'OpenAlex citation counts and works counts', count: 2 }));
+    expect(result.leftOut).toContainEqual(
+      expect.objectContaining({ what: 'OpenAlex citation counts and works counts', count: 2 }),
+    );
   });
 
   it('the imported profile validates and a report derives with its footprint (no browser)', async () => {
@@ -176,7 +222,13 @@ describe('an OpenAlex author record sets the research footprint', () => {
 // The yaml parse of a replaced footprint stays a plain mapping (never a string or a list).
 it('the written footprint reads back as the mapping the schema expects', async () => {
   const result = await importRecord(profileFor('Deleted Author'), statsFile);
-  expect((parse(result.text) as { impact: unknown }).impact).toEqual({ citations: 0, hIndex: 0, i10Index: 0, asOf: '2023-11-09', source: expect.any(String) });
+  expect((parse(result.text) as { impact: unknown }).impact).toEqual({
+    citations: 0,
+    hIndex: 0,
+    i10Index: 0,
+    asOf: '2023-11-09',
+    source: expect.any(String),
+  });
 });
 
 describe('profile-report import author.json --into P.yaml (the CLI)', () => {
@@ -199,7 +251,14 @@ describe('profile-report import author.json --into P.yaml (the CLI)', () => {
     const json = await runCli(['import', 'author.json', '--into', 'p.yaml', '--dry-run', '--json'], { cwd: dir });
     expect(json.code, json.stderr).toBe(0);
     const summary = JSON.parse(json.stdout) as { impact: unknown; leftOut: unknown[] };
-    expect(summary.impact).toEqual({ action: 'replaced', file: 'author.json', citations: 2691, asOf: '2022-03-09', before: { citations: 800, asOf: '2020-05-20' }, older: [] });
+    expect(summary.impact).toEqual({
+      action: 'replaced',
+      file: 'author.json',
+      citations: 2691,
+      asOf: '2022-03-09',
+      before: { citations: 800, asOf: '2020-05-20' },
+      older: [],
+    });
     expect(summary.leftOut).toEqual([]);
 
     const written = await runCli(['import', 'author.json', '--into', 'p.yaml'], { cwd: dir });
@@ -221,7 +280,9 @@ it('two author records in one import: the newer footprint is written, the older 
   ]);
   expect(result.ok, JSON.stringify(result.problems)).toBe(true);
   expect(validated(result).impact).toMatchObject({ citations: 2800, asOf: '2022-06-01' });
-  expect(importSummaryLines(result)).toContain(`impact: ${piwowarFile}  citations 2691, as of 2022-03-09, not used: author-later.json gives newer figures`);
+  expect(importSummaryLines(result)).toContain(
+    `impact: ${piwowarFile}  citations 2691, as of 2022-03-09, not used: author-later.json gives newer figures`,
+  );
 });
 
 it("another person's record gives no footprint: an error at the record, nothing written (with --skip-bad, skipped)", async () => {
@@ -229,8 +290,11 @@ it("another person's record gives no footprint: an error at the record, nothing 
   const result = await importRecord(ada, piwowarFile);
   expect(result.ok).toBe(false);
   expect(result.text).toBe(ada);
-  const message = "footprint of author `Heather A. Piwowar`: the record is of Heather A. Piwowar, not Ada Lovelace, so its citation counts are not imported; import the record of Ada Lovelace";
-  expect(result.problems).toContainEqual(expect.objectContaining({ file: piwowarFile, path: '$.cited_by_count', line: 1, message, severity: 'error' }));
+  const message =
+    'footprint of author `Heather A. Piwowar`: the record is of Heather A. Piwowar, not Ada Lovelace, so its citation counts are not imported; import the record of Ada Lovelace';
+  expect(result.problems).toContainEqual(
+    expect.objectContaining({ file: piwowarFile, path: '$.cited_by_count', line: 1, message, severity: 'error' }),
+  );
   const skipping = await importInto(ada, [[piwowarFile, record(piwowarFile)]], true);
   expect(skipping.ok).toBe(true);
   expect(skipping.impact).toBeUndefined();

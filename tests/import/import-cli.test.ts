@@ -16,9 +16,12 @@ beforeAll(async () => {
   before = await readFile(profile, 'utf8');
   await mkdir(path.join(dir, 'in'));
   const files: Record<string, string> = {
-    'good.bib': '@article{seedance, title={Seedance 2.0 Pre-Training}, author={Zeng, Yan and Zhou, Chang}, journal={ByteDance Seed Technical Reports}, year=2026}\n',
-    'broken.bib': '@article{ok, title={Fine}, author={Zeng, Yan}, journal={J}, year=2024}\n\n@article{unclosed, title={Never closed, author={Zeng, Yan}, year=2024}\n',
-    'partly.bib': '@article{ok, title={A Fine Paper}, author={Zeng, Yan}, journal={J}, year=2024}\n@article{notitle, author={Zeng, Yan}, journal={J}, year=2024}\n@article{baddate, title={Bad Date}, author={Zeng, Yan}, journal={J}, year={to appear}}\n',
+    'good.bib':
+      '@article{seedance, title={Seedance 2.0 Pre-Training}, author={Zeng, Yan and Zhou, Chang}, journal={ByteDance Seed Technical Reports}, year=2026}\n',
+    'broken.bib':
+      '@article{ok, title={Fine}, author={Zeng, Yan}, journal={J}, year=2024}\n\n@article{unclosed, title={Never closed, author={Zeng, Yan}, year=2024}\n',
+    'partly.bib':
+      '@article{ok, title={A Fine Paper}, author={Zeng, Yan}, journal={J}, year=2024}\n@article{notitle, author={Zeng, Yan}, journal={J}, year=2024}\n@article{baddate, title={Bad Date}, author={Zeng, Yan}, journal={J}, year={to appear}}\n',
     'broken.json': '{\n  "basics": { "name": "X" },\n  "work": [ { "name": "A" } ,, ]\n}\n',
     'notes.txt': 'just some notes, not a record\n',
   };
@@ -63,7 +66,9 @@ describe('profile-report import: errors write nothing', () => {
     const result = await run('in/partly.bib', '--into', 'data/profiles/zeng-yan.yaml');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^in\/partly\.bib:2:1 {2}notitle {2}entry `notitle`: has no title$/m);
-    expect(result.stderr).toMatch(/^in\/partly\.bib:3:1 {2}baddate {2}entry `baddate`: the year `to appear` is not a date/m);
+    expect(result.stderr).toMatch(
+      /^in\/partly\.bib:3:1 {2}baddate {2}entry `baddate`: the year `to appear` is not a date/m,
+    );
     expect(result.stderr).toContain('add --skip-bad');
     await unchanged();
   });
@@ -87,10 +92,24 @@ describe('profile-report import: --skip-bad, --dry-run, --json', () => {
   });
 
   it('--json prints a machine-readable summary', async () => {
-    const result = await run('in/partly.bib', '--into', 'data/profiles/zeng-yan.yaml', '--json', '--skip-bad', '--dry-run');
+    const result = await run(
+      'in/partly.bib',
+      '--into',
+      'data/profiles/zeng-yan.yaml',
+      '--json',
+      '--skip-bad',
+      '--dry-run',
+    );
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
-    expect(summary).toMatchObject({ command: 'import', ok: true, exitCode: 0, dryRun: true, written: false, added: { papers: ['ok'] } });
+    expect(summary).toMatchObject({
+      command: 'import',
+      ok: true,
+      exitCode: 0,
+      dryRun: true,
+      written: false,
+      added: { papers: ['ok'] },
+    });
     expect(summary.skipped.map((p: { path: string }) => p.path)).toEqual(['notitle', 'baddate']);
     await unchanged();
   });
@@ -102,7 +121,14 @@ describe('profile-report import: --skip-bad, --dry-run, --json', () => {
     expect(result.stderr).toMatch(/^skipped: in\/broken\.bib:\d+:\d+ {2}unclosed/m);
     const after = await readFile(profile, 'utf8');
     expect(after.startsWith(before.slice(0, before.indexOf('\nmodels:')))).toBe(true);
-    expect(parse(after).papers.map((p: { id: string }) => p.id)).toEqual(['x-vlm', 'cclm', 'lynx', 'pixeldance', 'ok', 'ok-2']);
+    expect(parse(after).papers.map((p: { id: string }) => p.id)).toEqual([
+      'x-vlm',
+      'cclm',
+      'lynx',
+      'pixeldance',
+      'ok',
+      'ok-2',
+    ]);
     const validate = await runCli(['validate', 'data/profiles/zeng-yan.yaml'], { cwd: dir });
     expect(validate.stderr).toContain('no problems');
     const build = await runCli(['build', '--format', 'html', '--quiet'], { cwd: dir });
@@ -118,23 +144,36 @@ describe('what an import leaves out is said', () => {
     const text = await run(resume, '--new', 'Richard Hendriks', '--dir', 'people', '--dry-run');
     expect(text.code).toBe(0);
     expect(text.stderr).toContain('11 kinds of fact left out.');
-    expect(text.stderr).toMatch(/^left out: .*jsonresume-sample\.resume\.json {2}3 JSON Resume work highlights: the profile has no place for them/m);
-    expect(text.stderr).toMatch(/^left out: .* {2}JSON Resume volunteer: the profile has no place for volunteer work$/m);
+    expect(text.stderr).toMatch(
+      /^left out: .*jsonresume-sample\.resume\.json {2}3 JSON Resume work highlights: the profile has no place for them/m,
+    );
+    expect(text.stderr).toMatch(
+      /^left out: .* {2}JSON Resume volunteer: the profile has no place for volunteer work$/m,
+    );
     const json = await run(resume, '--new', 'Richard Hendriks', '--dir', 'people', '--dry-run', '--json');
     const summary = JSON.parse(json.stdout);
-    expect(summary.leftOut).toContainEqual({ file: expect.stringMatching(/jsonresume-sample\.resume\.json$/), what: 'JSON Resume skills', count: 2, why: 'the profile has no place for skills' });
+    expect(summary.leftOut).toContainEqual({
+      file: expect.stringMatching(/jsonresume-sample\.resume\.json$/),
+      what: 'JSON Resume skills',
+      count: 2,
+      why: 'the profile has no place for skills',
+    });
     expect(summary.leftOut).toHaveLength(11);
   });
 });
 
 describe('the sample round trip and a new profile', () => {
-  it('examples/import/zeng-yan.bib into an empty profile gives the sample\'s papers', async () => {
+  it("examples/import/zeng-yan.bib into an empty profile gives the sample's papers", async () => {
     const project = await tempProject();
-    const result = await runCli(['import', path.join(repoRoot, 'examples', 'import', 'zeng-yan.bib'), '--new', 'Zeng Yan', '--dir', 'people'], { cwd: project });
+    const result = await runCli(
+      ['import', path.join(repoRoot, 'examples', 'import', 'zeng-yan.bib'), '--new', 'Zeng Yan', '--dir', 'people'],
+      { cwd: project },
+    );
     expect(result.code).toBe(0);
     const made = parse(await readFile(path.join(project, 'people', 'zeng-yan.yaml'), 'utf8'));
     const sample = parse(await readFile(path.join(repoRoot, 'data', 'profiles', 'zeng-yan.yaml'), 'utf8'));
-    const facts = (papers: { title: string; year: number; venue: string; arxiv?: string; authorship: string }[]) => papers.map(({ title, year, venue, arxiv, authorship }) => ({ title, year, venue, arxiv, authorship }));
+    const facts = (papers: { title: string; year: number; venue: string; arxiv?: string; authorship: string }[]) =>
+      papers.map(({ title, year, venue, arxiv, authorship }) => ({ title, year, venue, arxiv, authorship }));
     expect(facts(made.papers)).toEqual(facts(sample.papers));
     const validate = await runCli(['validate', 'people/zeng-yan.yaml'], { cwd: project });
     expect(validate.code).toBe(0);
@@ -144,9 +183,14 @@ describe('the sample round trip and a new profile', () => {
     const project = await tempProject();
     const orcid = path.join(repoRoot, 'tests', 'fixtures', 'import', 'orcid-record-3.0.json');
     const bib = path.join(repoRoot, 'examples', 'import', 'zeng-yan.bib');
-    const made = await runCli(['import', bib, orcid, '--new', 'Zeng Yan', '--dir', 'people', '--skip-bad'], { cwd: project });
+    const made = await runCli(['import', bib, orcid, '--new', 'Zeng Yan', '--dir', 'people', '--skip-bad'], {
+      cwd: project,
+    });
     expect(made.code).toBe(0);
-    const build = await runCli(['build', 'people/zeng-yan.yaml', 'data/profiles/luo-fuli.yaml', '--quiet', '--out', 'out2'], { cwd: project });
+    const build = await runCli(
+      ['build', 'people/zeng-yan.yaml', 'data/profiles/luo-fuli.yaml', '--quiet', '--out', 'out2'],
+      { cwd: project },
+    );
     expect(build.code).toBe(0);
     // Profiles named on the command line make a report of their own name; find its PDF.
     const pdfName = (await listFiles(path.join(project, 'out2'))).find((f) => f.endsWith('.pdf'));

@@ -15,7 +15,10 @@ function drafts(n: number): SourcedDraft[] {
       title: `A study of thing number ${i} in depth`,
       year: String(2000 + (i % 20)),
       venue: 'Journal of Things',
-      authors: [{ given: 'Yan', family: 'Zeng' }, { given: 'Other', family: `P${i}` }],
+      authors: [
+        { given: 'Yan', family: 'Zeng' },
+        { given: 'Other', family: `P${i}` },
+      ],
       doi: `10.1000/x${i}`,
     };
     const { draft } = mapRecord(record, 'f.json', { name: 'Zeng Yan' });
@@ -39,9 +42,21 @@ describe('planning an import is linear in its size', () => {
 describe('nearly the same title', () => {
   it('a typo fixed or a word changed is the same title; another number is another paper', () => {
     const t = (s: string) => normaliseTitle(s);
-    expect(nearlySameTitle(t('Criptografía post-cuántica en sistemas enbebidos'), t('Criptografía post-cuántica en sistemas embebidos'))).toBe(true);
-    expect(nearlySameTitle(t('Learning to see in the dark, part 1'), t('Learning to see in the dark, part 2'))).toBe(false);
-    expect(nearlySameTitle(t('Scaling laws for neural language models'), t('Scaling laws for autoregressive generative modeling'))).toBe(false);
+    expect(
+      nearlySameTitle(
+        t('Criptografía post-cuántica en sistemas enbebidos'),
+        t('Criptografía post-cuántica en sistemas embebidos'),
+      ),
+    ).toBe(true);
+    expect(nearlySameTitle(t('Learning to see in the dark, part 1'), t('Learning to see in the dark, part 2'))).toBe(
+      false,
+    );
+    expect(
+      nearlySameTitle(
+        t('Scaling laws for neural language models'),
+        t('Scaling laws for autoregressive generative modeling'),
+      ),
+    ).toBe(false);
     expect(nearlySameTitle(t('Short'), t('Shorn'))).toBe(false);
   });
 });

@@ -20,17 +20,57 @@ describe('parseYaml', () => {
   });
 
   it.each([
-    ['!!binary', 'a: !!binary aGVsbG8=\n', 't.yaml:1:13  a  the YAML tag !!binary is not allowed; write plain values (quote text that looks like a number)'],
-    ['!!set', 'a: !!set {x, y}\n', 't.yaml:1:10  a  the YAML tag !!set is not allowed; write plain values (quote text that looks like a number)'],
-    ['an unknown tag', 'a: !foo bar\n', 't.yaml:1:9  a  the YAML tag !foo is not allowed; write plain values (quote text that looks like a number)'],
-    ['__proto__', 'a:\n  __proto__: {polluted: 1}\n', 't.yaml:2:3  a.__proto__  the key `__proto__` is not allowed (it could alter built-in objects)'],
-    ['constructor', 'constructor: 1\n', 't.yaml:1:1  constructor  the key `constructor` is not allowed (it could alter built-in objects)'],
-    ['prototype', 'x: [{prototype: 1}]\n', 't.yaml:1:6  x[0].prototype  the key `prototype` is not allowed (it could alter built-in objects)'],
-    ['a leading zero', 'a: 01234\n', 't.yaml:1:4  a  01234 has a leading zero, which YAML reads as the number 1234; write 1234, or put it in quotes if it is text'],
-    ['a complex key', '? [a, b]\n: 1\n', 't.yaml:1:3  (file)  a key must be a plain word, not a list, mapping or empty value'],
-    ['two documents', 'a: 1\n---\nb: 2\n', 't.yaml:2:1  (file)  the file holds more than one YAML document (a second `---`); a profile is one document'],
+    [
+      '!!binary',
+      'a: !!binary aGVsbG8=\n',
+      't.yaml:1:13  a  the YAML tag !!binary is not allowed; write plain values (quote text that looks like a number)',
+    ],
+    [
+      '!!set',
+      'a: !!set {x, y}\n',
+      't.yaml:1:10  a  the YAML tag !!set is not allowed; write plain values (quote text that looks like a number)',
+    ],
+    [
+      'an unknown tag',
+      'a: !foo bar\n',
+      't.yaml:1:9  a  the YAML tag !foo is not allowed; write plain values (quote text that looks like a number)',
+    ],
+    [
+      '__proto__',
+      'a:\n  __proto__: {polluted: 1}\n',
+      't.yaml:2:3  a.__proto__  the key `__proto__` is not allowed (it could alter built-in objects)',
+    ],
+    [
+      'constructor',
+      'constructor: 1\n',
+      't.yaml:1:1  constructor  the key `constructor` is not allowed (it could alter built-in objects)',
+    ],
+    [
+      'prototype',
+      'x: [{prototype: 1}]\n',
+      't.yaml:1:6  x[0].prototype  the key `prototype` is not allowed (it could alter built-in objects)',
+    ],
+    [
+      'a leading zero',
+      'a: 01234\n',
+      't.yaml:1:4  a  01234 has a leading zero, which YAML reads as the number 1234; write 1234, or put it in quotes if it is text',
+    ],
+    [
+      'a complex key',
+      '? [a, b]\n: 1\n',
+      't.yaml:1:3  (file)  a key must be a plain word, not a list, mapping or empty value',
+    ],
+    [
+      'two documents',
+      'a: 1\n---\nb: 2\n',
+      't.yaml:2:1  (file)  the file holds more than one YAML document (a second `---`); a profile is one document',
+    ],
     ['a tab indent', 'a:\n\t- 1\n', 't.yaml:2:1  (file)  a tab is used for indentation; YAML needs spaces'],
-    ['an unknown alias', 'a: *nowhere\n', 't.yaml:1:4  a  the alias *nowhere names no anchor (&nowhere) defined before it'],
+    [
+      'an unknown alias',
+      'a: *nowhere\n',
+      't.yaml:1:4  a  the alias *nowhere names no anchor (&nowhere) defined before it',
+    ],
   ])('refuses %s', (_, text, message) => {
     expect(problems(text)).toEqual([message]);
   });

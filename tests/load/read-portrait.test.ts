@@ -10,9 +10,12 @@ async function firstPixel(image: Buffer, ignoreIcc = false, lastRow = false): Pr
 }
 
 describe('decoding a portrait', () => {
-  it('converts colours from the file\'s own profile (Display P3) to sRGB, then drops the profile', async () => {
+  it("converts colours from the file's own profile (Display P3) to sRGB, then drops the profile", async () => {
     // An orange whose sRGB value is (200, 100, 50), stored as Display P3 numbers with its profile.
-    const p3 = await sharp({ create: { width: 100, height: 125, channels: 3, background: { r: 200, g: 100, b: 50 } } }).withIccProfile('p3').png().toBuffer();
+    const p3 = await sharp({ create: { width: 100, height: 125, channels: 3, background: { r: 200, g: 100, b: 50 } } })
+      .withIccProfile('p3')
+      .png()
+      .toBuffer();
     const stored = await firstPixel(p3, true);
     expect(Math.abs(stored[0]! - 200) + Math.abs(stored[2]! - 50)).toBeGreaterThan(8);
     const read = await decodePortrait(p3, 'p3.png');
@@ -20,13 +23,16 @@ describe('decoding a portrait', () => {
     const jpeg = Buffer.from(read.portrait.dataUri.split(',')[1]!, 'base64');
     expect((await sharp(jpeg).metadata()).icc).toBeUndefined();
     const shown = await firstPixel(jpeg);
-    for (const [channel, want] of [200, 100, 50].entries()) expect(Math.abs(shown[channel]! - want)).toBeLessThanOrEqual(3);
+    for (const [channel, want] of [200, 100, 50].entries())
+      expect(Math.abs(shown[channel]! - want)).toBeLessThanOrEqual(3);
   });
 
   it('turns a photo upright by its EXIF orientation before the EXIF is dropped', async () => {
     // 200 x 100, left half red, right half blue, stored rotated: orientation 6 says "turn 90° clockwise".
     const sideways = await sharp({ create: { width: 200, height: 100, channels: 3, background: 'red' } })
-      .composite([{ input: { create: { width: 100, height: 100, channels: 3, background: 'blue' } }, left: 100, top: 0 }])
+      .composite([
+        { input: { create: { width: 100, height: 100, channels: 3, background: 'blue' } }, left: 100, top: 0 },
+      ])
       .withMetadata({ orientation: 6 })
       .jpeg()
       .toBuffer();
@@ -42,8 +48,12 @@ describe('decoding a portrait', () => {
     expect([r2! < 60, b2! > 200]).toEqual([true, true]);
   });
 
-  it('puts a transparent PNG on white, as the report\'s page is', async () => {
-    const clear = await sharp({ create: { width: 80, height: 100, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+  it("puts a transparent PNG on white, as the report's page is", async () => {
+    const clear = await sharp({
+      create: { width: 80, height: 100, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
     const read = await decodePortrait(clear, 'clear.png');
     if (!read.ok) throw new Error(read.message);
     expect(await firstPixel(Buffer.from(read.portrait.dataUri.split(',')[1]!, 'base64'))).toEqual([255, 255, 255]);

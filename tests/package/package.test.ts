@@ -12,7 +12,11 @@ import { readmeBlocks } from '../helpers/readme-blocks.js';
 
 const run = promisify(execFile);
 const sh = (script: string, cwd: string, env: NodeJS.ProcessEnv = {}) =>
-  run('sh', ['-e', '-c', script], { cwd, env: { ...process.env, npm_config_update_notifier: 'false', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  run('sh', ['-e', '-c', script], {
+    cwd,
+    env: { ...process.env, npm_config_update_notifier: 'false', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 
 /**
  * The package as a user gets it: packed from a copy of the repository (its prepack script makes
@@ -33,23 +37,40 @@ describe('the packed package, installed outside the repository', () => {
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'profile-report-package-'));
     const clone = path.join(work, 'repository');
-    const { stdout } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
-    for (const file of stdout.split('\0').filter((f) => f && f !== 'node_modules' && !f.startsWith('out/') && existsSync(path.join(repoRoot, f)))) {
+    const { stdout } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: repoRoot,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    for (const file of stdout
+      .split('\0')
+      .filter((f) => f && f !== 'node_modules' && !f.startsWith('out/') && existsSync(path.join(repoRoot, f)))) {
       await mkdir(path.dirname(path.join(clone, file)), { recursive: true });
       await cp(path.join(repoRoot, file), path.join(clone, file));
     }
     // The copy shares this repository's packages through a link, so its set-up must find them
     // current: were it to run `npm ci`, it would empty this repository's node_modules through the link.
     const stamp = await readFile(path.join(repoRoot, 'node_modules', '.setup-stamp'), 'utf8').catch(() => '');
-    const lock = createHash('sha256').update(await readFile(path.join(repoRoot, 'package-lock.json'))).digest('hex');
-    if (stamp.trim() !== `${process.version} ${lock}`) throw new Error('node_modules is not what package-lock.json asks for: run `sh scripts/setup.sh test` (or `npm test`) first');
+    const lock = createHash('sha256')
+      .update(await readFile(path.join(repoRoot, 'package-lock.json')))
+      .digest('hex');
+    if (stamp.trim() !== `${process.version} ${lock}`)
+      throw new Error(
+        'node_modules is not what package-lock.json asks for: run `sh scripts/setup.sh test` (or `npm test`) first',
+      );
     await symlink(path.join(repoRoot, 'node_modules'), path.join(clone, 'node_modules'));
     // The contributors' Quick start, as the README gives it (`npm test` is this suite itself).
     const quickStart = readmeBlocks().find((b) => b.kind === 'clone')!;
-    for (const line of quickStart.code.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((l) => l && l !== 'npm test')) await sh(line, clone);
+    for (const line of quickStart.code
+      .split('\n')
+      .map((l) => l.replace(/#.*/, '').trim())
+      .filter((l) => l && l !== 'npm test'))
+      await sh(line, clone);
     expect((await readFile(path.join(clone, 'out', 'report.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     const packed = await sh(`npm pack --json --pack-destination ${JSON.stringify(work)}`, clone);
-    const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+    const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     tarball = path.join(work, info[0]!.filename);
     files = info[0]!.files.map((f) => f.path);
 
@@ -61,32 +82,57 @@ describe('the packed package, installed outside the repository', () => {
   });
 
   it('ships LICENSE, the README, its pictures and examples, and no dangling source maps', async () => {
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'docs/sample-pages.png', 'examples/restyle/extra.css', 'data/profile.schema.json', 'data/profiles/zeng-yan.yaml']));
-    expect(files.filter((f) => /^(src|tests|bench|scripts)\//.test(f) || f.endsWith('.tsbuildinfo') || f.endsWith('.stamp'))).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'docs/sample-pages.png',
+        'examples/restyle/extra.css',
+        'data/profile.schema.json',
+        'data/profiles/zeng-yan.yaml',
+      ]),
+    );
+    expect(
+      files.filter((f) => /^(src|tests|bench|scripts)\//.test(f) || f.endsWith('.tsbuildinfo') || f.endsWith('.stamp')),
+    ).toEqual([]);
     const extract = path.join(work, 'extracted');
     await mkdir(extract);
     await run('tar', ['-xzf', tarball, '-C', extract]);
     const maps = files.filter((f) => f.endsWith('.map'));
     expect(maps.length).toBeGreaterThan(10);
     for (const map of maps) {
-      const json = JSON.parse(await readFile(path.join(extract, 'package', map), 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+      const json = JSON.parse(await readFile(path.join(extract, 'package', map), 'utf8')) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
       expect(json.sourcesContent?.length, map).toBe(json.sources.length);
-      expect(json.sourcesContent!.every((s) => typeof s === 'string' && s.length > 0), map).toBe(true);
+      expect(
+        json.sourcesContent!.every((s) => typeof s === 'string' && s.length > 0),
+        map,
+      ).toBe(true);
     }
     for (const js of files.filter((f) => f.endsWith('.js') && f.startsWith('dist/'))) {
-      const named = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(await readFile(path.join(extract, 'package', js), 'utf8'))?.[1];
+      const named = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(
+        await readFile(path.join(extract, 'package', js), 'utf8'),
+      )?.[1];
       if (named) expect(files, js).toContain(path.posix.join(path.posix.dirname(js), named));
     }
     const license = await readFile(path.join(extract, 'package', 'LICENSE'), 'utf8');
     expect(license).toMatch(/^MIT License/);
-    expect(JSON.parse(await readFile(path.join(extract, 'package', 'package.json'), 'utf8'))).toMatchObject({ license: 'MIT' });
+    expect(JSON.parse(await readFile(path.join(extract, 'package', 'package.json'), 'utf8'))).toMatchObject({
+      license: 'MIT',
+    });
   }, 120_000);
 
   it('installs into an empty project, and the README steps give a report', async () => {
     const steps = readmeBlocks().find((b) => b.kind === 'package')!;
     await mkdir(work, { recursive: true });
     let cwd = work;
-    for (const raw of steps.code.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean)) {
+    for (const raw of steps.code
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter(Boolean)) {
       const install = /^apt-get install -y (.*)$/.exec(raw);
       if (install) {
         // Installed by the repository's set-up already; dpkg says so without the network.
@@ -120,7 +166,10 @@ describe('the packed package, installed outside the repository', () => {
   }, 900_000);
 
   it("runs the README's library example and compiles a TypeScript consumer with default options", async () => {
-    await sh('npm install --prefer-offline --no-audit --no-fund --ignore-scripts typescript@5.9.3 @types/node@20.19.43', project);
+    await sh(
+      'npm install --prefer-offline --no-audit --no-fund --ignore-scripts typescript@5.9.3 @types/node@20.19.43',
+      project,
+    );
     const library = readmeBlocks().find((b) => b.kind === 'library')!;
     await writeFile(path.join(project, 'example.mts'), library.code);
     await writeFile(
@@ -132,14 +181,21 @@ describe('the packed package, installed outside the repository', () => {
     );
     // TypeScript 5's `tsc --init`, with skipLibCheck off so that every typing we reach is checked.
     await sh('npx tsc --init > /dev/null', project);
-    const config = (await readFile(path.join(project, 'tsconfig.json'), 'utf8')).replace(/"skipLibCheck": true/, '"skipLibCheck": false').replace(/"types": \[\]/, '"types": ["node"]');
+    const config = (await readFile(path.join(project, 'tsconfig.json'), 'utf8'))
+      .replace(/"skipLibCheck": true/, '"skipLibCheck": false')
+      .replace(/"types": \[\]/, '"types": ["node"]');
     expect(config).toContain('"skipLibCheck": false');
     await writeFile(path.join(project, 'tsconfig.json'), config);
-    const compiled = await sh('npx tsc -p tsconfig.json --outDir built --declaration false --declarationMap false --sourceMap false', project).catch((error: { stdout?: string }) => {
+    const compiled = await sh(
+      'npx tsc -p tsconfig.json --outDir built --declaration false --declarationMap false --sourceMap false',
+      project,
+    ).catch((error: { stdout?: string }) => {
       throw new Error(`tsc failed:\n${error.stdout ?? String(error)}`);
     });
     expect(compiled.stdout).toBe('');
     const ran = await sh('node built/example.mjs', project);
-    expect(ran.stdout).toMatch(/^HTML \d+ characters, PDF \d+ bytes, \d+ charts, \d+ warnings\nPDF from memory: \d+ bytes\nvalid\n$/);
+    expect(ran.stdout).toMatch(
+      /^HTML \d+ characters, PDF \d+ bytes, \d+ charts, \d+ warnings\nPDF from memory: \d+ bytes\nvalid\n$/,
+    );
   }, 900_000);
 });

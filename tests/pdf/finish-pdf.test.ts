@@ -65,7 +65,14 @@ describe('finishPdf', () => {
     await writeFile(file, finished);
     await expect(promisify(execFile)('qpdf', ['--check', file])).resolves.toBeTruthy();
     const facts = await readPdf(file);
-    expect(facts.info).toMatchObject({ Title: meta.title, Author: meta.author, Subject: 'A test', Keywords: 'a, b', Creator: 'profile-report', CreationDate: "D:20261123000000+00'00'" });
+    expect(facts.info).toMatchObject({
+      Title: meta.title,
+      Author: meta.author,
+      Subject: 'A test',
+      Keywords: 'a, b',
+      Creator: 'profile-report',
+      CreationDate: "D:20261123000000+00'00'",
+    });
     expect(flattenOutline(facts.outline)).toEqual(['Two balance points', 'Timeline']);
     // The original Info dictionary no longer holds the time of printing.
     expect(finished.toString('latin1')).not.toContain('20261124010339');
@@ -77,7 +84,16 @@ describe('finishPdf', () => {
 
   it('leaves a bookmark alone when no heading holds its letters, and titles the others', async () => {
     const file = path.join(dir, 'unmatched.pdf');
-    await writeFile(file, finish(chromiumLikePdf(), { ...meta, headings: [{ text: 'Something else', level: 1 }, { text: 'Timeline', level: 1 }] }));
+    await writeFile(
+      file,
+      finish(chromiumLikePdf(), {
+        ...meta,
+        headings: [
+          { text: 'Something else', level: 1 },
+          { text: 'Timeline', level: 1 },
+        ],
+      }),
+    );
     expect(flattenOutline((await readPdf(file)).outline)).toEqual(['Two balancepoints', 'Timeline']);
   });
 
@@ -92,8 +108,20 @@ describe('finishPdf', () => {
     const json = new TextEncoder().encode('{"edition":"de","profiles":2}\n');
     const binary = Uint8Array.from({ length: 600 }, (_, i) => (i * 37) % 256);
     const attachments = [
-      { name: 'report-data.json', description: 'The data behind this report', mime: 'application/json', bytes: json, modDate: '2026-11-20' },
-      { name: 'Zeng 曾妍.bin', description: 'Bytes (any) \\ of them', mime: 'application/octet-stream', bytes: binary, modDate: '2026-11-21' },
+      {
+        name: 'report-data.json',
+        description: 'The data behind this report',
+        mime: 'application/json',
+        bytes: json,
+        modDate: '2026-11-20',
+      },
+      {
+        name: 'Zeng 曾妍.bin',
+        description: 'Bytes (any) \\ of them',
+        mime: 'application/octet-stream',
+        bytes: binary,
+        modDate: '2026-11-21',
+      },
     ];
     const finished = finish(chromiumLikePdf(), { ...meta, attachments });
     expect(finished.equals(finish(chromiumLikePdf(), { ...meta, attachments }))).toBe(true);
@@ -102,7 +130,10 @@ describe('finishPdf', () => {
     await expect(promisify(execFile)('qpdf', ['--check', file])).resolves.toBeTruthy();
     const doc = await getDocument({ data: new Uint8Array(finished), isEvalSupported: false, verbosity: 0 }).promise;
     try {
-      const found = (await doc.getAttachments()) as Record<string, { filename: string; description: string; content: Uint8Array }>;
+      const found = (await doc.getAttachments()) as Record<
+        string,
+        { filename: string; description: string; content: Uint8Array }
+      >;
       expect(Object.keys(found).sort()).toEqual(['Zeng 曾妍.bin', 'report-data.json']);
       expect(Buffer.from(found['report-data.json']!.content).equals(Buffer.from(json))).toBe(true);
       expect(found['report-data.json']!.description).toBe('The data behind this report');
@@ -120,11 +151,23 @@ describe('finishPdf', () => {
   });
 
   it('refuses an attachment named like a path, twice, or with a date that is not a date', () => {
-    const one = { name: 'a.json', description: '', mime: 'application/json', bytes: new Uint8Array([1]), modDate: '2026-11-20' };
-    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [{ ...one, name: '../a.json' }] })).toThrow(/must be a plain file name/);
+    const one = {
+      name: 'a.json',
+      description: '',
+      mime: 'application/json',
+      bytes: new Uint8Array([1]),
+      modDate: '2026-11-20',
+    };
+    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [{ ...one, name: '../a.json' }] })).toThrow(
+      /must be a plain file name/,
+    );
     expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [one, one] })).toThrow(/two files named "a.json"/);
-    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [{ ...one, modDate: 'today' }] })).toThrow(/is not YYYY-MM-DD/);
-    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [{ ...one, mime: 'json' }] })).toThrow(/is not a media type/);
+    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [{ ...one, modDate: 'today' }] })).toThrow(
+      /is not YYYY-MM-DD/,
+    );
+    expect(() => finish(chromiumLikePdf(), { ...meta, attachments: [{ ...one, mime: 'json' }] })).toThrow(
+      /is not a media type/,
+    );
   });
 
   it('writes text strings in UTF-16 so any script survives', () => {

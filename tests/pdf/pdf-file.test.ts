@@ -40,7 +40,10 @@ describe('a PDF the reader cannot fully read is a RenderError, never an empty an
   };
 
   it('refuses a document with no pages, where the checks would find nothing to complain of', () => {
-    refused(makePdf(['<</Type /Catalog\n/Pages 2 0 R>>', '<</Type /Pages\n/Kids []\n/Count 0>>']), /the PDF cannot be read: it has no pages/);
+    refused(
+      makePdf(['<</Type /Catalog\n/Pages 2 0 R>>', '<</Type /Pages\n/Kids []\n/Count 0>>']),
+      /the PDF cannot be read: it has no pages/,
+    );
     expect(() => printedShrunk(readPdf(onePagePdf({ content: '' })))).toThrow(/draws nothing on any of its pages/);
   });
 
@@ -48,22 +51,36 @@ describe('a PDF the reader cannot fully read is a RenderError, never an empty an
     const good = onePagePdf();
     const text = good.toString('latin1');
     // Object 3's offset moved by one byte: the table no longer points at "3 0 obj".
-    const broken = text.replace(/(xref\n0 \d+\n(?:\d{10} \d{5} [nf] \n){3})(\d{10})/, (_, head: string, offset: string) => head + String(Number(offset) + 1).padStart(10, '0'));
+    const broken = text.replace(
+      /(xref\n0 \d+\n(?:\d{10} \d{5} [nf] \n){3})(\d{10})/,
+      (_, head: string, offset: string) => head + String(Number(offset) + 1).padStart(10, '0'),
+    );
     refused(Buffer.from(broken, 'latin1'), /the PDF cannot be read: /);
-    refused(Buffer.from(text.replace(/startxref\n\d+/, 'startxref\n5'), 'latin1'), /its cross-reference table is not at byte 5/);
+    refused(
+      Buffer.from(text.replace(/startxref\n\d+/, 'startxref\n5'), 'latin1'),
+      /its cross-reference table is not at byte 5/,
+    );
   });
 
   it('refuses a filter it does not decode, and data that does not inflate', () => {
-    refused(onePagePdf({ filter: 'LZWDecode', content: 'abc' }), /uses the \/LZWDecode filter, which this reader does not decode/);
+    refused(
+      onePagePdf({ filter: 'LZWDecode', content: 'abc' }),
+      /uses the \/LZWDecode filter, which this reader does not decode/,
+    );
     refused(onePagePdf({ filter: 'FlateDecode', content: 'not deflate data' }), /does not inflate/);
   });
 
   it('refuses an object the table does not hold (as in an object stream), a hybrid file and a page tree that loops', () => {
-    expect(() => readPdf(onePagePdf({ page: '\n/Annots 40 0 R' })).actions()).toThrow(/the PDF cannot be read: object 40 is not in the cross-reference table/);
+    expect(() => readPdf(onePagePdf({ page: '\n/Annots 40 0 R' })).actions()).toThrow(
+      /the PDF cannot be read: object 40 is not in the cross-reference table/,
+    );
     refused(makePdf(['<</Type /Catalog\n/Pages 9 0 R>>']), /object 9 is not in the cross-reference table/);
     const hybrid = onePagePdf().toString('latin1').replace('/Root 1 0 R', '/Root 1 0 R\n/XRefStm 10');
     refused(Buffer.from(hybrid, 'latin1'), /a cross-reference stream \(a hybrid file\)/);
-    refused(makePdf(['<</Type /Catalog\n/Pages 2 0 R>>', '<</Type /Pages\n/Kids [2 0 R]\n/Count 1>>']), /its page tree loops/);
+    refused(
+      makePdf(['<</Type /Catalog\n/Pages 2 0 R>>', '<</Type /Pages\n/Kids [2 0 R]\n/Count 1>>']),
+      /its page tree loops/,
+    );
   });
 
   it('refuses a font of a kind whose glyphs it cannot tell', async () => {
@@ -77,6 +94,8 @@ describe('a PDF the reader cannot fully read is a RenderError, never an empty an
         '<</Type /Font\n/Subtype /TrueType\n/BaseFont /Simple>>',
       ]),
     );
-    expect(() => missingGlyphProblems(doc)).toThrow(/font object 5 \(Simple\) is a TrueType font, which this reader does not read/);
+    expect(() => missingGlyphProblems(doc)).toThrow(
+      /font object 5 \(Simple\) is a TrueType font, which this reader does not read/,
+    );
   });
 });

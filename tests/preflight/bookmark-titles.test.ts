@@ -31,7 +31,7 @@ function withBookmarks(titles: readonly string[]): Buffer {
 const meta = { title: 't', author: 'a', subject: 's', keywords: '', date: '2026-11-23', creator: 'c' };
 
 describe('bookmarks are titled from the headings, and checked against them', () => {
-  it('pairs Chromium\'s painted titles with their headings: doubled, spaces lost, right-to-left in visual order and presentation forms', () => {
+  it("pairs Chromium's painted titles with their headings: doubled, spaces lost, right-to-left in visual order and presentation forms", () => {
     const titles = ['At a glanceAt a glance', 'Two balancepoints', 'عامة نظرةعامة نظرة', 'ﺣﺪاد ﻟﻴﻠﻰ', 'Sources'];
     const headings = [h('At a glance'), h('Two balance points'), h('نظرة عامة'), h('ليلى حداد', 2), h('Sources')];
     expect(pairBookmarks(titles, headings)).toEqual([0, 1, 2, 3, 4]);
@@ -40,9 +40,11 @@ describe('bookmarks are titled from the headings, and checked against them', () 
     expect(pairBookmarks(['Something else'], [h('Timeline')])).toEqual([-1]);
   });
 
-  it('writes each heading\'s text as its bookmark\'s title, and finds nothing to say when they agree', () => {
+  it("writes each heading's text as its bookmark's title, and finds nothing to say when they agree", () => {
     const headings = [h('نظرة عامة'), h('Two balance points')];
-    const finished = readPdf(finishPdf(readPdf(withBookmarks(['عامة نظرةعامة نظرة', 'Two balancepoints'])), { ...meta, headings }));
+    const finished = readPdf(
+      finishPdf(readPdf(withBookmarks(['عامة نظرةعامة نظرة', 'Two balancepoints'])), { ...meta, headings }),
+    );
     expect(finished.outline.map((i) => i.title)).toEqual(['نظرة عامة', 'Two balance points']);
     expect(bookmarkProblems(finished, headings)).toEqual([]);
   });
@@ -60,7 +62,10 @@ describe('bookmarks are titled from the headings, and checked against them', () 
 describe('profile-report build of an Arabic report', () => {
   it('writes bookmarks that read as the headings do, with nothing to warn about', async () => {
     const project = await tempProject({ withSample: false });
-    const result = await runCli(['build', 'tests/fixtures/i18n/report.ar.yaml', '--out', path.join(project, 'out'), '--strict'], { cwd: repoRoot });
+    const result = await runCli(
+      ['build', 'tests/fixtures/i18n/report.ar.yaml', '--out', path.join(project, 'out'), '--strict'],
+      { cwd: repoRoot },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('warning');
     const outline = flattenOutline((await readWithPdfJs(path.join(project, 'out', 'report.ar.pdf'))).outline);

@@ -18,10 +18,14 @@ function pagesDownTo(bottoms: readonly number[]): Buffer {
 
 describe('emptyPageProblems', () => {
   it('names a page in the middle whose content ends near its top, but not the cover or the last page', () => {
-    expect(emptyPageProblems(readPdf(pagesDownTo([700, 100, 300, 720, 200, 745])))).toEqual(['page 4 of the PDF is nearly empty: its content ends 9% of the way down']);
+    expect(emptyPageProblems(readPdf(pagesDownTo([700, 100, 300, 720, 200, 745])))).toEqual([
+      'page 4 of the PDF is nearly empty: its content ends 9% of the way down',
+    ]);
   });
 
   it('names a blank page in the middle', () => {
-    expect(emptyPageProblems(readPdf(pagesDownTo([100, 0, 100])))).toEqual(['page 2 of the PDF is empty between its header and footer']);
+    expect(emptyPageProblems(readPdf(pagesDownTo([100, 0, 100])))).toEqual([
+      'page 2 of the PDF is empty between its header and footer',
+    ]);
   });
 });

@@ -7,7 +7,8 @@ import { makePdf } from '../pdf/make-pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 
-const toUnicode = '/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <0041> <0002> <0062> endbfchar 1 beginbfrange <0003> <0004> <0063> endbfrange endcmap end end';
+const toUnicode =
+  '/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <0041> <0002> <0062> endbfchar 1 beginbfrange <0003> <0004> <0063> endbfrange endcmap end end';
 
 /** A page drawn with a Type0 font (glyph 0 is .notdef) and a Type3 font as Skia writes them (/g0 is .notdef). */
 function pdfShowing(content: string): Buffer {
@@ -25,12 +26,24 @@ function pdfShowing(content: string): Buffer {
 
 describe('missingGlyphProblems', () => {
   it('finds nothing when every code has a glyph', () => {
-    expect(missingGlyphProblems(readPdf(pdfShowing('BT /F1 12 Tf 1 0 0 1 72 700 Tm <000100020003> Tj /F2 12 Tf <01> Tj ET')))).toEqual([]);
+    expect(
+      missingGlyphProblems(
+        readPdf(pdfShowing('BT /F1 12 Tf 1 0 0 1 72 700 Tm <000100020003> Tj /F2 12 Tf <01> Tj ET')),
+      ),
+    ).toEqual([]);
   });
 
   it('names the page and the line of each glyph drawn as .notdef, in a CID font and in a Type3 font', () => {
-    const problems = missingGlyphProblems(readPdf(pdfShowing('BT /F1 12 Tf 1 0 0 1 72 700 Tm <0001000000020003> Tj 20 0 Td [<0004> -50 <0000>] TJ ET BT /F2 12 Tf 1 0 0 1 72 600 Tm <0100> Tj ET')));
-    expect(problems).toEqual(['page 1 of the PDF prints 3 characters as empty boxes (no font drew them): "A□bcd□", "□"']);
+    const problems = missingGlyphProblems(
+      readPdf(
+        pdfShowing(
+          'BT /F1 12 Tf 1 0 0 1 72 700 Tm <0001000000020003> Tj 20 0 Td [<0004> -50 <0000>] TJ ET BT /F2 12 Tf 1 0 0 1 72 600 Tm <0100> Tj ET',
+        ),
+      ),
+    );
+    expect(problems).toEqual([
+      'page 1 of the PDF prints 3 characters as empty boxes (no font drew them): "A□bcd□", "□"',
+    ]);
   });
 });
 
@@ -42,7 +55,9 @@ describe('profile-report build with text no font draws', () => {
     await writeFile(path.join(project, 'look', 'extra.css'), 'section.sources h1::after { content: " \\E000"; }\n');
     const refused = await runCli(['build', '--templates', 'look', '--strict'], { cwd: project });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/page \d+ of the PDF prints a character as an empty box \(no font drew it\): "Sources □" \(--strict\)/);
+    expect(refused.stderr).toMatch(
+      /page \d+ of the PDF prints a character as an empty box \(no font drew it\): "Sources □" \(--strict\)/,
+    );
     expect(refused.stderr).toContain('nothing was written');
     expect((await listFiles(project)).filter((f) => f.startsWith('out/'))).toEqual([]);
   }, 120_000);

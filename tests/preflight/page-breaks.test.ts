@@ -13,16 +13,20 @@ async function projectWith(css: string): Promise<string> {
 }
 
 /** Lets rows, cards and entries break inside, a line at a time. */
-const splitting = 'tr, .card, li, .person-card, .contents { break-inside: auto !important; }\np, li, dd, td { orphans: 1 !important; widows: 1 !important; }\n';
+const splitting =
+  'tr, .card, li, .person-card, .contents { break-inside: auto !important; }\np, li, dd, td { orphans: 1 !important; widows: 1 !important; }\n';
 /** Puts a page break right after the first source, which is cut to one line. */
-const stranding = '.source-list li:first-child { break-after: page !important; }\n.source-list li:first-child > :not(.source-title) { display: none !important; }\n';
+const stranding =
+  '.source-list li:first-child { break-after: page !important; }\n.source-list li:first-child > :not(.source-title) { display: none !important; }\n';
 
 describe('the preflight reads the printed pages for cut blocks and stranded headings', () => {
   it('names each card, entry and table row cut across pages, by its text and pages; --strict refuses', async () => {
     const project = await projectWith(splitting);
     const result = await runCli(['build', '--templates', 'look'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/warning: blocks are cut across pages of the PDF: .*the card "[^"]+" on pages (\d+)–(\d+)/);
+    expect(result.stderr).toMatch(
+      /warning: blocks are cut across pages of the PDF: .*the card "[^"]+" on pages (\d+)–(\d+)/,
+    );
     expect(result.stderr).toMatch(/the table row "2022 X-VLM[^"]*" on pages \d+–\d+/);
 
     const strict = await projectWith(splitting);
@@ -37,7 +41,9 @@ describe('the preflight reads the printed pages for cut blocks and stranded head
     const project = await projectWith(stranding);
     const result = await runCli(['build', '--templates', 'look'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/warning: the heading "Sources" on page \d+ of the PDF keeps one line of what it heads, and the rest is on the next page/);
+    expect(result.stderr).toMatch(
+      /warning: the heading "Sources" on page \d+ of the PDF keeps one line of what it heads, and the rest is on the next page/,
+    );
 
     const strict = await projectWith(stranding);
     const refused = await runCli(['build', '--templates', 'look', '--strict'], { cwd: strict });

@@ -8,7 +8,10 @@ import { listFiles, tempProject } from '../helpers/temp-project.js';
 /** A template folder whose CSS tears words: any letter may end a line, and no hyphen is drawn. */
 async function tearingTemplates(project: string): Promise<void> {
   await mkdir(path.join(project, 'look'));
-  await writeFile(path.join(project, 'look', 'extra.css'), 'td, dd, p, li, h2 { word-break: break-all !important; hyphens: none !important; }\n.papers-table th:nth-child(2) { width: 20% !important; }\n');
+  await writeFile(
+    path.join(project, 'look', 'extra.css'),
+    'td, dd, p, li, h2 { word-break: break-all !important; hyphens: none !important; }\n.papers-table th:nth-child(2) { width: 20% !important; }\n',
+  );
 }
 
 describe('the preflight measures the laid-out page for torn words', () => {
@@ -17,7 +20,9 @@ describe('the preflight measures the laid-out page for torn words', () => {
     await tearingTemplates(project);
     const result = await runCli(['build', '--templates', 'look'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/warning: words are broken across lines without a hyphen: (the (word|name) "[^"|]+\|[^"|]+" \(in "[^"]+"\)(, | and \d+ more))+/);
+    expect(result.stderr).toMatch(
+      /warning: words are broken across lines without a hyphen: (the (word|name) "[^"|]+\|[^"|]+" \(in "[^"]+"\)(, | and \d+ more))+/,
+    );
     expect(result.stderr).toMatch(/\(in "At a glance"\)/);
 
     const strict = await tempProject();
@@ -32,7 +37,9 @@ describe('the preflight measures the laid-out page for torn words', () => {
   it('names a few torn words and counts the rest', () => {
     const torn = Array.from({ length: 15 }, (_, i) => ({ word: `wo|rd${i}`, section: 'in "Papers"', name: i === 0 }));
     const [warning] = tornWordWarnings(torn);
-    expect(warning).toMatch(/^words are broken across lines without a hyphen: the name "wo\|rd0" \(in "Papers"\), the word "wo\|rd1"/);
+    expect(warning).toMatch(
+      /^words are broken across lines without a hyphen: the name "wo\|rd0" \(in "Papers"\), the word "wo\|rd1"/,
+    );
     expect(warning).toContain('and 3 more');
     expect(tornWordWarnings([])).toEqual([]);
   });

@@ -25,7 +25,9 @@ describe('a worker killed mid-run', () => {
     let third: CliProcess | undefined;
     try {
       expect((await queue(['add', ...specs(withPdf), '--redis', redis.url], project)).code).toBe(0);
-      expect((await queue(['add', ...specs(htmlOnly), '--redis', redis.url, '--format', 'html'], project)).code).toBe(0);
+      expect((await queue(['add', ...specs(htmlOnly), '--redis', redis.url, '--format', 'html'], project)).code).toBe(
+        0,
+      );
       const waiting = new CliProcess(['queue', 'wait', '--redis', redis.url, '--out', 'got', '--json'], project);
 
       // Killed outright while it builds its second report: it cannot finish it or say so.
@@ -42,17 +44,26 @@ describe('a worker killed mid-run', () => {
       expect(summary.reports.map((r) => r.spec).sort()).toEqual(specs(names));
       expect(new Set(summary.reports.map((r) => r.id)).size).toBe(12);
       expect(summary.reports.every((r) => r.ok)).toBe(true);
-      expect(await listFiles(path.join(project, 'got'))).toEqual([...names.map((n) => `${n}.html`), ...withPdf.map((n) => `${n}.pdf`)].sort());
+      expect(await listFiles(path.join(project, 'got'))).toEqual(
+        [...names.map((n) => `${n}.html`), ...withPdf.map((n) => `${n}.pdf`)].sort(),
+      );
       // The killed worker's report was built by another once its lock ran out.
-      expect([...second.lines(/^built /), ...third.lines(/^built /)].filter((l) => l.startsWith(`built ${lost} `)).length).toBeGreaterThanOrEqual(1);
+      expect(
+        [...second.lines(/^built /), ...third.lines(/^built /)].filter((l) => l.startsWith(`built ${lost} `)).length,
+      ).toBeGreaterThanOrEqual(1);
       // The third worker removed the folder the killed one left.
       expect((await readdir(tmp)).filter((n) => n.startsWith(`profile-report-job-${first.pid}-`))).toEqual([]);
 
       // The same reports built here, as `build` does: the same bytes.
-      expect((await runCli(['build', ...specs(htmlOnly), '--format', 'html', '--quiet'], { cwd: project })).code).toBe(0);
+      expect((await runCli(['build', ...specs(htmlOnly), '--format', 'html', '--quiet'], { cwd: project })).code).toBe(
+        0,
+      );
       expect((await runCli(['build', ...specs(withPdf), '--quiet'], { cwd: project })).code).toBe(0);
       for (const file of await listFiles(path.join(project, 'got'))) {
-        expect((await readFile(path.join(project, 'got', file))).equals(await readFile(path.join(project, 'out', file))), file).toBe(true);
+        expect(
+          (await readFile(path.join(project, 'got', file))).equals(await readFile(path.join(project, 'out', file))),
+          file,
+        ).toBe(true);
       }
 
       expect(await second.stop('SIGTERM')).toEqual({ code: 143, signal: null });

@@ -23,9 +23,17 @@ describe('packing a report into a job', () => {
     const packed = await packReport('data/report.yaml', settings, project, '0.1.0');
     expect(packed.label).toBe('data/report.yaml');
     expect(packed.payload.spec).toBe('data/report.yaml');
-    expect(Object.keys(packed.payload.files)).toEqual(['data/profiles/luo-fuli.yaml', 'data/profiles/zeng-yan.yaml', 'data/report.yaml']);
-    expect(decode(packed.payload.files['data/profiles/zeng-yan.yaml'])).toBe(await readFile(path.join(project, 'data', 'profiles', 'zeng-yan.yaml'), 'utf8'));
-    expect(packed.bytes).toBe(Object.values(packed.payload.files).reduce((sum, b64) => sum + Buffer.from(b64, 'base64').length, 0));
+    expect(Object.keys(packed.payload.files)).toEqual([
+      'data/profiles/luo-fuli.yaml',
+      'data/profiles/zeng-yan.yaml',
+      'data/report.yaml',
+    ]);
+    expect(decode(packed.payload.files['data/profiles/zeng-yan.yaml'])).toBe(
+      await readFile(path.join(project, 'data', 'profiles', 'zeng-yan.yaml'), 'utf8'),
+    );
+    expect(packed.bytes).toBe(
+      Object.values(packed.payload.files).reduce((sum, b64) => sum + Buffer.from(b64, 'base64').length, 0),
+    );
     expect(jobPayloadSchema.parse(JSON.parse(JSON.stringify(packed.payload)))).toEqual(packed.payload);
   });
 
@@ -54,7 +62,10 @@ describe('packing a report into a job', () => {
     await mkdir(path.join(project, 'look', 'partials'), { recursive: true });
     await mkdir(path.join(project, 'look', 'messages'));
     await writeFile(path.join(project, 'look', 'extra.css'), 'h1 { letter-spacing: 0.01em; }\n');
-    await writeFile(path.join(project, 'look', 'partials', 'cover.hbs'), '<section class="cover"><h1>{{title}}</h1></section>\n');
+    await writeFile(
+      path.join(project, 'look', 'partials', 'cover.hbs'),
+      '<section class="cover"><h1>{{title}}</h1></section>\n',
+    );
     await writeFile(path.join(project, 'look', 'messages', 'de.yaml'), 'contents: Inhalt\n');
     await writeFile(path.join(project, 'look', 'messages', 'fr.yaml'), 'contents: Sommaire\n');
     await withSpecLine(project, 'templates: ../look\nlanguage: de');
@@ -79,7 +90,9 @@ describe('packing a report into a job', () => {
     await withSpecLine(project, 'templates: ../look');
     const error = await packReport('data/report.yaml', settings, project, '0.1.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toMatch(/cite\.hbs leads outside the project folder .*the symbolic link .*cite\.hbs points to .*-secret\.txt/);
+    expect((error as Error).message).toMatch(
+      /cite\.hbs leads outside the project folder .*the symbolic link .*cite\.hbs points to .*-secret\.txt/,
+    );
     await rm(secret);
   });
 
@@ -88,7 +101,15 @@ describe('packing a report into a job', () => {
     await rm(path.join(project, 'data', 'profiles', 'luo-fuli.yaml'));
     const error = await packReport('data/report.yaml', settings, project, '0.1.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).problems).toEqual([expect.objectContaining({ file: 'data/report.yaml', path: 'profiles[1]', message: 'the profile `profiles/luo-fuli.yaml` does not exist (looked for data/profiles/luo-fuli.yaml); the folder holds zeng-yan.yaml', severity: 'error' })]);
+    expect((error as ValidationError).problems).toEqual([
+      expect.objectContaining({
+        file: 'data/report.yaml',
+        path: 'profiles[1]',
+        message:
+          'the profile `profiles/luo-fuli.yaml` does not exist (looked for data/profiles/luo-fuli.yaml); the folder holds zeng-yan.yaml',
+        severity: 'error',
+      }),
+    ]);
   });
 
   it('packs a profile with problems as it is: the job fails with them, as build would print them', async () => {
@@ -101,9 +122,13 @@ describe('packing a report into a job', () => {
 
   it('refuses a spec outside the folder it runs in', async () => {
     const project = await tempProject();
-    const error = await packReport('../elsewhere/report.yaml', settings, path.join(project, 'data'), '0.1.0').catch((e: unknown) => e);
+    const error = await packReport('../elsewhere/report.yaml', settings, path.join(project, 'data'), '0.1.0').catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe(`${path.join(project, 'elsewhere', 'report.yaml')} is outside this folder; run \`queue add\` from the project folder that holds the spec, since a job carries the project's files by their place in it`);
+    expect((error as Error).message).toBe(
+      `${path.join(project, 'elsewhere', 'report.yaml')} is outside this folder; run \`queue add\` from the project folder that holds the spec, since a job carries the project's files by their place in it`,
+    );
   });
 
   it(`refuses a report whose files come to more than ${limits.jobInputBytes / 2 ** 20} MiB, naming the largest`, async () => {
@@ -119,10 +144,18 @@ describe('packing a report into a job', () => {
       people.push(`profiles/p${i}.yaml`);
     }
     const spec = path.join(project, 'data', 'report.yaml');
-    await writeFile(spec, (await readFile(spec, 'utf8')).replace(/profiles:\n(  - .*\n)+/, `profiles:\n${people.map((p) => `  - ${p}\n`).join('')}`));
+    await writeFile(
+      spec,
+      (await readFile(spec, 'utf8')).replace(
+        /profiles:\n(  - .*\n)+/,
+        `profiles:\n${people.map((p) => `  - ${p}\n`).join('')}`,
+      ),
+    );
     const error = await packReport('data/report.yaml', settings, project, '0.1.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toMatch(/^data\/report\.yaml: the report's files come to 8\.0 MiB \(9 files; the largest data\/profiles\/p\d\.yaml, 1 MiB; .*\); a queued report may carry at most 8 MiB$/);
+    expect((error as Error).message).toMatch(
+      /^data\/report\.yaml: the report's files come to 8\.0 MiB \(9 files; the largest data\/profiles\/p\d\.yaml, 1 MiB; .*\); a queued report may carry at most 8 MiB$/,
+    );
   }, 60_000);
 });
 
@@ -132,8 +165,14 @@ describe('a job is laid out in a folder of its own', () => {
     const packed = await packReport('data/report.yaml', settings, project, '0.1.0');
     const unpacked = await unpackProject(packed.payload);
     try {
-      expect(await listFiles(unpacked.dir)).toEqual(['data/profiles/luo-fuli.yaml', 'data/profiles/zeng-yan.yaml', 'data/report.yaml']);
-      expect(await readFile(path.join(unpacked.dir, 'data', 'report.yaml'), 'utf8')).toBe(await readFile(path.join(project, 'data', 'report.yaml'), 'utf8'));
+      expect(await listFiles(unpacked.dir)).toEqual([
+        'data/profiles/luo-fuli.yaml',
+        'data/profiles/zeng-yan.yaml',
+        'data/report.yaml',
+      ]);
+      expect(await readFile(path.join(unpacked.dir, 'data', 'report.yaml'), 'utf8')).toBe(
+        await readFile(path.join(project, 'data', 'report.yaml'), 'utf8'),
+      );
     } finally {
       await unpacked.dispose();
     }
@@ -145,6 +184,8 @@ describe('a job is laid out in a folder of its own', () => {
       const payload = { format: 1, tool: '0.1.0', spec: 'a.yaml', settings, files: { [name]: 'eA==' } };
       expect(jobPayloadSchema.safeParse(payload).success, JSON.stringify(name)).toBe(false);
     }
-    expect(jobPayloadSchema.safeParse({ format: 1, tool: '0.1.0', spec: '../a.yaml', settings, files: {} }).success).toBe(false);
+    expect(
+      jobPayloadSchema.safeParse({ format: 1, tool: '0.1.0', spec: '../a.yaml', settings, files: {} }).success,
+    ).toBe(false);
   });
 });

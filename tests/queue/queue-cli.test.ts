@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { limits } from '../../src/limits.js';
 import { packReport } from '../../src/queue/pack-report.js';
 import { toolVersion } from '../../src/queue/tool-version.js';
-import { queueAddSummarySchema, queueStatusSummarySchema, queueWaitSummarySchema } from '../../src/queue/queue-schema.js';
+import {
+  queueAddSummarySchema,
+  queueStatusSummarySchema,
+  queueWaitSummarySchema,
+} from '../../src/queue/queue-schema.js';
 import type { QueueAddSummary, QueueStatusSummary, QueueWaitSummary } from '../../src/queue/queue-schema.js';
 import { privateTmp } from '../helpers/leftovers.js';
 import { RedisServer, freePort } from '../helpers/redis-server.js';
@@ -21,10 +25,22 @@ describe('a Redis that cannot be used', () => {
   it('a bad --redis URL is exit 2 and one line, for every command', async () => {
     const project = await projectWithReports([]);
     for (const [args, message] of [
-      [['queue', 'add', 'data/report.yaml', '--redis', 'http://example.com'], 'error: --redis takes a redis:// or rediss:// URL, not http://example.com/'],
-      [['queue', 'wait', '--out', 'got', '--redis', 'not a url'], 'error: --redis takes a URL such as redis://127.0.0.1:6379, not not a url'],
-      [['queue', 'status'], 'error: --redis is required: the Redis server the queue lives on, for example --redis redis://127.0.0.1:6379'],
-      [['worker', '--redis', 'redis://:secret@host/db'], 'error: --redis: the path of the URL is a database number (0 to 15), not /db'],
+      [
+        ['queue', 'add', 'data/report.yaml', '--redis', 'http://example.com'],
+        'error: --redis takes a redis:// or rediss:// URL, not http://example.com/',
+      ],
+      [
+        ['queue', 'wait', '--out', 'got', '--redis', 'not a url'],
+        'error: --redis takes a URL such as redis://127.0.0.1:6379, not not a url',
+      ],
+      [
+        ['queue', 'status'],
+        'error: --redis is required: the Redis server the queue lives on, for example --redis redis://127.0.0.1:6379',
+      ],
+      [
+        ['worker', '--redis', 'redis://:secret@host/db'],
+        'error: --redis: the path of the URL is a database number (0 to 15), not /db',
+      ],
     ] as const) {
       const result = await runCli(args, { cwd: project });
       expect(result.code, args.join(' ')).toBe(2);
@@ -43,7 +59,9 @@ describe('a Redis that cannot be used', () => {
     ]) {
       const result = await queue([...args, '--redis', `redis://:hunter2@127.0.0.1:${port}`], project);
       expect(result.code, args.join(' ')).toBe(2);
-      expect(oneLine(result.stderr)).toEqual([`error: cannot reach Redis at redis://:***@127.0.0.1:${port}: connection refused: is redis-server running there?`]);
+      expect(oneLine(result.stderr)).toEqual([
+        `error: cannot reach Redis at redis://:***@127.0.0.1:${port}: connection refused: is redis-server running there?`,
+      ]);
       expect(result.stdout).toBe('');
     }
     expect((await listFiles(project)).filter((f) => f.startsWith('got'))).toEqual([]);
@@ -52,13 +70,20 @@ describe('a Redis that cannot be used', () => {
   it('a worker that cannot reach Redis says so once, keeps trying, and starts when Redis is there', async () => {
     const project = await projectWithReports([]);
     const port = await freePort();
-    const worker = new CliProcess(['worker', '--redis', `redis://127.0.0.1:${port}`, '--concurrency', '1'], project, { TMPDIR: await privateTmp(project) });
+    const worker = new CliProcess(['worker', '--redis', `redis://127.0.0.1:${port}`, '--concurrency', '1'], project, {
+      TMPDIR: await privateTmp(project),
+    });
     try {
       await worker.waitFor(/cannot reach Redis/);
       await new Promise((resolve) => setTimeout(resolve, 2500));
-      expect(worker.lines(/cannot reach Redis/)).toEqual([`cannot reach Redis at redis://127.0.0.1:${port}: connection refused: is redis-server running there?; trying again until it answers`]);
+      expect(worker.lines(/cannot reach Redis/)).toEqual([
+        `cannot reach Redis at redis://127.0.0.1:${port}: connection refused: is redis-server running there?; trying again until it answers`,
+      ]);
       await RedisServer.start(port);
-      await worker.waitFor(/^taking jobs from the queue profile-report-\d+\.\d+\.\d+ at redis:\/\/127\.0\.0\.1:\d+, 1 at a time$/, 30_000);
+      await worker.waitFor(
+        /^taking jobs from the queue profile-report-\d+\.\d+\.\d+ at redis:\/\/127\.0\.0\.1:\d+, 1 at a time$/,
+        30_000,
+      );
       expect(await worker.stop('SIGTERM')).toEqual({ code: 143, signal: null });
     } finally {
       await worker.stop('SIGKILL');
@@ -71,18 +96,41 @@ describe('jobs from elsewhere', () => {
     const redis = await RedisServer.start();
     const project = await projectWithReports(['honest']);
     const tmp = await privateTmp(project);
-    const { payload } = await packReport('data/honest.yaml', { formats: ['html'], strict: false, timeoutMs: 60_000 }, project, toolVersion);
+    const { payload } = await packReport(
+      'data/honest.yaml',
+      { formats: ['html'], strict: false, timeoutMs: 60_000 },
+      project,
+      toolVersion,
+    );
     const client = new Redis(redis.url, { maxRetriesPerRequest: null });
     const forger = new Queue(`profile-report-${toolVersion}`, { connection: client });
     const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: tmp });
     try {
       await forger.add('forged', payload, { jobId: 'f'.repeat(64) });
-      await forger.add('escape', { ...payload, files: { ...payload.files, '../../escape.txt': 'eA==' } }, { jobId: 'e'.repeat(64) });
+      await forger.add(
+        'escape',
+        { ...payload, files: { ...payload.files, '../../escape.txt': 'eA==' } },
+        { jobId: 'e'.repeat(64) },
+      );
       await worker.waitFor(/^refused /, 60_000, 2);
-      const status = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
+      const status = queueStatusSummarySchema.parse(
+        json(await queue(['status', '--redis', redis.url, '--json'], project)),
+      );
       expect(status.failed.sort((a, b) => a.spec.localeCompare(b.spec))).toEqual([
-        { id: 'e'.repeat(64), spec: 'escape', attempts: 1, error: `the job is not a report packed by profile-report ${toolVersion}: files["../../escape.txt"]: a relative path inside the project, with no empty, \`.\` or \`..\` part`, problems: [] },
-        { id: 'f'.repeat(64), spec: 'forged', attempts: 1, error: "the job's id is not the hash of its files; it was not added by `profile-report queue add`", problems: [] },
+        {
+          id: 'e'.repeat(64),
+          spec: 'escape',
+          attempts: 1,
+          error: `the job is not a report packed by profile-report ${toolVersion}: files["../../escape.txt"]: a relative path inside the project, with no empty, \`.\` or \`..\` part`,
+          problems: [],
+        },
+        {
+          id: 'f'.repeat(64),
+          spec: 'forged',
+          attempts: 1,
+          error: "the job's id is not the hash of its files; it was not added by `profile-report queue add`",
+          problems: [],
+        },
       ]);
       expect(worker.lines(/^building /)).toEqual([]);
       expect((await listFiles(path.dirname(tmp))).filter((f) => f.includes('escape'))).toEqual([]);
@@ -99,20 +147,34 @@ describe('where results are kept', () => {
     const redis = await RedisServer.start();
     const project = await projectWithReports(['stored']);
     const store = path.join(project, 'shared');
-    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--store', store], project, { TMPDIR: await privateTmp(project) });
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--store', store], project, {
+      TMPDIR: await privateTmp(project),
+    });
     try {
-      const [added] = queueAddSummarySchema.parse(json(await queue(['add', 'data/stored.yaml', '--redis', redis.url, '--format', 'html', '--json'], project))).reports;
+      const [added] = queueAddSummarySchema.parse(
+        json(await queue(['add', 'data/stored.yaml', '--redis', redis.url, '--format', 'html', '--json'], project)),
+      ).reports;
       const id = added!.id!;
       // The store as another machine mounts it: somewhere else.
       await worker.waitFor(/^built /);
       const mounted = path.join(project, 'mounted');
       await cp(store, mounted, { recursive: true });
       await rm(store, { recursive: true });
-      const waited = await queue(['wait', '--redis', redis.url, '--out', 'got', '--store', 'mounted', '--json'], project);
+      const waited = await queue(
+        ['wait', '--redis', redis.url, '--out', 'got', '--store', 'mounted', '--json'],
+        project,
+      );
       expect(waited.code).toBe(0);
       expect(await listFiles(mounted)).toEqual([`${id}/result.json`, `${id}/stored.html`]);
-      expect(await readFile(path.join(project, 'got', 'stored.html'))).toEqual(await readFile(path.join(mounted, id, 'stored.html')));
-      expect(JSON.parse(await readFile(path.join(mounted, id, 'result.json'), 'utf8'))).toMatchObject({ id, spec: 'data/stored.yaml', ok: true, stored: path.join(store, id) });
+      expect(await readFile(path.join(project, 'got', 'stored.html'))).toEqual(
+        await readFile(path.join(mounted, id, 'stored.html')),
+      );
+      expect(JSON.parse(await readFile(path.join(mounted, id, 'result.json'), 'utf8'))).toMatchObject({
+        id,
+        spec: 'data/stored.yaml',
+        ok: true,
+        stored: path.join(store, id),
+      });
       // Nothing but the outcome is kept in Redis.
       const client = new Redis(redis.url);
       try {
@@ -123,8 +185,14 @@ describe('where results are kept', () => {
       // A file changed on the storage is not handed on.
       await writeFile(path.join(mounted, id, 'stored.html'), 'tampered');
       await queue(['add', 'data/stored.yaml', '--redis', redis.url, '--format', 'html'], project);
-      const tampered = queueWaitSummarySchema.parse(json(await queue(['wait', '--redis', redis.url, '--out', 'again', '--store', 'mounted', '--json'], project)));
-      expect(tampered.reports[0]).toMatchObject({ ok: false, exitCode: 3, error: `the html in ${path.join(mounted, id, 'stored.html')} is not the one the worker built (its size or SHA-256 differs)` });
+      const tampered = queueWaitSummarySchema.parse(
+        json(await queue(['wait', '--redis', redis.url, '--out', 'again', '--store', 'mounted', '--json'], project)),
+      );
+      expect(tampered.reports[0]).toMatchObject({
+        ok: false,
+        exitCode: 3,
+        error: `the html in ${path.join(mounted, id, 'stored.html')} is not the one the worker built (its size or SHA-256 differs)`,
+      });
     } finally {
       await worker.stop('SIGKILL');
     }
@@ -133,10 +201,15 @@ describe('where results are kept', () => {
   it('with --keep, a result is kept for that long; after it, adding the report builds it again', async () => {
     const redis = await RedisServer.start();
     const project = await projectWithReports(['brief']);
-    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--keep', '20s'], project, { TMPDIR: await privateTmp(project) });
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--keep', '20s'], project, {
+      TMPDIR: await privateTmp(project),
+    });
     const client = new Redis(redis.url);
     try {
-      const add = async (): Promise<string> => queueAddSummarySchema.parse(json(await queue(['add', 'data/brief.yaml', '--redis', redis.url, '--format', 'html', '--json'], project))).reports[0]!.state;
+      const add = async (): Promise<string> =>
+        queueAddSummarySchema.parse(
+          json(await queue(['add', 'data/brief.yaml', '--redis', redis.url, '--format', 'html', '--json'], project)),
+        ).reports[0]!.state;
       expect(await add()).toBe('queued');
       await worker.waitFor(/^built data\/brief\.yaml/);
       const [key] = await client.keys('bull:*:result:*');
@@ -150,7 +223,12 @@ describe('where results are kept', () => {
       expect(late.code).toBe(3);
       const id = key!.split(':').at(-1)!;
       expect(queueWaitSummarySchema.parse(json(late)).reports).toEqual([
-        expect.objectContaining({ id, spec: 'data/brief.yaml', ok: false, error: `the result of job ${id} is no longer kept (the workers' --keep time ran out); add the report again` }),
+        expect.objectContaining({
+          id,
+          spec: 'data/brief.yaml',
+          ok: false,
+          error: `the result of job ${id} is no longer kept (the workers' --keep time ran out); add the report again`,
+        }),
       ]);
       expect(await add()).toBe('queued');
       const waited = await queue(['wait', '--redis', redis.url, '--out', 'got'], project);
@@ -171,11 +249,17 @@ describe('waiting with no worker', () => {
     await queue(['add', 'data/lonely.yaml', '--redis', redis.url, '--format', 'html'], project);
     const waiting = new CliProcess(['queue', 'wait', '--redis', redis.url, '--out', 'got'], project);
     await waiting.waitFor(/^no worker is taking jobs/, 30_000);
-    expect(waiting.lines(/^no worker/)).toEqual([`no worker is taking jobs from the queue profile-report-${toolVersion} (profile-report ${toolVersion}); start one with: profile-report worker --redis ${redis.url}`]);
+    expect(waiting.lines(/^no worker/)).toEqual([
+      `no worker is taking jobs from the queue profile-report-${toolVersion} (profile-report ${toolVersion}); start one with: profile-report worker --redis ${redis.url}`,
+    ]);
     waiting.child.kill('SIGINT');
     expect(await waiting.exited).toEqual({ code: 130, signal: null });
-    expect(waiting.lines(/^stopped/)).toEqual(['stopped by SIGINT; 0 of 1 collected, the rest stay queued for the next `queue wait`']);
-    const status = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
+    expect(waiting.lines(/^stopped/)).toEqual([
+      'stopped by SIGINT; 0 of 1 collected, the rest stay queued for the next `queue wait`',
+    ]);
+    const status = queueStatusSummarySchema.parse(
+      json(await queue(['status', '--redis', redis.url, '--json'], project)),
+    );
     expect(status).toMatchObject({ workers: 0, counts: { waiting: 1 } });
   }, 60_000);
 });
@@ -185,12 +269,24 @@ describe('flags and ids that make no sense', () => {
     const project = await projectWithReports([]);
     const redis = 'redis://127.0.0.1:1';
     for (const [args, message] of [
-      [['worker', '--redis', redis, '--keep', 'soon'], '--keep takes a duration such as 90s, 15m, 24h or 7d (at most a year), not soon'],
+      [
+        ['worker', '--redis', redis, '--keep', 'soon'],
+        '--keep takes a duration such as 90s, 15m, 24h or 7d (at most a year), not soon',
+      ],
       [['worker', '--redis', redis, '--concurrency', '0'], '--concurrency takes a whole number from 1 to 10000, not 0'],
-      [['worker', '--redis', redis, '--lost-after', '-5'], '--lost-after takes a duration such as 90s, 15m, 24h or 7d (at most a year), not -5'],
+      [
+        ['worker', '--redis', redis, '--lost-after', '-5'],
+        '--lost-after takes a duration such as 90s, 15m, 24h or 7d (at most a year), not -5',
+      ],
       [['queue', 'wait', '--redis', redis], 'queue wait needs --out DIR: the folder the reports are written into'],
-      [['queue', 'wait', 'abc123', '--redis', redis, '--out', 'got'], 'abc123 is not a job id (64 hexadecimal digits, as `queue add --json` prints them)'],
-      [['queue', 'add', 'data/report.yaml', '--redis', redis, '--format', 'docx'], '--format takes html, pdf or html,pdf, not docx'],
+      [
+        ['queue', 'wait', 'abc123', '--redis', redis, '--out', 'got'],
+        'abc123 is not a job id (64 hexadecimal digits, as `queue add --json` prints them)',
+      ],
+      [
+        ['queue', 'add', 'data/report.yaml', '--redis', redis, '--format', 'docx'],
+        '--format takes html, pdf or html,pdf, not docx',
+      ],
     ] as const) {
       const result = await runCli(args, { cwd: project });
       expect(result.code, args.join(' ')).toBe(2);
@@ -205,7 +301,11 @@ describe('flags and ids that make no sense', () => {
     const result = await queue(['wait', id, '--redis', redis.url, '--out', 'got', '--json'], project);
     expect(result.code).toBe(3);
     expect(queueWaitSummarySchema.parse(json(result)).reports).toEqual([
-      expect.objectContaining({ id, ok: false, error: `job ${id} is not in the queue: it was never added there, or its --keep time ran out; add the report again` }),
+      expect.objectContaining({
+        id,
+        ok: false,
+        error: `job ${id} is not in the queue: it was never added there, or its --keep time ran out; add the report again`,
+      }),
     ]);
   }, 60_000);
 
@@ -213,8 +313,13 @@ describe('flags and ids that make no sense', () => {
     const redis = await RedisServer.start();
     const project = await projectWithReports(['twin']);
     const spec = await readFile(path.join(project, 'data', 'twin.yaml'), 'utf8');
-    await writeFile(path.join(project, 'data', 'other-twin.yaml'), spec.replace(/^title: .*$/m, 'title: "Another report, the same file name"'));
-    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: await privateTmp(project) });
+    await writeFile(
+      path.join(project, 'data', 'other-twin.yaml'),
+      spec.replace(/^title: .*$/m, 'title: "Another report, the same file name"'),
+    );
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, {
+      TMPDIR: await privateTmp(project),
+    });
     try {
       await queue(['add', 'data/twin.yaml', 'data/other-twin.yaml', '--redis', redis.url, '--format', 'html'], project);
       const waited = await queue(['wait', '--redis', redis.url, '--out', 'got', '--json'], project);
@@ -222,7 +327,11 @@ describe('flags and ids that make no sense', () => {
       const reports = queueWaitSummarySchema.parse(json(waited)).reports;
       expect(reports.filter((r) => r.ok)).toHaveLength(1);
       const [first, second] = reports[0]!.ok ? [reports[0]!, reports[1]!] : [reports[1]!, reports[0]!];
-      expect(second).toMatchObject({ ok: false, exitCode: 1, error: `got/twin.html was already written for ${first.spec}; give the reports different output.name values` });
+      expect(second).toMatchObject({
+        ok: false,
+        exitCode: 1,
+        error: `got/twin.html was already written for ${first.spec}; give the reports different output.name values`,
+      });
       expect(await listFiles(path.join(project, 'got'))).toEqual(['twin.html']);
     } finally {
       await worker.stop('SIGKILL');
@@ -237,18 +346,40 @@ describe('the size bound on a job', () => {
     const profile = await readFile(path.join(project, 'data', 'profiles', 'zeng-yan.yaml'), 'utf8');
     const room = limits.fileBytes - Buffer.byteLength(profile);
     const padding = `# ${'x'.repeat(1000)}\n`.repeat(Math.floor(room / 1003)) + `#${'x'.repeat((room % 1003) - 2)}\n`;
-    for (let i = 1; i <= 8; i++) await writeFile(path.join(project, 'data', 'profiles', `p${i}.yaml`), `${profile}${padding}`);
+    for (let i = 1; i <= 8; i++)
+      await writeFile(path.join(project, 'data', 'profiles', `p${i}.yaml`), `${profile}${padding}`);
     const spec = await readFile(path.join(project, 'data', 'report.yaml'), 'utf8');
-    await writeFile(path.join(project, 'data', 'big.yaml'), spec.replace('name: report', 'name: big').replace(/profiles:\n(  - .*\n)+/, `profiles:\n${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `  - profiles/p${i}.yaml\n`).join('')}`));
+    await writeFile(
+      path.join(project, 'data', 'big.yaml'),
+      spec
+        .replace('name: report', 'name: big')
+        .replace(
+          /profiles:\n(  - .*\n)+/,
+          `profiles:\n${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `  - profiles/p${i}.yaml\n`).join('')}`,
+        ),
+    );
 
-    const result = await queue(['add', 'data/big.yaml', 'data/small.yaml', '--redis', redis.url, '--format', 'html'], project);
+    const result = await queue(
+      ['add', 'data/big.yaml', 'data/small.yaml', '--redis', redis.url, '--format', 'html'],
+      project,
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^not queued: data\/big\.yaml: the report's files come to 8\.0 MiB \(9 files; the largest data\/profiles\/p\d\.yaml, 1 MiB; .*\); a queued report may carry at most 8 MiB$/m);
+    expect(result.stderr).toMatch(
+      /^not queued: data\/big\.yaml: the report's files come to 8\.0 MiB \(9 files; the largest data\/profiles\/p\d\.yaml, 1 MiB; .*\); a queued report may carry at most 8 MiB$/m,
+    );
     expect(result.stderr).toMatch(/^queued: data\/small\.yaml \([0-9a-f]{12}\)$/m);
-    const summary = queueAddSummarySchema.parse(json(await queue(['add', 'data/big.yaml', '--redis', redis.url, '--format', 'html', '--json'], project)));
-    expect(summary).toMatchObject({ ok: false, exitCode: 1, reports: [{ spec: 'data/big.yaml', id: null, state: 'refused', bytes: 0 }] });
+    const summary = queueAddSummarySchema.parse(
+      json(await queue(['add', 'data/big.yaml', '--redis', redis.url, '--format', 'html', '--json'], project)),
+    );
+    expect(summary).toMatchObject({
+      ok: false,
+      exitCode: 1,
+      reports: [{ spec: 'data/big.yaml', id: null, state: 'refused', bytes: 0 }],
+    });
     // Only the small report is on the queue.
-    const status = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
+    const status = queueStatusSummarySchema.parse(
+      json(await queue(['status', '--redis', redis.url, '--json'], project)),
+    );
     expect(status.counts).toEqual({ waiting: 1, active: 0, delayed: 0, completed: 0, failed: 0 });
   }, 60_000);
 });
@@ -259,9 +390,13 @@ describe('reports through a worker', () => {
     const project = await projectWithReports(['alpha', 'beta']);
     await addBadReport(project, 'bad');
     const specs = ['data/alpha.yaml', 'data/bad.yaml', 'data/beta.yaml'];
-    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: await privateTmp(project) });
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, {
+      TMPDIR: await privateTmp(project),
+    });
     try {
-      const added = queueAddSummarySchema.parse(json(await queue(['add', ...specs, '--redis', redis.url, '--format', 'html', '--json'], project)));
+      const added = queueAddSummarySchema.parse(
+        json(await queue(['add', ...specs, '--redis', redis.url, '--format', 'html', '--json'], project)),
+      );
       expect(added.reports.map((r) => [r.spec, r.state])).toEqual(specs.map((s) => [s, 'queued']));
 
       const waited = await queue(['wait', '--redis', redis.url, '--out', 'got', '--json'], project);
@@ -273,15 +408,30 @@ describe('reports through a worker', () => {
         ['data/beta.yaml', true, 0],
       ]);
       const bad = summary.reports[1]!;
-      expect(bad.problems).toEqual([{ file: 'data/profiles/bad.yaml', line: 8, column: 14, path: 'person.birthYear', message: 'expected a number, found the text "soon"', severity: 'error' }]);
-      expect(bad.error).toMatch(/^1 problem in the input; the first: data\/profiles\/bad\.yaml:8:14  person\.birthYear  /);
+      expect(bad.problems).toEqual([
+        {
+          file: 'data/profiles/bad.yaml',
+          line: 8,
+          column: 14,
+          path: 'person.birthYear',
+          message: 'expected a number, found the text "soon"',
+          severity: 'error',
+        },
+      ]);
+      expect(bad.error).toMatch(
+        /^1 problem in the input; the first: data\/profiles\/bad\.yaml:8:14  person\.birthYear  /,
+      );
       expect(summary.reports[0]!.artifacts.map((a) => a.path)).toEqual(['got/alpha.html']);
       expect(await listFiles(path.join(project, 'got'))).toEqual(['alpha.html', 'beta.html']);
 
-      const status: QueueStatusSummary = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
+      const status: QueueStatusSummary = queueStatusSummarySchema.parse(
+        json(await queue(['status', '--redis', redis.url, '--json'], project)),
+      );
       expect(status.counts).toEqual({ waiting: 0, active: 0, delayed: 0, completed: 2, failed: 1 });
       expect(status.workers).toBe(1);
-      expect(status.failed).toEqual([{ id: added.reports[1]!.id, spec: 'data/bad.yaml', attempts: 1, error: bad.error, problems: bad.problems }]);
+      expect(status.failed).toEqual([
+        { id: added.reports[1]!.id, spec: 'data/bad.yaml', attempts: 1, error: bad.error, problems: bad.problems },
+      ]);
       const human = await queue(['status', '--redis', redis.url], project);
       expect(human.stdout).toMatch(/^failed: data\/bad\.yaml \([0-9a-f]{12}, 1 try\): 1 problem in the input/m);
       expect(human.stdout).toMatch(/^ {2}data\/profiles\/bad\.yaml:8:14 {2}person\.birthYear {2}/m);
@@ -290,15 +440,24 @@ describe('reports through a worker', () => {
       expect(worker.lines(/^failed data\/bad\.yaml .*\(not tried again: the input must change\)$/)).toHaveLength(1);
 
       // The same reports again: the built ones are kept and not built again; the failed one is tried afresh.
-      const again = queueAddSummarySchema.parse(json(await queue(['add', ...specs, '--redis', redis.url, '--format', 'html', '--json'], project)));
-      expect(again.reports.map((r) => [r.spec, r.state, r.id])).toEqual(added.reports.map((r, i) => [r.spec, i === 1 ? 'queued' : 'already-built', r.id]));
-      const second = queueWaitSummarySchema.parse(json(await queue(['wait', '--redis', redis.url, '--out', 'again', '--json'], project)));
+      const again = queueAddSummarySchema.parse(
+        json(await queue(['add', ...specs, '--redis', redis.url, '--format', 'html', '--json'], project)),
+      );
+      expect(again.reports.map((r) => [r.spec, r.state, r.id])).toEqual(
+        added.reports.map((r, i) => [r.spec, i === 1 ? 'queued' : 'already-built', r.id]),
+      );
+      const second = queueWaitSummarySchema.parse(
+        json(await queue(['wait', '--redis', redis.url, '--out', 'again', '--json'], project)),
+      );
       expect(second.reports.map((r) => [r.spec, r.ok])).toEqual([
         ['data/alpha.yaml', true],
         ['data/bad.yaml', false],
         ['data/beta.yaml', true],
       ]);
-      for (const name of ['alpha.html', 'beta.html']) expect(await readFile(path.join(project, 'again', name))).toEqual(await readFile(path.join(project, 'got', name)));
+      for (const name of ['alpha.html', 'beta.html'])
+        expect(await readFile(path.join(project, 'again', name))).toEqual(
+          await readFile(path.join(project, 'got', name)),
+        );
       expect(worker.lines(/^building data\/alpha\.yaml/)).toHaveLength(1);
       expect(worker.lines(/^building data\/beta\.yaml/)).toHaveLength(1);
       expect(worker.lines(/^building data\/bad\.yaml/)).toHaveLength(2);
@@ -315,14 +474,22 @@ describe('reports through a worker', () => {
     const redis = await RedisServer.start();
     const project = await projectWithReports(['printed']);
     // A "Chromium" that exits at once: every print fails, as after a crash.
-    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: await privateTmp(project), PUPPETEER_EXECUTABLE_PATH: '/bin/false' });
+    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, {
+      TMPDIR: await privateTmp(project),
+      PUPPETEER_EXECUTABLE_PATH: '/bin/false',
+    });
     try {
       await queue(['add', 'data/printed.yaml', '--redis', redis.url, '--format', 'pdf'], project);
       const started = performance.now();
       const waited = await queue(['wait', '--redis', redis.url, '--out', 'got', '--json'], project);
       expect(waited.code).toBe(3);
       const [report] = queueWaitSummarySchema.parse(json(waited)).reports;
-      expect(report).toMatchObject({ spec: 'data/printed.yaml', ok: false, exitCode: 3, error: expect.stringMatching(/^Chromium \(\/bin\/false\) did not start/) as string });
+      expect(report).toMatchObject({
+        spec: 'data/printed.yaml',
+        ok: false,
+        exitCode: 3,
+        error: expect.stringMatching(/^Chromium \(\/bin\/false\) did not start/) as string,
+      });
       // Tries 2, 3 and 4 wait 1, 2 and 4 seconds.
       expect(performance.now() - started).toBeGreaterThan(7000);
       expect(worker.lines(/^building data\/printed\.yaml/)).toEqual([
@@ -331,8 +498,12 @@ describe('reports through a worker', () => {
         expect.stringMatching(/, try 3 of 4$/),
         expect.stringMatching(/, try 4 of 4$/),
       ]);
-      const status = queueStatusSummarySchema.parse(json(await queue(['status', '--redis', redis.url, '--json'], project)));
-      expect(status.failed).toEqual([expect.objectContaining({ spec: 'data/printed.yaml', attempts: 4, error: report!.error })]);
+      const status = queueStatusSummarySchema.parse(
+        json(await queue(['status', '--redis', redis.url, '--json'], project)),
+      );
+      expect(status.failed).toEqual([
+        expect.objectContaining({ spec: 'data/printed.yaml', attempts: 4, error: report!.error }),
+      ]);
       expect((await listFiles(project)).filter((f) => f.startsWith('got'))).toEqual([]);
     } finally {
       await worker.stop('SIGKILL');

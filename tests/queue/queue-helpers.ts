@@ -13,7 +13,12 @@ export async function projectWithReports(names: readonly string[]): Promise<stri
   const project = await tempProject();
   const spec = await readFile(path.join(project, 'data', 'report.yaml'), 'utf8');
   for (const name of names) {
-    await writeFile(path.join(project, 'data', `${name}.yaml`), spec.replace('name: report', `name: ${name}`).replace(/^title: .*$/m, `title: "Report ${name}: two balance points"`));
+    await writeFile(
+      path.join(project, 'data', `${name}.yaml`),
+      spec
+        .replace('name: report', `name: ${name}`)
+        .replace(/^title: .*$/m, `title: "Report ${name}: two balance points"`),
+    );
   }
   return project;
 }
@@ -21,9 +26,17 @@ export async function projectWithReports(names: readonly string[]): Promise<stri
 /** Makes `data/<name>.yaml` a report of one person whose profile has a wrong birth year (line 8, column 14). */
 export async function addBadReport(project: string, name: string): Promise<void> {
   const profile = await readFile(path.join(project, 'data', 'profiles', 'zeng-yan.yaml'), 'utf8');
-  await writeFile(path.join(project, 'data', 'profiles', 'bad.yaml'), profile.replace('birthYear: 1997', 'birthYear: soon'));
+  await writeFile(
+    path.join(project, 'data', 'profiles', 'bad.yaml'),
+    profile.replace('birthYear: 1997', 'birthYear: soon'),
+  );
   const spec = await readFile(path.join(project, 'data', 'report.yaml'), 'utf8');
-  await writeFile(path.join(project, 'data', `${name}.yaml`), spec.replace('name: report', `name: ${name}`).replace(/profiles:\n(  - .*\n)+/, 'profiles:\n  - profiles/bad.yaml\n'));
+  await writeFile(
+    path.join(project, 'data', `${name}.yaml`),
+    spec
+      .replace('name: report', `name: ${name}`)
+      .replace(/profiles:\n(  - .*\n)+/, 'profiles:\n  - profiles/bad.yaml\n'),
+  );
 }
 
 /** `profile-report queue ...` run to its end. */

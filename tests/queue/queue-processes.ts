@@ -43,7 +43,8 @@ export class CliProcess {
     const deadline = Date.now() + ms;
     while (this.lines(pattern).length < count) {
       if (Date.now() > deadline) throw new Error(`no ${count} × ${pattern} within ${ms} ms; stderr:\n${this.stderr}`);
-      if (this.child.exitCode !== null) throw new Error(`exited (${this.child.exitCode}) before ${pattern}; stderr:\n${this.stderr}`);
+      if (this.child.exitCode !== null)
+        throw new Error(`exited (${this.child.exitCode}) before ${pattern}; stderr:\n${this.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

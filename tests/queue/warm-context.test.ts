@@ -3,10 +3,11 @@ import { BuildContext } from '../../src/build-context.js';
 import { WarmContext } from '../../src/queue/warm-context.js';
 
 /** Closed contexts refuse to start Chromium: how a test sees that one was closed, without starting one. */
-const isClosed = async (context: BuildContext): Promise<boolean> => context.browser.browser().then(
-  () => false,
-  (error: unknown) => /closed/.test(String(error)),
-);
+const isClosed = async (context: BuildContext): Promise<boolean> =>
+  context.browser.browser().then(
+    () => false,
+    (error: unknown) => /closed/.test(String(error)),
+  );
 
 describe('one warm context for a worker', () => {
   it('is shared by jobs, replaced after `restartAfter` jobs, and the old one closes only when its last job is done', async () => {

@@ -14,7 +14,9 @@ describe('stopping a worker', () => {
     const tmp = await privateTmp(project);
     const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: tmp });
     try {
-      const added = json<{ reports: { id: string }[] }>(await queue(['add', 'data/long.yaml', 'data/next.yaml', '--redis', redis.url, '--json'], project));
+      const added = json<{ reports: { id: string }[] }>(
+        await queue(['add', 'data/long.yaml', 'data/next.yaml', '--redis', redis.url, '--json'], project),
+      );
       await worker.waitFor(/^building data\/long\.yaml/);
       worker.child.kill('SIGTERM');
       expect(await worker.exited).toEqual({ code: 143, signal: null });
@@ -31,7 +33,9 @@ describe('stopping a worker', () => {
       expect((await readdir(tmp)).filter((n) => n.startsWith('profile-report-job-'))).toEqual([]);
 
       // The finished report is there to collect; the other still waits for a worker.
-      const status = json<{ counts: Record<string, number> }>(await queue(['status', '--redis', redis.url, '--json'], project));
+      const status = json<{ counts: Record<string, number> }>(
+        await queue(['status', '--redis', redis.url, '--json'], project),
+      );
       expect(status.counts).toMatchObject({ completed: 1, waiting: 1, active: 0 });
       const done = await queue(['wait', added.reports[0]!.id, '--redis', redis.url, '--out', 'got'], project);
       expect(done.code).toBe(0);
@@ -47,15 +51,25 @@ describe('Redis going away during a run', () => {
     const redis = await RedisServer.start();
     const names = ['a1', 'a2', 'a3', 'a4', 'a5'];
     const project = await projectWithReports(names);
-    const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1', '--lost-after', '6s'], project, { TMPDIR: await privateTmp(project) });
+    const worker = new CliProcess(
+      ['worker', '--redis', redis.url, '--concurrency', '1', '--lost-after', '6s'],
+      project,
+      { TMPDIR: await privateTmp(project) },
+    );
     try {
       await queue(['add', ...names.map((n) => `data/${n}.yaml`), '--redis', redis.url, '--format', 'html'], project);
       const waiting = new CliProcess(['queue', 'wait', '--redis', redis.url, '--out', 'got'], project);
       // Both are connected and working: a report was built and collected.
       await waiting.waitFor(/^wrote /, 120_000);
       await redis.stop();
-      await worker.waitFor(/^cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+: .*; trying again until it answers$/, 30_000);
-      await waiting.waitFor(/^lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+ \(.*\); waiting for it to come back$/, 30_000);
+      await worker.waitFor(
+        /^cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+: .*; trying again until it answers$/,
+        30_000,
+      );
+      await waiting.waitFor(
+        /^lost the connection to Redis at redis:\/\/127\.0\.0\.1:\d+ \(.*\); waiting for it to come back$/,
+        30_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 2000));
       await redis.restart();
       await worker.waitFor(/^Redis at redis:\/\/127\.0\.0\.1:\d+ is back; taking jobs again$/, 30_000);

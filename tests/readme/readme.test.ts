@@ -19,11 +19,18 @@ const runInPackageTest = new Set(['package', 'clone', 'library']);
 describe('the README', () => {
   it('marks every code block with how it is tested, and has no unmarked indented code', () => {
     for (const block of blocks) {
-      expect([...runHere, ...runInPackageTest, 'skip'], `README.md:${block.line} (${block.kind})`).toContain(block.kind);
-      if (block.kind === 'skip') expect(block.note, `README.md:${block.line}: a skipped block says why`).toMatch(/^\(.{10,}\)$/);
+      expect([...runHere, ...runInPackageTest, 'skip'], `README.md:${block.line} (${block.kind})`).toContain(
+        block.kind,
+      );
+      if (block.kind === 'skip')
+        expect(block.note, `README.md:${block.line}: a skipped block says why`).toMatch(/^\(.{10,}\)$/);
     }
     expect(indentedCode()).toEqual([]);
-    for (const kind of ['package', 'clone', 'library', 'profile', 'spec', 'synopsis']) expect(blocks.map((b) => b.kind), kind).toContain(kind);
+    for (const kind of ['package', 'clone', 'library', 'profile', 'spec', 'synopsis'])
+      expect(
+        blocks.map((b) => b.kind),
+        kind,
+      ).toContain(kind);
   });
 
   it('names only commands and options that exist', async () => {
@@ -64,8 +71,15 @@ describe('the README', () => {
       await mkdir(bin);
       await writeFile(path.join(bin, 'profile-report'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`);
       await chmod(path.join(bin, 'profile-report'), 0o755);
-      execFileSync('sh', ['-e', '-c', block.code], { cwd: project, env: { ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}` }, stdio: 'pipe' });
-      expect((await readFile(path.join(project, 'out', 'report.pdf'))).subarray(0, 5).toString(), `README.md:${block.line}`).toBe('%PDF-');
+      execFileSync('sh', ['-e', '-c', block.code], {
+        cwd: project,
+        env: { ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}` },
+        stdio: 'pipe',
+      });
+      expect(
+        (await readFile(path.join(project, 'out', 'report.pdf'))).subarray(0, 5).toString(),
+        `README.md:${block.line}`,
+      ).toBe('%PDF-');
     }
   }, 180_000);
 });

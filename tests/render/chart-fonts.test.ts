@@ -6,17 +6,19 @@ import type { ChartSpec } from '../../src/derive/chart-spec.js';
 import { ChartFonts } from '../../src/render/chart-fonts.js';
 import { FontLibrary } from '../../src/render/font-library.js';
 
-const spec = (text: string): ChartSpec => ({
-  id: 'c',
-  title: text,
-  alt: text,
-  width: 100,
-  height: 100,
-  config: { type: 'bar', data: { labels: [text], datasets: [] } },
-  table: { caption: text, columns: [], rows: [] },
-} as unknown as ChartSpec);
+const spec = (text: string): ChartSpec =>
+  ({
+    id: 'c',
+    title: text,
+    alt: text,
+    width: 100,
+    height: 100,
+    config: { type: 'bar', data: { labels: [text], datasets: [] } },
+    table: { caption: text, columns: [], rows: [] },
+  }) as unknown as ChartSpec;
 
-const fontFiles = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => f.endsWith('.ttf')).sort();
+const fontFiles = async (dir: string): Promise<string[]> =>
+  (await readdir(dir)).filter((f) => f.endsWith('.ttf')).sort();
 
 describe('ChartFonts', () => {
   it('prepares the same slices for charts drawn at once, in two renderers sharing a cache, without a clash', async () => {
@@ -25,7 +27,10 @@ describe('ChartFonts', () => {
     const a = new ChartFonts(library, base);
     const b = new ChartFonts(library, base);
     const texts = ['Zeng Yan 曾妍', 'Luo Fuli 罗福莉', 'Zeng Yan 曾妍 and Luo Fuli 罗福莉'];
-    const prepared = await Promise.all([...texts.map((t) => a.prepare(spec(t))), ...texts.map((t) => b.prepare(spec(t)))]);
+    const prepared = await Promise.all([
+      ...texts.map((t) => a.prepare(spec(t))),
+      ...texts.map((t) => b.prepare(spec(t))),
+    ]);
     expect(new Set(prepared.map((p) => p.family)).size).toBe(1);
     const shared = path.join(base, `profile-report-fonts-${process.getuid?.() ?? 'user'}`);
     const files = await fontFiles(shared);
@@ -82,6 +87,8 @@ describe('ChartFonts on a full disk', () => {
     await writeFile(path.join(shared, `a-0123456789ab.ttf.${dead}-0badcafe.tmp`), 'half a font');
     await writeFile(path.join(shared, `b-0123456789ab.ttf.${process.ppid}-0badcafe.tmp`), 'a font being written');
     await new ChartFonts(await FontLibrary.load(), base).prepare(spec('Zeng Yan'));
-    expect((await readdir(shared)).filter((f) => f.endsWith('.tmp'))).toEqual([`b-0123456789ab.ttf.${process.ppid}-0badcafe.tmp`]);
+    expect((await readdir(shared)).filter((f) => f.endsWith('.tmp'))).toEqual([
+      `b-0123456789ab.ttf.${process.ppid}-0badcafe.tmp`,
+    ]);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { shortenToWidth, wrapToWidth } from '../../src/render/chart-label-fit.js';
 
 /** Ten pixels a letter, twenty a Han letter; isolates take no room. */
-const measure = (text: string): number => [...text.replace(/[\u2066-\u2069]/g, '')].reduce((w, c) => w + (/\p{Script=Han}/u.test(c) ? 20 : 10), 0);
+const measure = (text: string): number =>
+  [...text.replace(/[\u2066-\u2069]/g, '')].reduce((w, c) => w + (/\p{Script=Han}/u.test(c) ? 20 : 10), 0);
 
 describe('fitting chart labels to the room they have', () => {
   it('keeps a label that fits as it is', () => {
@@ -22,7 +23,10 @@ describe('fitting chart labels to the room they have', () => {
   });
 
   it('keeps a right-to-left label isolated on each of its lines', () => {
-    expect(wrapToWidth('\u2068نور الهدى الباحثة\u2069', 90, measure)).toEqual(['\u2068نور الهدى\u2069', '\u2068الباحثة\u2069']);
+    expect(wrapToWidth('\u2068نور الهدى الباحثة\u2069', 90, measure)).toEqual([
+      '\u2068نور الهدى\u2069',
+      '\u2068الباحثة\u2069',
+    ]);
   });
 
   it('cuts a label to the width, closing any isolate it cuts open', () => {

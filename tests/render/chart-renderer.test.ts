@@ -14,14 +14,29 @@ const bars = (labels: string[], lang = 'en'): ChartSpec => ({
   height: 160,
   config: {
     type: 'bar',
-    data: { labels, datasets: [{ data: labels.map((_, i) => i + 1), directLabels: labels.map((_, i) => String(i + 1)), directLabelPosition: 'top' }] },
-    options: { animation: false, responsive: false, indexAxis: 'y', scales: { y: { ticks: { font: { size: 12, weight: 600 } } } } },
+    data: {
+      labels,
+      datasets: [
+        {
+          data: labels.map((_, i) => i + 1),
+          directLabels: labels.map((_, i) => String(i + 1)),
+          directLabelPosition: 'top',
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: false,
+      indexAxis: 'y',
+      scales: { y: { ticks: { font: { size: 12, weight: 600 } } } },
+    },
   },
   table: { caption: 'Bars', headers: [], rows: [] },
 });
 
 /** The outlines an SVG defines for its glyphs, as a set of path data (Cairo defines each font's .notdef as glyphN-0, drawn or not). */
-const outlines = (svg: string): Set<string> => new Set([...svg.matchAll(/<symbol[^>]* id="glyph\d+-[1-9]\d*">\s*<path[^>]* d="([^"]*)"/g)].map((m) => m[1]!));
+const outlines = (svg: string): Set<string> =>
+  new Set([...svg.matchAll(/<symbol[^>]* id="glyph\d+-[1-9]\d*">\s*<path[^>]* d="([^"]*)"/g)].map((m) => m[1]!));
 
 describe('ChartRenderer', () => {
   it('draws a chart to the same bytes whatever other charts drew before it, in any order', async () => {
@@ -58,7 +73,13 @@ describe('chart text and the edges of the image', () => {
   it('leaves a category label the room the padding of the layout leaves (a metric chart reserves room for its values)', async () => {
     const renderer = new ChartRenderer(await FontLibrary.load());
     const spec = bars(['한국정보과학회-4', '서울대학교 기계 학습 연구소'], 'ko');
-    const padded = { ...spec, config: { ...spec.config, options: { ...spec.config.options, layout: { padding: { top: 4, right: 150, bottom: 0, left: 4 } } } } };
+    const padded = {
+      ...spec,
+      config: {
+        ...spec.config,
+        options: { ...spec.config.options, layout: { padding: { top: 4, right: 150, bottom: 0, left: 4 } } },
+      },
+    };
     expect((await renderer.renderChecked(padded)).problems).toEqual([]);
   });
 
@@ -66,9 +87,17 @@ describe('chart text and the edges of the image', () => {
     const renderer = new ChartRenderer(await FontLibrary.load());
     const spec = bars(['Universität Wien', 'Short']);
     // Padding that pushes the category labels off the left edge.
-    const pushed = { ...spec, title: 'Pushed', config: { ...spec.config, options: { ...spec.config.options, layout: { padding: { left: -80 } } } } };
+    const pushed = {
+      ...spec,
+      title: 'Pushed',
+      config: { ...spec.config, options: { ...spec.config.options, layout: { padding: { left: -80 } } } },
+    };
     const drawn = await renderer.renderChecked(pushed);
-    expect(drawn.problems).toEqual(['Universität Wien', 'Short'].map((t) => `the chart "Pushed" draws "${t}" past the edge of its image, where it is cut off`));
+    expect(drawn.problems).toEqual(
+      ['Universität Wien', 'Short'].map(
+        (t) => `the chart "Pushed" draws "${t}" past the edge of its image, where it is cut off`,
+      ),
+    );
   });
 });
 
@@ -78,7 +107,17 @@ describe('axis titles', () => {
     const spec: ChartSpec = {
       ...bars(['2021', '2022']),
       lang: 'ko',
-      config: { type: 'bar', data: { labels: ['2021', '2022'], datasets: [{ label: '김민지', data: [1, 2] }] }, options: { animation: false, responsive: false, scales: { y: { beginAtZero: true, ticks: { font: { size: 12 } }, title: { display: true, text: '논문 수' } } } } },
+      config: {
+        type: 'bar',
+        data: { labels: ['2021', '2022'], datasets: [{ label: '김민지', data: [1, 2] }] },
+        options: {
+          animation: false,
+          responsive: false,
+          scales: {
+            y: { beginAtZero: true, ticks: { font: { size: 12 } }, title: { display: true, text: '논문 수' } },
+          },
+        },
+      },
     };
     const { texts } = await renderer.renderChecked(spec);
     const title = texts.find((t) => t.text === '논문 수')!;
@@ -91,8 +130,25 @@ describe('axis titles', () => {
 describe('two-line labels', () => {
   it('keeps the lines of a label apart in scripts that stand taller than Latin', async () => {
     const renderer = new ChartRenderer(await FontLibrary.load());
-    const labels = [['Priya Sharma', 'राष्ट्रीय सम्मेलन'], ['김민지', '한국정보과학회 논문']];
-    const spec: ChartSpec = { ...bars([]), lang: 'ko', height: 60 + 2 * 32, config: { type: 'bar', data: { labels, datasets: [{ label: 'x', data: [1, 2] }] }, options: { animation: false, responsive: false, indexAxis: 'y', scales: { y: { type: 'category', ticks: { font: { size: 11 }, autoSkip: false } } } } } };
+    const labels = [
+      ['Priya Sharma', 'राष्ट्रीय सम्मेलन'],
+      ['김민지', '한국정보과학회 논문'],
+    ];
+    const spec: ChartSpec = {
+      ...bars([]),
+      lang: 'ko',
+      height: 60 + 2 * 32,
+      config: {
+        type: 'bar',
+        data: { labels, datasets: [{ label: 'x', data: [1, 2] }] },
+        options: {
+          animation: false,
+          responsive: false,
+          indexAxis: 'y',
+          scales: { y: { type: 'category', ticks: { font: { size: 11 }, autoSkip: false } } },
+        },
+      },
+    };
     const { texts } = await renderer.renderChecked(spec);
     const lines = texts.filter((t) => labels.flat().includes(t.text));
     expect(lines).toHaveLength(4);

@@ -6,7 +6,9 @@ import { withLocaleTicks } from '../../src/render/locale-ticks.js';
 const config: ChartSpec['config'] = {
   type: 'bar',
   data: { datasets: [] },
-  options: { scales: { x: { ticks: { number: 'value' } }, y: { ticks: { number: 'year' } }, rows: { display: false } } },
+  options: {
+    scales: { x: { ticks: { number: 'value' } }, y: { ticks: { number: 'year' } }, rows: { display: false } },
+  },
 };
 
 /** The tick callback the renderer hands Chart.js for `axis`. */

@@ -26,12 +26,17 @@ const wordedKeywords = new Set(['type', 'pattern', 'const', 'enum', 'format', 'r
 
 const sample = await readFile(path.join(repoRoot, 'data', 'profiles', 'luo-fuli.yaml'), 'utf8');
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
-const validateText = (text: string): string[] => validateProfile('p.yaml', bytes(text), '2100-12-31').problems.filter((p) => p.severity === 'error').map(formatProblem);
+const validateText = (text: string): string[] =>
+  validateProfile('p.yaml', bytes(text), '2100-12-31')
+    .problems.filter((p) => p.severity === 'error')
+    .map(formatProblem);
 /** What the editor's schema checker is given: the YAML read with merge keys resolved, as the editor reads it. */
 const editorData = (text: string): unknown => parse(text, { merge: true }) as unknown;
 
 function failingWords(errors: readonly ErrorObject[] | null | undefined): (string | undefined)[] {
-  return (errors ?? []).filter((e) => wordedKeywords.has(e.keyword)).map((e) => (e.parentSchema as Record<string, unknown> | undefined)?.['errorMessage'] as string | undefined);
+  return (errors ?? [])
+    .filter((e) => wordedKeywords.has(e.keyword))
+    .map((e) => (e.parentSchema as Record<string, unknown> | undefined)?.['errorMessage'] as string | undefined);
 }
 
 type Json = Record<string, unknown>;
@@ -42,7 +47,8 @@ function* nodes(node: unknown, at = '#'): Generator<{ at: string; node: Json }> 
     return;
   }
   yield { at, node: node as Json };
-  for (const [key, value] of Object.entries(node)) if (!['default', 'const', 'enum', 'examples'].includes(key)) yield* nodes(value, `${at}/${key}`);
+  for (const [key, value] of Object.entries(node))
+    if (!['default', 'const', 'enum', 'examples'].includes(key)) yield* nodes(value, `${at}/${key}`);
 }
 
 describe('the editor shows the friendly words at the keyword that fails', () => {
@@ -51,14 +57,18 @@ describe('the editor shows the friendly words at the keyword that fails', () => 
     expect(checkProfile(editorData(text))).toBe(false);
     const words = failingWords(checkProfile.errors);
     expect(words.length).toBeGreaterThan(0);
-    for (const w of words) expect(w).toBe('Expected a date written as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date).');
-    expect(validateText(text)).toEqual(['p.yaml:39:12  career[2].start  expected a date written as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date), found the text "2025-13"']);
+    for (const w of words)
+      expect(w).toBe('Expected a date written as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date).');
+    expect(validateText(text)).toEqual([
+      'p.yaml:39:12  career[2].start  expected a date written as YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date), found the text "2025-13"',
+    ]);
   });
 
   it('no anyOf or oneOf keeps an errorMessage the editor would never show', () => {
     for (const schema of [profileJsonSchema(), reportJsonSchema()]) {
       for (const { at, node } of nodes(schema)) {
-        if (node['anyOf'] !== undefined || node['oneOf'] !== undefined) expect(node['errorMessage'], at).toBeUndefined();
+        if (node['anyOf'] !== undefined || node['oneOf'] !== undefined)
+          expect(node['errorMessage'], at).toBeUndefined();
       }
     }
   });
@@ -67,7 +77,8 @@ describe('the editor shows the friendly words at the keyword that fails', () => 
     for (const schema of [profileJsonSchema(), reportJsonSchema()]) {
       for (const { at, node } of nodes(schema)) {
         // The bounds that catch NaN and the infinities carry no pattern; their `then` has the words.
-        if (typeof node['pattern'] === 'string' || node['const'] !== undefined) expect(typeof node['errorMessage'], at).toBe('string');
+        if (typeof node['pattern'] === 'string' || node['const'] !== undefined)
+          expect(typeof node['errorMessage'], at).toBe('string');
       }
     }
   });
@@ -90,20 +101,28 @@ describe('merge keys: accepted by both, as the editor resolves them', () => {
   });
 
   it('a key of the mapping itself wins over a merged one', () => {
-    const overriding = `${sample}  - <<: *first\n    id: merged-two\n    title: Its own title\n`.replace('sources:\n  - id:', 'sources:\n  - &first\n    id:');
+    const overriding = `${sample}  - <<: *first\n    id: merged-two\n    title: Its own title\n`.replace(
+      'sources:\n  - id:',
+      'sources:\n  - &first\n    id:',
+    );
     const validated = validateProfile('p.yaml', bytes(overriding), '2100-12-31');
     expect((validated.parsed?.value as { sources: { title: string }[] }).sources.at(-1)?.title).toBe('Its own title');
     expect(validated.parsed?.value).toEqual(editorData(overriding));
   });
 
   it('a merge key that names no mapping is an error at its line', () => {
-    expect(validateText(sample.replace('person:\n', 'person:\n  <<: 5\n'))).toContainEqual(expect.stringMatching(/^p\.yaml:8:7 {2}person {2}a merge key `<<` takes an alias to a mapping/));
+    expect(validateText(sample.replace('person:\n', 'person:\n  <<: 5\n'))).toContainEqual(
+      expect.stringMatching(/^p\.yaml:8:7 {2}person {2}a merge key `<<` takes an alias to a mapping/),
+    );
   });
 
   it('merges count towards the alias cap: a merge bomb is refused', () => {
     const lines = ['a0: &a0 {k0: 1, k1: 1, k2: 1, k3: 1, k4: 1, k5: 1, k6: 1, k7: 1, k8: 1, k9: 1}'];
-    for (let i = 1; i < 8; i++) lines.push(`a${i}: &a${i} {${Array.from({ length: 10 }, (_, j) => `m${j}: {<<: *a${i - 1}}`).join(', ')}}`);
-    expect(validateText(`${lines.join('\n')}\n`).join('\n')).toMatch(/aliases \(\*name\) expand this file to more than 10000 values/);
+    for (let i = 1; i < 8; i++)
+      lines.push(`a${i}: &a${i} {${Array.from({ length: 10 }, (_, j) => `m${j}: {<<: *a${i - 1}}`).join(', ')}}`);
+    expect(validateText(`${lines.join('\n')}\n`).join('\n')).toMatch(
+      /aliases \(\*name\) expand this file to more than 10000 values/,
+    );
   });
 });
 
@@ -118,18 +137,24 @@ describe('.inf and .nan: refused by both', () => {
     if (typeof schema['exclusiveMinimum'] === 'number' && value <= schema['exclusiveMinimum']) return false;
     if (typeof schema['exclusiveMaximum'] === 'number' && value >= schema['exclusiveMaximum']) return false;
     if (Array.isArray(schema['anyOf'])) return (schema['anyOf'] as Json[]).some((s) => editorAccepts(s, value));
-    if (schema['if'] !== undefined && editorAccepts(schema['if'] as Json, value)) return (schema['then'] as Json)['type'] === 'number';
+    if (schema['if'] !== undefined && editorAccepts(schema['if'] as Json, value))
+      return (schema['then'] as Json)['type'] === 'number';
     return true;
   }
 
   // The number fields, not the bounds inside their guards.
-  const numbers = [...nodes(profileJsonSchema())].filter(({ at, node }) => node['type'] === 'number' && !/\/if(\/|$)/.test(at));
+  const numbers = [...nodes(profileJsonSchema())].filter(
+    ({ at, node }) => node['type'] === 'number' && !/\/if(\/|$)/.test(at),
+  );
 
-  it('every number field refuses NaN and both infinities, with words, under the editor\'s comparisons', () => {
+  it("every number field refuses NaN and both infinities, with words, under the editor's comparisons", () => {
     expect(numbers.length).toBeGreaterThanOrEqual(3);
     for (const { at, node } of numbers) {
-      for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) expect(editorAccepts(node, value), `${at} ${value}`).toBe(false);
-      for (const value of [0, 1, 57.5, 1e300]) if (editorAccepts({ ...node, if: undefined }, value)) expect(editorAccepts(node, value), `${at} ${value}`).toBe(true);
+      for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+        expect(editorAccepts(node, value), `${at} ${value}`).toBe(false);
+      for (const value of [0, 1, 57.5, 1e300])
+        if (editorAccepts({ ...node, if: undefined }, value))
+          expect(editorAccepts(node, value), `${at} ${value}`).toBe(true);
       expect((node['then'] as Json)['errorMessage']).toBe(finite);
     }
   });
@@ -143,7 +168,9 @@ describe('.inf and .nan: refused by both', () => {
     const text = sample.replace(from, to);
     expect(text).not.toBe(sample);
     expect(checkProfile(editorData(text))).toBe(false);
-    expect(validateText(text)).toEqual([`${where}  expected a finite number: .inf and .nan are not numbers a report can show, found ${to.trim().split(' ')[1]}`]);
+    expect(validateText(text)).toEqual([
+      `${where}  expected a finite number: .inf and .nan are not numbers a report can show, found ${to.trim().split(' ')[1]}`,
+    ]);
   });
 });
 
@@ -151,15 +178,26 @@ describe('an empty file: the same missing fields in both', () => {
   // The editor checks an empty file as an empty mapping and lists the required fields it lacks;
   // validate says the same instead of "expected a mapping". (A file of comments only has no YAML
   // node, so the editor checks nothing there; validate still lists what is missing.)
-  it.each([['empty', ''], ['comments only', '# yaml-language-server: $schema=../profile.schema.json\n'], ['blank lines', '\n\n']])('a profile: %s', (_, text) => {
+  it.each([
+    ['empty', ''],
+    ['comments only', '# yaml-language-server: $schema=../profile.schema.json\n'],
+    ['blank lines', '\n\n'],
+  ])('a profile: %s', (_, text) => {
     expect(checkProfile({})).toBe(false);
-    expect((checkProfile.errors ?? []).filter((e) => e.keyword === 'required').map((e) => e.params['missingProperty'])).toEqual(['person', 'sources']);
-    expect(validateText(text)).toEqual(['p.yaml:1:1  person  missing required field `person` (a mapping (indented `key: value` lines))', 'p.yaml:1:1  sources  missing required field `sources` (a list (lines starting with `- `))']);
+    expect(
+      (checkProfile.errors ?? []).filter((e) => e.keyword === 'required').map((e) => e.params['missingProperty']),
+    ).toEqual(['person', 'sources']);
+    expect(validateText(text)).toEqual([
+      'p.yaml:1:1  person  missing required field `person` (a mapping (indented `key: value` lines))',
+      'p.yaml:1:1  sources  missing required field `sources` (a list (lines starting with `- `))',
+    ]);
   });
 
   it('a report spec', () => {
     expect(checkReport({})).toBe(false);
-    const missing = (checkReport.errors ?? []).filter((e) => e.keyword === 'required').map((e) => e.params['missingProperty'] as string);
+    const missing = (checkReport.errors ?? [])
+      .filter((e) => e.keyword === 'required')
+      .map((e) => e.params['missingProperty'] as string);
     const said = validateReportSpec('r.yaml', bytes('')).problems.map((p) => p.path);
     expect(said.sort()).toEqual(missing.sort());
   });

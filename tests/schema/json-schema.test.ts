@@ -8,11 +8,15 @@ describe('the committed JSON Schemas', () => {
   // If this fails, run `node bin/profile-report.js schema > data/profile.schema.json` (and
   // `schema --report > data/report.schema.json`) and commit the result.
   it('data/profile.schema.json is generated from the current schema', async () => {
-    expect(await readFile(path.join(repoRoot, 'data', 'profile.schema.json'), 'utf8')).toBe(formatJsonSchema(profileJsonSchema()));
+    expect(await readFile(path.join(repoRoot, 'data', 'profile.schema.json'), 'utf8')).toBe(
+      formatJsonSchema(profileJsonSchema()),
+    );
   });
 
   it('data/report.schema.json is generated from the current schema', async () => {
-    expect(await readFile(path.join(repoRoot, 'data', 'report.schema.json'), 'utf8')).toBe(formatJsonSchema(reportJsonSchema()));
+    expect(await readFile(path.join(repoRoot, 'data', 'report.schema.json'), 'utf8')).toBe(
+      formatJsonSchema(reportJsonSchema()),
+    );
   });
 
   it('every sample file points editors at its schema on its first line', async () => {
@@ -26,7 +30,9 @@ describe('the committed JSON Schemas', () => {
   });
 
   it('describes partial dates as text or a bare year', () => {
-    const schema = profileJsonSchema() as { properties: { career: { items: { properties: { start: unknown; end: { anyOf: unknown[] } } } } } };
+    const schema = profileJsonSchema() as {
+      properties: { career: { items: { properties: { start: unknown; end: { anyOf: unknown[] } } } } };
+    };
     const career = schema.properties.career.items.properties;
     expect(career.start).toMatchObject({ anyOf: [{ type: 'string' }, { type: 'integer' }] });
     expect(career.end.anyOf).toContainEqual(expect.objectContaining({ const: 'present' }));
@@ -43,7 +49,8 @@ function* nodes(node: unknown, at = '#'): Generator<{ at: string; node: Json }> 
     return;
   }
   yield { at, node: node as Json };
-  for (const [key, value] of Object.entries(node)) if (!['default', 'const', 'enum', 'examples'].includes(key)) yield* nodes(value, `${at}/${key}`);
+  for (const [key, value] of Object.entries(node))
+    if (!['default', 'const', 'enum', 'examples'].includes(key)) yield* nodes(value, `${at}/${key}`);
 }
 
 describe('the JSON Schemas, for editors', () => {
@@ -83,7 +90,9 @@ describe('the JSON Schemas, for editors', () => {
         if (!('default' in node)) continue;
         defaults += 1;
         const { default: value, ...rest } = node;
-        expect(ajv.validate(rest, value), `${name} ${at}: ${JSON.stringify(value)} ${JSON.stringify(ajv.errors)}`).toBe(true);
+        expect(ajv.validate(rest, value), `${name} ${at}: ${JSON.stringify(value)} ${JSON.stringify(ajv.errors)}`).toBe(
+          true,
+        );
       }
     }
     expect(defaults).toBeGreaterThan(10);

@@ -17,7 +17,10 @@ const sample = (await readFile(path.join(repoRoot, 'data', 'profiles', 'zeng-yan
 function check(text: string) {
   return validateProfile('p.yaml', new TextEncoder().encode(text), buildDate);
 }
-const lines = (text: string): string[] => check(text).problems.filter((p) => p.severity === 'error').map(formatProblem);
+const lines = (text: string): string[] =>
+  check(text)
+    .problems.filter((p) => p.severity === 'error')
+    .map(formatProblem);
 
 describe('pickText', () => {
   const map = { en: 'Head of pre-training', 'zh-CN': '预训练负责人', zh: '预训练负责人 (zh)' };
@@ -43,23 +46,31 @@ describe('pickText', () => {
 
 describe('language tags', () => {
   it('accepts every report language and other well-formed tags in canonical case', () => {
-    for (const tag of [...reportLanguages, 'pt-BR', 'zh-Hant-TW', 'es-419', 'vi', 'sr-Latn']) expect(isLanguageTag(tag), tag).toBe(true);
+    for (const tag of [...reportLanguages, 'pt-BR', 'zh-Hant-TW', 'es-419', 'vi', 'sr-Latn'])
+      expect(isLanguageTag(tag), tag).toBe(true);
   });
   it('refuses ill-formed tags and other cases', () => {
-    for (const tag of ['english', 'zh-cn', 'ZH', 'en_GB', '', 'e', 'en-', 'zh-CN-']) expect(isLanguageTag(tag), tag).toBe(false);
+    for (const tag of ['english', 'zh-cn', 'ZH', 'en_GB', '', 'e', 'en-', 'zh-CN-'])
+      expect(isLanguageTag(tag), tag).toBe(false);
   });
 });
 
 describe('profiles with text in several languages', () => {
   const multilingual = sample
-    .replace(/^  headline: .*$/m, '  headline:\n    en: Head of pre-training, Seedance 2.0\n    zh-CN: Seedance 2.0 预训练负责人')
+    .replace(
+      /^  headline: .*$/m,
+      '  headline:\n    en: Head of pre-training, Seedance 2.0\n    zh-CN: Seedance 2.0 预训练负责人',
+    )
     .replace(/^  - tradeoff: .*$/m, '  - tradeoff: { en: Dynamism vs stability, zh-CN: 动态与稳定 }');
 
   it('validates, and reads in the profile language by default', () => {
     const result = check(multilingual);
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.value?.person.headline).toBe('Head of pre-training, Seedance 2.0');
-    expect(result.localised?.person.headline).toEqual({ en: 'Head of pre-training, Seedance 2.0', 'zh-CN': 'Seedance 2.0 预训练负责人' });
+    expect(result.localised?.person.headline).toEqual({
+      en: 'Head of pre-training, Seedance 2.0',
+      'zh-CN': 'Seedance 2.0 预训练负责人',
+    });
   });
 
   it('is read in a report language, naming every field that fell back', () => {
@@ -70,9 +81,15 @@ describe('profiles with text in several languages', () => {
     expect(zh.fellBack).toEqual([]);
     const de = localiseProfile(localised, 'de');
     expect(de.profile.person.headline).toBe('Head of pre-training, Seedance 2.0');
-    expect(de.fellBack).toEqual([['person', 'headline'], ['balance', 0, 'tradeoff']]);
+    expect(de.fellBack).toEqual([
+      ['person', 'headline'],
+      ['balance', 0, 'tradeoff'],
+    ]);
     // Pure: the profile as written is untouched.
-    expect(localised.person.headline).toEqual({ en: 'Head of pre-training, Seedance 2.0', 'zh-CN': 'Seedance 2.0 预训练负责人' });
+    expect(localised.person.headline).toEqual({
+      en: 'Head of pre-training, Seedance 2.0',
+      'zh-CN': 'Seedance 2.0 预训练负责人',
+    });
   });
 
   it('never takes a source, which also maps keys to text, for translations', () => {
@@ -100,11 +117,15 @@ describe('profiles with text in several languages', () => {
     expect(lines(text)).toEqual([
       "p.yaml:11:16  person.currentRole  this text gives translations but none in the profile's language (zh-CN); add `zh-CN: ...`, the text a report shows when its own language is missing",
     ]);
-    expect(lines(text.replace('language: zh-CN', 'language: chinese'))[0]).toMatch(/^p\.yaml:1:11 {2}language {2}expected a language tag/);
+    expect(lines(text.replace('language: zh-CN', 'language: chinese'))[0]).toMatch(
+      /^p\.yaml:1:11 {2}language {2}expected a language tag/,
+    );
   });
 
   it('checks each translation as the plain text would be checked', () => {
-    const text = sample.replace(/^  headline: .*$/m, '  headline: { en: "  ", zh-CN: "一行\\n两行" }').replace(/^  currentRole: .*$/m, '  currentRole: {}');
+    const text = sample
+      .replace(/^  headline: .*$/m, '  headline: { en: "  ", zh-CN: "一行\\n两行" }')
+      .replace(/^  currentRole: .*$/m, '  currentRole: {}');
     expect(lines(text)).toEqual([
       'p.yaml:9:19  person.headline.en  expected some text, found an empty value',
       'p.yaml:9:32  person.headline.zh-CN  expected text on one line, found the text "一行 两行"',

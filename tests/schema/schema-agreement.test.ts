@@ -36,24 +36,152 @@ const buildDate = '2100-12-31';
 const starter = parse(starterProfile('Ada Lovelace', './profile.schema.json')) as unknown;
 const samples = [
   starter,
-  ...(await Promise.all(['zeng-yan.yaml', 'luo-fuli.yaml'].map(async (name) => parse(await readFile(path.join(repoRoot, 'data', 'profiles', name), 'utf8')) as unknown))),
+  ...(await Promise.all(
+    ['zeng-yan.yaml', 'luo-fuli.yaml'].map(
+      async (name) => parse(await readFile(path.join(repoRoot, 'data', 'profiles', name), 'utf8')) as unknown,
+    ),
+  )),
 ];
 const sampleSpec = parse(await readFile(path.join(repoRoot, 'data', 'report.yaml'), 'utf8')) as unknown;
 
 /** Values that sit on the edge of some rule, for any field. */
 const edgeValues: unknown[] = [
-  '', ' ', '\n', 'x', '  padded text  ', 'two\nlines', 'tab\there', 'bell\u0007', 'nbsp\u00a0end', '\u2028', 'x'.repeat(300), 'x'.repeat(301),
-  ` ${'x'.repeat(300)} `, 'é'.repeat(300), '😀'.repeat(300), '😀'.repeat(301), 'y'.repeat(4000), 'y'.repeat(4001), 'line one\nline two\n',
-  '\u202Eevil', 'bidi \u2066inside\u2069', 'zero\u200Bwidth', 'soft\u00ADhyphen', '\uFEFFbom', 'mark\u200Fhere', 'क्\u200Dष', 'a\u200Db', '\u200Dstart', 'x \u200C y',
-  '👩\u200D🔬', 'https://example.com/\u200Bx', 'https://example.com/\u202Ex', 'line\u202Eone\ntwo',
-  '2021', '2021-09', '2021-9', '2021-13', '2021-00', '2021-02-30', '2021-04-31', '2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '2021-09-01T00:00', 'present', 'June 2022',
-  'https://arxiv.org/abs/2111.08276', 'https://example.com', 'https://example.com:8443/a?b=c#d', 'https://127.0.0.1:42895/x', 'https://example.com:65535/', 'https://example.com:65536/', 'https://example.com:000443/', 'http://example.com', 'HTTPS://example.com', 'javascript:alert(1)',
-  'https://user:pw@example.com', 'https://\u0430pple.com/x', 'https://例子.中国/', 'https://bücher.de', 'https://', 'https://exa mple.com', 'https://example.com/a b', 'file:///etc/passwd', 'data:text/html,x', ' https://example.com',
-  '2111.08276', '2111.08276v2', 'hep-th/9901001', 'arXiv:2111.08276', 'article', 'arxiv-2111-08276', 'not an id!', '-dash', 'a'.repeat(64), 'a'.repeat(65),
-  'first', 'co-author', 'boss', 'higher', 'lower', 'model', 'product', 'A4', 'Letter', 'a4', 'en', 'zh-CN', 'zh-cn', 'english', 'cover', 'sources', 'report', '../out', 'bad/name', '曾妍', '👩‍🔬 Dr',
-  0, 1, 50, 100, 101, -1, 999, 1000, 1899, 1900, 2021, 2100, 2101, 9999, 10000, 2021.5, 0.5, true, false, null,
-  [], ['article'], ['article', 'article'], ['a', 'b', 'c'], [1], ['x', 'y'], ['cover', 'cover'], ['cover', 'sources'], new Array(11).fill('article'),
-  {}, { en: 'text' }, { en: 'text', 'zh-CN': '文字' }, { 'zh-cn': 'x' }, { en: '' }, { en: 'a\nb' }, { de: 'Text' }, { en: 1 }, { name: 'x', value: 1 },
+  '',
+  ' ',
+  '\n',
+  'x',
+  '  padded text  ',
+  'two\nlines',
+  'tab\there',
+  'bell\u0007',
+  'nbsp\u00a0end',
+  '\u2028',
+  'x'.repeat(300),
+  'x'.repeat(301),
+  ` ${'x'.repeat(300)} `,
+  'é'.repeat(300),
+  '😀'.repeat(300),
+  '😀'.repeat(301),
+  'y'.repeat(4000),
+  'y'.repeat(4001),
+  'line one\nline two\n',
+  '\u202Eevil',
+  'bidi \u2066inside\u2069',
+  'zero\u200Bwidth',
+  'soft\u00ADhyphen',
+  '\uFEFFbom',
+  'mark\u200Fhere',
+  'क्\u200Dष',
+  'a\u200Db',
+  '\u200Dstart',
+  'x \u200C y',
+  '👩\u200D🔬',
+  'https://example.com/\u200Bx',
+  'https://example.com/\u202Ex',
+  'line\u202Eone\ntwo',
+  '2021',
+  '2021-09',
+  '2021-9',
+  '2021-13',
+  '2021-00',
+  '2021-02-30',
+  '2021-04-31',
+  '2024-02-29',
+  '2023-02-29',
+  '1900-02-29',
+  '2000-02-29',
+  '2021-09-01T00:00',
+  'present',
+  'June 2022',
+  'https://arxiv.org/abs/2111.08276',
+  'https://example.com',
+  'https://example.com:8443/a?b=c#d',
+  'https://127.0.0.1:42895/x',
+  'https://example.com:65535/',
+  'https://example.com:65536/',
+  'https://example.com:000443/',
+  'http://example.com',
+  'HTTPS://example.com',
+  'javascript:alert(1)',
+  'https://user:pw@example.com',
+  'https://\u0430pple.com/x',
+  'https://例子.中国/',
+  'https://bücher.de',
+  'https://',
+  'https://exa mple.com',
+  'https://example.com/a b',
+  'file:///etc/passwd',
+  'data:text/html,x',
+  ' https://example.com',
+  '2111.08276',
+  '2111.08276v2',
+  'hep-th/9901001',
+  'arXiv:2111.08276',
+  'article',
+  'arxiv-2111-08276',
+  'not an id!',
+  '-dash',
+  'a'.repeat(64),
+  'a'.repeat(65),
+  'first',
+  'co-author',
+  'boss',
+  'higher',
+  'lower',
+  'model',
+  'product',
+  'A4',
+  'Letter',
+  'a4',
+  'en',
+  'zh-CN',
+  'zh-cn',
+  'english',
+  'cover',
+  'sources',
+  'report',
+  '../out',
+  'bad/name',
+  '曾妍',
+  '👩‍🔬 Dr',
+  0,
+  1,
+  50,
+  100,
+  101,
+  -1,
+  999,
+  1000,
+  1899,
+  1900,
+  2021,
+  2100,
+  2101,
+  9999,
+  10000,
+  2021.5,
+  0.5,
+  true,
+  false,
+  null,
+  [],
+  ['article'],
+  ['article', 'article'],
+  ['a', 'b', 'c'],
+  [1],
+  ['x', 'y'],
+  ['cover', 'cover'],
+  ['cover', 'sources'],
+  new Array(11).fill('article'),
+  {},
+  { en: 'text' },
+  { en: 'text', 'zh-CN': '文字' },
+  { 'zh-cn': 'x' },
+  { en: '' },
+  { en: 'a\nb' },
+  { de: 'Text' },
+  { en: 1 },
+  { name: 'x', value: 1 },
 ];
 
 type Doc = Record<string, unknown>;
@@ -62,14 +190,26 @@ type Doc = Record<string, unknown>;
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const here = prefix.length > 0 ? [prefix] : [];
   if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...prefix, i]))];
-  if (value !== null && typeof value === 'object') return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
+  if (value !== null && typeof value === 'object')
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
   return here;
 }
 
-type Mutation = { kind: 'set'; at: number; value: unknown } | { kind: 'delete'; at: number } | { kind: 'unknown-key'; at: number };
+type Mutation =
+  { kind: 'set'; at: number; value: unknown } | { kind: 'delete'; at: number } | { kind: 'unknown-key'; at: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...edgeValues) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('set' as const),
+      at: fc.nat(),
+      value: fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom(...edgeValues) },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+      ),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('unknown-key' as const), at: fc.nat() }) },
 );
@@ -80,7 +220,8 @@ function mutate(base: unknown, mutations: readonly Mutation[]): Doc {
     const paths = pathsOf(doc);
     if (paths.length === 0) break;
     const target = paths[m.at % paths.length]!;
-    const parent = target.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], doc) as Record<string | number, unknown> | unknown[];
+    const parent = target.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], doc) as
+      Record<string | number, unknown> | unknown[];
     const key = target.at(-1)!;
     if (m.kind === 'set') (parent as Record<string | number, unknown>)[key] = structuredClone(m.value);
     else if (m.kind === 'delete') {
@@ -97,7 +238,9 @@ function mutate(base: unknown, mutations: readonly Mutation[]): Doc {
 function validateErrors(doc: Doc, kind: 'profile' | 'report'): string[] {
   const bytes = new TextEncoder().encode(stringify(doc));
   const result = kind === 'profile' ? validateProfile('p.yaml', bytes, buildDate) : validateReportSpec('r.yaml', bytes);
-  return result.problems.filter((p) => p.severity === 'error' && !notExpressible.some((r) => r.test(p.message))).map(formatProblem);
+  return result.problems
+    .filter((p) => p.severity === 'error' && !notExpressible.some((r) => r.test(p.message)))
+    .map(formatProblem);
 }
 
 /**
@@ -121,15 +264,35 @@ function agreement(kind: 'profile' | 'report', bases: readonly unknown[]) {
 
 /** A few fields of every kind: plain and localised text, ids, dates, years, links, lists. */
 const edgePaths: (string | number)[][] = [
-  ['language'], ['person', 'name'], ['person', 'headline'], ['person', 'birthYear'], ['person', 'source'], ['education', 0, 'start'],
-  ['career', 0, 'end'], ['career', 0, 'note'], ['papers', 0, 'id'], ['papers', 0, 'year'], ['papers', 0, 'arxiv'], ['papers', 0, 'authorship'],
-  ['papers', 0, 'summary'], ['models', 0, 'kind'], ['models', 0, 'innovations'], ['models', 0, 'metrics', 0, 'value'], ['balance', 0, 'poles'],
-  ['balance', 0, 'position'], ['sources', 0, 'url'], ['sources', 0, 'date'], ['sources'],
+  ['language'],
+  ['person', 'name'],
+  ['person', 'headline'],
+  ['person', 'birthYear'],
+  ['person', 'source'],
+  ['education', 0, 'start'],
+  ['career', 0, 'end'],
+  ['career', 0, 'note'],
+  ['papers', 0, 'id'],
+  ['papers', 0, 'year'],
+  ['papers', 0, 'arxiv'],
+  ['papers', 0, 'authorship'],
+  ['papers', 0, 'summary'],
+  ['models', 0, 'kind'],
+  ['models', 0, 'innovations'],
+  ['models', 0, 'metrics', 0, 'value'],
+  ['balance', 0, 'poles'],
+  ['balance', 0, 'position'],
+  ['sources', 0, 'url'],
+  ['sources', 0, 'date'],
+  ['sources'],
 ];
 
 function setAt(base: unknown, at: readonly (string | number)[], value: unknown): Doc {
   const doc = structuredClone(base) as Doc;
-  const parent = at.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], doc) as Record<string | number, unknown>;
+  const parent = at.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], doc) as Record<
+    string | number,
+    unknown
+  >;
   parent[at.at(-1)!] = structuredClone(value);
   return doc;
 }
@@ -156,13 +319,17 @@ describe('the JSON Schema agrees with validate', () => {
     for (const at of edgePaths) {
       for (const value of edgeValues) {
         const doc = setAt(base, at, value);
-        expect(checkProfile(doc), JSON.stringify({ at, value, editor: checkProfile.errors?.slice(0, 2) })).toBe(schemaAccepts(doc, 'profile'));
+        expect(checkProfile(doc), JSON.stringify({ at, value, editor: checkProfile.errors?.slice(0, 2) })).toBe(
+          schemaAccepts(doc, 'profile'),
+        );
       }
     }
     for (const at of [['buildDate'], ['sections'], ['output', 'name'], ['profiles'], ['title']]) {
       for (const value of edgeValues) {
         const doc = setAt(sampleSpec, at, value);
-        expect(checkReport(doc), JSON.stringify({ at, value, editor: checkReport.errors?.slice(0, 2) })).toBe(schemaAccepts(doc, 'report'));
+        expect(checkReport(doc), JSON.stringify({ at, value, editor: checkReport.errors?.slice(0, 2) })).toBe(
+          schemaAccepts(doc, 'report'),
+        );
       }
     }
   }, 300_000);
@@ -173,7 +340,10 @@ describe('the JSON Schema agrees with validate', () => {
     for (const at of edgePaths.filter((_, i) => i % 3 === 0)) {
       for (const value of edgeValues.filter((_, i) => i % 9 === 0)) {
         const doc = setAt(base, at, value);
-        expect(validateErrors(doc, 'profile').length === 0, JSON.stringify({ at, value, validate: validateErrors(doc, 'profile') })).toBe(schemaAccepts(doc, 'profile'));
+        expect(
+          validateErrors(doc, 'profile').length === 0,
+          JSON.stringify({ at, value, validate: validateErrors(doc, 'profile') }),
+        ).toBe(schemaAccepts(doc, 'profile'));
       }
     }
   }, 300_000);
@@ -184,6 +354,10 @@ describe('the JSON Schema agrees with validate', () => {
     (dangling['person'] as Doc)['source'] = 'nowhere';
     expect(checkProfile(dangling)).toBe(true);
     const bytes = new TextEncoder().encode(stringify(dangling));
-    expect(validateProfile('p.yaml', bytes, buildDate).problems.some((p) => /is not in this profile's sources/.test(p.message))).toBe(true);
+    expect(
+      validateProfile('p.yaml', bytes, buildDate).problems.some((p) =>
+        /is not in this profile's sources/.test(p.message),
+      ),
+    ).toBe(true);
   });
 });

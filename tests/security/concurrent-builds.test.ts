@@ -19,11 +19,18 @@ import { listFiles, tempProject } from '../helpers/temp-project.js';
 /** A copy of the sample spec with its own title, writing to `output` (relative to data/). */
 async function specWith(project: string, name: string, title: string, output = '../out'): Promise<string> {
   const base = await readFile(path.join(project, 'data', 'report.yaml'), 'utf8');
-  await writeFile(path.join(project, 'data', name), base.replace(/^title: .*$/m, `title: "${title}"`).replace(/^ {2}dir: .*$/m, `  dir: ${output}`));
+  await writeFile(
+    path.join(project, 'data', name),
+    base.replace(/^title: .*$/m, `title: "${title}"`).replace(/^ {2}dir: .*$/m, `  dir: ${output}`),
+  );
   return path.join('data', name);
 }
 
-const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 describe('a batch whose reports would write the same files is refused before anything is built', () => {
   it('two specs writing out/report.*: exit 2, both named, nothing written', async () => {
@@ -33,7 +40,9 @@ describe('a batch whose reports would write the same files is refused before any
     const before = await listFiles(project);
     const result = await runCli(['build', a, b], { cwd: project });
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stderr).toContain('data/a.yaml and data/b.yaml both write out/report.html and out/report.pdf: reports built together must not write the same files; give each its own output.name or output.dir');
+    expect(result.stderr).toContain(
+      'data/a.yaml and data/b.yaml both write out/report.html and out/report.pdf: reports built together must not write the same files; give each its own output.name or output.dir',
+    );
     expect(await listFiles(project)).toEqual(before);
   });
 
@@ -56,7 +65,10 @@ describe('a batch whose reports would write the same files is refused before any
 describe('builds writing the same outputs take turns', () => {
   it('two builds at once, of two specs with the same outputs: each exits 0 and the pair on disk is one build’s', async () => {
     const project = await tempProject();
-    const specs = { 'Report Alpha': await specWith(project, 'a.yaml', 'Report Alpha'), 'Report Beta': await specWith(project, 'b.yaml', 'Report Beta') };
+    const specs = {
+      'Report Alpha': await specWith(project, 'a.yaml', 'Report Alpha'),
+      'Report Beta': await specWith(project, 'b.yaml', 'Report Beta'),
+    };
     {
       const results = await Promise.all(Object.values(specs).map((spec) => runCli(['build', spec], { cwd: project })));
       for (const result of results) expect(result.code, result.stderr).toBe(0);

@@ -20,7 +20,8 @@ async function seedOutputs(outDir: string): Promise<void> {
 
 async function expectOutputsKept(outDir: string): Promise<void> {
   expect((await readdir(outDir)).sort()).toEqual(Object.keys(oldOutputs).sort());
-  for (const [name, text] of Object.entries(oldOutputs)) expect(await readFile(path.join(outDir, name), 'utf8')).toBe(text);
+  for (const [name, text] of Object.entries(oldOutputs))
+    expect(await readFile(path.join(outDir, name), 'utf8')).toBe(text);
 }
 
 async function expectNoLeftovers(tmp: string): Promise<void> {
@@ -29,7 +30,12 @@ async function expectNoLeftovers(tmp: string): Promise<void> {
 }
 
 /** Runs the CLI and calls `when(stderrSoFar)` on each stderr chunk until it returns true. */
-function runUntil(args: string[], cwd: string, env: NodeJS.ProcessEnv, when: (stderr: string, pid: number) => boolean): Promise<{ code: number | null; stderr: string }> {
+function runUntil(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  when: (stderr: string, pid: number) => boolean,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, ...env } });
     let stderr = '';
@@ -64,7 +70,9 @@ describe('faults: each ends with a clear message, previous outputs intact, nothi
       return true;
     });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/render failed: Chromium exited unexpectedly \(signal SIGKILL\) while printing the PDF/);
+    expect(result.stderr).toMatch(
+      /render failed: Chromium exited unexpectedly \(signal SIGKILL\) while printing the PDF/,
+    );
     await expectOutputsKept(out);
     await expectNoLeftovers(tmp);
   }, 90_000);
@@ -74,7 +82,10 @@ describe('faults: each ends with a clear message, previous outputs intact, nothi
     const ptmp = await privateTmp(project);
     await (await import('node:fs/promises')).mkdir(path.join(project, 'out'));
     await seedOutputs(path.join(project, 'out'));
-    const result = await runCli(['build', '--timeout', '4'], { cwd: project, env: { TMPDIR: ptmp, PUPPETEER_EXECUTABLE_PATH: path.join(fixtures, 'bin', 'hanging-chromium.sh') } });
+    const result = await runCli(['build', '--timeout', '4'], {
+      cwd: project,
+      env: { TMPDIR: ptmp, PUPPETEER_EXECUTABLE_PATH: path.join(fixtures, 'bin', 'hanging-chromium.sh') },
+    });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('render failed: rendering took longer than 4 s; Chromium was stopped');
     await expectOutputsKept(path.join(project, 'out'));
@@ -131,7 +142,10 @@ describe('faults: each ends with a clear message, previous outputs intact, nothi
       for (let i = 0; i < 50; i++) {
         // Every tenth build is an invalid edit: it must fail cleanly and keep the last outputs.
         const bad = i % 10 === 9;
-        await writeFile(profile, bad ? good.replace('  headline:', '  headlin:') : good.replace('Genius Girl', `Genius Girl ${i}`));
+        await writeFile(
+          profile,
+          bad ? good.replace('  headline:', '  headlin:') : good.replace('Genius Girl', `Genius Girl ${i}`),
+        );
         const attempt = await buildReport({ cwd: project, write: true, context }).then(
           () => 'built',
           (error: Error) => error.name,
@@ -177,7 +191,9 @@ describe('faults on real file systems (tmpfs mounts; needs root)', () => {
     await remount(out, 'ro');
     const result = await runCli(['build', '--out', 'ro-out'], { cwd: project });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/render failed: cannot write .*ro-out\/report\.html: the file system is read-only; the previous outputs are unchanged/);
+    expect(result.stderr).toMatch(
+      /render failed: cannot write .*ro-out\/report\.html: the file system is read-only; the previous outputs are unchanged/,
+    );
     await expectOutputsKept(out);
   }, 60_000);
 
@@ -190,7 +206,9 @@ describe('faults on real file systems (tmpfs mounts; needs root)', () => {
     await seedOutputs(out);
     const result = await runCli(['build', '--out', 'full-out'], { cwd: project });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/render failed: cannot write .*full-out\/report\.pdf: no space left on the device; the previous outputs are unchanged/);
+    expect(result.stderr).toMatch(
+      /render failed: cannot write .*full-out\/report\.pdf: no space left on the device; the previous outputs are unchanged/,
+    );
     await expectOutputsKept(out);
   }, 60_000);
 });

@@ -21,7 +21,8 @@ async function projectWith(files: Record<string, string>): Promise<string> {
   return project;
 }
 
-const build = (project: string, extra: readonly string[] = []): ReturnType<typeof runCli> => runCli(['build', '--templates', 'look', '--format', 'html', ...extra], { cwd: project });
+const build = (project: string, extra: readonly string[] = []): ReturnType<typeof runCli> =>
+  runCli(['build', '--templates', 'look', '--format', 'html', ...extra], { cwd: project });
 
 /** A private file beside the project, gone when the project is. */
 async function secretBeside(project: string): Promise<string> {
@@ -45,7 +46,10 @@ describe('a message catalogue is confined to its template folder', () => {
       await symlink(secret, path.join(project, 'look', 'messages', 'en.yaml'));
       const before = await listFiles(project);
       const result = await build(project);
-      expectRefused(result, /look\/messages\/en\.yaml leads outside the project folder \(.*look\): the symbolic link .*look\/messages\/en\.yaml points to .*-secret\.yaml/);
+      expectRefused(
+        result,
+        /look\/messages\/en\.yaml leads outside the project folder \(.*look\): the symbolic link .*look\/messages\/en\.yaml points to .*-secret\.yaml/,
+      );
       expect(result.stderr + result.stdout).not.toContain('SECRET-3f9a');
       expect(await listFiles(project)).toEqual(before);
     } finally {
@@ -84,56 +88,103 @@ describe('a message catalogue is confined to its template folder', () => {
     }
   }, 60_000);
 
-  it('catalogues count towards the folder\'s file cap', async () => {
+  it("catalogues count towards the folder's file cap", async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < limits.templateFiles; i++) files[`partials/p${i}.hbs`] = 'x';
     files['messages/en.yaml'] = 'section:\n  papers: Articles\n';
     const project = await projectWith(files);
-    expectRefused(await build(project), new RegExp(`holds ${limits.templateFiles + 1} template, CSS and message files; the limit is ${limits.templateFiles}`));
+    expectRefused(
+      await build(project),
+      new RegExp(
+        `holds ${limits.templateFiles + 1} template, CSS and message files; the limit is ${limits.templateFiles}`,
+      ),
+    );
   }, 60_000);
 
   it('a catalogue larger than a template may be is refused, naming the limit', async () => {
-    const project = await projectWith({ 'messages/en.yaml': `# ${'x'.repeat(limits.templateBytes)}\nsection:\n  papers: Articles\n` });
+    const project = await projectWith({
+      'messages/en.yaml': `# ${'x'.repeat(limits.templateBytes)}\nsection:\n  papers: Articles\n`,
+    });
     expectRefused(await build(project), /look\/messages\/en\.yaml: the file is 512\.\d KiB; the limit is 512 KiB/);
   }, 60_000);
 
-  it('catalogues count towards the folder\'s byte cap', async () => {
+  it("catalogues count towards the folder's byte cap", async () => {
     const files: Record<string, string> = {};
     const filler = `# ${'x'.repeat(400 * 1024)}\n`;
-    for (const language of ['en', 'de', 'fr', 'es', 'ja', 'ko']) files[`messages/${language}.yaml`] = `${filler}section:\n  papers: Articles\n`;
+    for (const language of ['en', 'de', 'fr', 'es', 'ja', 'ko'])
+      files[`messages/${language}.yaml`] = `${filler}section:\n  papers: Articles\n`;
     const project = await projectWith(files);
-    expectRefused(await build(project), /holds more than 2 MiB of templates, CSS and messages, the limit for a template folder/);
+    expectRefused(
+      await build(project),
+      /holds more than 2 MiB of templates, CSS and messages, the limit for a template folder/,
+    );
   }, 60_000);
 
   it('a catalogue inside the folder is still used (the confinement refuses only what leaves it)', async () => {
     const project = await projectWith({ 'messages/en.yaml': 'section:\n  papers: "Articles and preprints"\n' });
     const result = await build(project);
     expect(result.code, result.stderr).toBe(0);
-    expect((await readFile(path.join(project, 'out', 'report.html'), 'utf8')).includes('Articles and preprints')).toBe(true);
+    expect((await readFile(path.join(project, 'out', 'report.html'), 'utf8')).includes('Articles and preprints')).toBe(
+      true,
+    );
   }, 60_000);
 });
 
 describe('a broken message is exit 1 at its line and column, checked when the catalogue loads', () => {
   const cases: [string, string, RegExp][] = [
-    ['a typo in a placeholder', 'section: {papers: "Papers {nosuch}"}\n', /look\/messages\/en\.yaml:1:19 {2}section\.papers {2}\{nosuch\} is not given to this message \(a typo\?\); this message has no placeholders$/m],
-    ['a misspelled placeholder where others exist', 'report:\n  comparedTitle: "{nmaes} compared"\n', /look\/messages\/en\.yaml:2:18 {2}report\.comparedTitle {2}\{nmaes\} is not given to this message \(a typo\?\); it can use \{names\}$/m],
-    ['a typo inside a plural branch', 'count.papers: "{count, plural, one {{n} paper} other {{num} papers}}"\n', /look\/messages\/en\.yaml:1:15 {2}count\.papers {2}\{num\} is not given to this message \(a typo\?\); it can use \{count\}, \{n\}$/m],
-    ['a plural on a text placeholder', 'report:\n  comparedTitle: "{names, plural, one {one} other {many}} compared"\n', /report\.comparedTitle {2}\{names, plural, …\} needs a number, and \{names\} is text; this message has no number to choose a plural form with$/m],
-    ['a number format (runtime locale data)', 'count:\n  papers: "{count, number} papers"\n', /count\.papers {2}\{count, …\} formats with the runtime's own locale data; values arrive already formatted, so write \{count\}$/m],
-    ['a date format on text (a crash in the message library)', 'report:\n  comparedTitle: "{names, date} compared"\n', /report\.comparedTitle {2}\{names, …\} formats with the runtime's own locale data/m],
-    ['an unclosed brace', 'section:\n  papers: "Papers {"\n', /look\/messages\/en\.yaml:2:11 {2}section\.papers {2}this is not a valid message \(ICU MessageFormat\): /m],
+    [
+      'a typo in a placeholder',
+      'section: {papers: "Papers {nosuch}"}\n',
+      /look\/messages\/en\.yaml:1:19 {2}section\.papers {2}\{nosuch\} is not given to this message \(a typo\?\); this message has no placeholders$/m,
+    ],
+    [
+      'a misspelled placeholder where others exist',
+      'report:\n  comparedTitle: "{nmaes} compared"\n',
+      /look\/messages\/en\.yaml:2:18 {2}report\.comparedTitle {2}\{nmaes\} is not given to this message \(a typo\?\); it can use \{names\}$/m,
+    ],
+    [
+      'a typo inside a plural branch',
+      'count.papers: "{count, plural, one {{n} paper} other {{num} papers}}"\n',
+      /look\/messages\/en\.yaml:1:15 {2}count\.papers {2}\{num\} is not given to this message \(a typo\?\); it can use \{count\}, \{n\}$/m,
+    ],
+    [
+      'a plural on a text placeholder',
+      'report:\n  comparedTitle: "{names, plural, one {one} other {many}} compared"\n',
+      /report\.comparedTitle {2}\{names, plural, …\} needs a number, and \{names\} is text; this message has no number to choose a plural form with$/m,
+    ],
+    [
+      'a number format (runtime locale data)',
+      'count:\n  papers: "{count, number} papers"\n',
+      /count\.papers {2}\{count, …\} formats with the runtime's own locale data; values arrive already formatted, so write \{count\}$/m,
+    ],
+    [
+      'a date format on text (a crash in the message library)',
+      'report:\n  comparedTitle: "{names, date} compared"\n',
+      /report\.comparedTitle {2}\{names, …\} formats with the runtime's own locale data/m,
+    ],
+    [
+      'an unclosed brace',
+      'section:\n  papers: "Papers {"\n',
+      /look\/messages\/en\.yaml:2:11 {2}section\.papers {2}this is not a valid message \(ICU MessageFormat\): /m,
+    ],
   ];
 
-  it.each(cases)('%s', async (_, catalogue, message) => {
-    const project = await projectWith({ 'messages/en.yaml': catalogue });
-    const before = await listFiles(project);
-    const result = await build(project);
-    expectRefused(result, message);
-    expect(await listFiles(project)).toEqual(before);
-  }, 60_000);
+  it.each(cases)(
+    '%s',
+    async (_, catalogue, message) => {
+      const project = await projectWith({ 'messages/en.yaml': catalogue });
+      const before = await listFiles(project);
+      const result = await build(project);
+      expectRefused(result, message);
+      expect(await listFiles(project)).toEqual(before);
+    },
+    60_000,
+  );
 
   it('every broken message is reported at once', async () => {
-    const project = await projectWith({ 'messages/en.yaml': 'section:\n  papers: "Papers {nosuch}"\n  models: "Models {either}"\n' });
+    const project = await projectWith({
+      'messages/en.yaml': 'section:\n  papers: "Papers {nosuch}"\n  models: "Models {either}"\n',
+    });
     const result = await build(project);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/en\.yaml:2:11 {2}section\.papers {2}\{nosuch\}/);
@@ -141,7 +192,9 @@ describe('a broken message is exit 1 at its line and column, checked when the ca
   }, 60_000);
 
   it('an override that uses the placeholders the message is given builds', async () => {
-    const project = await projectWith({ 'messages/en.yaml': 'count:\n  papers: "{count, plural, one {a single paper} other {{n} papers in all}}"\n' });
+    const project = await projectWith({
+      'messages/en.yaml': 'count:\n  papers: "{count, plural, one {a single paper} other {{n} papers in all}}"\n',
+    });
     const result = await build(project);
     expect(result.code, result.stderr).toBe(0);
     const html = await readFile(path.join(project, 'out', 'report.html'), 'utf8');

@@ -23,7 +23,9 @@ describe('a FIFO never hangs the tool', () => {
     const started = Date.now();
     const result = await runCli(['build', '--format', 'html'], { cwd: project });
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toContain('data/profiles/luo-fuli.yaml  (file)  this is a named pipe (FIFO), not a regular file');
+    expect(result.stderr).toContain(
+      'data/profiles/luo-fuli.yaml  (file)  this is a named pipe (FIFO), not a regular file',
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 
@@ -69,7 +71,9 @@ describe('a FIFO never hangs the tool', () => {
 });
 
 describe('text that could make the report lie is refused, or flagged', () => {
-  async function buildWithPerson(edit: (text: string) => string): Promise<{ code: number | null; stderr: string; project: string }> {
+  async function buildWithPerson(
+    edit: (text: string) => string,
+  ): Promise<{ code: number | null; stderr: string; project: string }> {
     const project = await tempProject();
     const file = path.join(project, 'data', 'profiles', 'luo-fuli.yaml');
     await writeFile(file, edit(await readFile(file, 'utf8')));
@@ -80,7 +84,9 @@ describe('text that could make the report lie is refused, or flagged', () => {
   it('a right-to-left override in a name: exit 1 at file:line:col, nothing written', async () => {
     const result = await buildWithPerson((t) => t.replace('  name: Luo Fuli', '  name: "Luo \u202EiluF"'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/luo-fuli\.yaml:\d+:\d+ {2}person\.name {2}the text holds an invisible bidirectional control \(U\+202E\) at character 5/);
+    expect(result.stderr).toMatch(
+      /luo-fuli\.yaml:\d+:\d+ {2}person\.name {2}the text holds an invisible bidirectional control \(U\+202E\) at character 5/,
+    );
     expect(await listFiles(result.project)).not.toContain('out/report.html');
   }, 60_000);
 
@@ -99,16 +105,22 @@ describe('text that could make the report lie is refused, or flagged', () => {
   it('a second person whose name imitates the first is built, with a warning naming both', async () => {
     const result = await buildWithPerson((t) => t.replace('  name: Luo Fuli', '  name: "Z\u0435ng Y\u0430n"'));
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/luo-fuli\.yaml {2}person\.name {2}warning: "Zеng Yаn" looks like "Zeng Yan" \(person\.name in data\/profiles\/zeng-yan\.yaml\) but is written with different characters/);
+    expect(result.stderr).toMatch(
+      /luo-fuli\.yaml {2}person\.name {2}warning: "Zеng Yаn" looks like "Zeng Yan" \(person\.name in data\/profiles\/zeng-yan\.yaml\) but is written with different characters/,
+    );
   }, 60_000);
 
   it('a link whose host imitates a Latin name is shown as punycode, as browsers show it', async () => {
-    const result = await buildWithPerson((t) => t.replace(/url: https:\/\/arxiv\.org\/abs\/([\d.]+)/, 'url: https://\u0430pple.com/$1'));
+    const result = await buildWithPerson((t) =>
+      t.replace(/url: https:\/\/arxiv\.org\/abs\/([\d.]+)/, 'url: https://\u0430pple.com/$1'),
+    );
     expect(result.code, result.stderr).toBe(0);
     const html = await readFile(path.join(result.project, 'out', 'report.html'), 'utf8');
     expect(html).toContain('https://xn--pple-43d.com/');
     // Nowhere a reader sees it: the inert facts block keeps the profile as written (it is data, never shown).
-    expect(html.replace(/<script type="application\/json" id="profile-report-facts">[\s\S]*?<\/script>/, '')).not.toContain('\u0430pple');
+    expect(
+      html.replace(/<script type="application\/json" id="profile-report-facts">[\s\S]*?<\/script>/, ''),
+    ).not.toContain('\u0430pple');
   }, 60_000);
 });
 
@@ -119,7 +131,9 @@ describe('outputs are replaced as a pair, and nothing is left behind', () => {
     await writeFile(path.join(project, 'out', 'report.html'), 'previous html');
     const result = await runCli(['build'], { cwd: project });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/cannot write .*report\.pdf: a folder is in the way of the output file; the previous outputs are unchanged/);
+    expect(result.stderr).toMatch(
+      /cannot write .*report\.pdf: a folder is in the way of the output file; the previous outputs are unchanged/,
+    );
     expect(await readFile(path.join(project, 'out', 'report.html'), 'utf8')).toBe('previous html');
   }, 60_000);
 
@@ -142,7 +156,9 @@ describe('outputs are replaced as a pair, and nothing is left behind', () => {
       const child = spawn(process.execPath, [cliPath, 'build'], { cwd: project, env: { ...process.env, TMPDIR: tmp } });
       await sleep(delay);
       child.kill('SIGTERM');
-      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        child.on('close', (c, s) => resolve([c, s])),
+      );
       // Before Node has set up anything, the default action ends it; after, it exits 143.
       expect(code === 143 || signal === 'SIGTERM', `exit ${code} ${signal}`).toBe(true);
       expect(await chromiumProcesses(tmp)).toEqual([]);
@@ -155,16 +171,27 @@ describe('a report gives the same bytes alone or in a batch', () => {
   it('the sample alone, and in a batch of three', async () => {
     const project = await tempProject();
     for (const name of ['b', 'c']) {
-      const text = (await readFile(path.join(project, 'data', 'report.yaml'), 'utf8')).replace(/name: report/, `name: ${name}`).replace(/^title: .*$/m, `title: Report ${name}`);
+      const text = (await readFile(path.join(project, 'data', 'report.yaml'), 'utf8'))
+        .replace(/name: report/, `name: ${name}`)
+        .replace(/^title: .*$/m, `title: Report ${name}`);
       await writeFile(path.join(project, 'data', `${name}.yaml`), text);
     }
-    const sha = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
+    const sha = async (file: string): Promise<string> =>
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex');
     expect((await runCli(['build', 'data/report.yaml'], { cwd: project })).code).toBe(0);
-    const alone = { html: await sha(path.join(project, 'out', 'report.html')), pdf: await sha(path.join(project, 'out', 'report.pdf')) };
+    const alone = {
+      html: await sha(path.join(project, 'out', 'report.html')),
+      pdf: await sha(path.join(project, 'out', 'report.pdf')),
+    };
     await cp(path.join(project, 'out'), path.join(project, 'alone'), { recursive: true });
     await rm(path.join(project, 'out'), { recursive: true });
     const batch = await runCli(['build', 'data/b.yaml', 'data/c.yaml', 'data/report.yaml'], { cwd: project });
     expect(batch.code, batch.stderr).toBe(0);
-    expect({ html: await sha(path.join(project, 'out', 'report.html')), pdf: await sha(path.join(project, 'out', 'report.pdf')) }).toEqual(alone);
+    expect({
+      html: await sha(path.join(project, 'out', 'report.html')),
+      pdf: await sha(path.join(project, 'out', 'report.pdf')),
+    }).toEqual(alone);
   }, 120_000);
 });

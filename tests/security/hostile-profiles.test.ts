@@ -37,10 +37,22 @@ describe('hostile profiles: nothing fetched, nothing run, every payload shown as
         await writeFile(path.join(project, 'data', file), hostileProfile(payload, canary.origin));
         files.push(file);
       }
-      const spec = { title: group[0], subtitle: group[1], author: group.at(-1), subject: group[2], keywords: group.slice(0, 3), profiles: files, buildDate: '2026-11-23', output: { dir: '../out', name: `group-${g}` } };
+      const spec = {
+        title: group[0],
+        subtitle: group[1],
+        author: group.at(-1),
+        subject: group[2],
+        keywords: group.slice(0, 3),
+        profiles: files,
+        buildDate: '2026-11-23',
+        output: { dir: '../out', name: `group-${g}` },
+      };
       await writeFile(path.join(project, 'data', `group-${g}.yaml`), stringify(spec, { lineWidth: 0 }));
     }
-    const result = await runCli(['build', 'data/group-0.yaml', 'data/group-1.yaml'], { cwd: project, env: { TMPDIR: tmp } });
+    const result = await runCli(['build', 'data/group-0.yaml', 'data/group-1.yaml'], {
+      cwd: project,
+      env: { TMPDIR: tmp },
+    });
     exitCode = result.code;
     stderr = result.stderr;
     for (const g of [0, 1]) {
@@ -65,7 +77,12 @@ describe('hostile profiles: nothing fetched, nothing run, every payload shown as
     // The page as a reader gets it: without the inert facts block (JSON, where `<` is \u003c),
     // and without the break hints (soft hyphens, <wbr>) the layout adds to long words.
     const all = html
-      .map((h) => h.replace(/<script type="application\/json" id="profile-report-facts">[\s\S]*?<\/script>/, '').replaceAll('\u00AD', '').replaceAll('<wbr>', ''))
+      .map((h) =>
+        h
+          .replace(/<script type="application\/json" id="profile-report-facts">[\s\S]*?<\/script>/, '')
+          .replaceAll('\u00AD', '')
+          .replaceAll('<wbr>', ''),
+      )
       .join('\n');
     for (const payload of payloads) {
       // As the HTML serialiser writes text: &, < and > escaped, quotes as they are.
@@ -104,7 +121,10 @@ describe('the canary itself', () => {
   it('does see a page that is allowed to fetch (so zero hits above means something)', async () => {
     const canary = await new Canary().start();
     const { launch } = await import('puppeteer-core');
-    const browser = await launch({ executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium', args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    const browser = await launch({
+      executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
+      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    });
     try {
       const page = await browser.newPage();
       await page.setContent(`<img src="http://${canary.origin}/control">`, { waitUntil: 'load' });

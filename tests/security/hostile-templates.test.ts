@@ -34,45 +34,127 @@ const layout = (head: string, body = ''): string =>
 describe('hostile template folders are refused with the file and line, and nothing is written', () => {
   const c = (): string => `http://${canary.origin}`;
   const cases: [string, () => Record<string, string>, RegExp][] = [
-    ['an event handler hidden behind a quoted ">"', () => ({ 'partials/cite.hbs': `<img alt=">" src=x onerror="fetch('${c()}/onerror')">` }), /partials\/cite\.hbs:1:\d+ {2}<img onerror=\.\.\.>: event handler attributes run script/],
-    ['<meta/http-equiv=refresh>', () => ({ 'layout.hbs': layout(`<meta/http-equiv=refresh content="0;url=${c()}/refresh">`) }), /layout\.hbs:1:\d+ {2}<meta http-equiv=\.\.\.>: the attribute http-equiv is not allowed/],
-    ['<img/src=>', () => ({ 'partials/cover.hbs': `<section><h1>x</h1><img/src=${c()}/img></section>` }), /partials\/cover\.hbs:1:\d+ {2}<img src=".*\/img">: a report shows only the images the tool drew/],
-    ['srcset', () => ({ 'partials/chart.hbs': `<img src="{{src}}" srcset="${c()}/srcset 2x" alt="">` }), /partials\/chart\.hbs:1:\d+ {2}<img srcset=\.\.\.>: the attribute srcset is not allowed/],
-    ['<svg><image href>', () => ({ 'partials/cover.hbs': `<svg><image href="${c()}/svg-image"/></svg>` }), /partials\/cover\.hbs:1:1 {2}<svg>: inline SVG and MathML are not allowed/],
+    [
+      'an event handler hidden behind a quoted ">"',
+      () => ({ 'partials/cite.hbs': `<img alt=">" src=x onerror="fetch('${c()}/onerror')">` }),
+      /partials\/cite\.hbs:1:\d+ {2}<img onerror=\.\.\.>: event handler attributes run script/,
+    ],
+    [
+      '<meta/http-equiv=refresh>',
+      () => ({ 'layout.hbs': layout(`<meta/http-equiv=refresh content="0;url=${c()}/refresh">`) }),
+      /layout\.hbs:1:\d+ {2}<meta http-equiv=\.\.\.>: the attribute http-equiv is not allowed/,
+    ],
+    [
+      '<img/src=>',
+      () => ({ 'partials/cover.hbs': `<section><h1>x</h1><img/src=${c()}/img></section>` }),
+      /partials\/cover\.hbs:1:\d+ {2}<img src=".*\/img">: a report shows only the images the tool drew/,
+    ],
+    [
+      'srcset',
+      () => ({ 'partials/chart.hbs': `<img src="{{src}}" srcset="${c()}/srcset 2x" alt="">` }),
+      /partials\/chart\.hbs:1:\d+ {2}<img srcset=\.\.\.>: the attribute srcset is not allowed/,
+    ],
+    [
+      '<svg><image href>',
+      () => ({ 'partials/cover.hbs': `<svg><image href="${c()}/svg-image"/></svg>` }),
+      /partials\/cover\.hbs:1:1 {2}<svg>: inline SVG and MathML are not allowed/,
+    ],
     ['<svg><use href>', () => ({ 'partials/cover.hbs': `<svg><use href="${c()}/use#a"/></svg>` }), /inline SVG/],
-    ['feImage', () => ({ 'partials/cover.hbs': `<svg><filter id="f"><feImage href="${c()}/feimage"/></filter></svg>` }), /inline SVG/],
-    ['style="background:url()"', () => ({ 'partials/cover.hbs': `<div style="background:url(${c()}/style-attr)">x</div>` }), /partials\/cover\.hbs:1:6 {2}style="\.\.\.": url\(.*\/style-attr\) loads something from outside the file/],
-    ['<style>@import in a partial', () => ({ 'partials/sources.hbs': `<section>\n<style>\n@import url(${c()}/import.css);\n</style></section>` }), /partials\/sources\.hbs:3:1 {2}<style>: @import loads another stylesheet/],
-    ['<a/href="javascript:">', () => ({ 'partials/cover.hbs': `<a/href="javascript:fetch('${c()}/js')">x</a>` }), /partials\/cover\.hbs:1:4 {2}<a href="javascript:.*">: javascript: links are not allowed/],
-    ['href="&#106;avascript:"', () => ({ 'partials/cover.hbs': `<a href="&#106;avascript:fetch('${c()}/entity')">x</a>` }), /javascript: links are not allowed/],
-    ['a file: link', () => ({ 'partials/cover.hbs': '<a href="file:///etc/passwd">x</a>' }), /file: links are not allowed/],
-    ['@\\69mport in extra.css', () => ({ 'extra.css': `@\\69mport "${c()}/escaped-import.css";` }), /look\/extra\.css:1:1 {2}@import loads another stylesheet/],
-    ['u\\rl( in extra.css', () => ({ 'extra.css': `p { background: u\\rl(${c()}/escaped-url) }` }), /look\/extra\.css:1:17 {2}url\(.*\) loads something/],
-    ['\\75rl( in styles.css', () => ({ 'styles.css': `p { background: \\75rl(${c()}/hex-url) }` }), /look\/styles\.css:1:17 {2}url\(.*\) loads something/],
-    ['image-set("http...")', () => ({ 'extra.css': `p { background: image-set("${c()}/image-set" 1x) }` }), /image-set\(\) names an image outside the file/],
-    ['-webkit-image-set', () => ({ 'extra.css': `p { background: -webkit-image-set("${c()}/webkit" 1x) }` }), /-webkit-image-set\(\) names an image outside the file/],
-    ['@font-face src: \\75rl(file:)', () => ({ 'extra.css': '@font-face { font-family: x; src: \\75rl(file:///etc/passwd) }' }), /url\(.*\) loads something/],
-    ['a profile value poured in raw with {{{ }}}', () => ({ 'partials/cover.hbs': '<section id="cover"><h1>{{{title}}}</h1></section>' }), /the templates in .*look, rendered page line \d+: <img src=".*\/title-img">: a report shows only the images the tool drew/],
+    [
+      'feImage',
+      () => ({ 'partials/cover.hbs': `<svg><filter id="f"><feImage href="${c()}/feimage"/></filter></svg>` }),
+      /inline SVG/,
+    ],
+    [
+      'style="background:url()"',
+      () => ({ 'partials/cover.hbs': `<div style="background:url(${c()}/style-attr)">x</div>` }),
+      /partials\/cover\.hbs:1:6 {2}style="\.\.\.": url\(.*\/style-attr\) loads something from outside the file/,
+    ],
+    [
+      '<style>@import in a partial',
+      () => ({ 'partials/sources.hbs': `<section>\n<style>\n@import url(${c()}/import.css);\n</style></section>` }),
+      /partials\/sources\.hbs:3:1 {2}<style>: @import loads another stylesheet/,
+    ],
+    [
+      '<a/href="javascript:">',
+      () => ({ 'partials/cover.hbs': `<a/href="javascript:fetch('${c()}/js')">x</a>` }),
+      /partials\/cover\.hbs:1:4 {2}<a href="javascript:.*">: javascript: links are not allowed/,
+    ],
+    [
+      'href="&#106;avascript:"',
+      () => ({ 'partials/cover.hbs': `<a href="&#106;avascript:fetch('${c()}/entity')">x</a>` }),
+      /javascript: links are not allowed/,
+    ],
+    [
+      'a file: link',
+      () => ({ 'partials/cover.hbs': '<a href="file:///etc/passwd">x</a>' }),
+      /file: links are not allowed/,
+    ],
+    [
+      '@\\69mport in extra.css',
+      () => ({ 'extra.css': `@\\69mport "${c()}/escaped-import.css";` }),
+      /look\/extra\.css:1:1 {2}@import loads another stylesheet/,
+    ],
+    [
+      'u\\rl( in extra.css',
+      () => ({ 'extra.css': `p { background: u\\rl(${c()}/escaped-url) }` }),
+      /look\/extra\.css:1:17 {2}url\(.*\) loads something/,
+    ],
+    [
+      '\\75rl( in styles.css',
+      () => ({ 'styles.css': `p { background: \\75rl(${c()}/hex-url) }` }),
+      /look\/styles\.css:1:17 {2}url\(.*\) loads something/,
+    ],
+    [
+      'image-set("http...")',
+      () => ({ 'extra.css': `p { background: image-set("${c()}/image-set" 1x) }` }),
+      /image-set\(\) names an image outside the file/,
+    ],
+    [
+      '-webkit-image-set',
+      () => ({ 'extra.css': `p { background: -webkit-image-set("${c()}/webkit" 1x) }` }),
+      /-webkit-image-set\(\) names an image outside the file/,
+    ],
+    [
+      '@font-face src: \\75rl(file:)',
+      () => ({ 'extra.css': '@font-face { font-family: x; src: \\75rl(file:///etc/passwd) }' }),
+      /url\(.*\) loads something/,
+    ],
+    [
+      'a profile value poured in raw with {{{ }}}',
+      () => ({ 'partials/cover.hbs': '<section id="cover"><h1>{{{title}}}</h1></section>' }),
+      /the templates in .*look, rendered page line \d+: <img src=".*\/title-img">: a report shows only the images the tool drew/,
+    ],
   ];
 
-  it.each(cases)('%s', async (_, files, message) => {
-    const project = await projectWith(files());
-    const spec = path.join(project, 'data', 'report.yaml');
-    await writeFile(spec, (await readFile(spec, 'utf8')).replace(/^title: .*$/m, `title: '<img src="${c()}/title-img">'`));
-    const before = await listFiles(project);
-    const result = await runCli(['build', '--templates', 'look', '--format', 'html'], { cwd: project });
-    expect(result.code, result.stderr).toBe(3);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toContain('internal error');
-    expect(await listFiles(project)).toEqual(before);
-    expect(canary.hits).toEqual([]);
-  }, 60_000);
+  it.each(cases)(
+    '%s',
+    async (_, files, message) => {
+      const project = await projectWith(files());
+      const spec = path.join(project, 'data', 'report.yaml');
+      await writeFile(
+        spec,
+        (await readFile(spec, 'utf8')).replace(/^title: .*$/m, `title: '<img src="${c()}/title-img">'`),
+      );
+      const before = await listFiles(project);
+      const result = await runCli(['build', '--templates', 'look', '--format', 'html'], { cwd: project });
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toContain('internal error');
+      expect(await listFiles(project)).toEqual(before);
+      expect(canary.hits).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('templates that build are safe to open with JavaScript on', () => {
   it('a layout that starts with <!--<head>--> still gets the CSP first in the real <head>; the mailed page fetches nothing', async () => {
     const project = await projectWith({
-      'layout.hbs': `<!--<head>-->${layout('', '<!-- <img src="http://CANARY/in-comment"> -->')}`.replace('CANARY', canary.origin),
+      'layout.hbs': `<!--<head>-->${layout('', '<!-- <img src="http://CANARY/in-comment"> -->')}`.replace(
+        'CANARY',
+        canary.origin,
+      ),
       'partials/cover.hbs': `<section class="cover" id="cover"><h1>{{title}}</h1><a href="https://${canary.origin}/a-link-is-not-a-fetch">link</a></section>`,
     });
     const result = await runCli(['build', '--templates', 'look', '--format', 'html', '--quiet'], { cwd: project });
@@ -90,7 +172,9 @@ describe('templates that build are safe to open with JavaScript on', () => {
     const spec = path.join(project, 'data', 'report.yaml');
     const marker = '/*profile-report:font-faces*/';
     let text = await readFile(spec, 'utf8');
-    text = text.replace(/^title: .*$/m, `title: "Fonts ${marker} here"`).replace(/^author: .*$/m, `author: "${marker}"`);
+    text = text
+      .replace(/^title: .*$/m, `title: "Fonts ${marker} here"`)
+      .replace(/^author: .*$/m, `author: "${marker}"`);
     await writeFile(spec, text);
     const result = await runCli(['build', '--format', 'html', '--quiet'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
@@ -106,7 +190,9 @@ describe('template mistakes are the author\'s to fix: exit 1 with the file, neve
     const project = await projectWith({ 'partials/cite.hbs': '<sup>{{> cite}}</sup>' });
     const result = await runCli(['build', '--templates', 'look', '--format', 'html'], { cwd: project });
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/template partials\/cite\.hbs includes itself \(partials\/cite\.hbs → partials\/cite\.hbs/);
+    expect(result.stderr).toMatch(
+      /template partials\/cite\.hbs includes itself \(partials\/cite\.hbs → partials\/cite\.hbs/,
+    );
     expect(result.stderr).not.toContain('internal error');
   }, 60_000);
 
@@ -118,10 +204,14 @@ describe('template mistakes are the author\'s to fix: exit 1 with the file, neve
   }, 60_000);
 
   it('a character reference beyond Unicode (&#x110000;) builds, shown as U+FFFD, as browsers do', async () => {
-    const project = await projectWith({ 'partials/cover.hbs': '<section class="cover" id="cover"><h1>{{title}} &#x110000;</h1></section>' });
+    const project = await projectWith({
+      'partials/cover.hbs': '<section class="cover" id="cover"><h1>{{title}} &#x110000;</h1></section>',
+    });
     const result = await runCli(['build', '--templates', 'look', '--quiet'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
-    expect(await readFile(path.join(project, 'out', 'report.html'), 'utf8')).toContain('two balance points \uFFFD</h1>');
+    expect(await readFile(path.join(project, 'out', 'report.html'), 'utf8')).toContain(
+      'two balance points \uFFFD</h1>',
+    );
   }, 60_000);
 });
 
@@ -131,7 +221,9 @@ describe('templates cannot run away with the CPU or memory', () => {
     const project = await projectWith({ 'partials/cite.hbs': bomb });
     const before = await listFiles(project);
     const started = Date.now();
-    const result = await runCli(['build', '--templates', 'look', '--timeout', '4', '--format', 'html'], { cwd: project });
+    const result = await runCli(['build', '--templates', 'look', '--timeout', '4', '--format', 'html'], {
+      cwd: project,
+    });
     expect(result.code, result.stderr).toBe(3);
     expect(result.stderr).toMatch(/the templates took longer than 4 s to render and were stopped/);
     expect(Date.now() - started).toBeLessThan(30_000);
@@ -143,7 +235,9 @@ describe('templates cannot run away with the CPU or memory', () => {
     const project = await projectWith({ 'partials/cite.hbs': bomb });
     const { spawn } = await import('node:child_process');
     const { cliPath } = await import('../helpers/paths.js');
-    const child = spawn(process.execPath, [cliPath, 'build', '--templates', 'look', '--format', 'html'], { cwd: project });
+    const child = spawn(process.execPath, [cliPath, 'build', '--templates', 'look', '--format', 'html'], {
+      cwd: project,
+    });
     // Wait until the templates are running (the stage before them has reported), then a moment.
     let stderr = '';
     await new Promise<void>((resolve) => {
@@ -175,7 +269,9 @@ describe('templates cannot run away with the CPU or memory', () => {
     const project = await projectWith(files);
     const result = await runCli(['build', '--templates', 'look', '--format', 'html'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/holds more than 2 MiB of templates, CSS and messages, the limit for a template folder/);
+    expect(result.stderr).toMatch(
+      /holds more than 2 MiB of templates, CSS and messages, the limit for a template folder/,
+    );
   }, 60_000);
 });
 
@@ -189,7 +285,9 @@ describe('symbolic links cannot carry files in or outputs out', () => {
     const before = await listFiles(project);
     const result = await runCli(['build', '--templates', 'look', '--format', 'html'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/cite\.hbs: .*cite\.hbs leads outside the project folder .*the symbolic link .*cite\.hbs points to .*-secret\.txt/);
+    expect(result.stderr).toMatch(
+      /cite\.hbs: .*cite\.hbs leads outside the project folder .*the symbolic link .*cite\.hbs points to .*-secret\.txt/,
+    );
     expect(await listFiles(project)).toEqual(before);
   }, 60_000);
 
@@ -211,7 +309,9 @@ describe('symbolic links cannot carry files in or outputs out', () => {
     await symlink(outside, link);
     const result = await runCli(['build', '--format', 'html'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/luo-fuli\.yaml {2}\(file\) {2}.*luo-fuli\.yaml leads outside the project folder .*points to .*-outside\.yaml/);
+    expect(result.stderr).toMatch(
+      /luo-fuli\.yaml {2}\(file\) {2}.*luo-fuli\.yaml leads outside the project folder .*points to .*-outside\.yaml/,
+    );
   }, 60_000);
 
   it('an output folder that is a link out of the project is refused, and nothing is written there', async () => {
@@ -221,7 +321,9 @@ describe('symbolic links cannot carry files in or outputs out', () => {
     await symlink(elsewhere, path.join(project, 'out'));
     const result = await runCli(['build', '--format', 'html'], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/data\/report\.yaml: output\.dir: .*out leads outside the project folder .*points to .*-elsewhere/);
+    expect(result.stderr).toMatch(
+      /data\/report\.yaml: output\.dir: .*out leads outside the project folder .*points to .*-elsewhere/,
+    );
     expect(await listFiles(elsewhere)).toEqual([]);
   }, 60_000);
 

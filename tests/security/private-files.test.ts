@@ -1,4 +1,17 @@
-import { chmod, chown, lstat, mkdir, mkdtemp, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +27,8 @@ afterAll(async () => {
   await Promise.all(outsides.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-const bib = '@article{seedance, title={Seedance 2.0 Pre-Training}, author={Zeng, Yan and Zhou, Chang}, journal={ByteDance Seed Technical Reports}, year=2026}\n';
+const bib =
+  '@article{seedance, title={Seedance 2.0 Pre-Training}, author={Zeng, Yan and Zhou, Chang}, journal={ByteDance Seed Technical Reports}, year=2026}\n';
 
 async function projectWithBib(): Promise<string> {
   const project = await tempProject();

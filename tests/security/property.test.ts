@@ -26,12 +26,53 @@ function expectCleanOutcome(bytes: Uint8Array): void {
 }
 
 const enc = new TextEncoder();
-const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('2021', '2021-09', 'present', '__proto__', '{{x}}', '<script>'));
+const scalar = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('2021', '2021-09', 'present', '__proto__', '{{x}}', '<script>'),
+);
 const person = fc.record(
-  { name: fc.string(), headline: fc.string(), nativeName: fc.string(), birthYear: fc.oneof(fc.integer(), fc.string()), source: fc.oneof(fc.constant('s'), fc.string(), fc.array(fc.string())) },
+  {
+    name: fc.string(),
+    headline: fc.string(),
+    nativeName: fc.string(),
+    birthYear: fc.oneof(fc.integer(), fc.string()),
+    source: fc.oneof(fc.constant('s'), fc.string(), fc.array(fc.string())),
+  },
   { requiredKeys: [] },
 );
-const entry = fc.dictionary(fc.constantFrom('id', 'title', 'year', 'venue', 'authorship', 'summary', 'source', 'start', 'end', 'organisation', 'degree', 'institution', 'name', 'role', 'metrics', 'label', 'value', 'baseline', 'better', 'poles', 'position', 'evidence', 'tradeoff', 'text'), scalar);
+const entry = fc.dictionary(
+  fc.constantFrom(
+    'id',
+    'title',
+    'year',
+    'venue',
+    'authorship',
+    'summary',
+    'source',
+    'start',
+    'end',
+    'organisation',
+    'degree',
+    'institution',
+    'name',
+    'role',
+    'metrics',
+    'label',
+    'value',
+    'baseline',
+    'better',
+    'poles',
+    'position',
+    'evidence',
+    'tradeoff',
+    'text',
+  ),
+  scalar,
+);
 const profileLike = fc.record(
   {
     person,
@@ -40,32 +81,49 @@ const profileLike = fc.record(
     papers: fc.array(entry, { maxLength: 3 }),
     models: fc.array(entry, { maxLength: 3 }),
     balance: fc.array(entry, { maxLength: 2 }),
-    sources: fc.array(fc.record({ id: fc.oneof(fc.constant('s'), fc.string()), title: fc.string() }, { requiredKeys: [] }), { maxLength: 3 }),
+    sources: fc.array(
+      fc.record({ id: fc.oneof(fc.constant('s'), fc.string()), title: fc.string() }, { requiredKeys: [] }),
+      { maxLength: 3 },
+    ),
   },
   { requiredKeys: [] },
 );
 
 describe('property: any input gives a profile or a clean error, never an uncaught exception', () => {
   it('any text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (text) => expectCleanOutcome(enc.encode(text))), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (text) => expectCleanOutcome(enc.encode(text))),
+      { numRuns: 400 },
+    );
   });
 
   it('any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => expectCleanOutcome(bytes)), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => expectCleanOutcome(bytes)),
+      { numRuns: 400 },
+    );
   });
 
   it('any YAML value', () => {
-    fc.assert(fc.property(fc.anything(), (value) => expectCleanOutcome(enc.encode(stringify(value)))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.anything(), (value) => expectCleanOutcome(enc.encode(stringify(value)))),
+      { numRuns: 300 },
+    );
   });
 
   it('profile-shaped YAML with arbitrary values', () => {
-    fc.assert(fc.property(profileLike, (value) => expectCleanOutcome(enc.encode(stringify(value)))), { numRuns: 400 });
+    fc.assert(
+      fc.property(profileLike, (value) => expectCleanOutcome(enc.encode(stringify(value)))),
+      { numRuns: 400 },
+    );
   });
 
   it('the sample with arbitrary text spliced in at any position', () => {
     const sample = stringify(sampleInputs().profiles[0]);
     fc.assert(
-      fc.property(fc.nat({ max: sample.length }), fc.string({ maxLength: 40, unit: 'binary' }), (at, insert) => expectCleanOutcome(enc.encode(sample.slice(0, at) + insert + sample.slice(at)))),
+      fc.property(fc.nat({ max: sample.length }), fc.string({ maxLength: 40, unit: 'binary' }), (at, insert) =>
+        expectCleanOutcome(enc.encode(sample.slice(0, at) + insert + sample.slice(at))),
+      ),
       { numRuns: 400 },
     );
   });

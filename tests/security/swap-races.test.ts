@@ -28,7 +28,9 @@ async function repoint(link: string, target: string, n: number): Promise<void> {
 }
 
 /** Swaps each link between its two targets as fast as the file system allows (inside two times in three), until stopped. */
-function swapLoop(links: readonly { link: string; inside: string; outside: string }[]): { stop: () => Promise<number> } {
+function swapLoop(links: readonly { link: string; inside: string; outside: string }[]): {
+  stop: () => Promise<number>;
+} {
   let running = true;
   let swaps = 0;
   const done = (async () => {
@@ -58,7 +60,10 @@ describe('a template or output folder swapped between inside and outside the pro
     await mkdir(path.join(outsideTemplates, 'partials'), { recursive: true });
     await mkdir(outsideOut);
     await writeFile(path.join(outsideTemplates, 'extra.css'), `.${canary} { color: red }\n`);
-    await writeFile(path.join(outsideTemplates, 'partials', 'cover.hbs'), `<section id="{{id}}"><h1>${canary}</h1></section>\n`);
+    await writeFile(
+      path.join(outsideTemplates, 'partials', 'cover.hbs'),
+      `<section id="{{id}}"><h1>${canary}</h1></section>\n`,
+    );
     const insideTemplates = path.join(project, 'look-inside');
     await mkdir(insideTemplates);
     await writeFile(path.join(insideTemplates, 'extra.css'), '.inside-look { color: navy }\n');
@@ -71,7 +76,10 @@ describe('a template or output folder swapped between inside and outside the pro
     const specs: string[] = [];
     for (let i = 1; i <= reports; i++) {
       const spec = path.join('data', `r${i}.yaml`);
-      await writeFile(path.join(project, spec), base.replace(/^output:[\s\S]*$/m, `templates: ../look\noutput:\n  dir: ../out\n  name: r${i}\n`));
+      await writeFile(
+        path.join(project, spec),
+        base.replace(/^output:[\s\S]*$/m, `templates: ../look\noutput:\n  dir: ../out\n  name: r${i}\n`),
+      );
       specs.push(spec);
     }
 
@@ -81,7 +89,8 @@ describe('a template or output folder swapped between inside and outside the pro
     ]);
     const results = [];
     try {
-      for (let round = 0; round < 2; round++) results.push(await runCli(['build', '--format', 'html', '--json', ...specs], { cwd: project }));
+      for (let round = 0; round < 2; round++)
+        results.push(await runCli(['build', '--format', 'html', '--json', ...specs], { cwd: project }));
     } finally {
       expect(await swapper.stop()).toBeGreaterThan(100);
     }
@@ -103,7 +112,10 @@ describe('a template or output folder swapped between inside and outside the pro
       // Each report either built or was refused as leading outside; nothing else went wrong.
       const summary = JSON.parse(result.stdout) as { reports: { ok: boolean; error: string | null }[] };
       for (const report of summary.reports) {
-        if (!report.ok) expect(report.error).toMatch(/leads outside the project folder|changed while it was being (read|opened|written)/);
+        if (!report.ok)
+          expect(report.error).toMatch(
+            /leads outside the project folder|changed while it was being (read|opened|written)/,
+          );
       }
     }
   }, 300_000);

@@ -38,10 +38,17 @@ function controlBytes(bytes: Buffer): string[] {
   const found: string[] = [];
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if ((b < 0x20 && b !== 0x0a && b !== 0x09 && !(b === 0x0d && bytes[i + 1] === 0x0a)) || b === 0x7f) found.push(`0x${b.toString(16)} at ${i}`);
-    if (b === 0xc2 && bytes[i + 1]! >= 0x80 && bytes[i + 1]! <= 0x9f) found.push(`C1 0x${bytes[i + 1]!.toString(16)} at ${i}`);
+    if ((b < 0x20 && b !== 0x0a && b !== 0x09 && !(b === 0x0d && bytes[i + 1] === 0x0a)) || b === 0x7f)
+      found.push(`0x${b.toString(16)} at ${i}`);
+    if (b === 0xc2 && bytes[i + 1]! >= 0x80 && bytes[i + 1]! <= 0x9f)
+      found.push(`C1 0x${bytes[i + 1]!.toString(16)} at ${i}`);
     // U+202A..U+202E and U+2066..U+2069: E2 80 AA..AE, E2 81 A6..A9.
-    if (b === 0xe2 && ((bytes[i + 1] === 0x80 && bytes[i + 2]! >= 0xaa && bytes[i + 2]! <= 0xae) || (bytes[i + 1] === 0x81 && bytes[i + 2]! >= 0xa6 && bytes[i + 2]! <= 0xa9))) found.push(`bidi control at ${i}`);
+    if (
+      b === 0xe2 &&
+      ((bytes[i + 1] === 0x80 && bytes[i + 2]! >= 0xaa && bytes[i + 2]! <= 0xae) ||
+        (bytes[i + 1] === 0x81 && bytes[i + 2]! >= 0xa6 && bytes[i + 2]! <= 0xa9))
+    )
+      found.push(`bidi control at ${i}`);
   }
   return found;
 }
@@ -65,7 +72,10 @@ describe('text from files reaches the terminal with its control characters escap
   it('a YAML key with a carriage return, a C1 CSI and a right-to-left override, on stderr and in --json on stdout', async () => {
     const project = await tempProject();
     const file = path.join(project, 'data', 'profiles', 'luo-fuli.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('person:\n', 'person:\n  "a\\rwrote out/report.pdf\\x9b2J\\u202Eb": 1\n'));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('person:\n', 'person:\n  "a\\rwrote out/report.pdf\\x9b2J\\u202Eb": 1\n'),
+    );
     const human = await runRaw(['validate'], project);
     expectEscaped(human, 'a\\u000dwrote out/report.pdf\\u009b2J\\u202eb');
     const json = await runRaw(['validate', '--json'], project);
@@ -77,7 +87,13 @@ describe('text from files reaches the terminal with its control characters escap
   it('a profile value quoted in an error', async () => {
     const project = await tempProject();
     const file = path.join(project, 'data', 'profiles', 'luo-fuli.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('    source: arxiv-2010-16046', '    source: "x\\e[2J\\e[1;1Hwrote out/report.pdf"'));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        '    source: arxiv-2010-16046',
+        '    source: "x\\e[2J\\e[1;1Hwrote out/report.pdf"',
+      ),
+    );
     const result = await runRaw(['build', '--format', 'html'], project);
     expect(result.code).toBe(1);
     expectEscaped(result, 'found the text "x\\u001b[2J\\u001b[1;1Hwrote out/report.pdf"');
@@ -101,13 +117,19 @@ describe('text from files reaches the terminal with its control characters escap
     );
     const result = await runRaw(['build', '--templates', 'look', '--format', 'html'], project);
     expect(result.code).toBe(1);
-    expectEscaped(result, 'template layout.hbs cannot be compiled: You specified knownHelpersOnly, but used the unknown helper log');
+    expectEscaped(
+      result,
+      'template layout.hbs cannot be compiled: You specified knownHelpersOnly, but used the unknown helper log',
+    );
     expect(result.stdout.toString() + result.stderr.toString()).not.toContain('52;c;');
   }, 60_000);
 
   it('a BibTeX key, in import problems', async () => {
     const project = await tempProject();
-    await writeFile(path.join(project, 'e.bib'), `@article{key${ESC}]0;X${BEL}a,\n  title = {A title},\n  author = {Lovelace, Ada},\n  journal = {J},\n}\n`);
+    await writeFile(
+      path.join(project, 'e.bib'),
+      `@article{key${ESC}]0;X${BEL}a,\n  title = {A title},\n  author = {Lovelace, Ada},\n  journal = {J},\n}\n`,
+    );
     const result = await runRaw(['import', 'e.bib', '--new', 'Ada Lovelace', '--dry-run'], project);
     expect(result.code).toBe(1);
     expectEscaped(result, 'entry `key\\u001b]0;X\\u0007a`');
@@ -115,7 +137,14 @@ describe('text from files reaches the terminal with its control characters escap
 
   it('a CSL-JSON title, in a skipped entry', async () => {
     const project = await tempProject();
-    const item = { id: `k${ESC}[2Jx`, type: 'article-journal', title: `Title ${ESC}]0;pwn${BEL} here`, author: [{ family: 'Lovelace', given: 'Ada' }], 'container-title': 'Journal', issued: { 'date-parts': [[2020]] } };
+    const item = {
+      id: `k${ESC}[2Jx`,
+      type: 'article-journal',
+      title: `Title ${ESC}]0;pwn${BEL} here`,
+      author: [{ family: 'Lovelace', given: 'Ada' }],
+      'container-title': 'Journal',
+      issued: { 'date-parts': [[2020]] },
+    };
     await writeFile(path.join(project, 'c.json'), JSON.stringify([item]));
     const result = await runRaw(['import', 'c.json', '--new', 'Ada Lovelace', '--dry-run', '--skip-bad'], project);
     expectEscaped(result, 'item `k\\u001b[2Jx`: title: the text holds a control character');

@@ -25,7 +25,12 @@ beforeAll(async () => {
   preview = new PreviewServer();
   previewUrl = await preview.start(0);
   await preview.publish({ html: report, pdf: { name: 'report.pdf', bytes: new TextEncoder().encode('%PDF-1.7') } }, 0);
-  browser = await launch({ executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium', headless: true, pipe: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  browser = await launch({
+    executablePath: process.env['PUPPETEER_EXECUTABLE_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -90,11 +95,13 @@ describe('the live preview cannot be framed by another page', () => {
     events.abort();
   });
 
-  it('sends the page\'s policy as a header too, allowing its own script by the nonce the page carries', async () => {
+  it("sends the page's policy as a header too, allowing its own script by the nonce the page carries", async () => {
     const response = await fetch(previewUrl);
     const page = await response.text();
     const nonce = /<script nonce="([^"]+)">/.exec(page)![1]!;
-    expect(response.headers.get('content-security-policy')).toBe(`${contentSecurityPolicy}; script-src 'nonce-${nonce}'; connect-src 'self'`);
+    expect(response.headers.get('content-security-policy')).toBe(
+      `${contentSecurityPolicy}; script-src 'nonce-${nonce}'; connect-src 'self'`,
+    );
     const again = await fetch(previewUrl);
     expect(again.headers.get('content-security-policy')).not.toContain(nonce);
   });
@@ -107,7 +114,9 @@ describe('the live preview cannot be framed by another page', () => {
     });
     others.push(plain);
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
-    expect(await frameText(await framingPage(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/`))).toContain('Report one');
+    expect(await frameText(await framingPage(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/`))).toContain(
+      'Report one',
+    );
     expect(await frameText(await framingPage(previewUrl))).toBeUndefined();
   }, 60_000);
 

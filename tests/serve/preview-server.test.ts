@@ -25,13 +25,17 @@ describe('the preview server', () => {
     const port = Number(new URL(url).port);
     const second = new PreviewServer();
     servers.push(second);
-    await expect(second.start(port)).rejects.toThrow(new UserError(`port ${port} is in use on 127.0.0.1; choose another with --port N`));
+    await expect(second.start(port)).rejects.toThrow(
+      new UserError(`port ${port} is in use on 127.0.0.1; choose another with --port N`),
+    );
   });
 
   it('serves the last good page, the PDF once printed, and nothing else', async () => {
     const { server, url } = await serve();
     expect(await (await fetch(url)).text()).toContain('Waiting for the first good build');
-    server.publish({ html: '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head><body>Report one</body></html>' });
+    server.publish({
+      html: '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head><body>Report one</body></html>',
+    });
     const page = await (await fetch(url)).text();
     expect(page).toContain('Report one');
     expect((await fetch(`${url}report.pdf`)).status).toBe(404);
@@ -45,12 +49,16 @@ describe('the preview server', () => {
     const { server, url } = await serve();
     const response = await fetch(`${url}events`);
     const reader = response.body!.getReader();
-    const next = async (): Promise<unknown> => JSON.parse(/data: (.*)\n/.exec(new TextDecoder().decode((await reader.read()).value))![1]!);
+    const next = async (): Promise<unknown> =>
+      JSON.parse(/data: (.*)\n/.exec(new TextDecoder().decode((await reader.read()).value))![1]!);
     expect(await next()).toEqual({ build: 0, problems: [] });
     server.publish({ html: '<p>x</p>' });
     expect(await next()).toEqual({ build: 1, problems: [] });
     server.fail([{ where: 'a.yaml:3:7', path: 'person.name', message: 'expected text' }]);
-    expect(await next()).toEqual({ build: 1, problems: [{ where: 'a.yaml:3:7', path: 'person.name', message: 'expected text' }] });
+    expect(await next()).toEqual({
+      build: 1,
+      problems: [{ where: 'a.yaml:3:7', path: 'person.name', message: 'expected text' }],
+    });
     await reader.cancel();
   });
 
@@ -60,11 +68,19 @@ describe('the preview server', () => {
     const one = `<html><head><style>${'f'.repeat(3000)}</style></head><body><p>one</p></body></html>`;
     const two = one.replace('one', 'two');
     const three = one.replace('one', 'three 曾妍');
-    const next = async (from: number): Promise<{ build: string; from: string; keep: [number, number]; length: number; text: string }> => {
+    const next = async (
+      from: number,
+    ): Promise<{ build: string; from: string; keep: [number, number]; length: number; text: string }> => {
       const response = await fetch(`${url}next?from=${from}`);
       expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
       const keep = response.headers.get('x-preview-keep')!.split(',').map(Number) as [number, number];
-      return { build: response.headers.get('x-preview-build')!, from: response.headers.get('x-preview-from')!, keep, length: Number(response.headers.get('x-preview-length')), text: await response.text() };
+      return {
+        build: response.headers.get('x-preview-build')!,
+        from: response.headers.get('x-preview-from')!,
+        keep,
+        length: Number(response.headers.get('x-preview-length')),
+        text: await response.text(),
+      };
     };
     await server.publish({ html: one });
     expect(await next(0)).toMatchObject({ build: '1', from: '0', text: one });
@@ -105,23 +121,35 @@ describe('the preview server', () => {
 });
 
 describe('the served page', () => {
-  const html = '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'"></head><body><p>r</p></body></html>';
+  const html =
+    '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'"></head><body><p>r</p></body></html>';
 
   it('allows exactly its own script, by nonce, and a connection back to the server', () => {
     const page = previewPage(html, 3);
     const nonce = /<script nonce="([^"]+)">/.exec(page)?.[1];
     expect(nonce).toBeDefined();
-    expect(page).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'"`);
+    expect(page).toContain(
+      `content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'"`,
+    );
     expect(page.match(/<script/g)).toHaveLength(1);
     expect(page).toContain('let shown = 3;');
   });
 
   it('extends the policy the tool wrote first in <head>, and puts the script before the last </body>, whatever the report says', () => {
-    const tricky = html.replace('<p>r</p>', '<p title="</body> <meta http-equiv=&quot;Content-Security-Policy&quot; content=&quot;">r</p>');
+    const tricky = html.replace(
+      '<p>r</p>',
+      '<p title="</body> <meta http-equiv=&quot;Content-Security-Policy&quot; content=&quot;">r</p>',
+    );
     const page = previewPage(tricky, 2);
     const nonce = /<script nonce="([^"]+)">/.exec(page)![1]!;
-    expect(page.startsWith(`<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'">`)).toBe(true);
-    expect(page).toContain('<p title="</body> <meta http-equiv=&quot;Content-Security-Policy&quot; content=&quot;">r</p><script nonce=');
+    expect(
+      page.startsWith(
+        `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'">`,
+      ),
+    ).toBe(true);
+    expect(page).toContain(
+      '<p title="</body> <meta http-equiv=&quot;Content-Security-Policy&quot; content=&quot;">r</p><script nonce=',
+    );
     expect(page.endsWith('</script></body></html>')).toBe(true);
   });
 

@@ -46,8 +46,12 @@ const expected: Record<string, string[]> = {
     'invalid/duplicate-id.yaml:13:9  papers[1].id  the id `p1` is already used by papers[0]; ids must be unique',
     'invalid/duplicate-id.yaml:23:9  sources[1].id  the id `notes` is already used by sources[0]; ids must be unique',
   ],
-  'duplicate-key': ['invalid/duplicate-key.yaml:4:3  person.name  the key `name` appears twice in the same mapping; keep only one'],
-  'syntax-error': ['invalid/syntax-error.yaml:3:13  (file)  the list opened with `[` here is never closed with `]`; close it, or put the value in quotes if the `[` is part of the text'],
+  'duplicate-key': [
+    'invalid/duplicate-key.yaml:4:3  person.name  the key `name` appears twice in the same mapping; keep only one',
+  ],
+  'syntax-error': [
+    'invalid/syntax-error.yaml:3:13  (file)  the list opened with `[` here is never closed with `]`; close it, or put the value in quotes if the `[` is part of the text',
+  ],
   'invalid-utf8': [
     'invalid/invalid-utf8.yaml:2:11  (file)  the file is not valid UTF-8: byte 0xe9 at byte offset 18 cannot start or continue a character; save the file as UTF-8',
   ],
@@ -72,19 +76,27 @@ describe('invalid fixtures', () => {
 
 describe('generated hostile files', () => {
   const run = async (name: string, content: string | Uint8Array): Promise<string[]> => {
-    const report = await validateProfiles([name], { cwd: '/virtual', today, read: memoryReader(new Map([[`/virtual/${name}`, content]])) });
+    const report = await validateProfiles([name], {
+      cwd: '/virtual',
+      today,
+      read: memoryReader(new Map([[`/virtual/${name}`, content]])),
+    });
     return report.problems.map(formatProblem);
   };
 
   it('deep nesting: 20,000 levels end in one clean error', async () => {
     const lines = await run('deep.yaml', `person: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^deep\.yaml:1:\d+ {2}\(file\) {2}values are nested more than 32 levels deep; a profile needs far fewer$/);
+    expect(lines[0]).toMatch(
+      /^deep\.yaml:1:\d+ {2}\(file\) {2}values are nested more than 32 levels deep; a profile needs far fewer$/,
+    );
   });
 
   it('nesting past the limit but within the parser stack is refused by the walk', async () => {
     const lines = await run('deep.yaml', `person: ${'['.repeat(40)}${']'.repeat(40)}\n`);
-    expect(lines).toEqual([`deep.yaml:1:${9 + limits.depth}  person${'[0]'.repeat(limits.depth)}  values are nested more than ${limits.depth} levels deep; a profile needs far fewer`]);
+    expect(lines).toEqual([
+      `deep.yaml:1:${9 + limits.depth}  person${'[0]'.repeat(limits.depth)}  values are nested more than ${limits.depth} levels deep; a profile needs far fewer`,
+    ]);
   });
 
   it('an oversized file is refused with the limit named, before parsing', async () => {

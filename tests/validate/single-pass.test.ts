@@ -20,11 +20,20 @@ describe('every problem at once', () => {
     const lines = errors(text);
     expect(lines.some((l) => /person\.name {2}expected text, found the number 42/.test(l))).toBe(true);
     expect(lines.some((l) => /career\[0\]\.start {2}expected a date/.test(l))).toBe(true);
-    expect(lines.some((l) => /education\[0\]\.source {2}the source `articel` is not in this profile's sources; did you mean `article`\?/.test(l))).toBe(true);
+    expect(
+      lines.some((l) =>
+        /education\[0\]\.source {2}the source `articel` is not in this profile's sources; did you mean `article`\?/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('checks an end against its start even when another entry is broken', () => {
-    const text = `${sample}\n`.replace(/^career:\n/m, 'career:\n  - organisation: Lab\n    start: 2021\n    end: 2020\n    source: article\n  - organisation: [not, text]\n    source: article\n');
+    const text = `${sample}\n`.replace(
+      /^career:\n/m,
+      'career:\n  - organisation: Lab\n    start: 2021\n    end: 2020\n    source: article\n  - organisation: [not, text]\n    source: article\n',
+    );
     const lines = errors(text);
     expect(lines.some((l) => /career\[0\]\.end {2}the end \(2020\) is before the start \(2021\)/.test(l))).toBe(true);
     expect(lines.some((l) => /career\[1\]\.organisation {2}expected text/.test(l))).toBe(true);

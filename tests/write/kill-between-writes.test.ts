@@ -29,14 +29,23 @@ const writer = path.join(repoRoot, 'tests', 'helpers', 'write-until-killed.mjs')
 
 function runWriter(folder: string, killAt: number, text: string, failRenameOf?: string): Promise<WriterRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, folder, String(killAt), text, ...(failRenameOf ? [failRenameOf] : [])]);
+    const child = spawn(process.execPath, [
+      writer,
+      folder,
+      String(killAt),
+      text,
+      ...(failRenameOf ? [failRenameOf] : []),
+    ]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (_, signal) => {
-      const lines = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       if (stderr) reject(new Error(stderr));
       const outcome = lines.some((l) => l['done']) ? 'done' : lines.some((l) => l['failed']) ? 'failed' : 'killed';
       resolve({ steps: lines.filter((l) => typeof l['step'] === 'number') as unknown as Step[], signal, outcome });
@@ -47,7 +56,8 @@ function runWriter(folder: string, killAt: number, text: string, failRenameOf?: 
 type Pair = 'old' | 'new' | 'none' | 'mixed';
 
 async function pairIn(folder: string): Promise<Pair> {
-  const read = (name: string): Promise<string | undefined> => fs.readFile(path.join(folder, name), 'utf8').catch(() => undefined);
+  const read = (name: string): Promise<string | undefined> =>
+    fs.readFile(path.join(folder, name), 'utf8').catch(() => undefined);
   const [html, pdf] = await Promise.all([read('report.html'), read('report.pdf')]);
   if (html === undefined && pdf === undefined) return 'none';
   if (html === 'html old' && pdf === 'pdf old') return 'old';
@@ -66,7 +76,8 @@ async function folderWithOldPair(): Promise<string> {
 const outputs = (folder: string): string[] => [path.join(folder, 'report.html'), path.join(folder, 'report.pdf')];
 
 /** The step that puts the journal in place: the moment the replacement is decided. */
-const commitStep = (steps: readonly Step[]): number => steps.find((s) => s.op === 'rename' && s.files[1]!.endsWith('.journal'))!.step;
+const commitStep = (steps: readonly Step[]): number =>
+  steps.find((s) => s.op === 'rename' && s.files[1]!.endsWith('.journal'))!.step;
 
 describe('a writer killed at any step leaves a pair that the next run makes all old or all new', () => {
   it('replacing a previous pair: old before the journal is in place, new after, whatever the step', async () => {
@@ -83,7 +94,10 @@ describe('a writer killed at any step leaves a pair that the next run makes all 
       // The very case that was lost for good: the HTML replaced, the PDF not yet.
       if (step === secondRename) expect(await pairIn(folder)).toBe('mixed');
       await recoverOutputs(outputs(folder));
-      expect(await pairIn(folder), `killed before step ${step} (${steps[step - 1]!.op} ${steps[step - 1]!.files.join(' → ')})`).toBe(step <= commit ? 'old' : 'new');
+      expect(
+        await pairIn(folder),
+        `killed before step ${step} (${steps[step - 1]!.op} ${steps[step - 1]!.files.join(' → ')})`,
+      ).toBe(step <= commit ? 'old' : 'new');
       expect(await listFiles(folder)).toEqual(['report.html', 'report.pdf']);
     }
   }, 180_000);
@@ -98,7 +112,9 @@ describe('a writer killed at any step leaves a pair that the next run makes all 
       expect((await runWriter(folder, step, 'new')).signal).toBe('SIGKILL');
       await recoverOutputs(outputs(folder));
       expect(await pairIn(folder), `killed before step ${step}`).toBe(step <= commit ? 'none' : 'new');
-      expect(await listFiles(path.dirname(folder))).toEqual(step <= commit ? [] : ['out/report.html', 'out/report.pdf']);
+      expect(await listFiles(path.dirname(folder))).toEqual(
+        step <= commit ? [] : ['out/report.html', 'out/report.pdf'],
+      );
     }
   }, 180_000);
 
@@ -113,7 +129,10 @@ describe('a writer killed at any step leaves a pair that the next run makes all 
       await recoverOutputs(outputs(folder));
       // Until the journal is turned into an undo journal, the replacement stands: the next run finishes it.
       const expected = step <= commit ? 'old' : step <= undo ? 'new' : 'old';
-      expect(await pairIn(folder), `killed before step ${step} (${learn.steps[step - 1]!.op} ${learn.steps[step - 1]!.files.join(' → ')})`).toBe(expected);
+      expect(
+        await pairIn(folder),
+        `killed before step ${step} (${learn.steps[step - 1]!.op} ${learn.steps[step - 1]!.files.join(' → ')})`,
+      ).toBe(expected);
       expect(await listFiles(folder)).toEqual(['report.html', 'report.pdf']);
     }
   }, 180_000);
@@ -127,13 +146,20 @@ describe('a writer killed at any step leaves a pair that the next run makes all 
     const diskFull: WriteIo = {
       ...fs,
       open: (async (file: string, flags: string, mode?: number) => {
-        if (/\.report\.html\.\d+\.[0-9a-f]{8}\.tmp$/.test(file)) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+        if (/\.report\.html\.\d+\.[0-9a-f]{8}\.tmp$/.test(file))
+          throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
         return fs.open(file, flags, mode);
       }) as WriteIo['open'],
     } as WriteIo;
-    await expect(writeArtifacts([{ path: outputs(folder)[0]!, bytes: Buffer.from('html third') }, { path: outputs(folder)[1]!, bytes: Buffer.from('pdf third') }], { io: diskFull })).rejects.toThrow(
-      'no space left on the device; the previous outputs are unchanged',
-    );
+    await expect(
+      writeArtifacts(
+        [
+          { path: outputs(folder)[0]!, bytes: Buffer.from('html third') },
+          { path: outputs(folder)[1]!, bytes: Buffer.from('pdf third') },
+        ],
+        { io: diskFull },
+      ),
+    ).rejects.toThrow('no space left on the device; the previous outputs are unchanged');
     expect(await pairIn(folder)).toBe('new');
     expect(await listFiles(folder)).toEqual(['report.html', 'report.pdf']);
   });

@@ -18,7 +18,9 @@ export interface BalanceTheme {
 type Written = string | Readonly<Record<string, string>>;
 
 /** Each profile's balance points as written, before translation: a person's by their index. */
-export type WrittenBalance = readonly (readonly { readonly tradeoff: Written; readonly poles: readonly [Written, Written] }[] | undefined)[];
+export type WrittenBalance = readonly (
+  readonly { readonly tradeoff: Written; readonly poles: readonly [Written, Written] }[] | undefined
+)[];
 
 /**
  * Groups balance points by trade-off: people who name the same trade-off (and the same poles,
@@ -27,28 +29,53 @@ export type WrittenBalance = readonly (readonly { readonly tradeoff: Written; re
  * and another does not is still one picture.
  */
 export function balanceThemes(people: readonly Subject[], written: WrittenBalance = []): BalanceTheme[] {
-  const themes: { tradeoff: string; poles: readonly [string, string]; names: Set<string>; first: Set<string>; second: Set<string>; entries: BalanceTheme['entries'][number][] }[] = [];
+  const themes: {
+    tradeoff: string;
+    poles: readonly [string, string];
+    names: Set<string>;
+    first: Set<string>;
+    second: Set<string>;
+    entries: BalanceTheme['entries'][number][];
+  }[] = [];
   for (const person of people) {
     person.profile.balance.forEach((point, j) => {
       const source = written[person.index]?.[j];
       const names = texts(source?.tradeoff, point.tradeoff);
       const [first, second] = [texts(source?.poles[0], point.poles[0]), texts(source?.poles[1], point.poles[1])];
       const orientation = (t: (typeof themes)[number]): 'same' | 'flipped' | undefined =>
-        !meets(t.names, names) ? undefined : meets(t.first, first) && meets(t.second, second) ? 'same' : meets(t.first, second) && meets(t.second, first) ? 'flipped' : undefined;
+        !meets(t.names, names)
+          ? undefined
+          : meets(t.first, first) && meets(t.second, second)
+            ? 'same'
+            : meets(t.first, second) && meets(t.second, first)
+              ? 'flipped'
+              : undefined;
       let theme = themes.find((t) => orientation(t) !== undefined);
       if (!theme) {
         theme = { tradeoff: point.tradeoff, poles: point.poles, names, first, second, entries: [] };
         themes.push(theme);
       }
-      theme.entries.push({ person, point, position: orientation(theme) === 'flipped' ? 100 - point.position : point.position });
+      theme.entries.push({
+        person,
+        point,
+        position: orientation(theme) === 'flipped' ? 100 - point.position : point.position,
+      });
     });
   }
-  return themes.map((t, i) => ({ id: `balance-${i + 1}-${slug(t.tradeoff)}`, tradeoff: t.tradeoff, poles: t.poles, entries: t.entries }));
+  return themes.map((t, i) => ({
+    id: `balance-${i + 1}-${slug(t.tradeoff)}`,
+    tradeoff: t.tradeoff,
+    poles: t.poles,
+    entries: t.entries,
+  }));
 }
 
 /** Every form of a text, lowercased: the one shown and each translation written. */
 function texts(written: Written | undefined, shown: string): Set<string> {
-  const all = [shown, ...(written === undefined ? [] : typeof written === 'string' ? [written] : Object.values(written))];
+  const all = [
+    shown,
+    ...(written === undefined ? [] : typeof written === 'string' ? [written] : Object.values(written)),
+  ];
   return new Set(all.map((t) => t.toLowerCase()));
 }
 
@@ -64,7 +91,9 @@ export function balanceChart(theme: BalanceTheme, locale: Locale): ChartSpec {
   const [left = '', right = ''] = theme.poles.map((p) => locale.user(p));
   // Isolated as the page isolates user text in our sentences, here inside the axis title.
   const [leftText = '', rightText = ''] = theme.poles.map((p) => locale.user(fit(p, 30)));
-  const each = theme.entries.map((e) => locale.t('chart.balance.altPerson', { name: locale.user(e.person.name), n: locale.number(e.position) }));
+  const each = theme.entries.map((e) =>
+    locale.t('chart.balance.altPerson', { name: locale.user(e.person.name), n: locale.number(e.position) }),
+  );
   const datasets: { [key: string]: Json | undefined }[] = [
     {
       type: 'bar',
@@ -109,7 +138,12 @@ export function balanceChart(theme: BalanceTheme, locale: Locale): ChartSpec {
             min: -6,
             max: 106,
             ticks: { stepSize: 25, includeBounds: false, number: 'value', font: { size: 12 } },
-            title: { display: true, text: canvasText(locale.t('chart.balance.axis', { left: leftText, right: rightText }), locale.dir), font: { size: 13 }, color: neutral.ink },
+            title: {
+              display: true,
+              text: canvasText(locale.t('chart.balance.axis', { left: leftText, right: rightText }), locale.dir),
+              font: { size: 13 },
+              color: neutral.ink,
+            },
           }),
           y: axis({ type: 'category', grid: { display: false }, ticks: { font: { size: 13 } } }),
         },

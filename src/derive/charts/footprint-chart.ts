@@ -15,16 +15,31 @@ export function citationsPerYearChart(people: readonly Subject[], locale: Locale
   const first = years.length ? Math.min(...years) : 0;
   const last = years.length ? Math.max(...years) : -1;
   const labels = Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
-  const counts = drawn.map((p) => labels.map((year) => p.profile.impact!.byYear!.find((y) => String(y.year) === year)?.citations ?? 0));
+  const counts = drawn.map((p) =>
+    labels.map((year) => p.profile.impact!.byYear!.find((y) => String(y.year) === year)?.citations ?? 0),
+  );
   const title = locale.t('chart.citations.title');
   const missing = people.filter((p) => !drawn.includes(p)).map((p) => locale.user(p.name));
-  const each = drawn.map((p, i) => locale.t('chart.citations.altPerson', { name: locale.user(p.name), n: locale.number(counts[i]!.reduce((a, b) => a + b, 0)) }));
+  const each = drawn.map((p, i) =>
+    locale.t('chart.citations.altPerson', {
+      name: locale.user(p.name),
+      n: locale.number(counts[i]!.reduce((a, b) => a + b, 0)),
+    }),
+  );
   return {
     id: 'citations-per-year',
     title,
-    alt: years.length ? locale.t('chart.citations.alt', { from: String(first), to: String(last), people: each.join(locale.t('list.comma')) }) : locale.t('chart.citations.empty'),
+    alt: years.length
+      ? locale.t('chart.citations.alt', {
+          from: String(first),
+          to: String(last),
+          people: each.join(locale.t('list.comma')),
+        })
+      : locale.t('chart.citations.empty'),
     ...(years.length ? {} : { empty: locale.t('chart.citations.empty') }),
-    ...(years.length && missing.length ? { note: locale.t('chart.citations.missing', { names: locale.list(missing) }) } : {}),
+    ...(years.length && missing.length
+      ? { note: locale.t('chart.citations.missing', { names: locale.list(missing) }) }
+      : {}),
     width: fullWidth,
     height: 240,
     config: {
@@ -34,10 +49,19 @@ export function citationsPerYearChart(people: readonly Subject[], locale: Locale
         datasets: drawn.map((p, i) => ({ label: chartText(p.name, 40), data: counts[i]!, ...barFill(p.style) })),
       },
       options: baseOptions({
-        plugins: { legend: { display: true, position: 'top', labels: { boxWidth: 14, font: { size: 13 } } }, title: { display: false }, tooltip: { enabled: false } },
+        plugins: {
+          legend: { display: true, position: 'top', labels: { boxWidth: 14, font: { size: 13 } } },
+          title: { display: false },
+          tooltip: { enabled: false },
+        },
         scales: {
           x: axis({ grid: { display: false } }),
-          y: axis({ beginAtZero: true, grace: '8%', ticks: { precision: 0, number: 'value', font: { size: 12 } }, title: { display: true, text: canvasText(locale.t('chart.citations.axis'), locale.dir) } }),
+          y: axis({
+            beginAtZero: true,
+            grace: '8%',
+            ticks: { precision: 0, number: 'value', font: { size: 12 } },
+            title: { display: true, text: canvasText(locale.t('chart.citations.axis'), locale.dir) },
+          }),
         },
       }),
     },

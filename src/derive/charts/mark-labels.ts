@@ -55,7 +55,14 @@ export class LabelGaps {
  * or 45 papers in one year) and labelled where the label fits, on the first of `sides` with
  * room, never over another label. `count` words a merged mark: "3 papers".
  */
-export function placeMarks(items: readonly MarkItem[], scale: Scale, count: (n: number) => string, sides: readonly ('above' | 'below')[], row: number, gaps: LabelGaps): Cluster[] {
+export function placeMarks(
+  items: readonly MarkItem[],
+  scale: Scale,
+  count: (n: number) => string,
+  sides: readonly ('above' | 'below')[],
+  row: number,
+  gaps: LabelGaps,
+): Cluster[] {
   const sorted = [...items].sort((a, b) => a.x - b.x);
   const groups: MarkItem[][] = [];
   for (const item of sorted) {

@@ -22,7 +22,9 @@ interface Entry {
  * report the same label in the same unit, which makes them comparable.
  */
 export function metricCharts(people: readonly Subject[], locale: Locale): { charts: ChartSpec[]; note?: string } {
-  const entries: Entry[] = people.flatMap((person) => person.profile.models.flatMap((model) => model.metrics.map((metric) => ({ person, model, metric }))));
+  const entries: Entry[] = people.flatMap((person) =>
+    person.profile.models.flatMap((model) => model.metrics.map((metric) => ({ person, model, metric }))),
+  );
   const charts: ChartSpec[] = [];
   for (const e of entries) {
     if (e.metric.baseline) charts.push(baselineChart(e, charts.length, locale));
@@ -34,13 +36,18 @@ export function metricCharts(people: readonly Subject[], locale: Locale): { char
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   for (const group of groups.values()) {
-    if (new Set(group.map((e) => `${e.person.index}/${e.model.id}`)).size >= 2) charts.push(sharedChart(group, charts.length, locale));
+    if (new Set(group.map((e) => `${e.person.index}/${e.model.id}`)).size >= 2)
+      charts.push(sharedChart(group, charts.length, locale));
   }
   const compared = charts.length;
   if (compared <= maxCharts) return { charts };
   return {
     charts: charts.slice(0, maxCharts),
-    note: locale.t('chart.metric.note', { shown: locale.number(maxCharts), total: locale.number(compared), count: compared }),
+    note: locale.t('chart.metric.note', {
+      shown: locale.number(maxCharts),
+      total: locale.number(compared),
+      count: compared,
+    }),
   };
 }
 
@@ -52,7 +59,9 @@ function metricName(metric: Metric, locale: Locale): string {
 
 /** "Speed (tokens/s)": the table's caption names the unit the values are in. */
 function caption(metric: Metric, locale: Locale): string {
-  return metric.unit ? locale.t('chart.metric.caption', { label: locale.user(metric.label), unit: locale.user(metric.unit) }) : metric.label;
+  return metric.unit
+    ? locale.t('chart.metric.caption', { label: locale.user(metric.label), unit: locale.user(metric.unit) })
+    : metric.label;
 }
 
 function baselineChart({ person, model, metric }: Entry, n: number, locale: Locale): ChartSpec {
@@ -60,21 +69,32 @@ function baselineChart({ person, model, metric }: Entry, n: number, locale: Loca
   const labels = [wrapLabel(model.name, 12), wrapLabel(baseline.name, 12)];
   const values = [metric.value, baseline.value];
   const texts = values.map((v) => locale.quantity(v, metric.unit));
-  const names = { metric: metricName(metric, locale), model: locale.user(model.name), baseline: locale.user(baseline.name) };
+  const names = {
+    metric: metricName(metric, locale),
+    model: locale.user(model.name),
+    baseline: locale.user(baseline.name),
+  };
   const alt = locale.t('chart.metric.altBaseline', { ...names, value: texts[0]!, baselineValue: texts[1]! });
   return {
     id: `metric-${n + 1}-${slug(`${model.id}-${metric.label}`)}`,
     title: locale.t('chart.metric.titleBaseline', { ...names, name: locale.user(person.name) }),
-    alt: metric.claim ? `${alt}${locale.t('chart.sentenceGap')}${locale.t('chart.metric.asSourcePutsIt', { claim: locale.user(metric.claim) })}` : alt,
+    alt: metric.claim
+      ? `${alt}${locale.t('chart.sentenceGap')}${locale.t('chart.metric.asSourcePutsIt', { claim: locale.user(metric.claim) })}`
+      : alt,
     width: halfWidth,
     height: 120,
-    config: horizontalBars(labels, {
-      label: metric.label,
-      data: values,
-      backgroundColor: [person.style.colour, '#ffffff'],
-      borderColor: [person.style.colour, neutral.baseline],
-      borderWidth: [0, 2],
-    }, texts, locale),
+    config: horizontalBars(
+      labels,
+      {
+        label: metric.label,
+        data: values,
+        backgroundColor: [person.style.colour, '#ffffff'],
+        borderColor: [person.style.colour, neutral.baseline],
+        borderWidth: [0, 2],
+      },
+      texts,
+      locale,
+    ),
     table: {
       caption: caption(metric, locale),
       headers: ['', locale.t('chart.metric.value')],
@@ -89,20 +109,36 @@ function baselineChart({ person, model, metric }: Entry, n: number, locale: Loca
 function sharedChart(group: readonly Entry[], n: number, locale: Locale): ChartSpec {
   const { metric } = group[0]!;
   const texts = group.map((e) => locale.quantity(e.metric.value, e.metric.unit));
-  const values = group.map((e, i) => locale.t('chart.metric.altSharedItem', { model: locale.user(e.model.name), name: locale.user(e.person.name), value: texts[i]! }));
+  const values = group.map((e, i) =>
+    locale.t('chart.metric.altSharedItem', {
+      model: locale.user(e.model.name),
+      name: locale.user(e.person.name),
+      value: texts[i]!,
+    }),
+  );
   return {
     id: `metric-${n + 1}-${slug(metric.label)}`,
     title: metricName(metric, locale),
-    alt: locale.t('chart.metric.altShared', { metric: metricName(metric, locale), values: values.join(locale.t('list.comma')) }),
+    alt: locale.t('chart.metric.altShared', {
+      metric: metricName(metric, locale),
+      values: values.join(locale.t('list.comma')),
+    }),
     width: halfWidth,
     height: 60 + group.length * 32,
-    config: horizontalBars(group.map((e) => wrapLabel(e.model.name, 12)), {
-      label: metric.label,
-      data: group.map((e) => e.metric.value),
-      backgroundColor: group.map((e) => (e.person.style.fill === 'solid' ? e.person.style.colour : e.person.style.tint)),
-      borderColor: group.map((e) => e.person.style.colour),
-      borderWidth: group.map((e) => (e.person.style.fill === 'solid' ? 0 : 2)),
-    }, texts, locale),
+    config: horizontalBars(
+      group.map((e) => wrapLabel(e.model.name, 12)),
+      {
+        label: metric.label,
+        data: group.map((e) => e.metric.value),
+        backgroundColor: group.map((e) =>
+          e.person.style.fill === 'solid' ? e.person.style.colour : e.person.style.tint,
+        ),
+        borderColor: group.map((e) => e.person.style.colour),
+        borderWidth: group.map((e) => (e.person.style.fill === 'solid' ? 0 : 2)),
+      },
+      texts,
+      locale,
+    ),
     table: {
       caption: caption(metric, locale),
       headers: [locale.t('chart.metric.model'), locale.t('chart.metric.person'), locale.t('chart.metric.value')],
@@ -127,7 +163,16 @@ function horizontalBars(labels: (string | string[])[], bars: Bars, values: strin
     type: 'bar',
     data: {
       labels,
-      datasets: [{ ...bars, borderSkipped: false, barThickness: 22, directLabels: texts, directLabelPosition: 'after', directLabelColor: neutral.ink }],
+      datasets: [
+        {
+          ...bars,
+          borderSkipped: false,
+          barThickness: 22,
+          directLabels: texts,
+          directLabelPosition: 'after',
+          directLabelColor: neutral.ink,
+        },
+      ],
     },
     options: baseOptions({
       indexAxis: 'y',

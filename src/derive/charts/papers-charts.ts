@@ -12,17 +12,30 @@ export function papersPerYearChart(people: readonly Subject[], locale: Locale): 
   const first = years.length ? Math.min(...years) : 0;
   const last = years.length ? Math.max(...years) : -1;
   const labels = Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
-  const counts = people.map((p) => labels.map((year) => p.profile.papers.filter((paper) => String(paper.year) === year).length));
+  const counts = people.map((p) =>
+    labels.map((year) => p.profile.papers.filter((paper) => String(paper.year) === year).length),
+  );
   // Grouped bars: a year's slot is 80% of its share of the plot, each bar 90% of its part.
-  const barWidth = ((fullWidth - 80) / Math.max(1, labels.length)) * 0.8 * 0.9 / people.length;
+  const barWidth = (((fullWidth - 80) / Math.max(1, labels.length)) * 0.8 * 0.9) / people.length;
   const labelled = barWidth >= textWidth(locale.number(Math.max(0, ...counts.flat()))) + 2;
   const title = locale.t('chart.papersPerYear.title');
-  const each = people.map((p, i) => locale.t('chart.papersPerYear.altPerson', { name: locale.user(p.name), papers: locale.count('count.papers', sum(counts[i]!)) }));
+  const each = people.map((p, i) =>
+    locale.t('chart.papersPerYear.altPerson', {
+      name: locale.user(p.name),
+      papers: locale.count('count.papers', sum(counts[i]!)),
+    }),
+  );
 
   return {
     id: 'papers-per-year',
     title,
-    alt: years.length ? locale.t('chart.papersPerYear.alt', { from: String(first), to: String(last), people: each.join(locale.t('list.comma')) }) : locale.t('chart.noPapers'),
+    alt: years.length
+      ? locale.t('chart.papersPerYear.alt', {
+          from: String(first),
+          to: String(last),
+          people: each.join(locale.t('list.comma')),
+        })
+      : locale.t('chart.noPapers'),
     ...(years.length ? {} : { empty: locale.t('chart.papersPerYear.empty') }),
     ...(years.length && !labelled ? { note: locale.t('chart.papersPerYear.narrowNote') } : {}),
     width: fullWidth,
@@ -40,11 +53,20 @@ export function papersPerYearChart(people: readonly Subject[], locale: Locale): 
         })),
       },
       options: baseOptions({
-        plugins: { legend: { display: true, position: 'top', labels: { boxWidth: 14, font: { size: 13 } } }, title: { display: false }, tooltip: { enabled: false } },
+        plugins: {
+          legend: { display: true, position: 'top', labels: { boxWidth: 14, font: { size: 13 } } },
+          title: { display: false },
+          tooltip: { enabled: false },
+        },
         scales: {
           x: axis({ grid: { display: false } }),
           // Headroom above the tallest bar for its count, clear of the legend.
-          y: axis({ beginAtZero: true, grace: '12%', ticks: { precision: 0, number: 'value', font: { size: 12 } }, title: { display: true, text: canvasText(locale.t('chart.papersPerYear.axis'), locale.dir) } }),
+          y: axis({
+            beginAtZero: true,
+            grace: '12%',
+            ticks: { precision: 0, number: 'value', font: { size: 12 } },
+            title: { display: true, text: canvasText(locale.t('chart.papersPerYear.axis'), locale.dir) },
+          }),
         },
       }),
     },
@@ -78,18 +100,29 @@ export function papersByVenueChart(people: readonly Subject[], locale: Locale): 
   const other = locale.t('chart.papersByVenue.otherVenues', { n: locale.number(rest.length) });
   if (rest.length > 0) shown.push([other, people.map((_, i) => sum(rest.map((r) => r[1][i] ?? 0)))]);
   // "Other venues" is ours, the venues are the profiles' own text.
-  const labels = shown.map(([venue], i) => (rest.length > 0 && i === shown.length - 1 ? canvasText(venue, locale.dir) : chartText(venue, 40)));
+  const labels = shown.map(([venue], i) =>
+    rest.length > 0 && i === shown.length - 1 ? canvasText(venue, locale.dir) : chartText(venue, 40),
+  );
   const title = locale.t('chart.papersByVenue.title');
-  const venues = shown.map(([venue, row]) => locale.t('chart.papersByVenue.altVenue', { venue: locale.user(venue), n: locale.number(sum(row)) }));
+  const venues = shown.map(([venue, row]) =>
+    locale.t('chart.papersByVenue.altVenue', { venue: locale.user(venue), n: locale.number(sum(row)) }),
+  );
   const restNames = rest.slice(0, 5).map((r) => locale.user(r[0]));
-  const restList = rest.length > 5 ? locale.t('chart.papersByVenue.andOthers', { list: restNames.join(locale.t('list.comma')) }) : locale.list(restNames);
+  const restList =
+    rest.length > 5
+      ? locale.t('chart.papersByVenue.andOthers', { list: restNames.join(locale.t('list.comma')) })
+      : locale.list(restNames);
 
   return {
     id: 'papers-by-venue',
     title,
-    alt: ranked.length ? locale.t('chart.papersByVenue.alt', { venues: venues.join(locale.t('list.comma')) }) : locale.t('chart.noPapers'),
+    alt: ranked.length
+      ? locale.t('chart.papersByVenue.alt', { venues: venues.join(locale.t('list.comma')) })
+      : locale.t('chart.noPapers'),
     ...(ranked.length ? {} : { empty: locale.t('chart.papersByVenue.empty') }),
-    ...(rest.length ? { note: locale.t('chart.papersByVenue.note', { top: locale.number(topVenues), list: restList }) } : {}),
+    ...(rest.length
+      ? { note: locale.t('chart.papersByVenue.note', { top: locale.number(topVenues), list: restList }) }
+      : {}),
     width: fullWidth,
     height: 80 + labels.length * 32,
     config: {
@@ -107,17 +140,34 @@ export function papersByVenueChart(people: readonly Subject[], locale: Locale): 
       },
       options: baseOptions({
         indexAxis: 'y',
-        plugins: { legend: { display: true, position: 'top', labels: { boxWidth: 14, font: { size: 13 } } }, title: { display: false }, tooltip: { enabled: false } },
+        plugins: {
+          legend: { display: true, position: 'top', labels: { boxWidth: 14, font: { size: 13 } } },
+          title: { display: false },
+          tooltip: { enabled: false },
+        },
         scales: {
-          x: axis({ stacked: true, beginAtZero: true, ticks: { precision: 0, number: 'value', font: { size: 12 } }, title: { display: true, text: canvasText(locale.t('chart.papersPerYear.axis'), locale.dir) } }),
+          x: axis({
+            stacked: true,
+            beginAtZero: true,
+            ticks: { precision: 0, number: 'value', font: { size: 12 } },
+            title: { display: true, text: canvasText(locale.t('chart.papersPerYear.axis'), locale.dir) },
+          }),
           y: axis({ stacked: true, grid: { display: false }, ticks: { autoSkip: false, font: { size: 12 } } }),
         },
       }),
     },
     table: {
       caption: title,
-      headers: [locale.t('chart.papersByVenue.venue'), ...people.map((p) => p.name), locale.t('chart.papersByVenue.total')],
-      rows: ranked.map(([venue, row]) => [venue, ...people.map((_, i) => locale.number(row[i] ?? 0)), locale.number(sum(row))]),
+      headers: [
+        locale.t('chart.papersByVenue.venue'),
+        ...people.map((p) => p.name),
+        locale.t('chart.papersByVenue.total'),
+      ],
+      rows: ranked.map(([venue, row]) => [
+        venue,
+        ...people.map((_, i) => locale.number(row[i] ?? 0)),
+        locale.number(sum(row)),
+      ]),
     },
   };
 }

@@ -6,7 +6,8 @@
  */
 export function timeWindow(xs: readonly number[]): { lo: number; hi: number; step: number } {
   const sorted = [...xs].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
   const q1 = at(0.25);
   const q3 = at(0.75);
   const reach = Math.max(3 * (q3 - q1), 15);

@@ -35,9 +35,20 @@ const minSpanPixels = 8;
  * mark with a count; labels never overlap, and whatever has no label, lies outside the axis or is
  * not drawn is said in the note. The table after the chart lists every entry.
  */
-export function timelineChart(people: readonly Subject[], buildDate: string, locale: Locale): { spec: ChartSpec; undated: string[] } {
+export function timelineChart(
+  people: readonly Subject[],
+  buildDate: string,
+  locale: Locale,
+): { spec: ChartSpec; undated: string[] } {
   const now = dateToYear(buildDate);
-  const detailedRows = people.reduce((n, p) => n + p.profile.career.filter((c) => c.start).length + (p.profile.papers.length ? 1 : 0) + (p.profile.models.some((m) => m.released) ? 1 : 0), 0);
+  const detailedRows = people.reduce(
+    (n, p) =>
+      n +
+      p.profile.career.filter((c) => c.start).length +
+      (p.profile.papers.length ? 1 : 0) +
+      (p.profile.models.some((m) => m.released) ? 1 : 0),
+    0,
+  );
   const detailed = detailedRows <= maxTimelineRows;
   const careerBudget = Math.max(1, Math.floor(maxTimelineRows / people.length) - 1);
   const entries = timelineEntries(people, locale);
@@ -56,29 +67,63 @@ export function timelineChart(people: readonly Subject[], buildDate: string, loc
     const many = profile.papers.length > paperMarksPerPerson || !detailed;
     if (profile.papers.length > paperMarksPerPerson) aggregated = true;
     // Many papers: one mark per year (the count is its label); few: one mark each, named.
-    const papers = profile.papers.map((p) => ({ x: many ? p.year + 0.5 : p.date ? dateToYear(p.date) : p.year + 0.5, label: p.shortName ?? fit(p.title, 18) }));
-    const releases = profile.models.filter((m) => m.released).map((m) => ({ x: dateToYear(m.released!), label: m.name }));
+    const papers = profile.papers.map((p) => ({
+      x: many ? p.year + 0.5 : p.date ? dateToYear(p.date) : p.year + 0.5,
+      label: p.shortName ?? fit(p.title, 18),
+    }));
+    const releases = profile.models
+      .filter((m) => m.released)
+      .map((m) => ({ x: dateToYear(m.released!), label: m.name }));
     const who = chartText(name, 28);
     if (detailed) {
-      if (papers.length) rows.push({ label: [who, rowName('chart.timeline.papersRow')], person, spans: [], marks: [{ kind: 'paper', items: papers }] });
-      if (releases.length) rows.push({ label: [who, rowName('chart.timeline.releasesRow')], person, spans: [], marks: [{ kind: 'release', items: releases }] });
+      if (papers.length)
+        rows.push({
+          label: [who, rowName('chart.timeline.papersRow')],
+          person,
+          spans: [],
+          marks: [{ kind: 'paper', items: papers }],
+        });
+      if (releases.length)
+        rows.push({
+          label: [who, rowName('chart.timeline.releasesRow')],
+          person,
+          spans: [],
+          marks: [{ kind: 'release', items: releases }],
+        });
     } else if (papers.length || releases.length) {
-      rows.push({ label: [who, rowName('chart.timeline.papersAndReleasesRow')], person, spans: [], marks: [{ kind: 'paper', items: papers }, { kind: 'release', items: releases }] });
+      rows.push({
+        label: [who, rowName('chart.timeline.papersAndReleasesRow')],
+        person,
+        spans: [],
+        marks: [
+          { kind: 'paper', items: papers },
+          { kind: 'release', items: releases },
+        ],
+      });
     }
   }
 
-  const xs = rows.flatMap((r) => [...r.spans.flatMap((s) => [s.start, s.end]), ...r.marks.flatMap((m) => m.items.map((i) => i.x))]);
+  const xs = rows.flatMap((r) => [
+    ...r.spans.flatMap((s) => [s.start, s.end]),
+    ...r.marks.flatMap((m) => m.items.map((i) => i.x)),
+  ]);
   if (xs.length === 0) return { undated, spec: emptyTimeline(entries, locale) };
 
   const window = timeWindow(xs);
   const { lo, hi } = window;
   const labels = rows.map((r) => [...r.label]);
-  const scale: Scale = { lo, hi, left: 4 + 10 + Math.max(...labels.flat().map((l) => textWidth(l, 11))), right: fullWidth - 24 };
+  const scale: Scale = {
+    lo,
+    hi,
+    left: 4 + 10 + Math.max(...labels.flat().map((l) => textWidth(l, 11))),
+    right: fullWidth - 24,
+  };
   const minSpan = ((hi - lo) * minSpanPixels) / (scale.right - scale.left);
   const cut: string[] = [];
   const outside: string[] = [];
   const unlabelled: string[] = [];
-  const item = (what: string, person: Subject): string => locale.t('chart.timeline.item', { what: locale.user(what), name: locale.user(person.name) });
+  const item = (what: string, person: Subject): string =>
+    locale.t('chart.timeline.item', { what: locale.user(what), name: locale.user(person.name) });
 
   // Spans: clipped to the window (and said so), and never narrower than a few pixels.
   const visible = rows.map((row) => ({
@@ -102,13 +147,30 @@ export function timelineChart(people: readonly Subject[], buildDate: string, loc
       const inside = m.items.filter((i) => i.x >= lo && i.x <= hi);
       for (const i of m.items.filter((i) => i.x < lo || i.x > hi)) outside.push(item(i.label, row.person));
       const counted = m.kind === 'paper' && row.person.profile.papers.length > paperMarksPerPerson;
-      const count = (n: number): string => canvasText(counted && aggregated ? locale.number(n) : locale.count(m.kind === 'paper' ? 'count.papers' : 'chart.timeline.releaseCount', n), locale.dir);
-      const sides: ('above' | 'below')[] = detailed ? (m.kind === 'paper' ? ['above', 'below'] : ['below', 'above']) : [m.kind === 'paper' ? 'above' : 'below'];
+      const count = (n: number): string =>
+        canvasText(
+          counted && aggregated
+            ? locale.number(n)
+            : locale.count(m.kind === 'paper' ? 'count.papers' : 'chart.timeline.releaseCount', n),
+          locale.dir,
+        );
+      const sides: ('above' | 'below')[] = detailed
+        ? m.kind === 'paper'
+          ? ['above', 'below']
+          : ['below', 'above']
+        : [m.kind === 'paper' ? 'above' : 'below'];
       const items = counted ? inside.map((i) => ({ ...i, label: locale.number(1) })) : inside;
       const clusters = placeMarks(items, scale, count, sides, index, gaps);
       for (const c of clusters) {
         const what = c.items.map((i) => i.label).join(locale.t('list.comma'));
-        if (!c.label) unlabelled.push(locale.t('chart.timeline.unlabelledItem', { what: locale.user(what), name: locale.user(row.person.name), year: String(Math.floor(c.x)) }));
+        if (!c.label)
+          unlabelled.push(
+            locale.t('chart.timeline.unlabelledItem', {
+              what: locale.user(what),
+              name: locale.user(row.person.name),
+              year: String(Math.floor(c.x)),
+            }),
+          );
       }
       return { kind: m.kind, clusters };
     });
@@ -141,14 +203,35 @@ export function timelineChart(people: readonly Subject[], buildDate: string, loc
       });
     }
     for (const kind of ['paper', 'release'] as const) {
-      const marks = placed.flatMap((row, index) => (visible[index]!.person === person ? row.filter((m) => m.kind === kind).flatMap((m) => m.clusters.map((c) => ({ c, index }))) : []));
+      const marks = placed.flatMap((row, index) =>
+        visible[index]!.person === person
+          ? row.filter((m) => m.kind === kind).flatMap((m) => m.clusters.map((c) => ({ c, index })))
+          : [],
+      );
       if (marks.length === 0) continue;
       const series = locale.t(kind === 'paper' ? 'chart.timeline.papersRow' : 'chart.timeline.releasesRow');
-      datasets.push(markDataset(locale.t('chart.timeline.series', { name: chartText(name, 40), series }), kind, style.colour, marks));
+      datasets.push(
+        markDataset(
+          locale.t('chart.timeline.series', { name: chartText(name, 40), series }),
+          kind,
+          style.colour,
+          marks,
+        ),
+      );
     }
   }
 
-  const note = timelineNote(locale, { lo, hi, detailed, hiddenRoles, aggregatedAbove: aggregated ? paperMarksPerPerson : undefined, cut, outside, unlabelled, entries });
+  const note = timelineNote(locale, {
+    lo,
+    hi,
+    detailed,
+    hiddenRoles,
+    aggregatedAbove: aggregated ? paperMarksPerPerson : undefined,
+    cut,
+    outside,
+    unlabelled,
+    entries,
+  });
   return {
     undated,
     spec: {
@@ -165,9 +248,26 @@ export function timelineChart(people: readonly Subject[], buildDate: string, loc
         options: baseOptions({
           indexAxis: 'y',
           scales: {
-            x: axis({ type: 'linear', min: lo, max: hi, ticks: { stepSize: window.step, precision: 0, number: 'year', color: neutral.ink, font: { size: 12 } } }),
-            y: axis({ type: 'category', grid: { display: false }, ticks: { color: neutral.ink, font: { size: 11 }, autoSkip: false } }),
-            rows: { type: 'linear', axis: 'y', display: false, offset: false, min: -0.5, max: labels.length - 0.5, reverse: true },
+            x: axis({
+              type: 'linear',
+              min: lo,
+              max: hi,
+              ticks: { stepSize: window.step, precision: 0, number: 'year', color: neutral.ink, font: { size: 12 } },
+            }),
+            y: axis({
+              type: 'category',
+              grid: { display: false },
+              ticks: { color: neutral.ink, font: { size: 11 }, autoSkip: false },
+            }),
+            rows: {
+              type: 'linear',
+              axis: 'y',
+              display: false,
+              offset: false,
+              min: -0.5,
+              max: labels.length - 0.5,
+              reverse: true,
+            },
           },
         }),
       },
@@ -176,7 +276,12 @@ export function timelineChart(people: readonly Subject[], buildDate: string, loc
   };
 }
 
-function markDataset(label: string, kind: Kind, colour: string, marks: readonly { c: Cluster; index: number }[]): Dataset {
+function markDataset(
+  label: string,
+  kind: Kind,
+  colour: string,
+  marks: readonly { c: Cluster; index: number }[],
+): Dataset {
   return {
     type: 'scatter',
     label,

@@ -21,9 +21,23 @@ export function timelineEntries(people: readonly Subject[], locale: Locale): Tim
   for (const { profile, name } of people) {
     for (const c of profile.career) {
       const what = [c.title, c.organisation].filter(Boolean).join(locale.t('list.comma'));
-      rows.push([name, locale.t('chart.timeline.role'), c.note ? locale.t('chart.timeline.roleWithNote', { what: locale.user(what), note: locale.user(plainText(c.note)) }) : what, locale.period(c.start, c.end)]);
+      rows.push([
+        name,
+        locale.t('chart.timeline.role'),
+        c.note
+          ? locale.t('chart.timeline.roleWithNote', { what: locale.user(what), note: locale.user(plainText(c.note)) })
+          : what,
+        locale.period(c.start, c.end),
+      ]);
       // A role's note is printed under the chart: every field of a profile appears somewhere.
-      if (c.note) roleNotes.push(locale.t('chart.timeline.roleNote', { name: locale.user(name), what: locale.user(what), note: locale.user(plainText(c.note).replace(/[.。．\s]+$/u, '')) }));
+      if (c.note)
+        roleNotes.push(
+          locale.t('chart.timeline.roleNote', {
+            name: locale.user(name),
+            what: locale.user(what),
+            note: locale.user(plainText(c.note).replace(/[.。．\s]+$/u, '')),
+          }),
+        );
       if (!c.start) undated.push(locale.t('chart.timeline.item', { what: locale.user(what), name: locale.user(name) }));
     }
     for (const p of profile.papers) {
@@ -31,7 +45,12 @@ export function timelineEntries(people: readonly Subject[], locale: Locale): Tim
       rows.push([name, locale.t('chart.timeline.paper'), title, locale.date(p.date ?? String(p.year))]);
     }
     for (const m of profile.models) {
-      rows.push([name, locale.t('models.kind', { kind: m.kind }), m.name, m.released ? locale.date(m.released) : locale.t('chart.timeline.dateNotGiven')]);
+      rows.push([
+        name,
+        locale.t('models.kind', { kind: m.kind }),
+        m.name,
+        m.released ? locale.date(m.released) : locale.t('chart.timeline.dateNotGiven'),
+      ]);
     }
   }
   return { rows, undated, roleNotes };
@@ -47,7 +66,11 @@ export function timelineAlt(people: readonly Subject[], lo: number, hi: number, 
       models: locale.count('count.models', p.profile.models.length),
     }),
   );
-  return locale.t('chart.timeline.alt', { from: String(lo), to: String(hi), people: each.join(locale.t('list.semicolon')) });
+  return locale.t('chart.timeline.alt', {
+    from: String(lo),
+    to: String(hi),
+    people: each.join(locale.t('list.semicolon')),
+  });
 }
 
 /** What the drawing leaves out or simplifies, said under the chart. */
@@ -72,12 +95,17 @@ export function timelineNote(locale: Locale, o: TimelineOmissions): string | und
   const notes: string[] = [];
   if (!o.detailed) notes.push(locale.t('chart.timeline.packedNote'));
   if (o.hiddenRoles > 0) notes.push(locale.count('chart.timeline.hiddenNote', o.hiddenRoles));
-  if (o.aggregatedAbove !== undefined) notes.push(locale.t('chart.timeline.aggregatedNote', { n: locale.number(o.aggregatedAbove) }));
+  if (o.aggregatedAbove !== undefined)
+    notes.push(locale.t('chart.timeline.aggregatedNote', { n: locale.number(o.aggregatedAbove) }));
   if (o.cut.length > 0) notes.push(locale.t('chart.timeline.cutNote', { ...span, list: few(o.cut) }));
   if (o.outside.length > 0) notes.push(locale.t('chart.timeline.outsideNote', { ...span, list: few(o.outside) }));
   if (o.unlabelled.length > 0) notes.push(locale.t('chart.timeline.unlabelledNote', { list: few(o.unlabelled) }));
-  if (o.entries.undated.length > 0) notes.push(locale.t('chart.timeline.undatedNote', { list: locale.list(o.entries.undated) }));
-  if (o.entries.roleNotes.length > 0) notes.push(locale.t('chart.timeline.rolesNote', { notes: o.entries.roleNotes.join(locale.t('chart.sentenceGap')) }));
+  if (o.entries.undated.length > 0)
+    notes.push(locale.t('chart.timeline.undatedNote', { list: locale.list(o.entries.undated) }));
+  if (o.entries.roleNotes.length > 0)
+    notes.push(
+      locale.t('chart.timeline.rolesNote', { notes: o.entries.roleNotes.join(locale.t('chart.sentenceGap')) }),
+    );
   return notes.length ? notes.join(locale.t('chart.sentenceGap')) : undefined;
 }
 
@@ -97,7 +125,11 @@ export function emptyTimeline(entries: TimelineEntries, locale: Locale): ChartSp
 }
 
 export function timelineTable(entries: TimelineEntries, locale: Locale): ChartTable {
-  const headers = [locale.t('chart.timeline.person'), locale.t('chart.timeline.kind'), locale.t('chart.timeline.what'), locale.t('chart.timeline.when')];
+  const headers = [
+    locale.t('chart.timeline.person'),
+    locale.t('chart.timeline.kind'),
+    locale.t('chart.timeline.what'),
+    locale.t('chart.timeline.when'),
+  ];
   return { caption: locale.t('chart.timeline.caption'), headers, rows: entries.rows };
 }
-

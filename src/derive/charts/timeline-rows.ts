@@ -27,7 +27,14 @@ export interface CareerRow {
  * forty consecutive roles is one lane), each bar labelled with its title where it fits; lanes
  * beyond `budget` are dropped and counted in `hidden`.
  */
-export function careerRows(name: string, career: readonly CareerEntry[], now: number, budget: number, detailed: boolean, locale: Locale): { rows: CareerRow[]; hidden: number } {
+export function careerRows(
+  name: string,
+  career: readonly CareerEntry[],
+  now: number,
+  budget: number,
+  detailed: boolean,
+  locale: Locale,
+): { rows: CareerRow[]; hidden: number } {
   const person = chartText(name, 28);
   const dated = career
     .filter((c) => c.start)
@@ -39,8 +46,14 @@ export function careerRows(name: string, career: readonly CareerEntry[], now: nu
   if (detailed) {
     return {
       rows: dated.map(({ entry, start, end }) => {
-        const period = entry.end === undefined ? locale.t('chart.timeline.endNotGiven', { start: locale.date(entry.start!) }) : locale.period(entry.start, entry.end);
-        return { label: [person, chartText(entry.title ?? entry.organisation, 40)], spans: [{ start, end, label: period, drawn: canvasText(period, locale.dir) }] };
+        const period =
+          entry.end === undefined
+            ? locale.t('chart.timeline.endNotGiven', { start: locale.date(entry.start!) })
+            : locale.period(entry.start, entry.end);
+        return {
+          label: [person, chartText(entry.title ?? entry.organisation, 40)],
+          spans: [{ start, end, label: period, drawn: canvasText(period, locale.dir) }],
+        };
       }),
       hidden: 0,
     };
@@ -55,6 +68,12 @@ export function careerRows(name: string, career: readonly CareerEntry[], now: nu
   }
   const kept = lanes.slice(0, Math.max(1, budget));
   const hidden = lanes.slice(kept.length).reduce((n, lane) => n + lane.length, 0);
-  const lane = (i: number): string => canvasText(i === 0 ? locale.t('chart.timeline.careerRow') : locale.t('chart.timeline.careerRowN', { n: locale.number(i + 1) }), locale.dir);
+  const lane = (i: number): string =>
+    canvasText(
+      i === 0
+        ? locale.t('chart.timeline.careerRow')
+        : locale.t('chart.timeline.careerRowN', { n: locale.number(i + 1) }),
+      locale.dir,
+    );
   return { rows: kept.map((spans, i) => ({ label: [person, lane(i)], spans })), hidden };
 }

@@ -10,19 +10,48 @@ describe('an al-folio papers.bib (Javier Ferrando, 2025)', () => {
     expect(profile.papers).toHaveLength(14);
     expect(result.duplicates).toEqual([]);
     // "Ferrando*, Javier and Obeso*, Oscar": the asterisks share first place.
-    expect(paper(profile, /^Do I Know This Entity\?/)).toMatchObject({ year: 2025, venue: 'ICLR 2025', authorship: 'co-first', url: 'https://openreview.net/forum?id=WCRQFlji2q' });
-    expect(paper(profile, /^Do I Know This Entity\?/)?.authors).toBe('Javier Ferrando, Oscar Obeso, Senthooran Rajamanoharan, Neel Nanda');
-    expect(paper(profile, /^A Primer on the Inner Workings/)).toMatchObject({ year: 2024, venue: 'arXiv preprint', arxiv: '2405.00208', authorship: 'first' });
-    expect(paper(profile, /^Information Flow Routes/)).toMatchObject({ year: 2024, venue: 'EMNLP 2024', arxiv: '2403.00824', authorship: 'first' });
-    expect(paper(profile, /^On the Similarity of Circuits/)).toMatchObject({ venue: 'Findings of EMNLP 2024', arxiv: '2410.06496' });
-    expect(paper(profile, 'Explaining How Transformers Use Context to Build Predictions')).toMatchObject({ year: 2023, venue: 'ACL 2023', arxiv: '2305.12535' });
+    expect(paper(profile, /^Do I Know This Entity\?/)).toMatchObject({
+      year: 2025,
+      venue: 'ICLR 2025',
+      authorship: 'co-first',
+      url: 'https://openreview.net/forum?id=WCRQFlji2q',
+    });
+    expect(paper(profile, /^Do I Know This Entity\?/)?.authors).toBe(
+      'Javier Ferrando, Oscar Obeso, Senthooran Rajamanoharan, Neel Nanda',
+    );
+    expect(paper(profile, /^A Primer on the Inner Workings/)).toMatchObject({
+      year: 2024,
+      venue: 'arXiv preprint',
+      arxiv: '2405.00208',
+      authorship: 'first',
+    });
+    expect(paper(profile, /^Information Flow Routes/)).toMatchObject({
+      year: 2024,
+      venue: 'EMNLP 2024',
+      arxiv: '2403.00824',
+      authorship: 'first',
+    });
+    expect(paper(profile, /^On the Similarity of Circuits/)).toMatchObject({
+      venue: 'Findings of EMNLP 2024',
+      arxiv: '2410.06496',
+    });
+    expect(paper(profile, 'Explaining How Transformers Use Context to Build Predictions')).toMatchObject({
+      year: 2023,
+      venue: 'ACL 2023',
+      arxiv: '2305.12535',
+    });
     // A student workshop is not its host conference: its name is kept whole.
     expect(paper(profile, 'On the Locality of Attention in Direct Speech Translation')).toMatchObject({
-      venue: 'Proceedings of the 60th Annual Meeting of the Association for Computational Linguistics: Student Research Workshop',
+      venue:
+        'Proceedings of the 60th Annual Meeting of the Association for Computational Linguistics: Student Research Workshop',
       authorship: 'co-first',
       url: 'https://doi.org/10.18653/v1/2022.acl-srw.32',
     });
-    expect(paper(profile, /^Attention Weights in Transformer NMT/)).toMatchObject({ year: 2021, venue: 'Findings of EMNLP 2021', authorship: 'first' });
+    expect(paper(profile, /^Attention Weights in Transformer NMT/)).toMatchObject({
+      year: 2021,
+      venue: 'Findings of EMNLP 2021',
+      authorship: 'first',
+    });
     // No DOI field: none is made up from the key or the PDF address.
     const iccs = paper(profile, /^Improving Accuracy and Speeding Up Document Image Classification/);
     expect(iccs).toMatchObject({ year: 2020, venue: 'Computational Science – ICCS 2020', authorship: 'first' });
@@ -33,9 +62,17 @@ describe('an al-folio papers.bib (Javier Ferrando, 2025)', () => {
     const result = await importRecords('Javier Ferrando', ['alfolio-ferrando-2025.bib']);
     const warnings = said(result);
     for (const id of ['2405.00208', '2410.06496', '2403.00824', '2404.07004', '2309.04827']) {
-      expect(warnings.some((w) => w.includes(`its DOI 10.48550/arxiv.2309.02553 names arXiv 2309.02553, but its address names arXiv ${id}: kept the address's, and left the DOI out`))).toBe(true);
+      expect(
+        warnings.some((w) =>
+          w.includes(
+            `its DOI 10.48550/arxiv.2309.02553 names arXiv 2309.02553, but its address names arXiv ${id}: kept the address's, and left the DOI out`,
+          ),
+        ),
+      ).toBe(true);
     }
-    const arxivIds = profileOf(result).papers.map((p) => p.arxiv).filter(Boolean);
+    const arxivIds = profileOf(result)
+      .papers.map((p) => p.arxiv)
+      .filter(Boolean);
     expect(new Set(arxivIds).size).toBe(arxivIds.length);
   });
 
@@ -47,12 +84,18 @@ describe('an al-folio papers.bib (Javier Ferrando, 2025)', () => {
     const second = await importRecordsInto(first.text, ['alfolio-ferrando-2025.bib']);
     expect(second.ok).toBe(true);
     expect(second.added.papers).toHaveLength(2);
-    expect(profileOf(second).papers.slice(12).map((p) => p.title)).toEqual([
+    expect(
+      profileOf(second)
+        .papers.slice(12)
+        .map((p) => p.title),
+    ).toEqual([
       'Do I Know This Entity? Knowledge Awareness and Hallucinations in Language Models',
       'On the Similarity of Circuits across Languages: a Case Study on the Subject-verb Agreement Task',
     ]);
     expect(second.duplicates).toHaveLength(12);
-    expect(second.conflicts).toContainEqual(expect.objectContaining({ field: 'venue', profile: 'arXiv preprint', imported: 'EMNLP 2024' }));
+    expect(second.conflicts).toContainEqual(
+      expect.objectContaining({ field: 'venue', profile: 'arXiv preprint', imported: 'EMNLP 2024' }),
+    );
     expect(second.text.startsWith(first.text.slice(0, first.text.indexOf('\nsources:')))).toBe(true);
   });
 });
@@ -61,7 +104,9 @@ describe("dblp's export of one researcher (Nutan Limaye)", () => {
   it('proceedings volumes edited by others are not her papers: each is named with its editors, and none is imported', async () => {
     const strict = await importRecords('Nutan Limaye', ['dblp-limaye-withcrossref.bib']);
     expect(strict.ok).toBe(false);
-    expect(said(strict, 'error')).toContain("DBLP:conf/stoc/2024: entry `DBLP:conf/stoc/2024`: the record lists no authors (edited by Bojan Mohar, Igor Shinkar, Ryan O'Donnell), so it is not imported as Nutan Limaye's paper");
+    expect(said(strict, 'error')).toContain(
+      "DBLP:conf/stoc/2024: entry `DBLP:conf/stoc/2024`: the record lists no authors (edited by Bojan Mohar, Igor Shinkar, Ryan O'Donnell), so it is not imported as Nutan Limaye's paper",
+    );
     const result = await importRecords('Nutan Limaye', ['dblp-limaye-withcrossref.bib'], { skipBad: true });
     expect(result.ok).toBe(true);
     const skipped = skippedMessages(result);
@@ -73,8 +118,17 @@ describe("dblp's export of one researcher (Nutan Limaye)", () => {
   it('crossref gives each paper its conference and year; a known conference is shortened, any other kept whole', async () => {
     const profile = profileOf(await importRecords('Nutan Limaye', ['dblp-limaye-withcrossref.bib'], { skipBad: true }));
     expect(profile.papers).toHaveLength(77);
-    expect(paper(profile, 'On the Power of Homogeneous Algebraic Formulas')).toMatchObject({ year: 2024, venue: 'STOC 2024', authorship: 'co-author', url: 'https://doi.org/10.1145/3618260.3649760' });
-    expect(paper(profile, 'Towards Optimal Depth-Reductions for Algebraic Formulas')).toMatchObject({ year: 2023, venue: 'CCC 2023', arxiv: '2302.06984' });
+    expect(paper(profile, 'On the Power of Homogeneous Algebraic Formulas')).toMatchObject({
+      year: 2024,
+      venue: 'STOC 2024',
+      authorship: 'co-author',
+      url: 'https://doi.org/10.1145/3618260.3649760',
+    });
+    expect(paper(profile, 'Towards Optimal Depth-Reductions for Algebraic Formulas')).toMatchObject({
+      year: 2023,
+      venue: 'CCC 2023',
+      arxiv: '2302.06984',
+    });
     expect(paper(profile, 'On the VNP-Hardness of Some Monomial Symmetric Polynomials')?.venue).toBe(
       '42nd IARCS Annual Conference on Foundations of Software Technology and Theoretical Computer Science, FSTTCS 2022, December 18-20, 2022, IIT Madras, Chennai, India',
     );
@@ -91,35 +145,49 @@ describe("dblp's export of one researcher (Nutan Limaye)", () => {
 
   it('a conference paper and its journal version are two papers; a preprint joins the paper it became', async () => {
     const profile = profileOf(await importRecords('Nutan Limaye', ['dblp-limaye-withcrossref.bib'], { skipBad: true }));
-    const superpoly = profile.papers.filter((p) => p.title === 'Superpolynomial Lower Bounds Against Low-Depth Algebraic Circuits');
+    const superpoly = profile.papers.filter(
+      (p) => p.title === 'Superpolynomial Lower Bounds Against Low-Depth Algebraic Circuits',
+    );
     expect(superpoly.map((p) => [p.year, p.venue]).sort()).toEqual([
       [2021, 'FOCS 2021'],
       [2024, 'Commun. ACM'],
     ]);
     // The CoRR preprint of the STOC 2024 paper gives it its arXiv id and no paper of its own.
-    expect(paper(profile, /^Functional Lower Bounds in Algebraic Proofs/)).toMatchObject({ venue: 'STOC 2024', arxiv: '2412.20114' });
-    expect(profile.papers.filter((p) => p.title.startsWith('Functional Lower Bounds in Algebraic Proofs'))).toHaveLength(1);
+    expect(paper(profile, /^Functional Lower Bounds in Algebraic Proofs/)).toMatchObject({
+      venue: 'STOC 2024',
+      arxiv: '2412.20114',
+    });
+    expect(
+      profile.papers.filter((p) => p.title.startsWith('Functional Lower Bounds in Algebraic Proofs')),
+    ).toHaveLength(1);
   });
 
   it('LaTeX in a title is decoded, never turned into the word "undefined"', async () => {
     const profile = profileOf(await importRecords('Nutan Limaye', ['dblp-limaye-withcrossref.bib'], { skipBad: true }));
     expect(profile.papers.filter((p) => /undefined/.test(p.title))).toEqual([]);
-    expect(paper(profile, /^A Fixed-Depth Size-Hierarchy Theorem for/)?.title).toBe('A Fixed-Depth Size-Hierarchy Theorem for $\\mathrm{AC}^0[\\oplus]$ via the Coin Problem');
+    expect(paper(profile, /^A Fixed-Depth Size-Hierarchy Theorem for/)?.title).toBe(
+      'A Fixed-Depth Size-Hierarchy Theorem for $\\mathrm{AC}^0[\\oplus]$ via the Coin Problem',
+    );
   });
 
   it('the standard export (editors inline, no crossref) gives the same papers', async () => {
     const standard = profileOf(await importRecords('Nutan Limaye', ['dblp-limaye-standard.bib']));
-    const crossref = profileOf(await importRecords('Nutan Limaye', ['dblp-limaye-withcrossref.bib'], { skipBad: true }));
-    const facts = (p: { title: string; year: number; venue?: string | undefined; url?: string | undefined }) => `${p.title}|${p.year}|${p.venue ?? ''}|${p.url ?? ''}`;
+    const crossref = profileOf(
+      await importRecords('Nutan Limaye', ['dblp-limaye-withcrossref.bib'], { skipBad: true }),
+    );
+    const facts = (p: { title: string; year: number; venue?: string | undefined; url?: string | undefined }) =>
+      `${p.title}|${p.year}|${p.venue ?? ''}|${p.url ?? ''}`;
     expect(standard.papers.map(facts).sort()).toEqual(crossref.papers.map(facts).sort());
     // Both at once: one paper each, cited by both files.
-    const both = await importRecords('Nutan Limaye', ['dblp-limaye-standard.bib', 'dblp-limaye-withcrossref.bib'], { skipBad: true });
+    const both = await importRecords('Nutan Limaye', ['dblp-limaye-standard.bib', 'dblp-limaye-withcrossref.bib'], {
+      skipBad: true,
+    });
     expect(profileOf(both).papers).toHaveLength(77);
   });
 });
 
 describe('a dblp record of a Spanish name (Carlos Gómez-Rodríguez)', () => {
-  it('{\\\'{\\i}} is the precomposed í: the author is found, and the name is stored as one would type it', async () => {
+  it("{\\'{\\i}} is the precomposed í: the author is found, and the name is stored as one would type it", async () => {
     for (const name of ['Carlos Gómez-Rodríguez', 'Carlos Gomez-Rodriguez', 'Gómez-Rodríguez, Carlos']) {
       const result = await importRecords(name, ['dblp-KuriyozovMAG19.bib']);
       expect(result.ok, name).toBe(true);
@@ -131,11 +199,14 @@ describe('a dblp record of a Spanish name (Carlos Gómez-Rodríguez)', () => {
     expect(p.authors?.includes('\u0131')).toBe(false);
     expect(p.authors).toBe(p.authors?.normalize('NFC'));
     expect(p.url).toBe('https://doi.org/10.1007/978-3-031-05328-3_15');
-    expect(p.title).toBe('Construction and Evaluation of Sentiment Datasets for Low-Resource Languages: The Case of Uzbek');
+    expect(p.title).toBe(
+      'Construction and Evaluation of Sentiment Datasets for Low-Resource Languages: The Case of Uzbek',
+    );
   });
 
   it("Google Scholar's {\\'\\i} too, in titles and venues", async () => {
-    const bib = "@inproceedings{recsi2024, title={Criptograf{\\'\\i}a post-cu{\\'a}ntica en sistemas embebidos}, author={Rodr{\\'\\i}guez, Ana and P{\\'e}rez, Luis}, booktitle={Actas de la XVIII Reuni{\\'o}n Espa{\\~n}ola sobre Criptolog{\\'\\i}a y Seguridad de la Informaci{\\'o}n}, year={2024}}";
+    const bib =
+      "@inproceedings{recsi2024, title={Criptograf{\\'\\i}a post-cu{\\'a}ntica en sistemas embebidos}, author={Rodr{\\'\\i}guez, Ana and P{\\'e}rez, Luis}, booktitle={Actas de la XVIII Reuni{\\'o}n Espa{\\~n}ola sobre Criptolog{\\'\\i}a y Seguridad de la Informaci{\\'o}n}, year={2024}}";
     const result = await importNew('Ana Rodríguez', [['scholar.bib', bib]]);
     expect(result.ok).toBe(true);
     expect(result.text).toContain('Criptografía post-cuántica en sistemas embebidos');

@@ -3,7 +3,13 @@ import { importRecords, paper, profileOf, said, skippedMessages } from './helper
 
 // CSL-JSON as Manubot writes it for its citations, from Crossref, DataCite, PubMed, arXiv and Greycite.
 describe('Manubot CSL-JSON (Daniel S. Himmelstein)', () => {
-  const files = ['manubot-crossref-deep-review.json', 'manubot-datacite-thesis.json', 'manubot-pubmed-scihub-study.json', 'manubot-greycite-meta-review.json', 'manubot-input-bibliography.json'];
+  const files = [
+    'manubot-crossref-deep-review.json',
+    'manubot-datacite-thesis.json',
+    'manubot-pubmed-scihub-study.json',
+    'manubot-greycite-meta-review.json',
+    'manubot-input-bibliography.json',
+  ];
 
   it('his works from five sources, with his place among the authors, and items by other people refused by name', async () => {
     const strict = await importRecords('Daniel S. Himmelstein', files);
@@ -18,10 +24,27 @@ describe('Manubot CSL-JSON (Daniel S. Himmelstein)', () => {
     const profile = profileOf(result);
     expect(profile.papers).toHaveLength(4);
     // Second of 36 authors; the same article from PubMed in another file is the same paper.
-    expect(paper(profile, /^Opportunities and obstacles for deep learning/)).toMatchObject({ year: 2018, venue: 'Journal of The Royal Society Interface', authorship: 'co-author', url: 'https://doi.org/10.1098/rsif.2017.0387' });
-    expect(result.duplicates).toEqual([expect.objectContaining({ file: 'manubot-input-bibliography.json', entry: 'item `299ObJlC`' })]);
-    expect(paper(profile, /^The hetnet awakens/)).toMatchObject({ year: 2017, venue: 'Figshare', authorship: 'first', url: 'https://doi.org/10.6084/m9.figshare.4724797' });
-    expect(paper(profile, /^Sci-Hub provides access/)).toMatchObject({ year: 2018, venue: 'eLife', authorship: 'first', url: 'https://doi.org/10.7554/elife.32822' });
+    expect(paper(profile, /^Opportunities and obstacles for deep learning/)).toMatchObject({
+      year: 2018,
+      venue: 'Journal of The Royal Society Interface',
+      authorship: 'co-author',
+      url: 'https://doi.org/10.1098/rsif.2017.0387',
+    });
+    expect(result.duplicates).toEqual([
+      expect.objectContaining({ file: 'manubot-input-bibliography.json', entry: 'item `299ObJlC`' }),
+    ]);
+    expect(paper(profile, /^The hetnet awakens/)).toMatchObject({
+      year: 2017,
+      venue: 'Figshare',
+      authorship: 'first',
+      url: 'https://doi.org/10.6084/m9.figshare.4724797',
+    });
+    expect(paper(profile, /^Sci-Hub provides access/)).toMatchObject({
+      year: 2018,
+      venue: 'eLife',
+      authorship: 'first',
+      url: 'https://doi.org/10.7554/elife.32822',
+    });
     // A manuscript on the web names no venue: it is still his paper, shown without one.
     const web = paper(profile, 'Open collaborative writing with Manubot');
     expect(web).toMatchObject({ year: 2018, authorship: 'first', url: 'https://greenelab.github.io/meta-review/' });
@@ -39,12 +62,19 @@ describe('Manubot CSL-JSON (Daniel S. Himmelstein)', () => {
       url: 'https://doi.org/10.7717/peerj-cs.147',
       authorship: 'co-author',
     });
-    expect(profileOf(result).papers[0]?.summary).toBe('This article describes the motivation, design, and progress of the Journal of Open Source Software (JOSS).');
+    expect(profileOf(result).papers[0]?.summary).toBe(
+      'This article describes the motivation, design, and progress of the Journal of Open Source Software (JOSS).',
+    );
   });
 
   it('a name in capitals (Crossref, 1962) is still the person; an item with no date is named, not guessed', async () => {
     const winter = await importRecords('George D. Winter', ['manubot-crossref-winter-scabs.json']);
-    expect(profileOf(winter).papers[0]).toMatchObject({ year: 1962, venue: 'Nature', authorship: 'first', authors: 'GEORGE D. WINTER' });
+    expect(profileOf(winter).papers[0]).toMatchObject({
+      year: 1962,
+      venue: 'Nature',
+      authorship: 'first',
+      authors: 'GEORGE D. WINTER',
+    });
     const undated = await importRecords('Alberto Pepe', ['manubot-empty-date-parts.json'], { skipBad: true });
     expect(undated.ok).toBe(false);
     expect(skippedMessages(undated)).toEqual(['$[0]: item `WDvu1SAV`: has no year']);

@@ -15,7 +15,11 @@ export function record(name: string): string {
 }
 
 /** Imports real records into a new profile for `name`, in memory, as `import --new` does. */
-export function importRecords(name: string, files: readonly string[], options: { skipBad?: boolean; format?: ImportFormat } = {}): Promise<ImportResult> {
+export function importRecords(
+  name: string,
+  files: readonly string[],
+  options: { skipBad?: boolean; format?: ImportFormat } = {},
+): Promise<ImportResult> {
   return importIntoProfile({
     inputs: files.map((file) => ({ file, text: record(file) })),
     target: { kind: 'new', file: `${name}.yaml`, name, schemaPath: '../profile.schema.json' },
@@ -26,8 +30,17 @@ export function importRecords(name: string, files: readonly string[], options: {
 }
 
 /** Imports real records into an existing profile's text. */
-export function importRecordsInto(profile: string, files: readonly string[], options: { skipBad?: boolean } = {}): Promise<ImportResult> {
-  return importIntoProfile({ inputs: files.map((file) => ({ file, text: record(file) })), target: { kind: 'into', file: 'p.yaml', text: profile }, today, skipBad: options.skipBad ?? false });
+export function importRecordsInto(
+  profile: string,
+  files: readonly string[],
+  options: { skipBad?: boolean } = {},
+): Promise<ImportResult> {
+  return importIntoProfile({
+    inputs: files.map((file) => ({ file, text: record(file) })),
+    target: { kind: 'into', file: 'p.yaml', text: profile },
+    today,
+    skipBad: options.skipBad ?? false,
+  });
 }
 
 export function profileOf(result: ImportResult): Profile {

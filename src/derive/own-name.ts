@@ -96,7 +96,7 @@ function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   let group = 0;
   let soft = false;
-  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.\-]*|[^\s\p{L}\p{M}\p{N}]/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.-]*|[^\s\p{L}\p{M}\p{N}]/gu)) {
     const token = m[0];
     if (separators.has(token) || joiningWords.has(token.toLowerCase())) {
       // A lone comma may sit inside one name ("Zeng, Yan"); anything else ends it.

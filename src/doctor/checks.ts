@@ -15,15 +15,15 @@ export interface CheckResult {
 
 const debianNeeds = 'build-essential libcairo2-dev libpango1.0-dev libjpeg-dev libgif-dev librsvg2-dev';
 
-export async function checkNode(version = process.versions.node): Promise<CheckResult> {
+export function checkNode(version = process.versions.node): Promise<CheckResult> {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const ok = major > 20 || (major === 20 && minor >= 19);
-  return {
+  return Promise.resolve({
     name: 'Node.js',
     ok,
     detail: `version ${version}${ok ? '' : ', older than 20.19'}`,
     ...(ok ? {} : { fix: 'install Node.js 20.19 or newer (https://nodejs.org or your package manager)' }),
-  };
+  });
 }
 
 /**

@@ -88,11 +88,10 @@ function htmlFacts(file: string, text: string): string {
         attrs.get('id') === factsElementId &&
         attrs.get('type') === 'application/json'
       ) {
-        return child.childNodes.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : '')).join('');
+        return child.childNodes.map((c) => ('value' in c ? c.value : '')).join('');
       }
       stack.push(child);
-      if (child.tagName === 'template' && 'content' in child)
-        stack.push((child as DefaultTreeAdapterTypes.Template).content);
+      if (child.tagName === 'template' && 'content' in child) stack.push(child.content);
     }
   }
   throw new UserError(

@@ -77,8 +77,8 @@ export class Locale {
     return `${text.slice(0, text.length - rest.length)}${rest ? this.user(rest) : ''}`;
   }
 
-  /** A date as precise as written: `2021`, `2021-09`, `2025-06-11`; or "present". */
-  date(date: PartialDate | 'present'): string {
+  /** A date as precise as written: `2021`, `2021-09`, `2025-06-11`; or "present" (a PartialDate too). */
+  date(date: PartialDate): string {
     if (date === 'present') return this.t('date.present');
     const [year = date, month, day] = date.split('-');
     if (month === undefined) return this.t('date.year', { year });
@@ -103,7 +103,7 @@ export class Locale {
   }
 
   /** "Sep 2021 – 2023", "2021年9月—2023年", "from 2021", "until now". */
-  period(start: PartialDate | undefined, end: PartialDate | 'present' | undefined): string {
+  period(start: PartialDate | undefined, end: PartialDate | undefined): string {
     if (start && end) return this.t('date.range', { start: this.date(start), end: this.date(end) });
     if (start) return this.t('date.from', { start: this.date(start) });
     if (end) return end === 'present' ? this.t('date.untilNow') : this.t('date.until', { end: this.date(end) });

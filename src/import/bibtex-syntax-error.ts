@@ -21,7 +21,7 @@ function chunks(text: string): Chunk[] {
  * in the entry before the one where the parser noticed, when the error sits on an `@` line.
  */
 export function syntaxError(file: string, text: string, error: unknown): { problem: Problem; chunk?: Chunk } {
-  const message = (error as Error).message ?? String(error);
+  const message = error instanceof Error ? error.message : String(error);
   const m = /line (\d+) col (\d+)/.exec(message);
   const line = m ? Number(m[1]) : 0;
   const column = m ? Number(m[2]) : 0;

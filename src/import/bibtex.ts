@@ -117,8 +117,8 @@ function soundEntries(
     const fault =
       entry.label === '__proto__'
         ? 'the key `__proto__` cannot name an entry; rename it'
-        : crossref !== undefined && !labels.has(String(crossref))
-          ? `its crossref \`${String(crossref).slice(0, 60)}\` names no entry in this file (the entry it takes its venue and date from)`
+        : crossref !== undefined && !labels.has(fieldText(crossref))
+          ? `its crossref \`${fieldText(crossref).slice(0, 60)}\` names no entry in this file (the entry it takes its venue and date from)`
           : undefined;
     if (!fault) return true;
     const at = locate(text, offsets.get(entry.label) ?? 0, entry.label);
@@ -180,15 +180,15 @@ function undecoded(entry: RawEntry, item: CslItem): string[] {
 /** The year as written (not as citation-js guessed it), so "to appear" is reported, not dropped. */
 function rawFacts(entry: RawEntry): Partial<ImportedPaper> {
   const p = entry.properties;
-  if (p['year'] !== undefined) return { year: String(p['year']).trim() };
+  if (p['year'] !== undefined) return { year: fieldText(p['year']).trim() };
   // BibLaTeX's `date` may be a range (2023-07-05/2023-07-08): its start is the date.
-  if (p['date'] !== undefined) return { year: String(p['date']).trim().split('/')[0] ?? '' };
+  if (p['date'] !== undefined) return { year: fieldText(p['date']).trim().split('/')[0] ?? '' };
   return {};
 }
 
 function arxivOf(entry: RawEntry): string | undefined {
   const p = entry.properties;
-  const field = (name: string): string | undefined => (p[name] === undefined ? undefined : String(p[name]));
+  const field = (name: string): string | undefined => (p[name] === undefined ? undefined : fieldText(p[name]));
   const prefix = (field('archiveprefix') ?? field('eprinttype') ?? '').toLowerCase();
   if (field('eprint') && (prefix === '' || prefix === 'arxiv')) {
     const id = arxivIdIn(field('eprint'));
@@ -217,4 +217,9 @@ function entryOffsets(text: string): Map<string, number> {
 function locate(text: string, offset: number, key: string): EntryLocation {
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), path: key };
+}
+
+/** A field citation-js parsed: text as it is, anything else as JSON (never "[object Object]"). */
+function fieldText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

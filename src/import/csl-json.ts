@@ -152,7 +152,7 @@ const cslMarkup = /<\/?(?:i|b|sup|sub|span(?: class="nocase"| style="font-varian
 
 /** Text from a CSL field: rich-text tags removed, space collapsed. Lists (container-title) give their first. */
 export function cslText(value: unknown): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   const text = str(first);
   return text?.replace(cslMarkup, '').replace(/\s+/g, ' ').trim().normalize('NFC') || undefined;
 }

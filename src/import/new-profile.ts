@@ -51,7 +51,7 @@ function headlineOf(
   const roles = drafts.flatMap((d) =>
     d.draft.kind === 'role' && plan.fileSourceIds.has(d.file) ? [{ role: d.draft.value, file: d.file }] : [],
   );
-  const latest = roles.sort((a, b) => String(b.role.start ?? '').localeCompare(String(a.role.start ?? '')))[0];
+  const latest = roles.sort((a, b) => (b.role.start ?? '').localeCompare(a.role.start ?? ''))[0];
   if (latest)
     return {
       headline: [latest.role.title, latest.role.organisation].filter(Boolean).join(', '),

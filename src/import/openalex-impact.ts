@@ -26,7 +26,7 @@ export function openAlexImpact(
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= maxCount) return value;
     faults.push({
       at,
-      message: `${name} is ${JSON.stringify(value)?.slice(0, 40)}, not a whole number from 0 to ${maxCount.toLocaleString('en')}`,
+      message: `${name} is ${JSON.stringify(value).slice(0, 40)}, not a whole number from 0 to ${maxCount.toLocaleString('en')}`,
     });
     return undefined;
   };
@@ -50,7 +50,7 @@ export function openAlexImpact(
     if (typeof year !== 'number' || !Number.isInteger(year) || year < years.min || year > years.max) {
       faults.push({
         at,
-        message: `\`counts_by_year[${i}].year\` is ${JSON.stringify(year)?.slice(0, 40)}, not a year from ${years.min} to ${years.max}`,
+        message: `\`counts_by_year[${i}].year\` is ${year === undefined ? 'missing' : JSON.stringify(year).slice(0, 40)}, not a year from ${years.min} to ${years.max}`,
       });
       return;
     }

@@ -161,7 +161,7 @@ export function planImport(
         id,
         ...draft.value,
         source: own ? [own, sources.forFile(item)] : sources.forFile(item),
-      } as Paper;
+      };
       fresh.add({ paper, draft: item, keys: [...keys] }, paper, keys);
       plan.papers.push(paper);
       drafted.set(paper, item);
@@ -254,7 +254,7 @@ function compare(
       typeof mine === 'string' && typeof theirs === 'string'
         ? normaliseTitle(mine) === normaliseTitle(theirs)
         : mine === theirs;
-    if (!same) plan.conflicts.push({ file, entry, target, field, profile: String(mine), imported: String(theirs) });
+    if (!same) plan.conflicts.push({ file, entry, target, field, profile: shown(mine), imported: shown(theirs) });
   }
 }
 
@@ -277,4 +277,9 @@ function uniqueId(base: string, taken: Set<string>): string {
   for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
   taken.add(id);
   return id;
+}
+
+/** A field's value as a conflict shows it: text as written, anything else (a year, a localised title) as JSON. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -3,9 +3,10 @@ import { open, readlink, realpath, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
-const folderFlags = constants.O_RDONLY | (constants.O_DIRECTORY ?? 0);
+// Flags Node leaves undefined where the system has none (Windows), whatever its typing says.
+const folderFlags = constants.O_RDONLY | ((constants.O_DIRECTORY as number | undefined) ?? 0);
 /** For a folder made by this process: a symbolic link planted in its place is refused. */
-const madeFolderFlags = folderFlags | (constants.O_NOFOLLOW ?? 0);
+const madeFolderFlags = folderFlags | ((constants.O_NOFOLLOW as number | undefined) ?? 0);
 
 /**
  * An open folder, and names inside it that stay inside it. A path such as `out/report.html` is

@@ -148,7 +148,7 @@ class Walker {
       this.positions.record(path, {
         value: offset,
         ...(keyOffset === undefined ? {} : { key: keyOffset }),
-        ...(isScalar(node) && node.source !== undefined ? { raw: String(node.source) } : {}),
+        ...(isScalar(node) && node.source !== undefined ? { raw: node.source } : {}),
       });
 
     if (isAlias(node)) {

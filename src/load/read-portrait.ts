@@ -73,7 +73,7 @@ async function decode(bytes: Uint8Array, shown: string): Promise<PortraitResult>
   if (meta.format !== kind.format)
     return fail(`cannot be read as the ${kind.format.toUpperCase()} image it starts like`);
   if ((meta.pages ?? 1) > 1) return fail(`is an animation of ${meta.pages} frames; a portrait must be a still image`);
-  const pixels = (meta.width ?? 0) * (meta.height ?? 0);
+  const pixels = meta.width * meta.height;
   if (pixels > limits.portraitPixels) {
     return fail(
       `is ${meta.width} x ${meta.height} pixels (${megapixels(pixels)}); the limit is ${megapixels(limits.portraitPixels)}`,

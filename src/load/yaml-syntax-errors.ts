@@ -112,7 +112,7 @@ function describe(cluster: readonly YAMLError[], src: SourceLines, tokens: reado
       // A key running over two lines from the start of a line: that line has no `: ` of its own.
       return noColon(line, src);
     case 'MISSING_CHAR':
-      if (/closing "quote|closing 'quote/i.test(message)) return unclosedQuote(at, tokens, src);
+      if (/closing "quote|closing 'quote/i.test(message)) return unclosedQuote(at, tokens);
       if (/sequence item without - indicator/i.test(message)) return misalignedLine(line, src);
       if (/implicit map keys need to be followed by map values/i.test(message)) return noColon(line, src);
       break;
@@ -213,7 +213,7 @@ function noColon(line: number, src: SourceLines): SyntaxMistake {
 }
 
 /** The parser notices an unclosed quote at the end of the file; the quote to close is where it was opened. */
-function unclosedQuote(at: number, tokens: readonly CST.Token[], src: SourceLines): SyntaxMistake {
+function unclosedQuote(at: number, tokens: readonly CST.Token[]): SyntaxMistake {
   const open = findToken(
     tokens,
     (t) =>
@@ -248,9 +248,10 @@ function findToken(tokens: readonly CST.Token[], match: (token: CST.Token) => bo
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null || typeof node !== 'object') continue;
-    if ('type' in node && typeof (node as { type: unknown }).type === 'string' && match(node as CST.Token))
-      return node as CST.Token;
-    const children = Object.values(node as Record<string, unknown>).flatMap((v) => (Array.isArray(v) ? v : [v]));
+    if ('type' in node && typeof node.type === 'string' && match(node as CST.Token)) return node as CST.Token;
+    const children = Object.values(node as Record<string, unknown>).flatMap((v): unknown[] =>
+      Array.isArray(v) ? v : [v],
+    );
     for (let i = children.length - 1; i >= 0; i--)
       if (children[i] !== null && typeof children[i] === 'object') stack.push(children[i]);
   }

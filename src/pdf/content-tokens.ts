@@ -166,7 +166,12 @@ function readNumber(data: Uint8Array, start: number, end: number): number {
  * and no substrings: a page of a long report holds tens of thousands of tokens, and this runs on
  * every build.
  */
-export function readContent(data: Uint8Array, operands: Operands, operator: (code: number) => boolean | void): void {
+export function readContent(
+  data: Uint8Array,
+  operands: Operands,
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- an operator that never stops the reading returns nothing.
+  operator: (code: number) => boolean | void,
+): void {
   const n = data.length;
   let arrayDepth = 0;
   let i = 0;

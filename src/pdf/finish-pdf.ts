@@ -119,7 +119,7 @@ function renumberStructureIds(doc: PdfDocument, bytes: Buffer): void {
     } else if (value instanceof PdfDict) {
       for (const v of value.entries.values()) collect(v, depth + 1);
     } else if (Array.isArray(value) && depth < 64) {
-      for (const v of value) collect(v, depth + 1);
+      for (const v of value as readonly PdfValue[]) collect(v, depth + 1);
     }
   };
   for (const num of doc.file.objectNumbers()) {

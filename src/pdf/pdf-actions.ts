@@ -2,7 +2,6 @@ import type { PdfFile } from './pdf-file.js';
 import { nameTree } from './pdf-destinations.js';
 import { PdfDict, PdfString } from './pdf-values.js';
 import type { PdfValue } from './pdf-values.js';
-import { decodeText } from './text-string.js';
 
 /**
  * Something the PDF does rather than shows: an action (PDF 32000-1, 12.6), where it is attached

@@ -1,7 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import type { PdfDocument } from '../pdf/read-pdf.js';
-import { pageMarginsMm } from '../render/page-css.js';
 import type { PageSize } from '../schema/report-schema.js';
 import { printWidthPx as contentWidthPx } from './print-width.js';
 

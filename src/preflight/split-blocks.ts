@@ -65,7 +65,7 @@ function structElements(doc: PdfDocument): { type: string; dict: PdfDict }[] {
 
 function isHeaderRow(doc: PdfDocument, row: PdfDict): boolean {
   const kids = row.get('K');
-  const list: readonly PdfValue[] = Array.isArray(kids) ? kids : kids === undefined ? [] : [kids as PdfValue];
+  const list: readonly PdfValue[] = Array.isArray(kids) ? kids : kids === undefined ? [] : [kids];
   const cells = list.flatMap((k) => (k instanceof PdfRef ? [doc.file.dict(doc.file.object(k.num))?.name('S')] : []));
   return cells.length > 0 && cells.every((c) => c === 'TH');
 }
@@ -77,7 +77,7 @@ function pagesOf(doc: PdfDocument, dict: PdfDict, seen: Set<PdfDict>): Set<numbe
   seen.add(dict);
   const own = dict.get('Pg');
   const kids = dict.get('K');
-  const list: readonly PdfValue[] = Array.isArray(kids) ? kids : kids === undefined ? [] : [kids as PdfValue];
+  const list: readonly PdfValue[] = Array.isArray(kids) ? kids : kids === undefined ? [] : [kids];
   for (const kid of list) {
     if (typeof kid === 'number') {
       if (own instanceof PdfRef) pages.add(own.num);

@@ -93,7 +93,7 @@ export async function printPdf(session: BrowserSession, html: string, options: P
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);
-    const used = page as Page | undefined;
+    const used = page;
     used?.off('error', onCrash);
     if (used) await session.release(used, printed);
   }

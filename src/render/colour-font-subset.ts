@@ -177,7 +177,7 @@ function loadSubsetter(): SubsetExports {
   const file = createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
   const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
   const instance = new wasm.Instance(new wasm.Module(readFileSync(file)));
-  const exports = instance.exports as unknown as SubsetExports;
+  const exports = instance.exports as SubsetExports;
   exports['_initialize']?.();
   return exports;
 }

@@ -134,9 +134,6 @@ export const allowedMetaNames: ReadonlySet<string> = new Set([
   'robots',
 ]);
 
-/** Attributes holding a URL; each is checked by what it may point at. */
-const urlAttributes: ReadonlySet<string> = new Set(['href', 'src']);
-
 export function isAllowedAttribute(element: string, attribute: string): boolean {
   if (globalAttributes.has(attribute)) return true;
   if (attribute.startsWith('aria-') && /^aria-[a-z]+$/.test(attribute)) return true;

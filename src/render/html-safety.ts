@@ -1,4 +1,4 @@
-import { parse, parseFragment, serialize } from 'parse5';
+import { html as parse5Html, parse, parseFragment, serialize } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { allowedElements, allowedMetaNames, isAllowedAttribute } from './html-allowlist.js';
 import { cssProblems, position } from './css-safety.js';
@@ -44,7 +44,7 @@ export function htmlProblems(root: ParentNode, options: CheckOptions = {}): Html
     checkElement(node, options, at);
     if (node.tagName === 'style') checkStyleText(node, at);
     stack.push(...node.childNodes);
-    if ('content' in node) stack.push(...(node as DefaultTreeAdapterTypes.Template).content.childNodes);
+    if ('content' in node) stack.push(...node.content.childNodes);
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -60,7 +60,7 @@ function where(element: Element, attribute?: string): { line: number; column: nu
 
 function checkElement(element: Element, options: CheckOptions, at: Report): void {
   const tag = element.tagName;
-  if (element.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
+  if (element.namespaceURI !== parse5Html.NS.HTML) {
     at(where(element), `<${tag}>: inline SVG and MathML are not allowed (charts are drawn by the tool, as images)`);
     return;
   }
@@ -204,7 +204,7 @@ export function assembleDocument(parts: DocumentParts): string {
       nodeName: tagName,
       tagName,
       attrs,
-      namespaceURI: 'http://www.w3.org/1999/xhtml' as Element['namespaceURI'],
+      namespaceURI: parse5Html.NS.HTML,
       childNodes: [],
       parentNode: head,
     };

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { parse, serialize } from 'parse5';
+import { html, parse, serialize } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 
 type Node = DefaultTreeAdapterTypes.ChildNode;
@@ -124,7 +124,7 @@ function walk(parent: ParentNode, context: Context): void {
     }
     children.push(child);
     if (!('tagName' in child)) continue;
-    const element = child as Element;
+    const element = child;
     const lang = element.attrs.find((a) => a.name === 'lang')?.value.toLowerCase() || context.lang;
     if (element.tagName === 'a') {
       walk(element, { ...context, lang, inLink: true });
@@ -189,7 +189,7 @@ function wbr(beside: TextNode): Element {
     nodeName: 'wbr',
     tagName: 'wbr',
     attrs: [],
-    namespaceURI: 'http://www.w3.org/1999/xhtml' as Element['namespaceURI'],
+    namespaceURI: html.NS.HTML,
     childNodes: [],
     parentNode: beside.parentNode,
   };

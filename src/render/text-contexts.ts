@@ -104,10 +104,10 @@ export function parseContextKey(key: string): TextContext {
 }
 
 function attribute(attrs: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
-    .exec(attrs)
-    ?.slice(1)
-    .find((v) => v !== undefined);
+  // A group that did not take part is undefined, whatever RegExpExecArray's typing says.
+  const groups: readonly (string | undefined)[] =
+    new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs)?.slice(1) ?? [];
+  return groups.find((v) => v !== undefined);
 }
 
 /** The last compound of each selector that sets a font-weight, e.g. `.person-heading .native` → `.native`. */

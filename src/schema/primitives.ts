@@ -13,10 +13,10 @@ function text(max: number) {
   return z
     .string()
     .trim()
-    .refine((t) => t.length > 0, { message: 'expected some text, found an empty value' })
-    .refine((t) => characters(t) <= max, { message: `the text is too long; the limit is ${max} characters` })
+    .refine((t) => t.length > 0, { error: 'expected some text, found an empty value' })
+    .refine((t) => characters(t) <= max, { error: `the text is too long; the limit is ${max} characters` })
     .refine((t) => !controlCharacters.test(t), {
-      message: 'the text holds a control character (such as NUL or ESC); remove it',
+      error: 'the text holds a control character (such as NUL or ESC); remove it',
     })
     .superRefine(refuseCharacter(bidiControl));
 }
@@ -31,7 +31,7 @@ function refuseCharacter(find: (text: string) => { why: string } | undefined) {
 
 /** Names, titles, labels, units: one line, and nothing invisible that could make two look alike. */
 export const shortText = text(limits.shortText)
-  .refine((t) => !t.includes('\n'), { message: 'expected text on one line' })
+  .refine((t) => !t.includes('\n'), { error: 'expected text on one line' })
   .superRefine(refuseCharacter(invisibleCharacter))
   .meta({
     pattern: textPattern(limits.shortText, true),
@@ -47,7 +47,7 @@ export const longText = text(limits.longText).meta({
 export const id = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-    message: 'expected an id made of letters, digits, dots, dashes or underscores (such as `arxiv-2111-08276`)',
+    error: 'expected an id made of letters, digits, dots, dashes or underscores (such as `arxiv-2111-08276`)',
   })
   .meta({
     description: 'A short name for this entry, unique in its list: letters, digits, dots, dashes or underscores.',
@@ -82,9 +82,9 @@ const httpsShape = new RegExp(httpsUrlPattern, 'u');
  */
 export const httpsUrl = z
   .string()
-  .refine((t) => characters(t) <= 2000, { message: 'the address is too long; the limit is 2000 characters' })
+  .refine((t) => characters(t) <= 2000, { error: 'the address is too long; the limit is 2000 characters' })
   .refine(isHttpsUrl, {
-    message: 'expected an https:// address with no spaces, such as https://arxiv.org/abs/2111.08276',
+    error: 'expected an https:// address with no spaces, such as https://arxiv.org/abs/2111.08276',
   })
   .superRefine(refuseCharacter(invisibleCharacter))
   .meta({
@@ -107,7 +107,7 @@ export function isHttpsUrl(value: string): boolean {
 export const arxivId = z
   .string()
   .regex(/^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})(v\d+)?$/, {
-    message: 'expected an arXiv id such as 2111.08276 (without the https://arxiv.org/abs/ part)',
+    error: 'expected an arXiv id such as 2111.08276 (without the https://arxiv.org/abs/ part)',
   })
   .meta({
     description:
@@ -116,5 +116,5 @@ export const arxivId = z
   });
 
 export function list<T extends z.ZodType>(item: T, max: number, what: string) {
-  return z.array(item).max(max, { message: `too many ${what}; the limit is ${max}` });
+  return z.array(item).max(max, { error: `too many ${what}; the limit is ${max}` });
 }

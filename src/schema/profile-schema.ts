@@ -103,7 +103,7 @@ export const paperSchema = z.strictObject({
 
 const metricSchema = z.strictObject({
   label: describe(shortLocal, 'What is measured, for example Inference cost.'),
-  value: describe(z.number().finite(), 'The figure, in `unit`.').meta({ default: 100 }),
+  value: describe(z.number(), 'The figure, in `unit`.').meta({ default: 100 }),
   unit: describe(
     shortText,
     'The unit of value and baseline.value, for example s, B parameters, or relative cost.',
@@ -111,7 +111,7 @@ const metricSchema = z.strictObject({
   baseline: describe(
     z.strictObject({
       name: describe(shortText, 'What it is compared with, for example Seedance 1.5 Pro.'),
-      value: describe(z.number().finite(), 'Its figure, in the same unit.').meta({ default: 100 }),
+      value: describe(z.number(), 'Its figure, in the same unit.').meta({ default: 100 }),
     }),
     'What the value is compared with, in the same unit. Metrics with a baseline get a chart of their own.',
   ).optional(),
@@ -166,7 +166,7 @@ const balanceSchema = z.strictObject({
   summary: describe(longLocal, 'How the person balances the two, in a sentence or two.').optional(),
   evidence: describe(
     list(sourcedText, limits.listItems, 'pieces of evidence').min(1, {
-      message: 'give at least one piece of evidence',
+      error: 'give at least one piece of evidence',
     }),
     'Sourced facts that show where the person stands (at least one).',
   ),
@@ -240,7 +240,7 @@ export const profileSchema = z
     ).optional(),
     sources: describe(
       list(sourceSchema, limits.sources, 'sources').min(1, {
-        message: 'give at least one source: every fact cites one',
+        error: 'give at least one source: every fact cites one',
       }),
       'Where the facts come from; every fact cites one of these by id.',
     ),

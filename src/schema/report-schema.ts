@@ -33,7 +33,7 @@ const relativePath = z
   .string()
   .min(1)
   .max(500)
-  .refine((p) => !p.includes('\0'), { message: 'the path holds a NUL character' })
+  .refine((p) => !p.includes('\0'), { error: 'the path holds a NUL character' })
   .meta({
     pattern: '^[^\\u0000]*$',
     errorMessage: 'Expected a path relative to this file, such as profiles/ada.yaml.',
@@ -63,8 +63,8 @@ export const reportSchema = z
     profiles: describe(
       z
         .array(describe(relativePath, 'A profile, relative to this file.'))
-        .min(1, { message: 'list at least one profile' })
-        .max(limits.people, { message: `too many people; a report compares at most ${limits.people}` }),
+        .min(1, { error: 'list at least one profile' })
+        .max(limits.people, { error: `too many people; a report compares at most ${limits.people}` }),
       'The profiles to compare, in this order.',
     ),
     sections: describe(
@@ -76,14 +76,14 @@ export const reportSchema = z
           ),
         )
         .min(1)
-        .refine((s) => new Set(s).size === s.length, { message: 'a section is listed twice' })
+        .refine((s) => new Set(s).size === s.length, { error: 'a section is listed twice' })
         .meta({ uniqueItems: true }),
       'Which sections, in which order.',
     ).default([...defaultSections]),
     maxAge: describe(
       z
         .string()
-        .regex(maxAgePattern, { message: 'expected an age such as 12 months, 2 years, 6 weeks or 90 days' })
+        .regex(maxAgePattern, { error: 'expected an age such as 12 months, 2 years, 6 weeks or 90 days' })
         .meta({
           pattern: maxAgePattern.source,
           errorMessage: 'Expected an age such as 12 months, 2 years, 6 weeks or 90 days.',
@@ -102,7 +102,7 @@ export const reportSchema = z
           z
             .string()
             .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, {
-              message: 'expected a file name without a folder or extension, such as report',
+              error: 'expected a file name without a folder or extension, such as report',
             })
             .meta({ errorMessage: 'Expected a file name without a folder or extension, such as report.' }),
           'File name without extension: gives <name>.html and <name>.pdf.',

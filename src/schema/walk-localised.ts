@@ -39,10 +39,10 @@ export function mapLocalised(
     );
   }
   if (schema instanceof z.ZodArray && Array.isArray(value))
-    return value.map((v, i) => mapLocalised(schema.element as z.ZodType, v, onText, [...path, i]));
+    return (value as unknown[]).map((v, i) => mapLocalised(schema.element as z.ZodType, v, onText, [...path, i]));
   if (schema instanceof z.ZodTuple && Array.isArray(value)) {
     const items = schema.def.items as readonly z.ZodType[];
-    return value.map((v, i) => (items[i] ? mapLocalised(items[i], v, onText, [...path, i]) : v));
+    return (value as unknown[]).map((v, i) => (items[i] ? mapLocalised(items[i], v, onText, [...path, i]) : v));
   }
   return value;
 }

@@ -35,7 +35,7 @@ export function crossCheckProfile(raw: unknown, parsed: ParsedYaml, buildDate: s
       typeof value === 'string'
         ? [{ id: value, path }]
         : Array.isArray(value)
-          ? value.map((v, i) => ({ id: v, path: [...path, i] }))
+          ? (value as unknown[]).map((v, i) => ({ id: v, path: [...path, i] }))
           : [];
     for (const ref of ids) {
       if (typeof ref.id !== 'string' || !idSchema.safeParse(ref.id).success) continue;

@@ -103,7 +103,7 @@ function unpackUnion(issue: Issue): Issue[] {
     (branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0),
   );
   if (fitting.length !== 1) return [issue];
-  return fitting[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue).flatMap(unpackUnion);
+  return fitting[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })).flatMap(unpackUnion);
 }
 
 function describeIssue(issue: Issue, value: unknown, raw: string | undefined, missing: boolean): string {

@@ -13,7 +13,7 @@ export function entriesOf(root: unknown, path: FieldPath): { value: unknown; pat
     if (!isRecord(current)) return [];
     current = current[part as string];
   }
-  return Array.isArray(current) ? current.map((value, i) => ({ value, path: [...path, i] })) : [];
+  return Array.isArray(current) ? (current as unknown[]).map((value, i) => ({ value, path: [...path, i] })) : [];
 }
 
 /** The entries of the list under `key` of `value`, with paths relative to `value`. */

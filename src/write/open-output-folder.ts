@@ -3,6 +3,7 @@ import path from 'node:path';
 import { FolderHandle } from '../load/folder-handle.js';
 import { folderOutside } from '../load/real-path.js';
 import type { WriteIo } from './write-io.js';
+import { errorCode } from './error-code.js';
 
 /** At most this many folders are created for one output folder (a path from user input). */
 const maxDepth = 64;
@@ -40,14 +41,14 @@ export async function openOutputFolder(dir: string, within: string | undefined, 
       if (outside) throw Object.assign(new Error(outside), { code: 'EOUTSIDE' });
     }
     for (const name of missing) {
-      await io.mkdir(folder.at(name)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
+      await io.mkdir(folder.at(name)).catch((error: unknown) => {
+        if (errorCode(error) !== 'EEXIST') throw error;
       });
       const parent: FolderHandle = folder;
-      const child = await parent.child(name).catch(async (error: NodeJS.ErrnoException) => {
+      const child = await parent.child(name).catch(async (error: unknown) => {
         // A link made in its place between the mkdir and the open is refused, not followed.
         const link =
-          (error.code === 'ELOOP' || error.code === 'ENOTDIR') &&
+          (errorCode(error) === 'ELOOP' || errorCode(error) === 'ENOTDIR') &&
           (await lstat(parent.at(name)).then(
             (info) => info.isSymbolicLink(),
             () => false,

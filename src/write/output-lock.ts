@@ -5,6 +5,7 @@ import type { FolderHandle } from '../load/folder-handle.js';
 import { readInputFile } from '../load/read-input-file.js';
 import { isAlive } from '../process-alive.js';
 import { temporaryName } from './temporary-names.js';
+import { errorCode } from './error-code.js';
 import type { WriteIo } from './write-io.js';
 
 /**
@@ -61,8 +62,8 @@ export async function lockOutputs(
     for (;;) {
       const taken = await io.link(mine, lock).then(
         () => true,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'EEXIST') return false;
+        (error: unknown) => {
+          if (errorCode(error) === 'EEXIST') return false;
           throw error;
         },
       );

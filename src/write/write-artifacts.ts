@@ -4,6 +4,7 @@ import path from 'node:path';
 import { RenderError } from '../errors.js';
 import { FolderHandle } from '../load/folder-handle.js';
 import { describeWriteError } from './describe-write-error.js';
+import { errorCode } from './error-code.js';
 import { openOutputFolder } from './open-output-folder.js';
 import { lockOutputs, lockWaitMs } from './output-lock.js';
 import type { OutputLock } from './output-lock.js';
@@ -72,9 +73,9 @@ export async function writeArtifacts(
     const open = folder;
     for (const [i, artifact] of artifacts.entries()) {
       failedOn = artifact.path;
-      const previous = await previousFile(open.at(targets[i]!));
+      const previous = await previousFile(open.at(targets[i]));
       await writeTemporary(open.at(temporaryName(targets[i]!, suffix, 'tmp')), artifact.bytes, previous, io);
-      if (previous) await io.link(open.at(targets[i]!), open.at(temporaryName(targets[i]!, suffix, 'old')));
+      if (previous) await io.link(open.at(targets[i]), open.at(temporaryName(targets[i]!, suffix, 'old')));
       journal.files.push({ target: targets[i]!, previous: previous !== undefined });
     }
     failedOn = artifacts[0]?.path ?? failedOn;
@@ -113,8 +114,8 @@ export async function recoverOutputs(
 ): Promise<void> {
   const io = options.io ?? nodeIo;
   const { dir, stem } = commonFolder(paths.map((p) => ({ path: p, bytes: new Uint8Array() })));
-  const folder = await FolderHandle.open(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+  const folder = await FolderHandle.open(dir).catch((error: unknown) => {
+    if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
   });
   if (!folder) return;
@@ -152,8 +153,8 @@ interface Previous {
 
 /** The file being replaced, if any. A folder in its place fails here, before anything is replaced. */
 async function previousFile(target: string): Promise<Previous | undefined> {
-  const info = await lstat(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+  const info = await lstat(target).catch((error: unknown) => {
+    if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
   });
   if (!info) return undefined;

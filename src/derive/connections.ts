@@ -5,7 +5,7 @@ import { venueName } from './charts/papers-charts.js';
 import type { SourceIndex, SourceLink } from './source-index.js';
 import type { Subject } from './subject.js';
 
-export interface ConnectionLine {
+interface ConnectionLine {
   readonly text: string;
   /** The sources of every fact the line joins, from each person's profile. */
   readonly sources: readonly SourceLink[];

@@ -208,7 +208,7 @@ export interface ModelView {
   readonly sources: readonly SourceLink[];
 }
 
-export interface MetricView {
+interface MetricView {
   readonly label: string;
   readonly value: string;
   /** "as of May 2024" when its sources are older than the spec's `maxAge`. */
@@ -249,7 +249,7 @@ export interface SourceView {
 }
 
 /** The research footprint table: built by footprint.ts, shown by the papers section. */
-export interface FootprintRow {
+interface FootprintRow {
   readonly person: PersonView;
   readonly citations: string;
   readonly hIndex: string;
@@ -304,4 +304,4 @@ export interface ChangesView {
 }
 
 /** The chart types belong to chart-spec.ts; named here too for the chart builders that read them beside the view. */
-export type { ChartRef, ChartTable } from './chart-spec.js';
+export type { ChartTable } from './chart-spec.js';

@@ -39,7 +39,6 @@ export const factsSchema = z
   });
 
 export type FactsDocument = z.output<typeof factsSchema>;
-export type FactsPerson = FactsDocument['people'][number];
 
 /** The JSON Schema of the facts format, for whoever reads editions with other tools. */
 export function factsJsonSchema(): Record<string, unknown> {

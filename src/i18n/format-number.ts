@@ -28,7 +28,7 @@ export interface NumberStyle extends NumberSymbols {
 }
 
 /** U+2212 MINUS SIGN, the width of a plus and on the same axis. */
-export const minusSign = '\u2212';
+const minusSign = '\u2212';
 
 export const mantissaSlot = '\u0000mantissa\u0000';
 export const exponentSlot = '\u0000exponent\u0000';

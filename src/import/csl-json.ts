@@ -95,10 +95,7 @@ export function cslRecord(item: CslItem, entry: string, at: EntryLocation): Impo
  * copied from another entry (personal pages often reuse one for every preprint). The address is
  * the paper itself, so it wins; the DOI is left out, and the reader is told.
  */
-export function paperIds(
-  doi: string | undefined,
-  url: string | undefined,
-): { doi?: string; arxiv?: string; notes: string[] } {
+function paperIds(doi: string | undefined, url: string | undefined): { doi?: string; arxiv?: string; notes: string[] } {
   const fromDoi = doi && /^10\.48550\//.test(doi) ? arxivIdIn(doi) : undefined;
   const fromUrl = url && /arxiv\.org/i.test(url) ? arxivIdIn(url) : undefined;
   if (fromDoi && fromUrl && fromDoi !== fromUrl) {
@@ -151,7 +148,7 @@ function cslName(value: unknown): ImportedName | undefined {
 const cslMarkup = /<\/?(?:i|b|sup|sub|span(?: class="nocase"| style="font-variant:\s*small-caps;?")?)>/g;
 
 /** Text from a CSL field: rich-text tags removed, space collapsed. Lists (container-title) give their first. */
-export function cslText(value: unknown): string | undefined {
+function cslText(value: unknown): string | undefined {
   const first: unknown = Array.isArray(value) ? value[0] : value;
   const text = str(first);
   return text?.replace(cslMarkup, '').replace(/\s+/g, ' ').trim().normalize('NFC') || undefined;

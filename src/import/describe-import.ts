@@ -48,7 +48,7 @@ export function leftOutLines(result: Pick<ImportResult, 'leftOut'>): string[] {
 }
 
 /** The footprint's change in one line ("impact: citations 800 → 950, as of 2026-05-20 → 2026-11-01"), and any older one not used. */
-export function impactLines(change: ImpactChange): string[] {
+function impactLines(change: ImpactChange): string[] {
   const lines = [
     change.action === 'added'
       ? `impact: ${change.file}  citations ${change.citations}, as of ${change.asOf}; added`

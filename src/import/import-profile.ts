@@ -5,7 +5,7 @@ import { mapRecord } from './map-records.js';
 import { matchAuthor } from './match-author.js';
 import type { PersonNames } from './match-author.js';
 import { planImport } from './plan-import.js';
-import type { Conflict, Duplicate, ExistingProfile, ImportPlan, SourcedDraft, SourcedImpact } from './plan-import.js';
+import type { Conflict, Duplicate, ImportPlan, SourcedDraft, SourcedImpact } from './plan-import.js';
 import type { ImpactChange } from './plan-impact.js';
 import { readRecords } from './read-records.js';
 import { appendToLists, setSection } from './splice-yaml.js';
@@ -217,5 +217,3 @@ function empty(before: string): ImportResult {
     conflicts: [],
   };
 }
-
-export type { ExistingProfile };

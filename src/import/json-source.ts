@@ -71,7 +71,7 @@ function lineAndColumn(lineStarts: readonly number[], offset: number): { line: n
   return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
 
-export function formatJsonPath(path: JsonPath): string {
+function formatJsonPath(path: JsonPath): string {
   return `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][\w-]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join('')}`;
 }
 

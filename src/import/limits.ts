@@ -17,7 +17,7 @@ export const bibtexExpandedChars = 2 * importFileBytes;
  * The most records of one kind a single file may hold: no more than a profile can keep. A file of
  * 8,000 papers is refused as soon as it is counted, before any entry is mapped or matched.
  */
-export const recordsPerFile = {
+const recordsPerFile = {
   paper: limits.papers,
   role: limits.careerEntries,
   degree: limits.educationEntries,

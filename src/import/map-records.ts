@@ -13,8 +13,8 @@ import { preprintVenue, shortVenue } from './venue.js';
 
 /** A profile entry before it has an id and sources (those depend on the profile it joins). */
 export type PaperDraft = Omit<Paper, 'id' | 'source'>;
-export type RoleDraft = Omit<CareerEntry, 'source'>;
-export type DegreeDraft = Omit<Education, 'source'>;
+type RoleDraft = Omit<CareerEntry, 'source'>;
+type DegreeDraft = Omit<Education, 'source'>;
 
 export type Draft =
   | { readonly kind: 'paper'; readonly value: PaperDraft; readonly record: ImportedPaper }
@@ -199,7 +199,7 @@ function checkSchema(draft: Draft, fail: Say): void {
 }
 
 /** Names joined, cut at a whole name with "et al." to stay within a one-line field. */
-export function authorList(names: readonly string[]): string {
+function authorList(names: readonly string[]): string {
   const all = names.join(', ');
   if (all.length <= limits.shortText) return all;
   let out = '';

@@ -38,7 +38,7 @@ export function matchAuthor(person: PersonNames, authors: readonly ImportedName[
 /** `*`, `†`, `‡` and `∗` written against a name: the author shares first (or last) place with others. */
 const contributionMark = /[*†‡∗]+/gu;
 
-export function stripContributionMarks(name: string): string {
+function stripContributionMarks(name: string): string {
   return name.replace(contributionMark, '').replace(/\s+/g, ' ').trim();
 }
 

@@ -6,7 +6,7 @@ import type { ParsedRecords } from './types.js';
  * different string from "í" that no name search finds. The dotless letter under an accent is
  * the plain letter again, and NFC composes the pair into the one precomposed character.
  */
-export function normaliseText(text: string): string {
+function normaliseText(text: string): string {
   return text
     .replace(/ı(?=\p{M})/gu, 'i')
     .replace(/ȷ(?=\p{M})/gu, 'j')

@@ -199,7 +199,7 @@ export function work(s: Record<string, unknown>, json: JsonSource, path: JsonPat
 }
 
 /** `{ year: {value}, month: {value}?, day: {value}? }` to `2021`, `2021-09` or `2021-09-01`. */
-export function orcidDate(value: unknown): { ok: boolean; text: string } | undefined {
+function orcidDate(value: unknown): { ok: boolean; text: string } | undefined {
   const date = obj(value);
   if (!date) return undefined;
   const parts = [wrapped(date['year']), wrapped(date['month']), wrapped(date['day'])];

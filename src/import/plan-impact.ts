@@ -2,7 +2,7 @@ import type { Impact } from '../schema/profile-schema.js';
 import type { SourcedImpact } from './plan-import.js';
 
 /** Figures and their date, as the summary names them. */
-export interface ImpactFigures {
+interface ImpactFigures {
   readonly citations: number;
   readonly asOf: string;
 }

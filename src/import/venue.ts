@@ -70,12 +70,12 @@ const journals: readonly (readonly [short: string, ...names: string[]])[] = [
 /** What a paper on arXiv alone is called in a profile. */
 export const preprintVenue = 'arXiv preprint';
 
-export function isArxivVenue(venue: string): boolean {
+function isArxivVenue(venue: string): boolean {
   return /^\s*(arxiv\b|corr\b)/i.test(venue) || /arxiv preprint/i.test(venue);
 }
 
 /** The words of a venue's name that are the same every year, lower case, without punctuation. */
-export function venueKey(text: string): string {
+function venueKey(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

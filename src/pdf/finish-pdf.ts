@@ -10,8 +10,6 @@ import type { PdfDocument } from './read-pdf.js';
 import { pdfText } from './text-string.js';
 import { writeDict } from './write-value.js';
 
-export type { PdfAttachment };
-
 export interface PdfMetadata {
   readonly title: string;
   readonly author: string;

@@ -51,7 +51,7 @@ export function pairBookmarks(titles: readonly string[], headings: readonly Head
 }
 
 /** Whether a bookmark title holds every letter of a heading (see pairBookmarks). */
-export function holds(title: string, heading: string): boolean {
+function holds(title: string, heading: string): boolean {
   return contains(counts(title), counts(heading));
 }
 

@@ -29,7 +29,7 @@ export function namedDestinations(file: PdfFile, pageNumbers: ReadonlyMap<number
 }
 
 /** Where a destination value points: an explicit array (or a dictionary holding one under /D). */
-export function explicitDestination(
+function explicitDestination(
   file: PdfFile,
   value: PdfValue | undefined,
   pageNumbers: ReadonlyMap<number, number>,

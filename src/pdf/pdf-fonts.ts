@@ -4,7 +4,7 @@ import { PdfDict, PdfName, PdfStream } from './pdf-values.js';
 import { readToUnicode } from './to-unicode.js';
 
 /** One character a text operator showed: its code, whether the font drew nothing real for it, and its text. */
-export interface ShownGlyph {
+interface ShownGlyph {
   readonly code: number;
   /** The font's .notdef glyph: the box a reader sees where a character had no glyph. */
   readonly missing: boolean;

@@ -79,7 +79,7 @@ function endsPage(heading: PlacedHeading, page: PdfPage, ink: readonly InkBox[])
   return !body.some((b) => b.y1 < lineFoot - 0.5 && (b.kind !== 'path' || b.y1 - b.y0 >= 2));
 }
 
-export function pageList(pages: readonly number[]): string {
+function pageList(pages: readonly number[]): string {
   const shown = pages.slice(0, 8).join(', ');
   return `${pages.length === 1 ? 'page' : 'pages'} ${shown}${pages.length > 8 ? ` and ${pages.length - 8} more` : ''}`;
 }

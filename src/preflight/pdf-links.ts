@@ -22,7 +22,7 @@ export function checkPdfLinks(doc: PdfDocument): void {
     );
 }
 
-export function pdfLinkProblems(actions: readonly PdfAction[]): string[] {
+function pdfLinkProblems(actions: readonly PdfAction[]): string[] {
   const problems: string[] = [];
   for (const action of actions) {
     if (action.trigger === 'opens') {

@@ -85,7 +85,7 @@ export class ColourEmoji {
 }
 
 /** Every code point of the clusters, each once, sorted. */
-export function codePoints(clusters: readonly string[]): number[] {
+function codePoints(clusters: readonly string[]): number[] {
   return [...new Set(clusters.flatMap((c) => [...c].map((ch) => ch.codePointAt(0)!)))].sort((a, b) => a - b);
 }
 

@@ -218,7 +218,7 @@ function isFetchableUrl(value: string): boolean {
   return URL.canParse(text, base) && new URL(text, base).host !== 'relative.invalid';
 }
 
-export function position(text: string, offset: number): { line: number; column: number } {
+function position(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {

@@ -10,7 +10,7 @@ import path from 'node:path';
  * the colour emoji font is not installed (see colour-emoji.ts). Only the slices holding
  * characters a report uses are embedded.
  */
-export type Role = 'latin' | 'script' | 'cjk' | 'emoji';
+type Role = 'latin' | 'script' | 'cjk' | 'emoji';
 export type CjkRegion = 'sc' | 'tc' | 'jp' | 'kr';
 
 export interface Face {
@@ -109,7 +109,7 @@ function parseFaces(css: string, dir: string): Omit<Face, 'role'>[] {
   return faces;
 }
 
-export function parseRanges(text: string): [number, number][] {
+function parseRanges(text: string): [number, number][] {
   return text.split(',').map((part) => {
     const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
     const start = Number.parseInt(lo ?? '0', 16);

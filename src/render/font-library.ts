@@ -10,7 +10,6 @@ import { isSuperscript, superscriptFaces, superscriptFontFaces } from './supersc
 import { parseContextKey, textContexts } from './text-contexts.js';
 
 export { checkFonts } from './font-check.js';
-export { parseRanges } from './font-catalogue.js';
 export type { Undrawable } from './font-coverage.js';
 
 /** A face chosen for some characters, and the family name the page (or a chart) knows it by. */

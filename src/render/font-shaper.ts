@@ -36,7 +36,7 @@ export interface ShapingFont {
 }
 
 /** One glyph of shaped text: its id (0 is .notdef, the box) and how far it moves the pen. */
-export interface ShapedGlyph {
+interface ShapedGlyph {
   readonly id: number;
   readonly advance: number;
 }

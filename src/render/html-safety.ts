@@ -1,7 +1,7 @@
 import { html as parse5Html, parse, parseFragment, serialize } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { allowedElements, allowedMetaNames, isAllowedAttribute } from './html-allowlist.js';
-import { cssProblems, position } from './css-safety.js';
+import { cssProblems } from './css-safety.js';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -151,7 +151,6 @@ export function parseHtml(text: string, asDocument: boolean): ParentNode {
 }
 
 /** Where a CSS problem is, for messages. */
-export { position };
 
 export interface DocumentParts {
   /** The page the templates rendered. */

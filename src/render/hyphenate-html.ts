@@ -37,7 +37,7 @@ const hyphenators = new Map<string, Hyphenator>();
 const hyphenated = new Map<string, string>();
 const maxCachedWords = 100_000;
 
-export const softHyphen = '\u00AD';
+const softHyphen = '\u00AD';
 
 /** A word shorter than this needs no break in a column of designed width; and a break keeps two letters before it and three after, as TeX does. */
 const minWord = 8;

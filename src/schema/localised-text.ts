@@ -46,7 +46,7 @@ export const profileLanguage = languageTag.meta({
     'The language this profile is written in (a BCP 47 tag such as en or zh-CN). Every text given as a map of translations must include it; a report in another language falls back to it.',
 });
 
-export type LocalisedMap = { readonly [tag: string]: string };
+type LocalisedMap = { readonly [tag: string]: string };
 export type LocalisedText = string | LocalisedMap;
 
 /** `base` (a text schema), or a map from language tag to such a text. */

@@ -78,7 +78,7 @@ export const careerSchema = z.strictObject({
   source: sourceRef,
 });
 
-export const authorships = ['first', 'co-first', 'last', 'corresponding', 'co-author'] as const;
+const authorships = ['first', 'co-first', 'last', 'corresponding', 'co-author'] as const;
 
 export const paperSchema = z.strictObject({
   id: describe(id, 'A short id for this paper, unique in this profile, for example x-vlm.'),

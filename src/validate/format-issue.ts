@@ -211,7 +211,7 @@ function truncate(text: string): string {
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
 }
 
-export function valueAt(data: unknown, path: FieldPath): unknown {
+function valueAt(data: unknown, path: FieldPath): unknown {
   let current = data;
   for (const part of path) {
     if (current === null || typeof current !== 'object') return undefined;

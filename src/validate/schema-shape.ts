@@ -35,7 +35,7 @@ function firstDefined<T, R>(items: readonly T[], f: (item: T) => R | undefined):
   return undefined;
 }
 
-export function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema;
   for (let i = 0; i < 10 && current; i++) {
     if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {

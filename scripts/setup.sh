@@ -53,5 +53,6 @@ fi
 if [ ! -f dist/.stamp ] || [ -n "$(find src -newer dist/.stamp -print -quit)" ]; then
   echo "setup: compiling TypeScript" >&2
   node_modules/.bin/tsc -p tsconfig.json
+  node_modules/.bin/tsc -p src/serve/browser/tsconfig.json
   touch dist/.stamp
 fi

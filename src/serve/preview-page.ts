@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { contentSecurityPolicy } from '../render/html-safety.js';
-import { reloadScript } from './preview-script.js';
 
 /** What the browser is told after each build: the build number, and the problems if it failed. */
 export interface PreviewState {
@@ -50,9 +50,21 @@ export function preparePage(html: string): PreparedPage {
  */
 export function servedPage(page: PreparedPage, build: number, nonce = newNonce()): readonly Buffer[] {
   const policy = page.hasPolicy ? `; script-src 'nonce-${nonce}'; connect-src 'self'` : '';
-  const script = `<script nonce="${nonce}">${reloadScript(build)}</script>`;
+  const script = `<script nonce="${nonce}">${previewScript(build)}</script>`;
   // In pieces, written one after another: the bulk is never copied.
   return [Buffer.from(`${page.start}${policy}`, 'utf8'), page.middle, Buffer.from(`${script}${page.end}`, 'utf8')];
+}
+
+// browser/preview-client.ts, compiled by `npm run build` for the browser. Found from dist/serve/
+// and, when the tests run the sources, from src/serve/: both sit two folders below the package.
+const clientFile = new URL('../../dist/serve/browser/preview-client.js', import.meta.url);
+let client: string | undefined;
+
+/** The served page's script: the compiled client, started on the build the page shows. */
+function previewScript(build: number): string {
+  client ??= readFileSync(clientFile, 'utf8');
+  // Its own scope, so the page's globals stay as the report left them.
+  return `(() => {\n${client}\nstartPreview(${JSON.stringify(build)});\n})();`;
 }
 
 /** A nonce for one response: the served page's script carries it, and so does the policy sent with it. */

@@ -132,7 +132,7 @@ describe('the served page', () => {
       `content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'"`,
     );
     expect(page.match(/<script/g)).toHaveLength(1);
-    expect(page).toContain('let shown = 3;');
+    expect(page).toContain('startPreview(3);');
   });
 
   it('extends the policy the tool wrote first in <head>, and puts the script before the last </body>, whatever the report says', () => {

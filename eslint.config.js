@@ -38,6 +38,11 @@ export default defineConfig(
       // Spreading a string splits it into code points, which is what font coverage, length limits
       // and hyphenation measure; the rule still guards spreads of promises, functions and maps.
       '@typescript-eslint/no-misused-spread': ['error', { allow: ['string'] }],
+      // A leading underscore, or a rest sibling, marks a value left out on purpose.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-confusing-void-expression': [
         'error',
         { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true },

@@ -73,74 +73,115 @@ const maxFormDepth = 8;
  * one box. White fills (the page's own background) are not ink.
  */
 export function drawPage(content: Uint8Array, resources: DrawingResources): PageDrawing {
-  const drawing = { ink: [] as InkBox[], shows: [] as TextShow[], scale: undefined as number | undefined };
+  const drawing: Drawing = { ink: [], shows: [], scale: undefined };
   runContent(content, resources, identity, drawing, 0);
   return drawing;
 }
+
+type Drawing = { ink: InkBox[]; shows: TextShow[]; scale: number | undefined };
 
 function runContent(
   content: Uint8Array,
   resources: DrawingResources,
   base: Matrix,
-  drawing: { ink: InkBox[]; shows: TextShow[]; scale: number | undefined },
+  drawing: Drawing,
   depth: number,
 ): void {
-  const boxes = drawing.ink;
-  const stack: GraphicsState[] = [];
-  let gs: GraphicsState = { ctm: base, fillWhite: false, strokeWhite: false };
+  new ContentRun(content, resources, base, drawing, depth).run();
+}
+
+/**
+ * One content stream being run: the graphics and text state its operators change, the path
+ * being built, and the text run glyphs are added to.
+ */
+class ContentRun {
+  private readonly stack: GraphicsState[] = [];
+  private gs: GraphicsState;
   // The text line matrix (the text matrix is the same: glyph advances are not followed).
-  let ta = 1;
-  let tb = 0;
-  let tc = 0;
-  let td = 1;
-  let te = 0;
-  let tf = 0;
-  const setLine = (m: Matrix): void => {
-    [ta, tb, tc, td, te, tf] = m;
-  };
-  let fontSize = 0;
-  let font: number | undefined;
-  let leading = 0;
+  private line: Matrix = [...identity];
+  private fontSize = 0;
+  private font: number | undefined;
+  private leading = 0;
   // The bounding box of the path being built, in page space (only its box is ever needed).
-  let [px0, py0, px1, py1] = [Infinity, Infinity, -Infinity, -Infinity];
-  const resetPath = (): void => {
-    [px0, py0, px1, py1] = [Infinity, Infinity, -Infinity, -Infinity];
-  };
-  const operands = new Operands();
-  const num = (i: number): number => operands.last(i);
+  private path: [x0: number, y0: number, x1: number, y1: number] = [Infinity, Infinity, -Infinity, -Infinity];
+  private readonly operands = new Operands();
+  private textRun: { kind: 'text'; x0: number; x1: number; y0: number; y1: number } | undefined;
+  private runIndex = -1;
+
+  constructor(
+    private readonly content: Uint8Array,
+    private readonly resources: DrawingResources,
+    base: Matrix,
+    private readonly drawing: Drawing,
+    private readonly depth: number,
+  ) {
+    this.gs = { ctm: base, fillWhite: false, strokeWhite: false };
+  }
+
+  run(): void {
+    const handlers = this.handlers();
+    readContent(this.content, this.operands, (id) => {
+      // Never stops early: a handler's value (an assignment's) is not an answer.
+      handlers[id]?.();
+    });
+  }
+
+  private num(i: number): number {
+    return this.operands.last(i);
+  }
+
   // White in RGB (the last three operands) or gray (the last one): the page's own background.
-  const whiteRgb = (): boolean => num(1) >= 0.98 && num(2) >= 0.98 && num(3) >= 0.98;
-  const whiteGray = (): boolean => num(1) >= 0.98;
+  private whiteRgb(): boolean {
+    return this.num(1) >= 0.98 && this.num(2) >= 0.98 && this.num(3) >= 0.98;
+  }
+
+  private whiteGray(): boolean {
+    return this.num(1) >= 0.98;
+  }
+
   // CMYK with no ink in any channel.
-  const noInk = (): boolean => num(1) <= 0.02 && num(2) <= 0.02 && num(3) <= 0.02 && num(4) <= 0.02;
-  const addPoint = (x: number, y: number): void => {
-    const m = gs.ctm;
-    const [X, Y] = [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
-    if (X < px0) px0 = X;
-    if (X > px1) px1 = X;
-    if (Y < py0) py0 = Y;
-    if (Y > py1) py1 = Y;
-  };
-  const painted = (): void => {
-    drawing.scale ??= Math.hypot(gs.ctm[0], gs.ctm[1]);
-  };
-  let run: { kind: 'text'; x0: number; x1: number; y0: number; y1: number } | undefined;
-  let runIndex = -1;
-  const showText = (): void => {
-    painted();
-    const m = gs.ctm;
+  private noInk(): boolean {
+    return this.num(1) <= 0.02 && this.num(2) <= 0.02 && this.num(3) <= 0.02 && this.num(4) <= 0.02;
+  }
+
+  private matrixOperands(): Matrix {
+    return [this.num(6), this.num(5), this.num(4), this.num(3), this.num(2), this.num(1)];
+  }
+
+  private addPoint(x: number, y: number): void {
+    const [X, Y] = apply(this.gs.ctm, x, y);
+    const p = this.path;
+    if (X < p[0]) p[0] = X;
+    if (X > p[2]) p[2] = X;
+    if (Y < p[1]) p[1] = Y;
+    if (Y > p[3]) p[3] = Y;
+  }
+
+  private resetPath(): void {
+    this.path = [Infinity, Infinity, -Infinity, -Infinity];
+  }
+
+  private painted(): void {
+    this.drawing.scale ??= Math.hypot(this.gs.ctm[0], this.gs.ctm[1]);
+  }
+
+  private showText(): void {
+    this.painted();
+    const m = this.gs.ctm;
+    const [, , tc, td, te, tf] = this.line;
     const x = te * m[0] + tf * m[2] + m[4];
     const y = te * m[1] + tf * m[3] + m[5];
-    const strings = operandStringBounds(operands);
+    const strings = operandStringBounds(this.operands);
     // The glyphs' height on the page: the font size scaled by the text and graphics matrices.
-    const h = Math.hypot(tc * m[0] + td * m[2], tc * m[1] + td * m[3]) * fontSize;
+    const h = Math.hypot(tc * m[0] + td * m[2], tc * m[1] + td * m[3]) * this.fontSize;
     if (!(h > 0)) {
-      drawing.shows.push(new TextShow(font, content, strings, x, y, -1));
+      this.drawing.shows.push(new TextShow(this.font, this.content, strings, x, y, -1));
       return;
     }
     const [y0, y1] = [y - 0.25 * h, y + 0.8 * h];
     // The next glyph of a word or line (within two font sizes): the header's title and its
     // date, on one line at the two ends of the page, stay two runs.
+    const run = this.textRun;
     if (
       run &&
       Math.abs(run.y0 - y0) < 0.01 &&
@@ -151,35 +192,37 @@ function runContent(
       run.x0 = Math.min(run.x0, x);
       run.x1 = Math.max(run.x1, x);
     } else {
-      run = { kind: 'text', x0: x, x1: x, y0, y1 };
-      runIndex = boxes.push(run) - 1;
+      this.textRun = { kind: 'text', x0: x, x1: x, y0, y1 };
+      this.runIndex = this.drawing.ink.push(this.textRun) - 1;
     }
-    drawing.shows.push(new TextShow(font, content, strings, x, y, runIndex));
-  };
-  const paint = (isWhite: boolean): void => {
-    painted();
-    if (px0 <= px1 && !isWhite) {
-      boxes.push({ kind: 'path', x0: px0, y0: py0, x1: px1, y1: py1 });
-      run = undefined;
+    this.drawing.shows.push(new TextShow(this.font, this.content, strings, x, y, this.runIndex));
+  }
+
+  private paint(isWhite: boolean): void {
+    this.painted();
+    const [x0, y0, x1, y1] = this.path;
+    if (x0 <= x1 && !isWhite) {
+      this.drawing.ink.push({ kind: 'path', x0, y0, x1, y1 });
+      this.textRun = undefined;
     }
-    resetPath();
-  };
-  const newLine = (tx: number, ty: number): void => {
+    this.resetPath();
+  }
+
+  private newLine(tx: number, ty: number): void {
     // [1 0 0 1 tx ty] × the line matrix.
-    const e = tx * ta + ty * tc + te;
-    tf = tx * tb + ty * td + tf;
-    te = e;
-  };
-  const matrixOperands = (): Matrix => [num(6), num(5), num(4), num(3), num(2), num(1)];
-  const drawObject = (): void => {
-    painted();
-    const name = operandName(content, operands);
-    const form = name === undefined ? undefined : resources.form(name);
-    if (form && depth < maxFormDepth) {
-      runContent(form.content, form.resources, multiply(form.matrix, gs.ctm), drawing, depth + 1);
+    const [ta, tb, tc, td, te, tf] = this.line;
+    this.line = [ta, tb, tc, td, tx * ta + ty * tc + te, tx * tb + ty * td + tf];
+  }
+
+  private drawObject(): void {
+    this.painted();
+    const name = operandName(this.content, this.operands);
+    const form = name === undefined ? undefined : this.resources.form(name);
+    if (form && this.depth < maxFormDepth) {
+      runContent(form.content, form.resources, multiply(form.matrix, this.gs.ctm), this.drawing, this.depth + 1);
     } else {
-      const [[ax, ay], [bx, by]] = [apply(gs.ctm, 0, 0), apply(gs.ctm, 1, 1)];
-      boxes.push({
+      const [[ax, ay], [bx, by]] = [apply(this.gs.ctm, 0, 0), apply(this.gs.ctm, 1, 1)];
+      this.drawing.ink.push({
         kind: 'image',
         x0: Math.min(ax, bx),
         x1: Math.max(ax, bx),
@@ -187,60 +230,60 @@ function runContent(
         y1: Math.max(ay, by),
       });
     }
-    run = undefined;
-  };
+    this.textRun = undefined;
+  }
 
   // One handler per operator id (see content-tokens.ts): an array lookup, not a chain of comparisons.
-  const handlers: (() => void)[] = [];
-  const on = (names: string, handler: () => void): void => {
-    for (const name of names.split(' ')) handlers[op[name]!] = handler;
-  };
-  // The state is changed in place; q saves a copy of it, Q takes the copy back.
-  on('q', () => stack.push({ ...gs }));
-  on('Q', () => (gs = stack.pop() ?? gs));
-  on('cm', () => (gs.ctm = multiply(matrixOperands(), gs.ctm)));
-  on('rg', () => (gs.fillWhite = whiteRgb()));
-  on('RG', () => (gs.strokeWhite = whiteRgb()));
-  on('g', () => (gs.fillWhite = whiteGray()));
-  on('G', () => (gs.strokeWhite = whiteGray()));
-  on('k', () => (gs.fillWhite = noInk()));
-  on('K', () => (gs.strokeWhite = noInk()));
-  on('sc scn cs', () => (gs.fillWhite = false));
-  on('SC SCN CS', () => (gs.strokeWhite = false));
-  on('BT', () => setLine(identity));
-  on('Tf', () => {
-    fontSize = num(1);
-    const name = operandName(content, operands);
-    font = name === undefined ? undefined : resources.font(name);
-  });
-  on('TL', () => (leading = num(1)));
-  on('Tm', () => setLine(matrixOperands()));
-  on('Td', () => newLine(num(2), num(1)));
-  on('TD', () => {
-    leading = -num(1);
-    newLine(num(2), num(1));
-  });
-  on('T*', () => newLine(0, -leading));
-  on('Tj TJ', showText);
-  on(`' "`, () => {
-    newLine(0, -leading);
-    showText();
-  });
-  on('m l c v y', () => addPoint(num(2), num(1)));
-  on('re', () => {
-    const [x, y, w, h] = [num(4), num(3), num(2), num(1)];
-    addPoint(x, y);
-    addPoint(x + w, y + h);
-  });
-  on('f F f*', () => paint(gs.fillWhite));
-  on('S s', () => paint(gs.strokeWhite));
-  on('B B* b b*', () => paint(gs.fillWhite && gs.strokeWhite));
-  on('n', resetPath);
-  on('Do', drawObject);
-  readContent(content, operands, (id) => {
-    // Never stops early: a handler's value (an assignment's) is not an answer.
-    handlers[id]?.();
-  });
+  private handlers(): (() => void)[] {
+    const handlers: (() => void)[] = [];
+    const on = (names: string, handler: () => void): void => {
+      for (const name of names.split(' ')) handlers[op[name]!] = handler;
+    };
+    const num = (i: number): number => this.num(i);
+    // The state is changed in place; q saves a copy of it, Q takes the copy back.
+    on('q', () => this.stack.push({ ...this.gs }));
+    on('Q', () => (this.gs = this.stack.pop() ?? this.gs));
+    on('cm', () => (this.gs.ctm = multiply(this.matrixOperands(), this.gs.ctm)));
+    on('rg', () => (this.gs.fillWhite = this.whiteRgb()));
+    on('RG', () => (this.gs.strokeWhite = this.whiteRgb()));
+    on('g', () => (this.gs.fillWhite = this.whiteGray()));
+    on('G', () => (this.gs.strokeWhite = this.whiteGray()));
+    on('k', () => (this.gs.fillWhite = this.noInk()));
+    on('K', () => (this.gs.strokeWhite = this.noInk()));
+    on('sc scn cs', () => (this.gs.fillWhite = false));
+    on('SC SCN CS', () => (this.gs.strokeWhite = false));
+    on('BT', () => (this.line = [...identity]));
+    on('Tf', () => {
+      this.fontSize = num(1);
+      const name = operandName(this.content, this.operands);
+      this.font = name === undefined ? undefined : this.resources.font(name);
+    });
+    on('TL', () => (this.leading = num(1)));
+    on('Tm', () => (this.line = this.matrixOperands()));
+    on('Td', () => this.newLine(num(2), num(1)));
+    on('TD', () => {
+      this.leading = -num(1);
+      this.newLine(num(2), num(1));
+    });
+    on('T*', () => this.newLine(0, -this.leading));
+    on('Tj TJ', () => this.showText());
+    on(`' "`, () => {
+      this.newLine(0, -this.leading);
+      this.showText();
+    });
+    on('m l c v y', () => this.addPoint(num(2), num(1)));
+    on('re', () => {
+      const [x, y, w, h] = [num(4), num(3), num(2), num(1)];
+      this.addPoint(x, y);
+      this.addPoint(x + w, y + h);
+    });
+    on('f F f*', () => this.paint(this.gs.fillWhite));
+    on('S s', () => this.paint(this.gs.strokeWhite));
+    on('B B* b b*', () => this.paint(this.gs.fillWhite && this.gs.strokeWhite));
+    on('n', () => this.resetPath());
+    on('Do', () => this.drawObject());
+    return handlers;
+  }
 }
 
 /** a × b, for PDF's row-vector matrices [a b c d e f]. */

@@ -88,23 +88,7 @@ export function glanceView(
             }
           : none,
     ],
-    [
-      'glance.education',
-      (s) =>
-        joinSourced(
-          s,
-          sources,
-          locale,
-          none,
-          s.profile.education.map((e) => ({
-            text: locale.t('glance.degreeAt', {
-              degree: locale.user(e.field ? locale.t('glance.degree', { degree: e.degree, field: e.field }) : e.degree),
-              institution: locale.user(e.institution),
-            }),
-            ref: e.source,
-          })),
-        ),
-    ],
+    ['glance.education', (s) => joinSourced(s, sources, locale, none, educationItems(s, locale))],
     ['glance.career', (s) => career(s, sources, locale, none)],
     ['glance.papers', (s) => papers(s, sources, locale)],
     [
@@ -120,24 +104,7 @@ export function glanceView(
         ),
     ],
     ['glance.headlineFigures', (s) => joinSourced(s, sources, locale, none, headlineMetrics(s, locale))],
-    [
-      'glance.balance',
-      (s) =>
-        joinSourced(
-          s,
-          sources,
-          locale,
-          none,
-          s.profile.balance.map((b) => ({
-            text: locale.t('glance.balanceStance', {
-              tradeoff: locale.user(b.tradeoff),
-              stance: stanceShort(locale, b.position, b.poles),
-              n: locale.number(b.position),
-            }),
-            ref: b.evidence.map((e) => e.source).flat(),
-          })),
-        ),
-    ],
+    ['glance.balance', (s) => joinSourced(s, sources, locale, none, balanceItems(s, locale))],
   ];
   // The footprint row only where someone has one: every figure with its date and where it comes from.
   if (people.some((p) => p.profile.impact)) {
@@ -156,6 +123,29 @@ export function glanceView(
     rows: fields.map(([key, cell]) => ({ label: locale.t(key), cells: people.map(cell) })),
     byPerson: people.map((s, i) => ({ person: views[i]!, cells: rowFields.map(([, cell]) => cell(s)) })),
   };
+}
+
+/** Each degree, "Master's degree in Computer science, Peking University", with its sources. */
+function educationItems(s: Subject, locale: Locale): { text: string; ref: SourceRef }[] {
+  return s.profile.education.map((e) => ({
+    text: locale.t('glance.degreeAt', {
+      degree: locale.user(e.field ? locale.t('glance.degree', { degree: e.degree, field: e.field }) : e.degree),
+      institution: locale.user(e.institution),
+    }),
+    ref: e.source,
+  }));
+}
+
+/** Each trade-off with where the person stands on it, cited by its evidence. */
+function balanceItems(s: Subject, locale: Locale): { text: string; ref: SourceRef }[] {
+  return s.profile.balance.map((b) => ({
+    text: locale.t('glance.balanceStance', {
+      tradeoff: locale.user(b.tradeoff),
+      stance: stanceShort(locale, b.position, b.poles),
+      n: locale.number(b.position),
+    }),
+    ref: b.evidence.map((e) => e.source).flat(),
+  }));
 }
 
 /**

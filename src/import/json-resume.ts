@@ -37,52 +37,8 @@ export function parseJsonResume(json: JsonSource, source: RecordSource): ParsedR
       if (record) records.push(record);
     });
   };
-  each('work', (w, path) => {
-    // `name` in schema 1.0; `company` in the older drafts many resumes still use.
-    const organisation = str(w['name']) ?? str(w['company']);
-    const title = str(w['position']);
-    const note = str(w['summary']);
-    leftOut.add(
-      'JSON Resume work highlights',
-      "the profile has no place for them; write the ones that matter into the role's note",
-      arr(w['highlights']).length,
-    );
-    return {
-      kind: 'role',
-      entry: `work \`${[title, organisation].filter(Boolean).join(', ') || `#${(path[1] as number) + 1}`}\``,
-      at: json.locate(path),
-      ...(organisation ? { organisation } : {}),
-      ...(title ? { title } : {}),
-      // In JSON Resume a job with no endDate is the current one.
-      ...dates(w, 'present'),
-      ...(note ? { note } : {}),
-    };
-  });
-  each('education', (e, path) => {
-    const institution = str(e['institution']);
-    const degree = str(e['studyType']);
-    const field = str(e['area']);
-    const name = [degree, institution].filter(Boolean).join(', ') || `#${(path[1] as number) + 1}`;
-    leftOut.add('JSON Resume courses', 'the profile has no place for courses', arr(e['courses']).length);
-    if (str(e['score']) ?? str(e['gpa']))
-      leftOut.add('JSON Resume grades (score)', 'the profile has no place for grades');
-    if (!degree) {
-      leftOut.add(
-        `JSON Resume education \`${[institution, field].filter(Boolean).join(', ') || name}\``,
-        "it names no degree (studyType is empty), and a profile's education needs one: add it by hand",
-      );
-      return undefined;
-    }
-    return {
-      kind: 'degree',
-      entry: `education \`${name}\``,
-      at: json.locate(path),
-      ...(institution ? { institution } : {}),
-      degree,
-      ...(field ? { field } : {}),
-      ...dates(e),
-    };
-  });
+  each('work', (w, path) => workRecord(w, path, json, leftOut));
+  each('education', (e, path) => degreeRecord(e, path, json, leftOut));
   each('awards', (a, path) => {
     const title = str(a['title']);
     const awarder = str(a['awarder']);
@@ -131,6 +87,66 @@ export function parseJsonResume(json: JsonSource, source: RecordSource): ParsedR
     records,
     problems: [],
     leftOut: leftOut.list(),
+  };
+}
+
+/** A job, as a role: the current one when it has no end date. */
+function workRecord(
+  w: Record<string, unknown>,
+  path: JsonPath,
+  json: JsonSource,
+  leftOut: LeftOutCounter,
+): ImportedRecord {
+  // `name` in schema 1.0; `company` in the older drafts many resumes still use.
+  const organisation = str(w['name']) ?? str(w['company']);
+  const title = str(w['position']);
+  const note = str(w['summary']);
+  leftOut.add(
+    'JSON Resume work highlights',
+    "the profile has no place for them; write the ones that matter into the role's note",
+    arr(w['highlights']).length,
+  );
+  return {
+    kind: 'role',
+    entry: `work \`${[title, organisation].filter(Boolean).join(', ') || `#${(path[1] as number) + 1}`}\``,
+    at: json.locate(path),
+    ...(organisation ? { organisation } : {}),
+    ...(title ? { title } : {}),
+    // In JSON Resume a job with no endDate is the current one.
+    ...dates(w, 'present'),
+    ...(note ? { note } : {}),
+  };
+}
+
+/** A degree; an education that names none is left out and counted. */
+function degreeRecord(
+  e: Record<string, unknown>,
+  path: JsonPath,
+  json: JsonSource,
+  leftOut: LeftOutCounter,
+): ImportedRecord | undefined {
+  const institution = str(e['institution']);
+  const degree = str(e['studyType']);
+  const field = str(e['area']);
+  const name = [degree, institution].filter(Boolean).join(', ') || `#${(path[1] as number) + 1}`;
+  leftOut.add('JSON Resume courses', 'the profile has no place for courses', arr(e['courses']).length);
+  if (str(e['score']) ?? str(e['gpa']))
+    leftOut.add('JSON Resume grades (score)', 'the profile has no place for grades');
+  if (!degree) {
+    leftOut.add(
+      `JSON Resume education \`${[institution, field].filter(Boolean).join(', ') || name}\``,
+      "it names no degree (studyType is empty), and a profile's education needs one: add it by hand",
+    );
+    return undefined;
+  }
+  return {
+    kind: 'degree',
+    entry: `education \`${name}\``,
+    at: json.locate(path),
+    ...(institution ? { institution } : {}),
+    degree,
+    ...(field ? { field } : {}),
+    ...dates(e),
   };
 }
 

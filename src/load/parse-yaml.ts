@@ -1,5 +1,5 @@
 import { Composer, LineCounter, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { CST, Document, Node, YAMLError } from 'yaml';
+import type { CST, Document, Node, Scalar, YAMLError, YAMLMap } from 'yaml';
 import { firstLine } from '../errors.js';
 import type { Problem } from '../errors.js';
 import { limits } from '../limits.js';
@@ -172,42 +172,7 @@ class Walker {
       );
       return undefined;
     }
-    if (isMap(node)) {
-      const out: Record<string, unknown> = {};
-      const merges: Node[] = [];
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyNode = pair.key as Node | null;
-        const keyStart = keyNode?.range?.[0] ?? offset;
-        if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
-          this.report(keyStart, path, 'a key must be a plain word, not a list, mapping or empty value');
-          continue;
-        }
-        if (keyNode.type === 'PLAIN' && keyNode.value === '<<') {
-          if (pair.value) merges.push(pair.value as Node);
-          else this.report(keyStart, path, mergeUsage);
-          continue;
-        }
-        const key = String(keyNode.value);
-        if (forbiddenKeys.has(key)) {
-          this.report(keyStart, [...path, key], `the key \`${key}\` is not allowed (it could alter built-in objects)`);
-          continue;
-        }
-        if (Object.prototype.hasOwnProperty.call(out, key)) {
-          this.report(keyStart, [...path, key], `the key \`${key}\` appears twice in the same mapping; keep only one`);
-          continue;
-        }
-        const valueNode = pair.value as Node | null;
-        if (valueNode) {
-          out[key] = this.walk(valueNode, [...path, key], depth + 1, viaAlias, keyStart);
-        } else {
-          if (!viaAlias) this.positions.record([...path, key], { value: keyStart, key: keyStart });
-          out[key] = null;
-        }
-      }
-      for (const source of merges) this.merge(out, source, path, depth, viaAlias);
-      return out;
-    }
+    if (isMap(node)) return this.walkMap(node, path, depth, viaAlias, offset);
     if (isSeq(node)) {
       const out: unknown[] = [];
       node.items.forEach((item, index) => {
@@ -215,22 +180,63 @@ class Walker {
       });
       return out;
     }
-    if (isScalar(node)) {
-      const value = node.value;
-      if (typeof value === 'number' && node.type === 'PLAIN' && /^[-+]?0\d/.test(String(node.source))) {
-        this.report(
-          offset,
-          path,
-          `${node.source} has a leading zero, which YAML reads as the number ${value}; write ${value}, or put it in quotes if it is text`,
-        );
-        return undefined;
+    if (isScalar(node)) return this.scalar(node, path, offset);
+    this.report(offset, path, 'this value is not something a profile can hold');
+    return undefined;
+  }
+
+  /** A mapping: its keys checked (plain words, no `__proto__`, none twice), merge keys applied last. */
+  private walkMap(node: YAMLMap, path: FieldPath, depth: number, viaAlias: boolean, offset: number): unknown {
+    const out: Record<string, unknown> = {};
+    const merges: Node[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const keyStart = keyNode?.range?.[0] ?? offset;
+      if (!isScalar(keyNode) || (typeof keyNode.value !== 'string' && typeof keyNode.value !== 'number')) {
+        this.report(keyStart, path, 'a key must be a plain word, not a list, mapping or empty value');
+        continue;
       }
-      if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-        return value;
-      this.report(offset, path, 'this value is not plain text, a number, true/false or empty');
+      if (keyNode.type === 'PLAIN' && keyNode.value === '<<') {
+        if (pair.value) merges.push(pair.value as Node);
+        else this.report(keyStart, path, mergeUsage);
+        continue;
+      }
+      const key = String(keyNode.value);
+      if (forbiddenKeys.has(key)) {
+        this.report(keyStart, [...path, key], `the key \`${key}\` is not allowed (it could alter built-in objects)`);
+        continue;
+      }
+      if (Object.prototype.hasOwnProperty.call(out, key)) {
+        this.report(keyStart, [...path, key], `the key \`${key}\` appears twice in the same mapping; keep only one`);
+        continue;
+      }
+      const valueNode = pair.value as Node | null;
+      if (valueNode) {
+        out[key] = this.walk(valueNode, [...path, key], depth + 1, viaAlias, keyStart);
+      } else {
+        if (!viaAlias) this.positions.record([...path, key], { value: keyStart, key: keyStart });
+        out[key] = null;
+      }
+    }
+    for (const source of merges) this.merge(out, source, path, depth, viaAlias);
+    return out;
+  }
+
+  /** Text, a number, true/false or empty: anything else YAML can write is refused. */
+  private scalar(node: Scalar, path: FieldPath, offset: number): unknown {
+    const value = node.value;
+    if (typeof value === 'number' && node.type === 'PLAIN' && /^[-+]?0\d/.test(String(node.source))) {
+      this.report(
+        offset,
+        path,
+        `${node.source} has a leading zero, which YAML reads as the number ${value}; write ${value}, or put it in quotes if it is text`,
+      );
       return undefined;
     }
-    this.report(offset, path, 'this value is not something a profile can hold');
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      return value;
+    this.report(offset, path, 'this value is not plain text, a number, true/false or empty');
     return undefined;
   }
 

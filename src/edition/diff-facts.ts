@@ -167,36 +167,9 @@ function citations(profile: Profile, refs: readonly SourceRef[]): FactChange['so
 /** The items of one section of a profile, each with the fields a reader sees, written as the locale writes them. */
 function items(section: Exclude<ChangeSection, 'people'>, profile: Profile, locale: Locale): Item[] {
   const date = (d: string | undefined): Value => (d === undefined ? undefined : locale.date(d));
-  const list = (texts: readonly string[]): Value =>
-    texts.length === 0 ? undefined : texts.join(locale.t('list.semicolon'));
   switch (section) {
-    case 'person': {
-      const p = profile.person;
-      return [
-        {
-          key: 'person',
-          label: '',
-          fields: [
-            ['name', p.name],
-            ['nativeName', p.nativeName],
-            ['birthYear', p.birthYear === undefined ? undefined : String(p.birthYear)],
-            ['headline', p.headline],
-            ['currentRole', p.currentRole],
-            ['highlights', list((p.highlights ?? []).map((h) => h.text))],
-            // The footprint changes with time: a newer count is a change of the person's figures.
-            ['citations', profile.impact ? locale.number(profile.impact.citations) : undefined],
-            ['hIndex', profile.impact?.hIndex === undefined ? undefined : locale.number(profile.impact.hIndex)],
-            ['i10Index', profile.impact?.i10Index === undefined ? undefined : locale.number(profile.impact.i10Index)],
-            ['asOf', profile.impact ? locale.date(profile.impact.asOf) : undefined],
-          ],
-          sourceIds: [
-            p.source,
-            ...(p.highlights ?? []).map((h) => h.source),
-            ...(profile.impact ? [profile.impact.source] : []),
-          ],
-        },
-      ];
-    }
+    case 'person':
+      return [personItem(profile, locale)];
     case 'education':
       return profile.education.map((e) => ({
         key: `${e.institution}|${e.start ?? ''}`,
@@ -243,36 +216,7 @@ function items(section: Exclude<ChangeSection, 'people'>, profile: Profile, loca
         sourceIds: [p.source],
       }));
     case 'models':
-      return profile.models.flatMap((m) => [
-        {
-          key: m.id,
-          label: m.name,
-          fields: [
-            ['name', m.name],
-            ['organisation', m.organisation],
-            ['released', date(m.released)],
-            ['role', m.role],
-            ['summary', m.summary],
-            ['innovations', list(m.innovations)],
-          ] as const,
-          sourceIds: [m.source],
-        },
-        ...m.metrics.map((metric) => ({
-          key: `${m.id}|${metric.label}`,
-          label: `${m.name}: ${metric.label}`,
-          fields: [
-            ['value', locale.quantity(metric.value, metric.unit)],
-            [
-              'baseline',
-              metric.baseline
-                ? `${metric.baseline.name}: ${locale.quantity(metric.baseline.value, metric.unit)}`
-                : undefined,
-            ],
-            ['claim', metric.claim],
-          ] as const,
-          sourceIds: [metric.source],
-        })),
-      ]);
+      return modelItems(profile, locale);
     case 'balance':
       return profile.balance.map((b) => ({
         key: b.tradeoff,
@@ -297,4 +241,72 @@ function items(section: Exclude<ChangeSection, 'people'>, profile: Profile, loca
         sourceIds: [s.id],
       }));
   }
+}
+
+/** The person's own facts (and footprint), as one item. */
+function personItem(profile: Profile, locale: Locale): Item {
+  const p = profile.person;
+  const highlights = p.highlights ?? [];
+  return {
+    key: 'person',
+    label: '',
+    fields: [
+      ['name', p.name],
+      ['nativeName', p.nativeName],
+      ['birthYear', p.birthYear === undefined ? undefined : String(p.birthYear)],
+      ['headline', p.headline],
+      ['currentRole', p.currentRole],
+      [
+        'highlights',
+        list(
+          locale,
+          highlights.map((h) => h.text),
+        ),
+      ],
+      // The footprint changes with time: a newer count is a change of the person's figures.
+      ['citations', profile.impact ? locale.number(profile.impact.citations) : undefined],
+      ['hIndex', profile.impact?.hIndex === undefined ? undefined : locale.number(profile.impact.hIndex)],
+      ['i10Index', profile.impact?.i10Index === undefined ? undefined : locale.number(profile.impact.i10Index)],
+      ['asOf', profile.impact ? locale.date(profile.impact.asOf) : undefined],
+    ],
+    sourceIds: [p.source, ...highlights.map((h) => h.source), ...(profile.impact ? [profile.impact.source] : [])],
+  };
+}
+
+/** Each model, then each of its figures as an item of its own. */
+function modelItems(profile: Profile, locale: Locale): Item[] {
+  return profile.models.flatMap((m) => [
+    {
+      key: m.id,
+      label: m.name,
+      fields: [
+        ['name', m.name],
+        ['organisation', m.organisation],
+        ['released', m.released === undefined ? undefined : locale.date(m.released)],
+        ['role', m.role],
+        ['summary', m.summary],
+        ['innovations', list(locale, m.innovations)],
+      ] as const,
+      sourceIds: [m.source],
+    },
+    ...m.metrics.map((metric) => ({
+      key: `${m.id}|${metric.label}`,
+      label: `${m.name}: ${metric.label}`,
+      fields: [
+        ['value', locale.quantity(metric.value, metric.unit)],
+        [
+          'baseline',
+          metric.baseline
+            ? `${metric.baseline.name}: ${locale.quantity(metric.baseline.value, metric.unit)}`
+            : undefined,
+        ],
+        ['claim', metric.claim],
+      ] as const,
+      sourceIds: [metric.source],
+    })),
+  ]);
+}
+
+function list(locale: Locale, texts: readonly string[]): Value {
+  return texts.length === 0 ? undefined : texts.join(locale.t('list.semicolon'));
 }

@@ -92,41 +92,7 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
   const formats = parsed.map((p) => ({ file: p.file, format: p.format, records: p.records.length }));
   const leftOut = parsed.flatMap((p) => p.leftOut ?? []);
 
-  const errors: Problem[] = [];
-  const skipped: Problem[] = [];
-  const drafts: SourcedDraft[] = [];
-  for (const file of parsed) {
-    const fatal = file.records.length === 0 && file.problems.some((p) => p.severity === 'error');
-    (options.skipBad && !fatal ? skipped : errors).push(...file.problems);
-    for (const record of file.records) {
-      const mapped = mapRecord(record, file.file, person);
-      const bad = mapped.problems.filter((p) => p.severity === 'error');
-      if (bad.length > 0 || !mapped.draft) (options.skipBad ? skipped : errors).push(...bad);
-      else drafts.push({ draft: mapped.draft, file: file.file, fileSource: file.source, warnings: mapped.problems });
-    }
-  }
-  // Someone else's citations would be a wrong fact with a source: the record must name the person.
-  const impacts: SourcedImpact[] = [];
-  for (const file of parsed) {
-    if (!file.impact) continue;
-    const { names, at, entry } = file.impact;
-    if (
-      names.length === 0 ||
-      matchAuthor(
-        person,
-        names.map((literal) => ({ literal })),
-      ).kind !== 'absent'
-    )
-      impacts.push({ impact: file.impact, file: file.file, fileSource: file.source });
-    else
-      (options.skipBad ? skipped : errors).push(
-        problemAt(
-          file.file,
-          at,
-          `${entry}: the record is of ${names[0]}, not ${person.name}, so its citation counts are not imported; import the record of ${person.name}`,
-        ),
-      );
-  }
+  const { errors, skipped, drafts, impacts } = sortRecords(parsed, person, options.skipBad ?? false);
   if (errors.length > 0) return fail(errors, { formats, skipped, leftOut });
 
   const plan = planImport(
@@ -187,6 +153,53 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
   const problems = [...checked.problems.filter((p) => !isUncitedWarning(p)), ...plan.warnings];
   if (!checked.value) return fail(problems, summary);
   return { ok: true, before, text, problems, ...summary };
+}
+
+/**
+ * The records that can be imported (mapped to drafts, and footprints of this person), and the
+ * problems of the others: errors, or with skipBad, skipped and named.
+ */
+function sortRecords(
+  parsed: readonly ParsedRecords[],
+  person: PersonNames,
+  skipBad: boolean,
+): { errors: Problem[]; skipped: Problem[]; drafts: SourcedDraft[]; impacts: SourcedImpact[] } {
+  const errors: Problem[] = [];
+  const skipped: Problem[] = [];
+  const drafts: SourcedDraft[] = [];
+  for (const file of parsed) {
+    const fatal = file.records.length === 0 && file.problems.some((p) => p.severity === 'error');
+    (skipBad && !fatal ? skipped : errors).push(...file.problems);
+    for (const record of file.records) {
+      const mapped = mapRecord(record, file.file, person);
+      const bad = mapped.problems.filter((p) => p.severity === 'error');
+      if (bad.length > 0 || !mapped.draft) (skipBad ? skipped : errors).push(...bad);
+      else drafts.push({ draft: mapped.draft, file: file.file, fileSource: file.source, warnings: mapped.problems });
+    }
+  }
+  // Someone else's citations would be a wrong fact with a source: the record must name the person.
+  const impacts: SourcedImpact[] = [];
+  for (const file of parsed) {
+    if (!file.impact) continue;
+    const { names, at, entry } = file.impact;
+    if (
+      names.length === 0 ||
+      matchAuthor(
+        person,
+        names.map((literal) => ({ literal })),
+      ).kind !== 'absent'
+    )
+      impacts.push({ impact: file.impact, file: file.file, fileSource: file.source });
+    else
+      (skipBad ? skipped : errors).push(
+        problemAt(
+          file.file,
+          at,
+          `${entry}: the record is of ${names[0]}, not ${person.name}, so its citation counts are not imported; import the record of ${person.name}`,
+        ),
+      );
+  }
+  return { errors, skipped, drafts, impacts };
 }
 
 /** Sources nobody cites are the user's business, not the import's. */

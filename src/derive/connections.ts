@@ -76,6 +76,79 @@ export function coAuthors(authors: string): string[] {
     .filter((a) => a.length > 1 && /\p{L}/u.test(a));
 }
 
+/** What the lines of a pair are written with: the locale, a profile's text marked as the user's, citations. */
+interface PairText {
+  readonly locale: Locale;
+  readonly u: (text: string) => string;
+  readonly cite: (refs: readonly [number, SourceRef][]) => SourceLink[];
+}
+
+/** Co-authors they share, outside the papers they wrote together. */
+function sharedCoAuthors(a: Subject, b: Subject, joint: ReadonlySet<string>, text: PairText): ConnectionLine[] {
+  const { locale, u, cite } = text;
+  const lines: ConnectionLine[] = [];
+  const ownNames = [a, b].flatMap((s) => [
+    s.profile.person.name,
+    ...(s.profile.person.nativeName ? [s.profile.person.nativeName] : []),
+  ]);
+  const coA = a.profile.papers
+    .filter((p) => p.authors && !joint.has(foldText(p.title)))
+    .flatMap((p) => coAuthors(p.authors!).map((name) => ({ name, ref: p.source })));
+  const coB = b.profile.papers
+    .filter((p) => p.authors && !joint.has(foldText(p.title)))
+    .flatMap((p) => coAuthors(p.authors!).map((name) => ({ name, ref: p.source })));
+  const seen = new Set<string>();
+  for (const x of coA) {
+    if (ownNames.some((n) => nameMatches(n, x.name))) continue;
+    const ys = coB.filter((y) => nameMatches(x.name, y.name));
+    const key = nameWords(x.name).sort().join(' ');
+    if (ys.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const refsA = coA.filter((o) => nameMatches(o.name, x.name)).map((o) => [a.index, o.ref] as [number, SourceRef]);
+    lines.push({
+      text: locale.t('connections.coAuthor', { name: u(x.name) }),
+      sources: cite([...refsA, ...ys.map((y) => [b.index, y.ref] as [number, SourceRef])]),
+    });
+  }
+  return lines;
+}
+
+/** Venues they share (a venue without its year: ICML 2022 and ICML 2024 are both ICML). */
+function sharedVenues(a: Subject, b: Subject, joint: ReadonlySet<string>, text: PairText): ConnectionLine[] {
+  const { locale, u, cite } = text;
+  const lines: ConnectionLine[] = [];
+  const venues = new Map<string, { name: string; a: [number, SourceRef][]; b: [number, SourceRef][] }>();
+  for (const [who, s] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    for (const p of s.profile.papers) {
+      // A paper whose profile names no venue shares none.
+      if (joint.has(foldText(p.title)) || p.venue === undefined) continue;
+      const name = venueName(p.venue);
+      const key = foldText(name);
+      if (/\barxiv\b|preprint/.test(key)) continue;
+      const entry = venues.get(key) ?? { name, a: [], b: [] };
+      entry[who].push([s.index, p.source]);
+      venues.set(key, entry);
+    }
+  }
+  for (const v of venues.values()) {
+    if (v.a.length === 0 || v.b.length === 0) continue;
+    lines.push({
+      text: locale.t('connections.venue', {
+        venue: u(v.name),
+        first: u(a.name),
+        firstCount: locale.count('count.papers', v.a.length),
+        second: u(b.name),
+        secondCount: locale.count('count.papers', v.b.length),
+      }),
+      sources: cite([...v.a, ...v.b]),
+    });
+  }
+  return lines;
+}
+
 interface Place {
   readonly name: string;
   readonly from?: number;
@@ -126,6 +199,7 @@ export function connectionsView(
     const links = refs.flatMap(([person, ref]) => sources.links(person, ref));
     return [...new Map(links.map((l) => [l.number, l])).values()].sort((a, b) => a.number - b.number);
   };
+  const pairText: PairText = { locale, u, cite };
   const pairs: ConnectionsView['pairs'][number][] = [];
   const shared = new Map<string, string>();
   for (let i = 0; i < people.length; i++) {
@@ -133,10 +207,6 @@ export function connectionsView(
       const a = people[i]!;
       const b = people[j]!;
       const lines: ConnectionLine[] = [];
-      const ownNames = [a, b].flatMap((s) => [
-        s.profile.person.name,
-        ...(s.profile.person.nativeName ? [s.profile.person.nativeName] : []),
-      ]);
 
       // Papers they wrote together.
       const joint = new Set<string>();
@@ -158,28 +228,7 @@ export function connectionsView(
         });
       }
 
-      // Co-authors they share, outside the papers they wrote together.
-      const coA = a.profile.papers
-        .filter((p) => p.authors && !joint.has(foldText(p.title)))
-        .flatMap((p) => coAuthors(p.authors!).map((name) => ({ name, ref: p.source })));
-      const coB = b.profile.papers
-        .filter((p) => p.authors && !joint.has(foldText(p.title)))
-        .flatMap((p) => coAuthors(p.authors!).map((name) => ({ name, ref: p.source })));
-      const seen = new Set<string>();
-      for (const x of coA) {
-        if (ownNames.some((n) => nameMatches(n, x.name))) continue;
-        const ys = coB.filter((y) => nameMatches(x.name, y.name));
-        const key = nameWords(x.name).sort().join(' ');
-        if (ys.length === 0 || seen.has(key)) continue;
-        seen.add(key);
-        const refsA = coA
-          .filter((o) => nameMatches(o.name, x.name))
-          .map((o) => [a.index, o.ref] as [number, SourceRef]);
-        lines.push({
-          text: locale.t('connections.coAuthor', { name: u(x.name) }),
-          sources: cite([...refsA, ...ys.map((y) => [b.index, y.ref] as [number, SourceRef])]),
-        });
-      }
+      lines.push(...sharedCoAuthors(a, b, joint, pairText));
 
       // Institutions they share.
       const pa = places(a.profile, buildYear);
@@ -211,36 +260,7 @@ export function connectionsView(
         });
       }
 
-      // Venues they share (a venue without its year: ICML 2022 and ICML 2024 are both ICML).
-      const venues = new Map<string, { name: string; a: [number, SourceRef][]; b: [number, SourceRef][] }>();
-      for (const [who, s] of [
-        ['a', a],
-        ['b', b],
-      ] as const) {
-        for (const p of s.profile.papers) {
-          // A paper whose profile names no venue shares none.
-          if (joint.has(foldText(p.title)) || p.venue === undefined) continue;
-          const name = venueName(p.venue);
-          const key = foldText(name);
-          if (/\barxiv\b|preprint/.test(key)) continue;
-          const entry = venues.get(key) ?? { name, a: [], b: [] };
-          entry[who].push([s.index, p.source]);
-          venues.set(key, entry);
-        }
-      }
-      for (const v of venues.values()) {
-        if (v.a.length === 0 || v.b.length === 0) continue;
-        lines.push({
-          text: locale.t('connections.venue', {
-            venue: u(v.name),
-            first: u(a.name),
-            firstCount: locale.count('count.papers', v.a.length),
-            second: u(b.name),
-            secondCount: locale.count('count.papers', v.b.length),
-          }),
-          sources: cite([...v.a, ...v.b]),
-        });
-      }
+      lines.push(...sharedVenues(a, b, joint, pairText));
 
       // Models or products they both worked on.
       for (const m of a.profile.models) {

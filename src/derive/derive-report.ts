@@ -2,7 +2,7 @@ import { builtInLocale } from '../i18n/locale.js';
 import { comparisonTitle } from '../i18n/report-title.js';
 import type { Locale } from '../i18n/locale.js';
 import { isLanguage } from '../i18n/languages.js';
-import type { LocalisedProfile } from '../schema/profile-schema.js';
+import type { LocalisedProfile, Profile } from '../schema/profile-schema.js';
 import type { ReportSpec, SectionName } from '../schema/report-schema.js';
 import { balanceChart, balanceThemes } from './charts/balance-charts.js';
 import { metricCharts } from './charts/metric-charts.js';
@@ -23,6 +23,7 @@ import { citationsPerYearChart } from './charts/footprint-chart.js';
 import { connectionsView } from './connections.js';
 import { footprintView } from './footprint.js';
 import { staleFacts } from './stale-facts.js';
+import type { StaleFact } from './stale-facts.js';
 import type { Subject } from './subject.js';
 import type { ModelView, PersonBlock } from './view-model.js';
 import type { ChangeMarks } from './changes-view.js';
@@ -87,20 +88,8 @@ export function deriveReport(
       )
     : spec.title;
 
-  // Every chart is in the report's language: it picks the glyph forms of its Han text, and its
-  // axes write numbers the way the page does.
-  const inLocale = (chart: ChartSpec): ChartSpec => ({ ...chart, lang: locale.language, numbers: locale.numberStyle });
-  const timelineDrawn = timelineChart(people, spec.buildDate, locale);
-  const timeline = { ...timelineDrawn, spec: inLocale(timelineDrawn.spec) };
-  const perYear = inLocale(papersPerYearChart(people, locale));
-  const venues = inLocale(papersByVenueChart(people, locale));
-  const metricsDrawn = metricCharts(people, locale);
-  const metrics = { ...metricsDrawn, charts: metricsDrawn.charts.map(inLocale) };
-  const themes = balanceThemes(
-    people,
-    written.map((p) => p.balance),
-  );
-  const themeCharts = themes.map((theme) => inLocale(balanceChart(theme, locale)));
+  const inLocale = chartsIn(locale);
+  const { timeline, perYear, venues, metrics, themes, themeCharts } = sectionCharts(people, written, spec, locale);
   const footprint = footprintView(people, views, sources, locale);
   const citations = footprint ? inLocale(citationsPerYearChart(people, locale)) : undefined;
   // What connects the people is about two or more of them; a one-person report leaves it out, and says so.
@@ -110,21 +99,8 @@ export function deriveReport(
   }
   const connections = people.length >= 2 ? connectionsView(people, sources, locale, spec.buildDate) : undefined;
   const stale = spec.maxAge ? staleFacts(profiles, spec.buildDate, spec.maxAge) : [];
-  for (const fact of stale) {
-    const name = profiles[fact.person]!.person.name;
-    const cited = fact.sources.join(', ');
-    warnings.push(
-      fact.newest
-        ? `${name}: ${fact.path}: the ${fact.what} may be out of date: its newest source (${cited}) is from ${fact.newest}, more than ${spec.maxAge} before the build date ${spec.buildDate}; check it and give the source an \`accessed\` date`
-        : `${name}: ${fact.path}: the ${fact.what} may be out of date: no source of it (${cited}) gives a date, so it cannot be shown to be within ${spec.maxAge} of the build date; give the source a \`date\` or \`accessed\``,
-    );
-  }
-  const asOf = (person: number, key: string): string | undefined => {
-    const fact = stale.find((f) => f.person === person && f.key === key);
-    return fact
-      ? locale.t('stale.asOf', { date: fact.newest ? locale.date(fact.newest.slice(0, 7)) : locale.t('stale.undated') })
-      : undefined;
-  };
+  warnings.push(...staleWarnings(stale, profiles, spec));
+  const asOf = staleAsOf(stale, locale);
 
   const charts: ChartSpec[] = [
     ...(include.has('timeline') ? [timeline.spec] : []),
@@ -133,35 +109,18 @@ export function deriveReport(
     ...(include.has('balance-points') ? themeCharts : []),
   ];
 
-  const sections: SectionRef[] = spec.sections
-    .filter((name) => include.has(name))
-    .map((name) => ({
-      name,
-      partial: name,
-      id: `section-${name}`,
-      title: name === 'cover' ? title : locale.t(sectionKeys[name]),
-    }));
   const changed = extras.since ? sinceView(extras.since, spec, written, views, sources, locale) : undefined;
-  if (changed) {
-    // Right after the at-a-glance (or the cover), where a reader of the new edition looks first.
-    const after = Math.max(
-      sections.findIndex((s) => s.name === 'at-a-glance'),
-      sections.findIndex((s) => s.name === 'cover'),
-    );
-    sections.splice(after + 1, 0, { name: 'changes', partial: 'changes', id: 'section-changes', title: changed.title });
-  }
+  const sections = sectionRefs(
+    spec.sections.filter((name) => include.has(name)),
+    title,
+    locale,
+    changed?.title,
+  );
   const marks = changed?.marks;
 
-  const totalPapers = people.reduce((n, p) => n + p.profile.papers.length, 0);
-  const totalModels = people.reduce((n, p) => n + p.profile.models.length, 0);
   const buildDate = locale.longDate(spec.buildDate);
   const peopleNames = locale.list(views.map((v) => locale.user(v.name)));
-  const counts = [
-    locale.count('count.people', people.length),
-    locale.count('count.papers', totalPapers),
-    locale.count('count.models', totalModels),
-    locale.count('count.sources', sources.list().length),
-  ].join(locale.t('list.comma'));
+  const counts = coverCounts(people, sources, locale);
   const view: ReportView = {
     lang: locale.language,
     dir: locale.dir,
@@ -264,4 +223,93 @@ function sinceView(
   const personIndex = new Map(written.map((p, i) => [personKey(p.person.name), i]));
   const { view, marks } = changesView(changes, date, views, personIndex, sources, locale);
   return { title: locale.t('changes.title', { date }), view, marks };
+}
+
+/** The report's sections in order, the changes since the last edition (if asked for) after the at-a-glance. */
+function sectionRefs(
+  names: readonly SectionName[],
+  title: string,
+  locale: Locale,
+  changesTitle: string | undefined,
+): SectionRef[] {
+  const sections: SectionRef[] = names.map((name) => ({
+    name,
+    partial: name,
+    id: `section-${name}`,
+    title: name === 'cover' ? title : locale.t(sectionKeys[name]),
+  }));
+  if (changesTitle !== undefined) {
+    // Right after the at-a-glance (or the cover), where a reader of the new edition looks first.
+    const after = Math.max(
+      sections.findIndex((s) => s.name === 'at-a-glance'),
+      sections.findIndex((s) => s.name === 'cover'),
+    );
+    sections.splice(after + 1, 0, { name: 'changes', partial: 'changes', id: 'section-changes', title: changesTitle });
+  }
+  return sections;
+}
+
+/** A warning for each fact older than the spec's maxAge, naming the sources to check. */
+function staleWarnings(stale: readonly StaleFact[], profiles: readonly Profile[], spec: ReportSpec): string[] {
+  return stale.map((fact) => {
+    const name = profiles[fact.person]!.person.name;
+    const cited = fact.sources.join(', ');
+    return fact.newest
+      ? `${name}: ${fact.path}: the ${fact.what} may be out of date: its newest source (${cited}) is from ${fact.newest}, more than ${spec.maxAge} before the build date ${spec.buildDate}; check it and give the source an \`accessed\` date`
+      : `${name}: ${fact.path}: the ${fact.what} may be out of date: no source of it (${cited}) gives a date, so it cannot be shown to be within ${spec.maxAge} of the build date; give the source a \`date\` or \`accessed\``;
+  });
+}
+
+/** "As of Sep 2021" for a stale fact of a person, by its key; undefined for a fresh one. */
+function staleAsOf(stale: readonly StaleFact[], locale: Locale): (person: number, key: string) => string | undefined {
+  return (person, key) => {
+    const fact = stale.find((f) => f.person === person && f.key === key);
+    return fact
+      ? locale.t('stale.asOf', { date: fact.newest ? locale.date(fact.newest.slice(0, 7)) : locale.t('stale.undated') })
+      : undefined;
+  };
+}
+
+/**
+ * Every chart is in the report's language: it picks the glyph forms of its Han text, and its
+ * axes write numbers the way the page does.
+ */
+function chartsIn(locale: Locale): (chart: ChartSpec) => ChartSpec {
+  return (chart) => ({ ...chart, lang: locale.language, numbers: locale.numberStyle });
+}
+
+/** The charts of the timeline, papers, models and balance sections, in the report's language. */
+function sectionCharts(
+  people: readonly Subject[],
+  written: readonly LocalisedProfile[],
+  spec: ReportSpec,
+  locale: Locale,
+) {
+  const inLocale = chartsIn(locale);
+  const timelineDrawn = timelineChart(people, spec.buildDate, locale);
+  const metricsDrawn = metricCharts(people, locale);
+  const themes = balanceThemes(
+    people,
+    written.map((p) => p.balance),
+  );
+  return {
+    timeline: { ...timelineDrawn, spec: inLocale(timelineDrawn.spec) },
+    perYear: inLocale(papersPerYearChart(people, locale)),
+    venues: inLocale(papersByVenueChart(people, locale)),
+    metrics: { ...metricsDrawn, charts: metricsDrawn.charts.map(inLocale) },
+    themes,
+    themeCharts: themes.map((theme) => inLocale(balanceChart(theme, locale))),
+  };
+}
+
+/** "2 people, 9 papers, 6 models, 11 sources", for the cover. */
+function coverCounts(people: readonly Subject[], sources: SourceIndex, locale: Locale): string {
+  const totalPapers = people.reduce((n, p) => n + p.profile.papers.length, 0);
+  const totalModels = people.reduce((n, p) => n + p.profile.models.length, 0);
+  return [
+    locale.count('count.people', people.length),
+    locale.count('count.papers', totalPapers),
+    locale.count('count.models', totalModels),
+    locale.count('count.sources', sources.list().length),
+  ].join(locale.t('list.comma'));
 }

@@ -3,7 +3,7 @@ import { sourceIds } from '../schema/primitives.js';
 import { normaliseTitle } from './identifiers.js';
 import { PaperIndex, idStem, paperKeys, sameWork, twoPublications } from './paper-index.js';
 import { SourceBook } from './source-book.js';
-import type { PaperDraft } from './map-records.js';
+import type { Draft, PaperDraft } from './map-records.js';
 import { planImpact } from './plan-impact.js';
 import type { SourcedImpact } from './plan-impact.js';
 import type { ImportPlan, SourcedDraft } from './import-plan.js';
@@ -31,17 +31,7 @@ export function planImport(
   today: string,
   impacts: readonly SourcedImpact[] = [],
 ): ImportPlan {
-  const plan: ImportPlan = {
-    papers: [],
-    career: [],
-    education: [],
-    highlights: [],
-    sources: [],
-    duplicates: [],
-    conflicts: [],
-    warnings: [],
-    fileSourceIds: new Map(),
-  };
+  const plan = emptyPlan();
   const sources = new SourceBook(existing.sources, plan, today);
   const paperIds = new Set(existing.papers.map((p) => p.id));
   const known = new PaperIndex<number>();
@@ -119,42 +109,9 @@ export function planImport(
       drafted.set(paper, item);
       plan.warnings.push(...item.warnings);
     } else if (draft.kind === 'role') {
-      const key = roleKey(draft.value);
-      const index = roles.get(key);
-      if (index !== undefined) {
-        const target = existing.career[index]!;
-        const where = `career[${index}] (${target.organisation})`;
-        plan.duplicates.push({ file, entry: draft.record.entry, target: where });
-        compare(plan, file, draft.record.entry, where, [
-          ['start', target.start, draft.value.start],
-          ['end', target.end, draft.value.end],
-        ]);
-      } else if (plannedRoles.has(`${key}|${draft.value.start ?? ''}`)) {
-        plan.duplicates.push({ file, entry: draft.record.entry, target: 'another imported role' });
-      } else {
-        plannedRoles.add(`${key}|${draft.value.start ?? ''}`);
-        plan.career.push({ ...draft.value, source: sources.forFile(item) });
-        plan.warnings.push(...item.warnings);
-      }
+      planRole(plan, { ...item, draft }, existing.career, roles, plannedRoles, sources);
     } else if (draft.kind === 'degree') {
-      const key = degreeKey(draft.value);
-      const index = degrees.get(key);
-      if (index !== undefined) {
-        const target = existing.education[index]!;
-        const where = `education[${index}] (${target.institution})`;
-        plan.duplicates.push({ file, entry: draft.record.entry, target: where });
-        compare(plan, file, draft.record.entry, where, [
-          ['field', target.field, draft.value.field],
-          ['start', target.start, draft.value.start],
-          ['end', target.end, draft.value.end],
-        ]);
-      } else if (plannedDegrees.has(key)) {
-        plan.duplicates.push({ file, entry: draft.record.entry, target: 'another imported degree' });
-      } else {
-        plannedDegrees.add(key);
-        plan.education.push({ ...draft.value, source: sources.forFile(item) });
-        plan.warnings.push(...item.warnings);
-      }
+      planDegree(plan, { ...item, draft }, existing.education, degrees, plannedDegrees, sources);
     } else {
       const text = normaliseTitle(draft.value.text);
       if (highlights.has(text)) plan.duplicates.push({ file, entry: draft.record.entry, target: 'person.highlights' });
@@ -169,6 +126,81 @@ export function planImport(
   const footprint = planImpact(existing.impact, impacts, today, (item) => sources.forFile(item));
   if (footprint) plan.impact = footprint;
   return plan;
+}
+
+function emptyPlan(): ImportPlan {
+  return {
+    papers: [],
+    career: [],
+    education: [],
+    highlights: [],
+    sources: [],
+    duplicates: [],
+    conflicts: [],
+    warnings: [],
+    fileSourceIds: new Map(),
+  };
+}
+
+type Drafted<K extends Draft['kind']> = SourcedDraft & { readonly draft: Extract<Draft, { kind: K }> };
+
+/** A role: a duplicate of one in the profile (its dates compared), of one imported already, or new. */
+function planRole(
+  plan: ImportPlan,
+  item: Drafted<'role'>,
+  career: ExistingProfile['career'],
+  roles: ReadonlyMap<string, number>,
+  plannedRoles: Set<string>,
+  sources: SourceBook,
+): void {
+  const { draft, file } = item;
+  const key = roleKey(draft.value);
+  const index = roles.get(key);
+  if (index !== undefined) {
+    const target = career[index]!;
+    const where = `career[${index}] (${target.organisation})`;
+    plan.duplicates.push({ file, entry: draft.record.entry, target: where });
+    compare(plan, file, draft.record.entry, where, [
+      ['start', target.start, draft.value.start],
+      ['end', target.end, draft.value.end],
+    ]);
+  } else if (plannedRoles.has(`${key}|${draft.value.start ?? ''}`)) {
+    plan.duplicates.push({ file, entry: draft.record.entry, target: 'another imported role' });
+  } else {
+    plannedRoles.add(`${key}|${draft.value.start ?? ''}`);
+    plan.career.push({ ...draft.value, source: sources.forFile(item) });
+    plan.warnings.push(...item.warnings);
+  }
+}
+
+/** A degree: a duplicate of one in the profile (its field and dates compared), of one imported already, or new. */
+function planDegree(
+  plan: ImportPlan,
+  item: Drafted<'degree'>,
+  education: ExistingProfile['education'],
+  degrees: ReadonlyMap<string, number>,
+  plannedDegrees: Set<string>,
+  sources: SourceBook,
+): void {
+  const { draft, file } = item;
+  const key = degreeKey(draft.value);
+  const index = degrees.get(key);
+  if (index !== undefined) {
+    const target = education[index]!;
+    const where = `education[${index}] (${target.institution})`;
+    plan.duplicates.push({ file, entry: draft.record.entry, target: where });
+    compare(plan, file, draft.record.entry, where, [
+      ['field', target.field, draft.value.field],
+      ['start', target.start, draft.value.start],
+      ['end', target.end, draft.value.end],
+    ]);
+  } else if (plannedDegrees.has(key)) {
+    plan.duplicates.push({ file, entry: draft.record.entry, target: 'another imported degree' });
+  } else {
+    plannedDegrees.add(key);
+    plan.education.push({ ...draft.value, source: sources.forFile(item) });
+    plan.warnings.push(...item.warnings);
+  }
 }
 
 function roleKey(c: { organisation: string; title?: string | undefined }): string {

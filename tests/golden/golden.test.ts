@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSampleHtml, readableHtml } from '../helpers/sample-build.js';
+import { buildSampleHtml } from '../helpers/sample-build.js';
+import { chartsGolden } from '../helpers/chart-summary.js';
+import { goldenHtml } from '../helpers/golden-html.js';
 
 // Golden files for deterministic text. After an intended change, run
 //   npm run test:update-golden
@@ -7,12 +9,12 @@ import { buildSampleHtml, readableHtml } from '../helpers/sample-build.js';
 describe('golden files', () => {
   it('the sample report HTML', async () => {
     const result = await buildSampleHtml();
-    await expect(readableHtml(result.html)).toMatchFileSnapshot('./sample-report.html');
+    await expect(goldenHtml(result.html)).toMatchFileSnapshot('./sample-report.html');
   });
 
   it('the sample chart configurations', async () => {
     const result = await buildSampleHtml();
-    await expect(`${JSON.stringify(result.charts, null, 2)}\n`).toMatchFileSnapshot('./sample-charts.json');
+    await expect(chartsGolden(result.charts)).toMatchFileSnapshot('./sample-charts.json');
   });
 
   it('the chart configurations of a three-person report', async () => {
@@ -23,6 +25,6 @@ describe('golden files', () => {
         'tests/fixtures/people/aiko-tanabe.yaml',
       ],
     });
-    await expect(`${JSON.stringify(result.charts, null, 2)}\n`).toMatchFileSnapshot('./three-people-charts.json');
+    await expect(chartsGolden(result.charts)).toMatchFileSnapshot('./three-people-charts.json');
   });
 });

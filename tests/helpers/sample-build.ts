@@ -12,10 +12,3 @@ export function buildSampleHtml(extra: { profiles?: string[] } = {}): Promise<Bu
     ...(extra.profiles ? { profiles: extra.profiles.map((p) => path.join(repoRoot, p)) } : {}),
   });
 }
-
-/** Inline fonts and chart images replaced by short markers, so a golden diff shows structure. */
-export function readableHtml(html: string): string {
-  return html
-    .replace(/data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+(&#x3D;)*/g, 'data:image/svg+xml;base64,(chart)')
-    .replace(/data:font\/woff2;base64,[A-Za-z0-9+/=]+/g, 'data:font/woff2;base64,(font)');
-}

@@ -128,7 +128,7 @@ describe('the canary itself', () => {
     try {
       const page = await browser.newPage();
       await page.setContent(`<img src="http://${canary.origin}/control">`, { waitUntil: 'load' });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await canary.hit(1);
       expect(canary.hits).toEqual(['GET /control HTTP/1.1']);
     } finally {
       await browser.close();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildReport, memoryReader } from '../../../src/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BuildContext, buildReport, memoryReader } from '../../../src/index.js';
 import { repoRoot } from '../../helpers/paths.js';
 import { importRecords } from './helpers.js';
 import { people } from './imported-people.js';
@@ -16,6 +16,11 @@ output: { dir: ../out, name: report }
 `;
 
 describe('reports build from imported records with no warning', () => {
+  // One context for all, as a batch build has: the fonts and the chart canvas are loaded once.
+  // HTML only, so Chromium is never started.
+  const context = new BuildContext();
+  afterAll(() => context.close());
+
   it.each(people)(
     '$name ($files.0, …) beside the sample profile: HTML in memory, no warning',
     async ({ name, slug, files, skipBad }) => {
@@ -30,7 +35,7 @@ describe('reports build from imported records with no warning', () => {
           await readFile(path.join(repoRoot, 'data', 'profiles', 'zeng-yan.yaml'), 'utf8'),
         ],
       ]);
-      const built = await buildReport({ cwd: root, read: memoryReader(sources), formats: ['html'] });
+      const built = await buildReport({ cwd: root, read: memoryReader(sources), formats: ['html'], context });
       expect(built.problems).toEqual([]);
       expect(built.html).toContain(name.replace(/&/g, '&amp;'));
     },

@@ -25,9 +25,8 @@ try {
     await page.setViewport({ width, height, deviceScaleFactor: 1, isMobile: name === 'phone' });
     await page.setContent(html, { waitUntil: 'load' });
     await page.screenshot({ path: `${prefix}-${name}.png`, fullPage: true });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    // Evaluated in the page, where `document` is.
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     console.log(`${prefix}-${name}.png (${width}px wide; horizontal overflow ${overflow}px)`);
     await page.close();
   }

@@ -9,7 +9,7 @@ import { SourceIndex } from '../../src/derive/source-index.js';
 import { subjects } from '../../src/derive/subject.js';
 import { builtInLocale } from '../../src/i18n/locale.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
-import type { LocalisedProfile, Profile } from '../../src/schema/profile-schema.js';
+import type { Profile } from '../../src/schema/profile-schema.js';
 import { validateProfile } from '../../src/validate/validate-document.js';
 import { fixtures } from '../helpers/paths.js';
 import { sampleInputs } from '../helpers/sample-inputs.js';
@@ -74,7 +74,7 @@ describe('research footprint', () => {
       ...impact('2026-10-15', 9, 800, [{ year: 2025, citations: 300 }]),
       papers: [paper('q1', 2020, 'NeurIPS 2020'), paper('q2', 2022, 'ICLR 2022')],
     });
-    const { view, charts } = deriveReport(spec, [a, b] as unknown as LocalisedProfile[]);
+    const { view, charts } = deriveReport(spec, [a, b]);
     const fp = view.papers.footprint!;
     expect(
       fp.rows.map((r) => [r.citations, r.hIndex, r.citationsPerYear, r.mQuotient, r.papersPerYear, r.asOf]),
@@ -101,7 +101,7 @@ describe('research footprint', () => {
     const { spec } = sampleInputs();
     const a = person('Mira Castellanos', impact('2026-11-01', 20, 5000));
     const b = person('Tomas Lindqvist', impact('2026-05-20', 9, 800));
-    const { view } = deriveReport(spec, [a, b] as unknown as LocalisedProfile[]);
+    const { view } = deriveReport(spec, [a, b]);
     expect(view.papers.footprint!.apart).toBe(
       'These figures are not from the same moment: their dates are up to 5 months apart, and citations grow with time.',
     );
@@ -111,7 +111,7 @@ describe('research footprint', () => {
     const { spec } = sampleInputs();
     const one = deriveReport({ ...spec, sections: spec.sections.filter((s) => s !== 'connections') }, [
       person('Mira Castellanos', impact('2026-11-01', 3, 40, [{ year: 2026, citations: 40 }])),
-    ] as unknown as LocalisedProfile[]);
+    ]);
     expect(one.view.papers.footprint!.rows).toHaveLength(1);
     const eight = Array.from({ length: 8 }, (_, i) =>
       person(
@@ -119,7 +119,7 @@ describe('research footprint', () => {
         i === 7 ? {} : impact('2026-11-01', i + 1, 100 * (i + 1), [{ year: 2025, citations: 10 * (i + 1) }]),
       ),
     );
-    const { view, charts } = deriveReport(spec, eight as unknown as LocalisedProfile[]);
+    const { view, charts } = deriveReport(spec, eight);
     expect(view.papers.footprint!.rows).toHaveLength(7);
     expect(view.papers.footprint!.missing).toBe('No research footprint is given for Person NumberH.');
     const chart = charts.find((c) => c.id === 'citations-per-year')!;
@@ -129,7 +129,7 @@ describe('research footprint', () => {
 
   it('no one with a footprint: no footprint part, no chart, no row', () => {
     const { spec, profiles } = sampleInputs();
-    const { view, charts } = deriveReport(spec, profiles as unknown as LocalisedProfile[]);
+    const { view, charts } = deriveReport(spec, profiles);
     expect(view.papers.footprint).toBeUndefined();
     expect(charts.find((c) => c.id === 'citations-per-year')).toBeUndefined();
     expect(view.glance.rows.find((r) => r.label === 'Citations')).toBeUndefined();
@@ -138,11 +138,7 @@ describe('research footprint', () => {
   it('in Chinese', () => {
     const { spec } = sampleInputs();
     const a = person('Mira Castellanos', impact('2026-11-01', 20, 5000));
-    const { view } = deriveReport(
-      { ...spec, language: 'zh-CN' },
-      [a, aiko] as unknown as LocalisedProfile[],
-      builtInLocale('zh-CN'),
-    );
+    const { view } = deriveReport({ ...spec, language: 'zh-CN' }, [a, aiko], builtInLocale('zh-CN'));
     expect(view.papers.footprint!.title).toBe('学术影响');
     expect(view.papers.footprint!.rows[0]!.asOf).toBe('截至2026年11月1日，About Mira Castellanos');
   });
@@ -209,14 +205,14 @@ describe('what connects them', () => {
 
   it('is in the sample (nothing connects the two there, and it says so), after balance points', () => {
     const { spec, profiles } = sampleInputs();
-    const { view: v } = deriveReport(spec, profiles as unknown as LocalisedProfile[]);
+    const { view: v } = deriveReport(spec, profiles);
     expect(v.sections.map((s) => s.name)).toContain('connections');
     expect(v.connections!.none).toMatch(/^Nothing in the profiles connects Zeng Yan and Luo Fuli/);
   });
 
   it('a one-person report leaves it out, with a warning', () => {
     const { spec, profiles } = sampleInputs();
-    const { view: v, warnings } = deriveReport(spec, [profiles[0]!] as unknown as LocalisedProfile[]);
+    const { view: v, warnings } = deriveReport(spec, [profiles[0]!]);
     expect(v.sections.map((s) => s.name)).not.toContain('connections');
     expect(warnings).toContain(
       'the connections section needs two or more people, so this one-person report leaves it out',
@@ -275,10 +271,7 @@ describe('facts that go stale', () => {
   it('a recent `accessed` date keeps a fact fresh; no maxAge, no check', () => {
     expect(staleFacts([dated('2024-05-02', '2026-09')], '2026-11-23', '12 months')).toEqual([]);
     const { spec } = sampleInputs();
-    const { warnings } = deriveReport(spec, [
-      dated('2024-05-02'),
-      person('Tomas Lindqvist'),
-    ] as unknown as LocalisedProfile[]);
+    const { warnings } = deriveReport(spec, [dated('2024-05-02'), person('Tomas Lindqvist')]);
     expect(warnings.filter((w) => w.includes('out of date'))).toEqual([]);
   });
 
@@ -296,7 +289,7 @@ describe('facts that go stale', () => {
     const { view, warnings } = deriveReport({ ...spec, maxAge: '12 months' }, [
       dated('2024-05-02'),
       person('Tomas Lindqvist'),
-    ] as unknown as LocalisedProfile[]);
+    ]);
     expect(warnings).toContain(
       'Mira Castellanos: person.currentRole: the current role “Head of research, Acme” may be out of date: its newest source (old) is from 2024-05-02, more than 12 months before the build date 2026-11-23; check it and give the source an `accessed` date',
     );

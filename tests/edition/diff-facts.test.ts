@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { diffFacts } from '../../src/edition/diff-facts.js';
 import { editionFacts, serialiseFacts } from '../../src/edition/edition-facts.js';
 import { factsJsonSchema, factsSchema } from '../../src/edition/facts-schema.js';
-import type { FactsDocument } from '../../src/edition/facts-schema.js';
 import { parseFacts } from '../../src/edition/parse-facts.js';
 import { builtInLocale } from '../../src/i18n/locale.js';
 import { validateProfile, validateReportSpec } from '../../src/validate/validate-document.js';
@@ -32,7 +31,7 @@ describe('diffFacts', () => {
 
   it('an added paper is "added", with its source', () => {
     const edited = copy(luo);
-    edited.papers.push({ ...edited.papers[0]!, id: 'new-one', title: 'A New Paper', shortName: undefined as never });
+    edited.papers.push({ ...edited.papers[0]!, id: 'new-one', title: 'A New Paper', shortName: undefined });
     delete (edited.papers.at(-1) as { shortName?: string }).shortName;
     const changes = diffFacts(before, editionFacts(spec, [zeng, edited]), en);
     expect(changes).toHaveLength(1);

@@ -44,7 +44,7 @@ export async function readPdf(file: string): Promise<PdfFacts> {
         title: i.title,
         children: toEntries((i.items ?? []) as { title: string; items?: unknown[] }[]),
       }));
-    const outline = toEntries((await doc.getOutline()) as { title: string; items?: unknown[] }[] | null);
+    const outline = toEntries(await doc.getOutline());
     const meta = await doc.getMetadata();
     const markInfo = await doc.getMarkInfo();
     return {

@@ -125,7 +125,7 @@ export const worldPeople: readonly WorldPerson[] = [
 ];
 
 /** A 300-character word: no space, no hyphen, nowhere to break. */
-export const longWord = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(7).slice(0, 300);
+const longWord = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(7).slice(0, 300);
 
 /** A unit of many words, as a profile may give one: it must not starve the metrics table. */
 export const longUnit = 'tokens per second per GPU on the reference cluster (NVIDIA H100 SXM, 8-way tensor parallel)';
@@ -159,7 +159,7 @@ const inEveryLanguage = (en: string, index: number): Record<string, string> => (
   'zh-TW': `機器學習研究員 ${index + 1}`,
 });
 
-export function worldProfile(person: WorldPerson, index: number, options: WorldOptions = {}): Record<string, unknown> {
+function worldProfile(person: WorldPerson, index: number, options: WorldOptions = {}): Record<string, unknown> {
   // A field's text, or the 300-character word in its place (the longest a name or title may be).
   const plain = (s: string): string => (options.longWords ? longWord : s);
   // Free text: plain, or in every report language.
@@ -182,7 +182,7 @@ export function worldProfile(person: WorldPerson, index: number, options: WorldO
       ...(person.nativeName ? { nativeName: person.nativeName } : {}),
       birthYear: 1980 + index,
       headline: text(person.phrase),
-      currentRole: text(`${person.org}`),
+      currentRole: text(person.org),
       source: 'record',
     },
     education: [
@@ -296,7 +296,12 @@ export async function writeWorldProject(
   }
   const name = options.name ?? 'report';
   const spec = {
-    title: options.title ?? `${people.map((p) => p.nativeName ?? p.name).join(', ')}`.slice(0, 290),
+    title:
+      options.title ??
+      people
+        .map((p) => p.nativeName ?? p.name)
+        .join(', ')
+        .slice(0, 290),
     author: 'profile-report tests',
     profiles: files,
     buildDate: '2026-11-23',

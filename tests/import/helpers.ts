@@ -4,7 +4,7 @@ import { importIntoProfile } from '../../src/import/import-profile.js';
 import type { ImportResult } from '../../src/import/import-profile.js';
 import { fixtures, repoRoot } from '../helpers/paths.js';
 
-export const importFixtures = path.join(fixtures, 'import');
+const importFixtures = path.join(fixtures, 'import');
 export const today = '2026-11-25';
 
 export function fixture(name: string): string {

@@ -11,7 +11,7 @@ import {
   queueStatusSummarySchema,
   queueWaitSummarySchema,
 } from '../../src/queue/queue-schema.js';
-import type { QueueAddSummary, QueueStatusSummary, QueueWaitSummary } from '../../src/queue/queue-schema.js';
+import type { QueueStatusSummary, QueueWaitSummary } from '../../src/queue/queue-schema.js';
 import { privateTmp } from '../helpers/leftovers.js';
 import { RedisServer, freePort } from '../helpers/redis-server.js';
 import { runCli } from '../helpers/run-cli.js';

@@ -33,7 +33,7 @@ const editorData = (text: string): unknown => parse(text, { merge: true }) as un
 function failingWords(errors: readonly ErrorObject[] | null | undefined): (string | undefined)[] {
   return (errors ?? [])
     .filter((e) => wordedKeywords.has(e.keyword))
-    .map((e) => (e.parentSchema as Record<string, unknown> | undefined)?.['errorMessage'] as string | undefined);
+    .map((e) => e.parentSchema?.['errorMessage'] as string | undefined);
 }
 
 describe('the editor shows the friendly words at the keyword that fails', () => {

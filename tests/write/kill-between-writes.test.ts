@@ -150,7 +150,7 @@ describe('a writer killed at any step leaves a pair that the next run makes all 
           throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
         return fs.open(file, flags, mode);
       }) as WriteIo['open'],
-    } as WriteIo;
+    };
     await expect(
       writeArtifacts(
         [

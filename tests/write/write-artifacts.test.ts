@@ -75,7 +75,7 @@ describe('writeArtifacts', () => {
     const io: WriteIo = {
       ...fs,
       rename: async () => Promise.reject(Object.assign(new Error('EXDEV'), { code: 'EXDEV' })),
-    } as WriteIo;
+    };
     await expect(writeArtifacts([{ path: path.join(dir, 'x.pdf'), bytes: Buffer.from('x') }], { io })).rejects.toThrow(
       RenderError,
     );
@@ -98,7 +98,7 @@ describe('writeArtifacts', () => {
           throw Object.assign(new Error('EIO'), { code: 'EIO' });
         return fs.rename(from, to);
       }) as WriteIo['rename'],
-    } as WriteIo;
+    };
     await expect(
       writeArtifacts(
         [

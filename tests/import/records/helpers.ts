@@ -8,7 +8,7 @@ import type { Paper, Profile } from '../../../src/schema/profile-schema.js';
 import { fixtures } from '../../helpers/paths.js';
 
 export const recordsDir = path.join(fixtures, 'records');
-export const today = '2026-11-25';
+const today = '2026-11-25';
 
 export function record(name: string): string {
   return readFileSync(path.join(recordsDir, name), 'utf8');

@@ -5,7 +5,7 @@ import { UsageError, exitCodes } from '../errors.js';
 import { displayPath } from '../load/resolve-inside.js';
 import { matchLanguage, shippedLanguageList } from '../i18n/languages.js';
 import type { Language } from '../i18n/languages.js';
-import type { BuildOptions, OutputFormat } from '../options.js';
+import type { BuildOptions, OutputFormat } from '../resolve-build.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import type { PageSize } from '../schema/report-schema.js';
 import { isReportSpecFile } from '../validate/validate-files.js';

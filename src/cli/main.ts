@@ -7,7 +7,8 @@ import { removeOwnProfiles } from '../print/chromium-folders.js';
 import { onInterrupt } from './interrupts.js';
 import type { Interrupts } from './interrupts.js';
 import { reportFailure } from './report-failure.js';
-import { localToday, processTerminal } from './terminal.js';
+import { localToday } from '../local-today.js';
+import { processTerminal } from './terminal.js';
 import type { Terminal } from './terminal.js';
 
 // Commands are loaded when run: `validate` never pays for Chromium or Chart.js, and `build`

@@ -88,9 +88,9 @@ function describe(build: WatchBuild, first: boolean, quiet: boolean, ctx: Comman
     ? 'built'
     : `${build.changed.map((f) => path.relative(ctx.cwd, f)).join(', ') || 'a change'}: rebuilt`;
   if (build.result) {
-    for (const w of build.result.warnings) ctx.term.err(`warning: ${w}`);
+    // What the build noticed in its own output (a page of the PDF) is shown even under --quiet.
+    for (const p of build.result.warnings) if (!quiet || p.file === undefined) ctx.term.err(formatProblem(p));
     if (quiet) return;
-    for (const p of build.result.problems) ctx.term.err(formatProblem(p));
     const outputs = (build.result.written ?? [])
       .map((a) => `${path.relative(ctx.cwd, a.path)} (${formatBytes(a.size)})`)
       .join(', ');
@@ -115,8 +115,11 @@ function showInPreview(preview: PreviewServer, build: WatchBuild, cwd: string): 
     const problems = error.problems.filter((p) => p.severity === 'error');
     preview.fail(
       problems.map((p) => ({
-        where: p.line > 0 ? `${path.relative(cwd, path.resolve(cwd, p.file))}:${p.line}:${p.column}` : p.file,
-        path: p.path,
+        where:
+          p.file === undefined
+            ? ''
+            : `${path.relative(cwd, path.resolve(cwd, p.file))}${p.line ? `:${p.line}:${p.column}` : ''}`,
+        path: p.path ?? '',
         message: p.message,
       })),
     );
@@ -141,8 +144,8 @@ function jsonLine(build: WatchBuild, cwd: string): object {
       sha256: a.sha256,
     })),
     problems: error instanceof ValidationError ? error.problems.map(jsonProblem) : [],
-    // What the build noticed in its own output (the preflight), as plain messages.
-    warnings: [...(build.result?.problems ?? []).map((p) => formatProblem(p)), ...(build.result?.warnings ?? [])],
+    // Every warning, as the terminal shows it.
+    warnings: (build.result?.warnings ?? []).map((p) => formatProblem(p)),
     error:
       error === undefined
         ? null

@@ -6,7 +6,7 @@ import { parseCount, parseDuration } from '../queue/duration.js';
 import { ReportWorker } from '../queue/report-worker.js';
 import { removeOrphanedProjects } from '../queue/unpack-project.js';
 import { redisTarget } from './queue-command.js';
-import { localToday } from './terminal.js';
+import { localToday } from '../local-today.js';
 import type { Terminal } from './terminal.js';
 
 export interface WorkerFlags {

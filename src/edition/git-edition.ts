@@ -96,7 +96,7 @@ export async function gitEditionFacts(rev: string, request: InputRequest): Promi
       const first = error.problems
         .filter((p) => p.severity === 'error')
         .slice(0, 3)
-        .map((p) => `${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''} ${p.message}`);
+        .map((p) => `${p.file ?? ''}${p.line ? `:${p.line}:${p.column}` : ''} ${p.message}`);
       throw new UserError(`${label}: the report at that revision does not load: ${first.join('; ')}`);
     }
     if (error instanceof UserError) throw new UserError(`${label}: ${error.message}`);

@@ -1,8 +1,11 @@
 /**
  * The few kinds of failure the program knows, each a `ProfileReportError` that carries its exit
- * code. `exitCodeOf` is the one mapping from an error to an exit code (the CLI's
- * src/cli/report-failure.ts, the JSON summary of src/cli/build-one.ts and the queue's workers
- * use it); anything else is a bug, shown with its stack.
+ * code: UserError and ValidationError (bad input, 1), UsageError (2), RenderError (3). Every
+ * more particular error (a lock held too long, a page that breaks the HTML allowlist, a Redis
+ * that cannot be reached, a BibTeX file that expands without bound) extends one of them.
+ * `exitCodeOf` is the one mapping from an error to an exit code (the CLI's
+ * src/cli/report-failure.ts, the JSON summary of src/cli/build-one.ts, the queue commands and
+ * workers use it); anything else is a bug, shown with its stack.
  */
 
 export const exitCodes = { ok: 0, badInput: 1, usage: 2, renderFailed: 3 } as const;
@@ -40,13 +43,13 @@ export abstract class ProfileReportError extends Error {
 
 /** Bad input: a file that cannot be read, or a value that makes no sense. Exit code 1. */
 export class UserError extends ProfileReportError {
-  override readonly name = 'UserError';
+  override readonly name: string = 'UserError';
   readonly exitCode = exitCodes.badInput;
 }
 
 /** Bad input found by validation: every problem at once. Exit code 1. */
 export class ValidationError extends ProfileReportError {
-  override readonly name = 'ValidationError';
+  override readonly name: string = 'ValidationError';
   readonly exitCode = exitCodes.badInput;
   constructor(
     readonly problems: readonly Problem[],
@@ -60,13 +63,13 @@ export class ValidationError extends ProfileReportError {
 
 /** The command line itself is wrong (unknown flag, missing argument). Exit code 2. */
 export class UsageError extends ProfileReportError {
-  override readonly name = 'UsageError';
+  override readonly name: string = 'UsageError';
   readonly exitCode = exitCodes.usage;
 }
 
 /** Chromium, the chart renderer or the disk failed while producing outputs. Exit code 3. */
 export class RenderError extends ProfileReportError {
-  override readonly name = 'RenderError';
+  override readonly name: string = 'RenderError';
   readonly exitCode = exitCodes.renderFailed;
 }
 

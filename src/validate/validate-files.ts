@@ -81,7 +81,7 @@ async function profileProblems(
   const photo = checked.value?.person.photo;
   const portrait = photo ? await profilePortrait(photo.file, absolute, options.cwd, options.read) : undefined;
   if (!portrait || portrait.ok) return [...checked.problems];
-  const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? { line: 0, column: 0 };
+  const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? {};
   return [
     ...checked.problems,
     { file: shown, ...where, path: 'person.photo.file', message: portrait.message, severity: 'error' },

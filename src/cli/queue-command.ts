@@ -21,7 +21,8 @@ import type { RedisTarget } from '../queue/redis-url.js';
 import { queueName, toolVersion } from '../queue/tool-version.js';
 import { waitForJobs } from '../queue/wait-for-jobs.js';
 import { waitProgress } from '../queue/wait-progress.js';
-import { parseBuildFlags } from './build-command.js';
+import { buildOptionsOf } from './build-flags.js';
+import type { BuildFlags } from './build-flags.js';
 import { onInterrupt } from './interrupts.js';
 import { jsonProblem, printJson } from './json-summary.js';
 import type { Terminal } from './terminal.js';
@@ -31,13 +32,9 @@ export interface QueueContext {
   readonly cwd: string;
 }
 
-export interface QueueAddFlags {
+/** The build flags a queued job carries (see build-flags.ts), and where the queue is. */
+export interface QueueAddFlags extends Pick<BuildFlags, 'format' | 'page' | 'lang' | 'timeout' | 'strict'> {
   readonly redis?: string;
-  readonly format?: string;
-  readonly page?: string;
-  readonly lang?: string;
-  readonly timeout?: string;
-  readonly strict?: boolean;
   readonly json?: boolean;
 }
 
@@ -52,7 +49,9 @@ const stateWords = { queued: 'queued', 'already-queued': 'already queued', 'alre
 export async function runQueueAdd(specs: readonly string[], flags: QueueAddFlags, ctx: QueueContext): Promise<number> {
   const target = redisTarget(flags.redis, ctx.term);
   if (typeof target === 'number') return target;
-  const options = parseBuildFlags(flags);
+  const options = buildOptionsOf(flags);
+  // The job carries the settings whole, defaults applied here: a worker of another version
+  // must build what this command line asked for.
   const settings: BuildSettings = {
     formats: [...(options.formats ?? ['html', 'pdf'])],
     ...(options.page ? { page: options.page } : {}),

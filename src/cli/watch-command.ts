@@ -6,8 +6,10 @@ import { defaultSpecPath, noProjectMessage } from '../load/load-inputs.js';
 import { PreviewServer } from '../serve/preview-server.js';
 import { WatchSession } from '../watch/watch-session.js';
 import type { WatchBuild } from '../watch/watch-session.js';
-import { buildTargets, parseBuildFlags } from './build-command.js';
-import type { BuildFlags, CommandContext } from './build-command.js';
+import { buildTargets } from './build-command.js';
+import type { CommandContext, OutputFlags } from './build-command.js';
+import { buildOptionsOf } from './build-flags.js';
+import type { BuildFlags } from './build-flags.js';
 import { onInterrupt } from './interrupts.js';
 import { jsonProblem } from './json-summary.js';
 import { formatMs } from './progress.js';
@@ -18,15 +20,16 @@ import { reportFailure } from './report-failure.js';
  * close Chromium and end the command with 130 or 143. With --json, one JSON line per build on
  * stdout.
  */
-export interface WatchFlags extends BuildFlags {
-  readonly debounce?: string;
+export interface WatchFlags extends BuildFlags, OutputFlags {
+  /** Milliseconds (see watch-flags.ts). */
+  readonly debounce?: number;
   /** Serve a live preview on 127.0.0.1. */
   readonly serve?: boolean;
-  readonly port?: string;
+  readonly port?: number;
 }
 
 export async function runWatch(files: readonly string[], flags: WatchFlags, ctx: CommandContext): Promise<number> {
-  const options = parseBuildFlags(flags);
+  const options = buildOptionsOf(flags);
   const targets = await buildTargets(files, ctx.cwd);
   if (targets.length !== 1) throw new UsageError('watch takes one report spec, or profiles to compare');
   const target = targets[0]!;
@@ -37,13 +40,9 @@ export async function runWatch(files: readonly string[], flags: WatchFlags, ctx:
   // A live preview should show a save at once. 15 ms still turns an editor's burst of events into
   // one build; a save caught half-written is built again (see WatchSession: an emptied file is
   // waited for, and files that changed while a build read them are built again).
-  const debounceMs = flags.debounce === undefined ? (flags.serve ? 15 : undefined) : Number(flags.debounce);
-  if (debounceMs !== undefined && !(debounceMs >= 0))
-    throw new UsageError(`--debounce takes milliseconds, not ${flags.debounce}`);
-  const port = flags.port === undefined ? 4173 : Number(flags.port);
+  const debounceMs = flags.debounce ?? (flags.serve ? 15 : undefined);
   if (flags.port !== undefined && !flags.serve) throw new UsageError('--port goes with --serve');
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port takes a port number (0 to 65535), not ${flags.port}`);
+  const port = flags.port ?? 4173;
   const preview = flags.serve ? new PreviewServer() : undefined;
   const previewUrl = await preview?.start(port);
   let first = true;

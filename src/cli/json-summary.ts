@@ -31,7 +31,7 @@ export const reportOutcomeSchema = z.strictObject({
   ok: z.boolean(),
   exitCode: z.int().min(0),
   artifacts: z.array(artifact),
-  /** Milliseconds per stage: load, derive, charts, templates, html, pdf, write, total. */
+  /** Milliseconds per stage: load, templates, derive, charts, html, pdf, preflight, write, total. */
   timings: z.record(z.string(), z.number().min(0)),
   warnings: z.array(problem),
   problems: z.array(problem),

@@ -27,9 +27,9 @@ export interface WatchBuild {
   /** When the first change of this build was seen (ms since the epoch); absent for the first build. */
   readonly changedAt?: number;
   /**
-   * Milliseconds per stage (load, derive, charts, templates, html, pdf, write), `wait` from the
-   * first change to the build's start, and `preview` from the start to the HTML handed to onHtml:
-   * where the time between a save and the page goes.
+   * Milliseconds per stage (load, templates, derive, charts, html, pdf, preflight, write), `wait`
+   * from the first change to the build's start, and `preview` from the start to the HTML handed
+   * to onHtml: where the time between a save and the page goes.
    */
   readonly timings: Readonly<Record<string, number>>;
 }

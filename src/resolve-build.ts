@@ -96,7 +96,10 @@ export function inputRequest(user: BuildOptions): InputRequest {
  * given as flags are where the user asked for them. Throws UserError for a folder that leads
  * out of the project.
  */
-export async function resolveBuild(user: BuildOptions, inputs: LoadedInputs): Promise<ResolvedBuild> {
+export async function resolveBuild(
+  user: BuildOptions,
+  inputs: Pick<LoadedInputs, 'spec' | 'specDir' | 'specPath'>,
+): Promise<ResolvedBuild> {
   const { cwd, today } = inputRequest(user);
   const { spec, specDir } = inputs;
   const specLabel = inputs.specPath ? displayPath(cwd, inputs.specPath) : '(report)';

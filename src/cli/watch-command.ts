@@ -131,6 +131,7 @@ function jsonLine(build: WatchBuild, cwd: string): object {
   const error = build.error;
   return {
     event: 'build',
+    build: build.build,
     ok: build.result !== undefined,
     changed: build.changed.map((f) => path.relative(cwd, f)),
     ms: Math.round(build.ms),

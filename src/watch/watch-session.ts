@@ -17,6 +17,12 @@ export interface WatchOptions extends Omit<BuildReportOptions, 'context' | 'writ
 }
 
 export interface WatchBuild {
+  /**
+   * This build's number: 1 for the first, then one more for each build started, including a
+   * failed build left unreported because a newer save was already waiting. A gap between two
+   * reports is such a build; a test waits for a build by its number instead of by the clock.
+   */
+  readonly build: number;
   /** Files whose change started this build; empty for the first. */
   readonly changed: readonly string[];
   readonly ms: number;
@@ -66,6 +72,8 @@ export class WatchSession {
   private noticesOn = false;
   /** When the first build was put off for a file caught empty (being written). */
   private waitingSince: number | undefined;
+  /** Builds started so far (see WatchBuild.build). */
+  private builds = 0;
   /** Whether the last build's failure went unreported, as a newer save was already waiting. */
   private superseded = false;
   /** After a failed build, the files it blamed are polled too (see input-poller.ts). */
@@ -132,6 +140,7 @@ export class WatchSession {
   private async run(): Promise<void> {
     // A file caught mid-save stays in `changed`, so build() schedules this again.
     if (await this.midWrite()) return;
+    const build = ++this.builds;
     const changed = [...this.changed].sort();
     const changedAt = this.changedAt;
     this.changed.clear();
@@ -176,7 +185,7 @@ export class WatchSession {
       );
       this.superseded = false;
       await this.recheck(changed, read);
-      this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before), ...times });
+      this.report({ build, changed, ms: performance.now() - started, result, redone: this.redone(before), ...times });
     } catch (error) {
       await this.recheck(changed, read);
       // An input saved again during this build (an editor that empties a file, then writes
@@ -194,7 +203,7 @@ export class WatchSession {
         ]);
       }
       if (!supersede)
-        this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before), ...times });
+        this.report({ build, changed, ms: performance.now() - started, error, redone: this.redone(before), ...times });
     }
   }
 

@@ -11,6 +11,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
+      'tests/api/{resolve-build,load-report}.test.ts',
+      'tests/cli/build-flags.test.ts',
       'tests/derive/**/*.test.ts',
       'tests/edition/diff-facts.test.ts',
       'tests/errors.test.ts',
@@ -21,7 +23,7 @@ export default defineConfig({
       'tests/import/records/*-records.test.ts',
       'tests/load/**/*.test.ts',
       'tests/pdf/pdf-file.test.ts',
-      'tests/preflight/{unrenderable-text,empty-pages}.test.ts',
+      'tests/preflight/{unrenderable-text,empty-pages,preflight}.test.ts',
       'tests/queue/pack-report.test.ts',
       'tests/render/{html-safety,font-library,locale-ticks,hyphenate-html}.test.ts',
       'tests/render/{chart-fonts,chart-label-fit,chart-renderer,font-coverage}.test.ts',

@@ -9,6 +9,7 @@ import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
 import { defaultSpecPath } from '../load/load-inputs.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import { builtInTemplatesDir } from '../render/template-set.js';
+import { inputRequest } from '../resolve-build.js';
 
 export interface WatchOptions extends Omit<BuildReportOptions, 'context' | 'write'> {
   /** Quiet time after the last change before rebuilding, so a burst of saves is one build. @default 120 */
@@ -32,9 +33,9 @@ export interface WatchBuild {
   /** When the first change of this build was seen (ms since the epoch); absent for the first build. */
   readonly changedAt?: number;
   /**
-   * Milliseconds per stage (load, derive, charts, templates, html, pdf, write), `wait` from the
-   * first change to the build's start, and `preview` from the start to the HTML handed to onHtml:
-   * where the time between a save and the page goes.
+   * Milliseconds per stage (load, templates, derive, charts, html, pdf, preflight, write), `wait`
+   * from the first change to the build's start, and `preview` from the start to the HTML handed
+   * to onHtml: where the time between a save and the page goes.
    */
   readonly timings: Readonly<Record<string, number>>;
 }
@@ -194,9 +195,11 @@ export class WatchSession {
         this.changed.size > 0 && !this.superseded && (error instanceof ValidationError || error instanceof UserError);
       this.superseded = supersede;
       if (error instanceof ValidationError) {
-        const cwd = this.options.cwd ?? process.cwd();
+        const { cwd } = inputRequest(this.options);
         await this.poller.watch([
-          ...new Set(error.problems.filter((p) => p.severity === 'error').map((p) => path.resolve(cwd, p.file))),
+          ...new Set(
+            error.problems.flatMap((p) => (p.severity === 'error' && p.file ? [path.resolve(cwd, p.file)] : [])),
+          ),
         ]);
       }
       if (!supersede)
@@ -255,7 +258,7 @@ export class WatchSession {
 
   /** The spec's folder, the folders of profiles named on the command line, the template folders. */
   private roots(): string[] {
-    const cwd = this.options.cwd ?? process.cwd();
+    const { cwd } = inputRequest(this.options);
     const roots = new Set<string>([
       path.dirname(path.resolve(cwd, this.options.spec ?? defaultSpecPath)),
       builtInTemplatesDir,

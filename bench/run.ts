@@ -55,13 +55,13 @@ interface Timed {
 }
 
 /** Runs a command to completion: wall time from spawn to exit, and its process tree's CPU time. */
-function timed(args: string[], cwd: string): Promise<Timed> {
+function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Timed> {
   load();
   return new Promise((resolve, reject) => {
     const node = [process.execPath, '--require', path.join(root, 'bench', 'peak-memory.cjs'), ...args];
     const [command, ...rest] = treeCpu ? ['perl', path.join(root, 'bench', 'tree-cpu.pl'), ...node] : node;
     const started = performance.now();
-    const child = spawn(command!, rest, { cwd });
+    const child = spawn(command!, rest, { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -116,6 +116,7 @@ async function coldBuilds(dir: string): Promise<{
   floor: Series;
   build: Series;
   first: Series;
+  drawn: Series;
   stages: Record<string, number>[];
   peak: number[];
 }> {
@@ -125,6 +126,7 @@ async function coldBuilds(dir: string): Promise<{
     floor: series(),
     build: series(),
     first: series(),
+    drawn: series(),
     stages: [] as Record<string, number>[],
     peak: [] as number[],
   };
@@ -136,6 +138,10 @@ async function coldBuilds(dir: string): Promise<{
     );
     if (build.peakKib) result.peak.push(build.peakKib);
     add(result.floor, await timed([path.join(root, 'bench', 'floor.mjs'), html, path.join(dir, 'floor.pdf')], dir));
+    // The same with an empty chart cache: every chart drawn, as after an edit to all the data.
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'profile-report-bench-charts-'));
+    add(result.drawn, await timed([cli, 'build', '--quiet'], dir, { PROFILE_REPORT_CHART_CACHE: empty }));
+    await rm(empty, { recursive: true, force: true });
     if (only === 'cold') continue;
     // A first build: no previous PDF to take the contents' pages from, so it prints twice.
     await rm(path.join(dir, 'out', 'report.pdf'), { force: true });
@@ -257,7 +263,8 @@ try {
     `| measurement | median | runs${cpuShown ? ' (CPU time: user + sys of every process, Chromium included)' : ''} |`,
     '| --- | --- | --- |',
     `| (a) floor: bare Chromium launch, load the same HTML, print | ${both(cold.floor)} | ${each(cold.floor)} |`,
-    `| (b) cold \`profile-report build\` of the sample, start to PDF on disk (a re-run: the contents' pages come from the previous PDF, one print) | ${both(cold.build)} | ${each(cold.build)} |`,
+    `| (b) cold \`profile-report build\` of the sample, start to PDF on disk (a re-run: the contents' pages come from the previous PDF, one print; the charts from the chart cache) | ${both(cold.build)} | ${each(cold.build)} |`,
+    `| (b1) the same with an empty chart cache (every chart drawn) | ${both(cold.drawn)} | ${each(cold.drawn)} |`,
     ...(rest
       ? [
           `| (b2) the same with no previous PDF (a first build: two prints) | ${both(cold.first)} | ${each(cold.first)} |`,
@@ -269,6 +276,7 @@ try {
     '| ratio | value |',
     '| --- | --- |',
     `| build / floor (wall) | ${ratio(build / floor, 1.2)} |`,
+    `| build with every chart drawn / floor (wall) | ${busy ? 'not comparable (machine busy)' : `${(median(cold.drawn.wall) / floor).toFixed(2)} (no target)`} |`,
     ...(cpuShown && !busy
       ? [`| build / floor (CPU) | ${(median(cold.build.cpu) / median(cold.floor.cpu)).toFixed(2)} (no target) |`]
       : []),

@@ -54,7 +54,7 @@ export { profileJsonSchema, reportJsonSchema } from './schema/json-schema.js';
 // Importing records (BibTeX, CSL-JSON, ORCID, OpenAlex, JSON Resume) into profiles
 export { importIntoProfile } from './import/import-profile.js';
 export type { ImportOptions, ImportResult } from './import/import-profile.js';
-export type { Conflict, Duplicate } from './import/plan-import.js';
+export type { Conflict, Duplicate } from './import/import-plan.js';
 export { importDiff } from './import/describe-import.js';
 export { importFormats } from './import/types.js';
 export type { ImportFormat } from './import/types.js';

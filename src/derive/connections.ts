@@ -4,6 +4,7 @@ import type { Profile } from '../schema/profile-schema.js';
 import { venueName } from './charts/papers-charts.js';
 import type { SourceIndex, SourceLink } from './source-index.js';
 import type { Subject } from './subject.js';
+import { foldText } from './fold-text.js';
 
 export interface ConnectionLine {
   readonly text: string;
@@ -18,16 +19,6 @@ export interface ConnectionsView {
   readonly pairs: readonly { readonly title: string; readonly lines: readonly ConnectionLine[] }[];
   /** Institutions two or more people share, for a line under the timeline. */
   readonly sharedInstitutions?: string;
-}
-
-/** Text compared for identity: compatibility forms folded, marks and case dropped, punctuation as spaces. */
-function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /**

@@ -1,3 +1,5 @@
+import { foldText } from '../derive/fold-text.js';
+
 /**
  * arXiv ids and DOIs hide in many fields: `eprint`, arXiv URLs, arXiv's own DOIs
  * (10.48550/arXiv.2111.08276), DBLP's `volume = {abs/2111.08276}` and Google Scholar's
@@ -60,11 +62,4 @@ export function httpsUrlOf(text: string | undefined): string | undefined {
 }
 
 /** Titles compared for duplicates: case, accents, punctuation and spacing do not count. */
-export function normaliseTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export const normaliseTitle = foldText;

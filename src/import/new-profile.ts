@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { venueName } from '../derive/charts/papers-charts.js';
 import type { Paper } from '../schema/profile-schema.js';
-import type { ImportPlan, SourcedDraft } from './plan-import.js';
+import type { ImportPlan, SourcedDraft } from './import-plan.js';
 import { preprintVenue } from './venue.js';
 import type { ParsedRecords } from './types.js';
 

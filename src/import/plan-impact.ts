@@ -1,5 +1,12 @@
 import type { Impact } from '../schema/profile-schema.js';
-import type { SourcedImpact } from './plan-import.js';
+import type { ImportedImpact, RecordSource } from './types.js';
+
+/** A research footprint read from one import file. */
+export interface SourcedImpact {
+  readonly impact: ImportedImpact;
+  readonly file: string;
+  readonly fileSource: RecordSource;
+}
 
 /** Figures and their date, as the summary names them. */
 export interface ImpactFigures {

@@ -1,7 +1,7 @@
 import { slug } from '../derive/format.js';
 import type { Source } from '../schema/profile-schema.js';
 import type { PaperDraft } from './map-records.js';
-import type { ImportPlan, SourcedDraft } from './plan-import.js';
+import type { ImportPlan, SourcedDraft } from './import-plan.js';
 
 /** The profile's sources plus the ones the import creates, each created once, on first citation. */
 export class SourceBook {

@@ -1,4 +1,4 @@
-import { literalStringAt } from './pdf-syntax.js';
+import { isDelimiter, isWhite, literalStringAt } from './pdf-syntax.js';
 
 /**
  * The tokens of a PDF content stream (PDF 32000-1, 7.2 and 7.8.2), read for page-ink.ts: the
@@ -91,20 +91,6 @@ function hexBytes(data: Uint8Array, start: number, end: number): Buffer {
   if (high >= 0) out[n++] = high * 16;
   return out.subarray(0, n);
 }
-
-const isWhite = (c: number): boolean =>
-  c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-const isDelimiter = (c: number): boolean =>
-  c === 0x28 ||
-  c === 0x29 ||
-  c === 0x3c ||
-  c === 0x3e ||
-  c === 0x5b ||
-  c === 0x5d ||
-  c === 0x7b ||
-  c === 0x7d ||
-  c === 0x2f ||
-  c === 0x25;
 
 /**
  * An operator as a number made of its bytes (operators are at most three letters), so the

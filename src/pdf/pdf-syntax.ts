@@ -2,11 +2,13 @@ import { RenderError } from '../errors.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString } from './pdf-values.js';
 import type { IndirectObject, PdfValue } from './pdf-values.js';
 
-const isWhite = (c: number | undefined): boolean =>
+/** PDF's white-space bytes (ISO 32000-1, 7.2.2). */
+export const isWhite = (c: number | undefined): boolean =>
   c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 const isNumberByte = (c: number | undefined): boolean =>
   c !== undefined && ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e);
-const isDelimiter = (c: number | undefined): boolean =>
+/** PDF's delimiter bytes (ISO 32000-1, 7.2.2). */
+export const isDelimiter = (c: number | undefined): boolean =>
   c === 0x28 ||
   c === 0x29 ||
   c === 0x3c ||

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapRecord } from '../../src/import/map-records.js';
 import { nearlySameTitle } from '../../src/import/paper-index.js';
 import { planImport } from '../../src/import/plan-import.js';
-import type { SourcedDraft } from '../../src/import/plan-import.js';
+import type { SourcedDraft } from '../../src/import/import-plan.js';
 import type { ImportedPaper } from '../../src/import/types.js';
 import { normaliseTitle } from '../../src/import/identifiers.js';
 

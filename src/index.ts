@@ -11,13 +11,19 @@
 export { buildReport } from './build-report.js';
 export type { BuildReportOptions, BuildReportResult } from './build-report.js';
 export { BuildContext } from './build-context.js';
-export type { BuildOptions, OutputFormat, ResolvedOptions } from './options.js';
+export { resolveBuild } from './resolve-build.js';
+export type { BuildOptions, OutputFormat, ResolvedBuild } from './resolve-build.js';
+/** @deprecated Renamed ResolvedBuild: the settings a build used, the effective spec included. */
+export type { ResolvedBuild as ResolvedOptions } from './resolve-build.js';
+export { localToday } from './local-today.js';
 export { WatchSession } from './watch/watch-session.js';
 export type { WatchBuild, WatchHooks, WatchOptions } from './watch/watch-session.js';
 
 // The stages, for callers who want one of them alone
 export { loadInputs } from './load/load-inputs.js';
 export type { InputRequest, LoadedInputs, LoadedProfile } from './load/load-inputs.js';
+export { loadReport } from './load/load-report.js';
+export type { LoadedReport } from './load/load-report.js';
 export { deriveReport } from './derive/derive-report.js';
 export type { DerivedReport } from './derive/derive-report.js';
 export type { ChartConfig, ChartSpec } from './derive/chart-spec.js';

@@ -1,26 +1,24 @@
 import type { BuildContext } from './build-context.js';
 import type { ChartSpec } from './derive/chart-spec.js';
 import { deriveReport } from './derive/derive-report.js';
+import type { DerivedReport } from './derive/derive-report.js';
+import { portraitSrc } from './derive/portrait-view.js';
 import { editionFacts, serialiseFacts } from './edition/edition-facts.js';
 import { factsFileName } from './edition/facts-schema.js';
-import { portraitSrc } from './derive/portrait-view.js';
-import { readLocale } from './i18n/read-locale.js';
-import type { LoadedInputs } from './load/load-inputs.js';
-import type { ResolvedOptions } from './options.js';
+import { reportProblems } from './errors.js';
+import type { Problem } from './errors.js';
+import type { LoadedReport } from './load/load-report.js';
 import { finishPdf } from './pdf/finish-pdf.js';
 import { readPdf } from './pdf/read-pdf.js';
-import { pdfPreflight } from './preflight/pdf-preflight.js';
-import { checkPdfLinks } from './preflight/pdf-links.js';
-import { splitBlocks } from './preflight/split-blocks.js';
-import { strandedHeadings } from './preflight/stranded-headings.js';
+import { preflight } from './preflight/preflight.js';
+import type { PrintedDocuments } from './preflight/preflight.js';
 import type { SectionPages } from './print/number-contents.js';
 import { printPdf } from './print/print-pdf.js';
 import { renderHtml } from './render/render-html.js';
-import { checkTemplateFolder } from './render/template-safety.js';
-import { readTemplateSet } from './render/template-set.js';
+import type { ResolvedBuild } from './resolve-build.js';
 
 export interface StageTiming {
-  readonly stage: 'derive' | 'charts' | 'templates' | 'html' | 'pdf';
+  readonly stage: 'templates' | 'derive' | 'charts' | 'html' | 'pdf' | 'preflight';
   readonly ms: number;
 }
 
@@ -29,7 +27,12 @@ export interface RenderedReport {
   readonly pdf?: Buffer;
   /** The Chart.js configurations, as plain JSON. */
   readonly charts: readonly ChartSpec[];
-  readonly warnings: readonly string[];
+  /**
+   * Every warning of the build, in the order found: loading and validation (located in their
+   * file), the template folder, derive, the charts, printing and the preflight (the report's
+   * own, with no file). Errors throw instead.
+   */
+  readonly warnings: readonly Problem[];
   readonly timings: readonly StageTiming[];
   /** The page each section of the contents starts on, in the PDF (empty without a PDF). */
   readonly sectionPages: SectionPages;
@@ -45,20 +48,30 @@ export interface PipelineHooks {
   /** The contents' pages of this report's previous print: tried first, and checked. */
   readonly contentsGuess?: SectionPages;
   /**
-   * The HTML as soon as it is rendered, before the PDF is printed, with the warnings so far
-   * (a live preview shows it while Chromium prints). Printing waits for the promise it may
-   * return; throwing stops the build.
+   * The HTML as soon as it is rendered, before the PDF is printed (a live preview shows it while
+   * Chromium prints). Under `strict` it waits for the preflight instead: a page is shown only
+   * if the build succeeds. Printing waits for the promise it may return; throwing stops the build.
    */
-  readonly onHtml?: (html: string, warnings: readonly string[]) => void | Promise<void>;
+  readonly onHtml?: (html: string) => void | Promise<void>;
+}
+
+/** What the PDF stage hands on: the finished bytes, the contents' pages, and the parsed documents. */
+interface PrintedReport {
+  readonly bytes: Buffer;
+  readonly pages: SectionPages;
+  readonly prints: number;
+  readonly warnings: readonly Problem[];
+  readonly documents: PrintedDocuments;
 }
 
 /**
- * The pipeline after loading: derive → charts → HTML → PDF. Validated inputs in, strings and
- * bytes out; nothing here touches the output folder (that is write-artifacts' job, at the edge).
+ * The pipeline after loading: derive → charts → HTML → PDF → preflight. Loaded inputs and
+ * resolved settings in, strings and bytes out: nothing here reads a file (the load stage did)
+ * or writes one (write-artifacts does, at the edge).
  */
 export async function renderReport(
-  inputs: LoadedInputs,
-  options: ResolvedOptions,
+  inputs: LoadedReport,
+  build: ResolvedBuild,
   ctx: BuildContext,
   hooks: PipelineHooks = {},
 ): Promise<RenderedReport> {
@@ -72,115 +85,118 @@ export async function renderReport(
     return result;
   };
 
-  const spec = { ...inputs.spec, page: options.page, language: options.language };
+  const people = inputs.profiles.map((p) => p.localised ?? p.profile);
   // The facts this edition shows, carried in the HTML and attached to the PDF, so a later
   // build can say what changed since it (see src/edition/).
-  const facts = serialiseFacts(
-    editionFacts(
-      spec,
-      inputs.profiles.map((p) => p.localised ?? p.profile),
-    ),
-  );
-  // The template folder first: its message catalogue is one of its files, read and capped with the rest.
-  const templates = await stage('templates', async () => {
-    const set = await readTemplateSet(options.templatesDir);
-    checkTemplateFolder(set);
-    return set;
-  });
-  const messages = readLocale(options.language, templates.catalogues.get(options.language));
+  const facts = serialiseFacts(editionFacts(build.spec, people));
   const derived = await stage('derive', () =>
-    deriveReport(
-      spec,
-      inputs.profiles.map((p) => p.localised ?? p.profile),
-      messages.locale,
-      { ...(inputs.since ? { since: inputs.since } : {}), titleFromPeople: inputs.fromCommandLine === true },
-    ),
+    deriveReport(build.spec, people, inputs.locale, {
+      ...(inputs.since ? { since: inputs.since } : {}),
+      titleFromPeople: inputs.fromCommandLine === true,
+    }),
   );
-  const chartWarnings: string[] = [];
-  const charts = await stage('charts', () => drawCharts(derived.charts, ctx, chartWarnings));
-  const html = await stage('html', async () =>
+  const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
+  const fonts = await ctx.fontLibrary();
+  const html = await stage('html', () =>
     renderHtml(derived.view, {
-      renderPage: (context) => ctx.renderTemplates(templates, context, options.timeoutMs),
-      css: templates.css,
-      fonts: await ctx.fontLibrary(),
-      charts,
+      renderPage: (context) => ctx.renderTemplates(inputs.templates, context, build.timeoutMs),
+      css: inputs.templates.css,
+      fonts,
+      charts: charts.svgs,
       portraits: new Map(
         inputs.profiles.flatMap((p, i) => (p.portrait ? [[portraitSrc(i), p.portrait.dataUri] as const] : [])),
       ),
-      ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+      ...(build.templatesDir ? { templatesDir: build.templatesDir } : {}),
       facts,
     }),
   );
-  const htmlWarnings = [...templates.warnings, ...messages.warnings, ...derived.warnings, ...chartWarnings];
-  await hooks.onHtml?.(html, htmlWarnings);
-  const printWarnings: string[] = [];
-  let sectionPages: SectionPages = new Map();
-  let prints = 0;
-  const pdf = options.formats.has('pdf')
-    ? await stage('pdf', async () => {
-        const printed = await printPdf(ctx.browser, html, {
-          page: options.page,
-          timeoutMs: options.timeoutMs,
-          ...(hooks.onBlockedRequest ? { onBlockedRequest: hooks.onBlockedRequest } : {}),
-          ...(hooks.contentsGuess ? { contentsGuess: hooks.contentsGuess } : {}),
-        });
-        printWarnings.push(...printed.warnings);
-        sectionPages = printed.sectionPages;
-        prints = printed.prints;
-        checkPdfLinks(printed.document);
-        const finished = finishPdf(printed.document, {
-          title: derived.view.title,
-          author: spec.author,
-          subject: derived.view.subject,
-          keywords: spec.keywords.join(', '),
-          date: spec.buildDate,
-          creator: 'profile-report',
-          headings: printed.headings,
-          attachments: [
-            {
-              name: factsFileName,
-              description: 'The facts this edition of the report shows (profile-report facts format)',
-              mime: 'application/json',
-              bytes: Buffer.from(facts, 'utf8'),
-              modDate: spec.buildDate,
-            },
-          ],
-        });
-        const finishedDocument = readPdf(finished);
-        printWarnings.push(
-          ...pdfPreflight(printed.document, finishedDocument, printed.headings),
-          // The printed document: its objects and its pages' drawings are read already (finishing
-          // leaves both as they were); read again from the finished bytes they cost 0.1 s.
-          ...splitBlocks(printed.document, html),
-          ...strandedHeadings({ outline: finishedDocument.outline, pages: printed.document.pages }),
-        );
-        return finished;
-      })
+  if (!build.strict) await hooks.onHtml?.(html);
+  const pdf = build.formats.has('pdf')
+    ? await stage('pdf', () => printReport(html, derived, facts, build, ctx, hooks))
     : undefined;
-
+  const warnings = await stage('preflight', () =>
+    preflight({
+      texts: [
+        {
+          file: build.specLabel,
+          value: { title: build.spec.title, subtitle: build.spec.subtitle, author: build.spec.author },
+        },
+        ...inputs.profiles.map((p) => ({ file: p.file, value: p.profile })),
+      ],
+      fonts,
+      html,
+      ...(pdf ? { pdf: pdf.documents } : {}),
+      earlier: [...inputs.warnings, ...reportProblems(derived.warnings), ...charts.warnings, ...(pdf?.warnings ?? [])],
+      strict: build.strict,
+    }),
+  );
+  if (build.strict) await hooks.onHtml?.(html);
   return {
     html,
-    ...(pdf ? { pdf } : {}),
+    ...(pdf ? { pdf: pdf.bytes } : {}),
     charts: derived.charts,
-    warnings: [...htmlWarnings, ...printWarnings],
+    warnings,
     timings,
-    sectionPages,
-    prints,
+    sectionPages: pdf?.pages ?? new Map(),
+    prints: pdf?.prints ?? 0,
   };
 }
 
-/** Draws every chart; text a chart draws past the edge of its image is a warning in `warnings`. */
+/** Every chart drawn, by id; text a chart draws past the edge of its image is a warning. */
 async function drawCharts(
   specs: readonly ChartSpec[],
   ctx: BuildContext,
-  warnings: string[],
-): Promise<Map<string, string>> {
+): Promise<{ svgs: Map<string, string>; warnings: Problem[] }> {
   const renderer = await ctx.chartRenderer();
   const svgs = new Map<string, string>();
+  const warnings: Problem[] = [];
   for (const spec of specs) {
     const drawn = await renderer.renderChecked(spec);
     svgs.set(spec.id, drawn.svg);
-    warnings.push(...drawn.problems);
+    warnings.push(...reportProblems(drawn.problems));
   }
-  return svgs;
+  return { svgs, warnings };
+}
+
+/** The page printed by Chromium, then finished: metadata, bookmarks and the facts attached. */
+async function printReport(
+  html: string,
+  derived: DerivedReport,
+  facts: string,
+  build: ResolvedBuild,
+  ctx: BuildContext,
+  hooks: PipelineHooks,
+): Promise<PrintedReport> {
+  const printed = await printPdf(ctx.browser, html, {
+    page: build.page,
+    timeoutMs: build.timeoutMs,
+    ...(hooks.onBlockedRequest ? { onBlockedRequest: hooks.onBlockedRequest } : {}),
+    ...(hooks.contentsGuess ? { contentsGuess: hooks.contentsGuess } : {}),
+  });
+  const { spec } = build;
+  const bytes = finishPdf(printed.document, {
+    title: derived.view.title,
+    author: spec.author,
+    subject: derived.view.subject,
+    keywords: spec.keywords.join(', '),
+    date: spec.buildDate,
+    creator: 'profile-report',
+    headings: printed.headings,
+    attachments: [
+      {
+        name: factsFileName,
+        description: 'The facts this edition of the report shows (profile-report facts format)',
+        mime: 'application/json',
+        bytes: Buffer.from(facts, 'utf8'),
+        modDate: spec.buildDate,
+      },
+    ],
+  });
+  return {
+    bytes,
+    pages: printed.sectionPages,
+    prints: printed.prints,
+    warnings: reportProblems(printed.warnings),
+    documents: { printed: printed.document, finished: readPdf(bytes), headings: printed.headings },
+  };
 }

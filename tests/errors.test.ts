@@ -8,7 +8,13 @@ import {
   errorSummary,
   exitCodeOf,
   firstLine,
+  formatProblem,
 } from '../src/errors.js';
+import { jsonProblem } from '../src/cli/json-summary.js';
+import { BibtexExpansionError } from '../src/import/guard-bibtex-grammar.js';
+import { RedisUnreachableError } from '../src/queue/redis-connection.js';
+import { UnsafeHtmlError } from '../src/render/html-safety.js';
+import { LockTimeoutError } from '../src/write/output-lock.js';
 import * as library from '../src/index.js';
 import { reportFailure } from '../src/cli/report-failure.js';
 
@@ -74,5 +80,42 @@ describe('one error model', () => {
       'printing the PDF failed (Target closed)',
     );
     expect(errorSummary(new UserError('no such file\nmore'))).toBe('no such file');
+  });
+});
+
+describe('every error the program throws on purpose is a ProfileReportError', () => {
+  it('the particular ones extend a kind, and carry its exit code', () => {
+    const cases: [ProfileReportError, number][] = [
+      [new LockTimeoutError('another build holds the lock'), 3],
+      [new UnsafeHtmlError([]), 3],
+      [new RedisUnreachableError('no answer'), 2],
+      [new BibtexExpansionError(3, 1), 1],
+    ];
+    for (const [error, code] of cases) {
+      expect(error).toBeInstanceOf(ProfileReportError);
+      expect([error.name, exitCodeOf(error)]).toEqual([error.constructor.name, code]);
+    }
+  });
+});
+
+describe('a problem is located only when it has a place', () => {
+  const base = { message: 'the heading "Sources" ends page 3 with nothing under it', severity: 'warning' } as const;
+
+  it('prints file:line:col, the file alone, or no place at all', () => {
+    expect(formatProblem(problem)).toBe('a.yaml:3:5  person.name  expected text');
+    expect(formatProblem({ file: 'a.yaml', message: 'no such file', severity: 'error' })).toBe(
+      'a.yaml  (file)  no such file',
+    );
+    expect(formatProblem(base)).toBe('warning: the heading "Sources" ends page 3 with nothing under it');
+  });
+
+  it('gives --json no line 0 and no empty path standing for "nowhere"', () => {
+    expect(jsonProblem(base)).toEqual(base);
+    expect(jsonProblem({ file: 'a.yaml', line: 0, column: 0, path: '', message: 'm', severity: 'error' })).toEqual({
+      file: 'a.yaml',
+      message: 'm',
+      severity: 'error',
+    });
+    expect(jsonProblem(problem)).toEqual(problem);
   });
 });

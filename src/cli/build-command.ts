@@ -3,12 +3,10 @@ import path from 'node:path';
 import { BuildContext } from '../build-context.js';
 import { UsageError, exitCodes } from '../errors.js';
 import { displayPath } from '../load/resolve-inside.js';
-import { matchLanguage, shippedLanguageList } from '../i18n/languages.js';
-import type { Language } from '../i18n/languages.js';
-import type { BuildOptions, OutputFormat } from '../options.js';
 import type { BrowserSession } from '../print/browser-session.js';
-import type { PageSize } from '../schema/report-schema.js';
 import { isReportSpecFile } from '../validate/validate-files.js';
+import { buildOptionsOf } from './build-flags.js';
+import type { BuildFlags } from './build-flags.js';
 import { buildOne } from './build-one.js';
 import type { BuildTarget } from './build-one.js';
 import { onInterrupt } from './interrupts.js';
@@ -20,17 +18,10 @@ import { refuseSharedOutputs } from './shared-outputs.js';
 import type { Progress } from './progress.js';
 import type { Terminal } from './terminal.js';
 
-export interface BuildFlags {
-  readonly out?: string;
-  readonly format?: string;
-  readonly page?: string;
-  readonly templates?: string;
-  readonly lang?: string;
+/** How a build reports, beside the build flags (build-flags.ts). */
+export interface OutputFlags {
   readonly json?: boolean;
   readonly quiet?: boolean;
-  readonly timeout?: string;
-  readonly strict?: boolean;
-  readonly since?: string;
 }
 
 export interface CommandContext {
@@ -47,8 +38,12 @@ export interface CommandContext {
  * core at a time. A failing report does not stop the others; the exit code is 0 only when all
  * succeeded, else the highest of their codes.
  */
-export async function runBuild(files: readonly string[], flags: BuildFlags, ctx: CommandContext): Promise<number> {
-  const options = parseBuildFlags(flags);
+export async function runBuild(
+  files: readonly string[],
+  flags: BuildFlags & OutputFlags,
+  ctx: CommandContext,
+): Promise<number> {
+  const options = buildOptionsOf(flags);
   const targets = await buildTargets(files, ctx.cwd);
   if (targets.length > 1 && options.outDir !== undefined) {
     throw new UsageError('--out cannot be used with several report specs: each writes to its own output folder');
@@ -111,54 +106,6 @@ export async function runBuild(files: readonly string[], flags: BuildFlags, ctx:
     interrupts.dispose();
     await context.close();
   }
-}
-
-export function parseBuildFlags(flags: BuildFlags): BuildOptions {
-  const out: {
-    outDir?: string;
-    formats?: OutputFormat[];
-    page?: PageSize;
-    language?: Language;
-    templates?: string;
-    timeoutMs?: number;
-    strict?: boolean;
-    since?: string;
-  } = {};
-  if (flags.strict) out.strict = true;
-  if (flags.since !== undefined) {
-    if (flags.since.trim() === '' || flags.since === 'git:')
-      throw new UsageError('--since takes an earlier edition: a PDF or HTML report, or git:REV');
-    out.since = flags.since;
-  }
-  if (flags.out !== undefined) out.outDir = flags.out;
-  if (flags.templates !== undefined) out.templates = flags.templates;
-  if (flags.format !== undefined) {
-    const formats = flags.format.split(',').map((f) => f.trim().toLowerCase());
-    const bad = formats.filter((f) => f !== 'html' && f !== 'pdf');
-    if (bad.length > 0 || formats.length === 0)
-      throw new UsageError(`--format takes html, pdf or html,pdf, not ${flags.format}`);
-    out.formats = [...new Set(formats)] as OutputFormat[];
-  }
-  if (flags.page !== undefined) {
-    const page = ({ a4: 'A4', letter: 'Letter' } as const)[flags.page.toLowerCase() as 'a4' | 'letter'];
-    if (!page) throw new UsageError(`--page takes A4 or Letter, not ${flags.page}`);
-    out.page = page;
-  }
-  if (flags.lang !== undefined) {
-    const language = matchLanguage(flags.lang);
-    if (!language)
-      throw new UsageError(
-        `--lang takes a language the report can be written in (${shippedLanguageList()}), not ${flags.lang}`,
-      );
-    out.language = language;
-  }
-  if (flags.timeout !== undefined) {
-    const seconds = Number(flags.timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0)
-      throw new UsageError(`--timeout takes a number of seconds, not ${flags.timeout}`);
-    out.timeoutMs = Math.round(seconds * 1000);
-  }
-  return out;
 }
 
 /** Report specs are built one report each; profiles together make one report; not both. */

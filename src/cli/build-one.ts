@@ -2,8 +2,7 @@ import path from 'node:path';
 import { buildReport } from '../build-report.js';
 import type { BuildContext } from '../build-context.js';
 import { ProfileReportError, ValidationError, errorSummary, exitCodeOf, exitCodes, formatProblem } from '../errors.js';
-import type { Problem } from '../errors.js';
-import type { BuildOptions } from '../options.js';
+import type { BuildOptions } from '../resolve-build.js';
 import { jsonProblem } from './json-summary.js';
 import type { ReportOutcome } from './json-summary.js';
 import type { Progress } from './progress.js';
@@ -57,20 +56,11 @@ export async function buildOne(
       },
     });
     timings['total'] = round(performance.now() - started);
-    // What the build noticed in its own output (the preflight) is a warning even under
-    // --quiet: the report on disk may not be right.
-    const noticed = result.warnings.map((message): Problem => ({
-      file: target.label,
-      line: 0,
-      column: 0,
-      path: '',
-      message,
-      severity: 'warning',
-    }));
-    if (!ctx.json) {
-      for (const p of result.problems) ctx.term.err(formatProblem(p));
-      for (const w of result.warnings) ctx.term.err(`${ctx.label ? `[${ctx.label}] ` : ''}warning: ${w}`);
-    }
+    // Every warning is shown even under --quiet: the report on disk may not be right. In a
+    // batch, the report's own (a page of its PDF) are marked with its name.
+    if (!ctx.json)
+      for (const p of result.warnings)
+        ctx.term.err(`${ctx.label && p.file === undefined ? `[${ctx.label}] ` : ''}${formatProblem(p)}`);
     ctx.progress.written(result.written ?? [], performance.now() - started);
     return {
       spec: target.label,
@@ -83,7 +73,7 @@ export async function buildOne(
         sha256: a.sha256,
       })),
       timings,
-      warnings: [...result.problems, ...noticed].map(jsonProblem),
+      warnings: result.warnings.map(jsonProblem),
       problems: [],
       error: null,
     };

@@ -5,11 +5,15 @@ import type { Problem } from '../errors.js';
  * What `--json` prints on stdout, defined once: the TypeScript types come from here and scripts
  * can check the output against `buildSummaryJsonSchema()`. Human progress stays on stderr.
  */
+/**
+ * A problem: `file`, `line` and `column`, and `path` appear only when there is such a place (a
+ * warning about a page of the PDF has none), never as a 0 or an empty text standing for "none".
+ */
 const problem = z.strictObject({
-  file: z.string(),
-  line: z.int().min(0),
-  column: z.int().min(0),
-  path: z.string(),
+  file: z.string().optional(),
+  line: z.int().min(1).optional(),
+  column: z.int().min(1).optional(),
+  path: z.string().optional(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
 });
@@ -27,7 +31,7 @@ export const reportOutcomeSchema = z.strictObject({
   ok: z.boolean(),
   exitCode: z.int().min(0),
   artifacts: z.array(artifact),
-  /** Milliseconds per stage: load, derive, charts, templates, html, pdf, write, total. */
+  /** Milliseconds per stage: load, templates, derive, charts, html, pdf, preflight, write, total. */
   timings: z.record(z.string(), z.number().min(0)),
   warnings: z.array(problem),
   problems: z.array(problem),
@@ -55,7 +59,14 @@ export type BuildSummary = z.infer<typeof buildSummarySchema>;
 export type ValidateSummary = z.infer<typeof validateSummarySchema>;
 
 export function jsonProblem(p: Problem): z.infer<typeof problem> {
-  return { file: p.file, line: p.line, column: p.column, path: p.path, message: p.message, severity: p.severity };
+  const located = p.line !== undefined && p.line > 0;
+  return {
+    ...(p.file !== undefined ? { file: p.file } : {}),
+    ...(located ? { line: p.line, column: p.column ?? 1 } : {}),
+    ...(p.path ? { path: p.path } : {}),
+    message: p.message,
+    severity: p.severity,
+  };
 }
 
 export function printJson(value: unknown): string {

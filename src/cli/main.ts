@@ -1,17 +1,33 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { shippedLanguageList } from '../i18n/languages.js';
 import type { BrowserSession } from '../print/browser-session.js';
-import type { BuildFlags } from './build-command.js';
+import { addBuildFlags, wantsPdf } from './build-flags.js';
+import type { BuildFlagName, BuildFlags } from './build-flags.js';
+import type { CommandContext, OutputFlags } from './build-command.js';
+import { parseDebounce, parsePort } from './watch-flags.js';
+import type { WatchFlags } from './watch-command.js';
 import { removeOwnProfiles } from '../print/chromium-folders.js';
 import { onInterrupt } from './interrupts.js';
 import type { Interrupts } from './interrupts.js';
 import { reportFailure } from './report-failure.js';
-import { localToday, processTerminal } from './terminal.js';
+import { localToday } from '../local-today.js';
+import { processTerminal } from './terminal.js';
 import type { Terminal } from './terminal.js';
 
 // Commands are loaded when run: `validate` never pays for Chromium or Chart.js, and `build`
 // can start Chromium before the rest of the program has even been read.
+
+/** `build` and `watch` take every build flag; `queue add` a subset. */
+const allBuildFlags: readonly BuildFlagName[] = [
+  'out',
+  'format',
+  'page',
+  'templates',
+  'lang',
+  'timeout',
+  'strict',
+  'since',
+];
 
 export interface CliContext {
   readonly term: Terminal;
@@ -22,17 +38,18 @@ export interface CliContext {
 /** Parses argv, runs one command, returns the exit code. Never calls process.exit. */
 export async function main(argv: readonly string[], context: Partial<CliContext> = {}): Promise<number> {
   const ctx: CliContext = { term: processTerminal, cwd: process.cwd(), today: localToday(), ...context };
-  const { browser, early } = await startBrowserEarly(argv);
+  const early = new EarlyBrowser();
   let exitCode = 0;
-  const program = buildProgram(ctx, browser, (code) => {
+  const program = buildProgram(ctx, early, (code) => {
     exitCode = code;
   });
   try {
     if (argv.length === 0) throw new UsageError('no command given; try `profile-report build`');
     await program.parseAsync(argv, { from: 'user' });
-    if (early?.exitCode !== undefined && exitCode !== early.exitCode) {
-      ctx.term.err(`stopped by ${early.signal}`);
-      return early.exitCode;
+    const stopped = early.interrupts;
+    if (stopped?.exitCode !== undefined && exitCode !== stopped.exitCode) {
+      ctx.term.err(`stopped by ${stopped.signal}`);
+      return stopped.exitCode;
     }
     return exitCode;
   } catch (error) {
@@ -42,39 +59,42 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
     }
     return reportFailure(error, ctx.term);
   } finally {
-    early?.dispose();
-    await browser?.close();
-    // The CLI runs one Chromium session per process: whatever that session made is swept up.
-    if (browser) await removeOwnProfiles();
+    await early.close();
   }
 }
 
 /**
- * Chromium takes longest to start, so for a build (or watch) that prints a PDF it is launched
- * before anything else is loaded, and runs alongside loading, validation and charts. If the
- * command line turns out to be wrong, it is closed again.
+ * Chromium takes longest to start, so a build (or watch) that prints a PDF launches it before
+ * the rest of the command is even loaded, and it runs alongside loading, validation and charts.
+ * It is started from commander's preAction hook, with the options as commander parsed and
+ * checked them: a bad flag or `--help` never starts it, and `--format html` never does.
  */
-async function startBrowserEarly(argv: readonly string[]): Promise<{ browser?: BrowserSession; early?: Interrupts }> {
-  const command = argv[0];
-  if (command !== 'build' && command !== 'watch') return {};
-  if (argv.includes('--help') || argv.includes('-h')) return {};
-  // A best guess before commander has parsed anything; a wrong guess costs a Chromium start.
-  const at = argv.findIndex((a) => a === '--format' || a.startsWith('--format='));
-  const format =
-    at < 0 ? undefined : argv[at]!.startsWith('--format=') ? argv[at]!.slice('--format='.length) : argv[at + 1];
-  if (format !== undefined && !format.toLowerCase().includes('pdf')) return {};
-  const { BrowserSession } = await import('../print/browser-session.js');
-  const session = new BrowserSession();
-  // From before Chromium starts, a signal must close it and remove its profile folder, even
-  // before the command has set up its own handling (which then runs alongside).
-  const early = onInterrupt(() => session.close());
-  // Loading the rest of the program competes with Chromium's launch for this thread; let the
-  // launch go first, it is the longer wait.
-  await session.warmUp();
-  return { browser: session, early };
+class EarlyBrowser {
+  session: BrowserSession | undefined;
+  interrupts: Interrupts | undefined;
+
+  async start(): Promise<void> {
+    const { BrowserSession } = await import('../print/browser-session.js');
+    const session = new BrowserSession();
+    this.session = session;
+    // From before Chromium starts, a signal must close it and remove its profile folder, even
+    // before the command has set up its own handling (which then runs alongside).
+    this.interrupts = onInterrupt(() => session.close());
+    // Loading the rest of the program competes with Chromium's launch for this thread; let the
+    // launch go first, it is the longer wait.
+    await session.warmUp();
+  }
+
+  async close(): Promise<void> {
+    this.interrupts?.dispose();
+    if (!this.session) return;
+    await this.session.close();
+    // The CLI runs one Chromium session per process: whatever that session made is swept up.
+    await removeOwnProfiles();
+  }
 }
 
-function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setExit: (code: number) => void): Command {
+function buildProgram(ctx: CliContext, early: EarlyBrowser, setExit: (code: number) => void): Command {
   const program = new Command('profile-report')
     .description('Turn YAML profiles of people into a comparison report: one self-contained HTML file and a PDF.')
     .version('0.1.0')
@@ -86,55 +106,66 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
         // Usage errors are reported by reportFailure with a hint; commander's copy would repeat them.
         if (!text.startsWith('error:')) ctx.term.err(text.trimEnd());
       },
+    })
+    .hook('preAction', async (_program, command) => {
+      if ((command.name() === 'build' || command.name() === 'watch') && wantsPdf(command.opts<BuildFlags>()))
+        await early.start();
     });
-
+  const withBrowser = (): CommandContext => ({ ...ctx, ...(early.session ? { browser: early.session } : {}) });
+  addBuildCommands(program, withBrowser, setExit);
+  addProjectCommands(program, ctx, setExit);
+  addQueueCommands(program, ctx, setExit);
   program
+    .command('schema')
+    .description('print the JSON Schema of a profile (or of a report spec with --report)')
+    .option('--report', 'the report spec schema instead')
+    .action(async (options: { report?: boolean }) => {
+      const { formatJsonSchema, profileJsonSchema, reportJsonSchema } = await import('../schema/json-schema.js');
+      ctx.term.out(formatJsonSchema(options.report ? reportJsonSchema() : profileJsonSchema()));
+    });
+  return program;
+}
+
+/** `build` and `watch`: the same build flags, from one definition (see build-flags.ts). */
+function addBuildCommands(program: Command, ctx: () => CommandContext, setExit: (code: number) => void): void {
+  const build = program
     .command('build')
     .description('build the report: out/<name>.html and out/<name>.pdf')
     .argument(
       '[files...]',
       'report specs (several make a batch), or profiles to compare in this order (default: data/report.yaml)',
-    )
-    .option('--out <dir>', "output folder (default: the spec's output.dir)")
-    .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
-    .option('--page <size>', "A4 or Letter (default: the spec's page)")
-    .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
-    .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
-    .option('--timeout <seconds>', 'deadline for rendering the page', '60')
-    .option(
-      '--strict',
-      'treat every warning (a character no font draws, a page too wide...) as an error: exit 1, nothing written',
-    )
-    .option('--since <edition>', 'add "what changed since" an earlier edition: its PDF or HTML, or git:REV')
+    );
+  addBuildFlags(build, allBuildFlags, 'exit 1, nothing written')
     .option('--json', 'print a machine-readable summary on stdout')
     .option('--quiet', 'no progress on stderr')
-    .action(async (files: string[], flags: BuildFlags) => {
+    .action(async (files: string[], flags: BuildFlags & OutputFlags) => {
       const { runBuild } = await import('./build-command.js');
-      setExit(await runBuild(files, flags, { ...ctx, ...(browser ? { browser } : {}) }));
+      setExit(await runBuild(files, flags, ctx()));
     });
 
-  program
+  const watch = program
     .command('watch')
     .description('build, then rebuild on every change to the profiles, the spec, the templates and the CSS')
-    .argument('[files...]', 'a report spec, or profiles to compare in this order (default: data/report.yaml)')
-    .option('--out <dir>', "output folder (default: the spec's output.dir)")
-    .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
-    .option('--page <size>', "A4 or Letter (default: the spec's page)")
-    .option('--templates <dir>', 'a folder whose partials and styles.css override the built-in ones')
-    .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
-    .option('--timeout <seconds>', 'deadline for rendering the page', '60')
-    .option('--debounce <ms>', 'quiet time after the last change before rebuilding (default: 120; with --serve, 15)')
-    .option('--strict', 'treat every warning as an error: the build fails and the last good outputs stay')
-    .option('--since <edition>', 'add "what changed since" an earlier edition: its PDF or HTML, or git:REV')
+    .argument('[files...]', 'a report spec, or profiles to compare in this order (default: data/report.yaml)');
+  addBuildFlags(watch, allBuildFlags, 'the build fails and the last good outputs stay')
     .option('--json', 'one JSON line per build on stdout')
     .option('--quiet', 'report only failures')
+    .addOption(
+      new Option(
+        '--debounce <ms>',
+        'quiet time after the last change before rebuilding (default: 120; with --serve, 15)',
+      ).argParser(parseDebounce),
+    )
     .option('--serve', 'show the report live in a browser, at http://127.0.0.1:4173/ (127.0.0.1 only)')
-    .option('--port <n>', 'the port for --serve (0: any free port)')
-    .action(async (files: string[], flags: BuildFlags & { debounce?: string; serve?: boolean; port?: string }) => {
+    .addOption(new Option('--port <n>', 'the port for --serve (0: any free port)').argParser(parsePort))
+    .action(async (files: string[], flags: WatchFlags) => {
       const { runWatch } = await import('./watch-command.js');
-      setExit(await runWatch(files, flags, { ...ctx, ...(browser ? { browser } : {}) }));
+      setExit(await runWatch(files, flags, ctx()));
     });
+}
 
+/** `validate`, `init`, `doctor`, `import`, `diff`: commands about the project's files. */
+function addProjectCommands(program: Command, ctx: CliContext, setExit: (code: number) => void): void {
   program
     .command('validate')
     .description('check profiles and report specs; every problem at once, as file:line:col  field  message')
@@ -208,7 +239,10 @@ function buildProgram(ctx: CliContext, browser: BrowserSession | undefined, setE
       const { runDiff } = await import('./diff-command.js');
       setExit(await runDiff(before, after, flags, ctx));
     });
+}
 
+/** `worker` and `queue add|wait|status`: reports built elsewhere, through Redis. */
+function addQueueCommands(program: Command, ctx: CliContext, setExit: (code: number) => void): void {
   program
     .command('worker')
     .description(
@@ -243,16 +277,13 @@ Usage of each:
     .action(() => {
       throw new UsageError('queue needs one of: add, wait, status (see `profile-report queue --help`)');
     });
-  queue
+  const add = queue
     .command('add')
     .description('put reports on the queue: each spec with every file its build reads, as one job named by their hash')
     .argument('<specs...>', 'report specs, inside this folder')
-    .option('--redis <url>', 'the Redis server of the queue, such as redis://queue.example:6379')
-    .option('--format <list>', 'html, pdf or html,pdf', 'html,pdf')
-    .option('--page <size>', "A4 or Letter (default: the spec's page)")
-    .option('--lang <language>', `the report's language: ${shippedLanguageList()} (default: the spec's language)`)
-    .option('--timeout <seconds>', 'deadline for rendering the page', '60')
-    .option('--strict', 'treat every warning as an error: the job fails')
+    .option('--redis <url>', 'the Redis server of the queue, such as redis://queue.example:6379');
+  // The flags a queued job carries (its files travel with it, so no --out or --templates).
+  addBuildFlags(add, ['format', 'page', 'lang', 'timeout', 'strict'], 'the job fails')
     .option('--json', 'print the job ids and states as JSON on stdout')
     .action(async (specs: string[], flags: import('./queue-command.js').QueueAddFlags) => {
       const { runQueueAdd } = await import('./queue-command.js');
@@ -284,15 +315,4 @@ Usage of each:
       const { runQueueStatus } = await import('./queue-command.js');
       setExit(await runQueueStatus(flags, ctx));
     });
-
-  program
-    .command('schema')
-    .description('print the JSON Schema of a profile (or of a report spec with --report)')
-    .option('--report', 'the report spec schema instead')
-    .action(async (options: { report?: boolean }) => {
-      const { formatJsonSchema, profileJsonSchema, reportJsonSchema } = await import('../schema/json-schema.js');
-      ctx.term.out(formatJsonSchema(options.report ? reportJsonSchema() : profileJsonSchema()));
-    });
-
-  return program;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { UsageError, UserError, ValidationError, exitCodes, formatProblem } from '../errors.js';
+import { UsageError, UserError, ValidationError, exitCodeOf, exitCodes, firstLine, formatProblem } from '../errors.js';
 import { limits } from '../limits.js';
 import { displayPath } from '../load/resolve-inside.js';
 import { addJob } from '../queue/add-job.js';
@@ -21,7 +21,8 @@ import type { RedisTarget } from '../queue/redis-url.js';
 import { queueName, toolVersion } from '../queue/tool-version.js';
 import { waitForJobs } from '../queue/wait-for-jobs.js';
 import { waitProgress } from '../queue/wait-progress.js';
-import { parseBuildFlags } from './build-command.js';
+import { buildOptionsOf } from './build-flags.js';
+import type { BuildFlags } from './build-flags.js';
 import { onInterrupt } from './interrupts.js';
 import { jsonProblem, printJson } from './json-summary.js';
 import type { Terminal } from './terminal.js';
@@ -31,13 +32,9 @@ export interface QueueContext {
   readonly cwd: string;
 }
 
-export interface QueueAddFlags {
+/** The build flags a queued job carries (see build-flags.ts), and where the queue is. */
+export interface QueueAddFlags extends Pick<BuildFlags, 'format' | 'page' | 'lang' | 'timeout' | 'strict'> {
   readonly redis?: string;
-  readonly format?: string;
-  readonly page?: string;
-  readonly lang?: string;
-  readonly timeout?: string;
-  readonly strict?: boolean;
   readonly json?: boolean;
 }
 
@@ -51,8 +48,10 @@ const stateWords = { queued: 'queued', 'already-queued': 'already queued', 'alre
  */
 export async function runQueueAdd(specs: readonly string[], flags: QueueAddFlags, ctx: QueueContext): Promise<number> {
   const target = redisTarget(flags.redis, ctx.term);
-  if (!target) return exitCodes.usage;
-  const options = parseBuildFlags(flags);
+  if (typeof target === 'number') return target;
+  const options = buildOptionsOf(flags);
+  // The job carries the settings whole, defaults applied here: a worker of another version
+  // must build what this command line asked for.
   const settings: BuildSettings = {
     formats: [...(options.formats ?? ['html', 'pdf'])],
     ...(options.page ? { page: options.page } : {}),
@@ -128,7 +127,7 @@ export interface QueueWaitFlags {
  */
 export async function runQueueWait(ids: readonly string[], flags: QueueWaitFlags, ctx: QueueContext): Promise<number> {
   const target = redisTarget(flags.redis, ctx.term);
-  if (!target) return exitCodes.usage;
+  if (typeof target === 'number') return target;
   if (flags.out === undefined || flags.out === '')
     throw new UsageError('queue wait needs --out DIR: the folder the reports are written into');
   for (const id of ids)
@@ -206,7 +205,7 @@ export async function runQueueWait(ids: readonly string[], flags: QueueWaitFlags
 /** `queue status`: counts, workers, and each failed job with its spec and problems. */
 export async function runQueueStatus(flags: { redis?: string; json?: boolean }, ctx: QueueContext): Promise<number> {
   const target = redisTarget(flags.redis, ctx.term);
-  if (!target) return exitCodes.usage;
+  if (typeof target === 'number') return target;
   return withQueue(target, ctx, { survive: false }, async (queue, redis) => {
     const status = await queueStatus(queue, redis);
     if (flags.json) {
@@ -228,17 +227,22 @@ export async function runQueueStatus(flags: { redis?: string; json?: boolean }, 
 }
 
 /**
- * `--redis URL`, or undefined after saying in one line what is wrong with it: a script that
+ * `--redis URL`, or the exit code after saying in one line what is wrong with it: a script that
  * runs `queue wait` in a loop gets exit 2 and one line it can log, not a page of help.
  */
-export function redisTarget(text: string | undefined, term: Terminal): RedisTarget | undefined {
+export function redisTarget(text: string | undefined, term: Terminal): RedisTarget | number {
   try {
     return parseRedisUrl(text);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    term.err(`error: ${error.message}`);
-    return undefined;
+    return sayFailure(error, term);
   }
+}
+
+/** A failure of the connection or its URL, in one line a script can log, and its exit code. */
+function sayFailure(error: unknown, term: Terminal): number {
+  term.err(`error: ${firstLine(error)}`);
+  return exitCodeOf(error);
 }
 
 /**
@@ -256,8 +260,7 @@ async function withQueue(
     redis = await connectClient(target, connection);
   } catch (error) {
     if (!(error instanceof RedisUnreachableError)) throw error;
-    ctx.term.err(`error: ${error.message}`);
-    return exitCodes.usage;
+    return sayFailure(error, ctx.term);
   }
   const queue: ReportQueue = new Queue(queueName(), { connection: redis });
   queue.on('error', () => undefined); // the connection's own handler reports what matters
@@ -265,10 +268,12 @@ async function withQueue(
     return await work(queue, redis);
   } catch (error) {
     if (redis.status === 'ready' || connection.survive) throw error;
-    ctx.term.err(
-      `error: lost the connection to Redis at ${target.shown} (${error instanceof Error ? error.message : String(error)})`,
+    return sayFailure(
+      new RedisUnreachableError(`lost the connection to Redis at ${target.shown} (${firstLine(error)})`, {
+        cause: error,
+      }),
+      ctx.term,
     );
-    return exitCodes.usage;
   } finally {
     await queue.close().catch(() => undefined);
     redis.disconnect();

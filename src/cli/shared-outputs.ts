@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { readInputFile } from '../load/read-input-file.js';
-import { realFolderInside } from '../load/real-path.js';
 import { displayPath } from '../load/resolve-inside.js';
+import { resolveBuild } from '../resolve-build.js';
 import { validateReportSpec } from '../validate/validate-document.js';
 import type { BuildTarget } from './build-one.js';
 
@@ -34,15 +34,24 @@ export async function refuseSharedOutputs(targets: readonly BuildTarget[], cwd: 
   );
 }
 
-/** The real path of a spec's outputs without their extension (`/project/out/report`). */
+/**
+ * The real path of a spec's outputs without their extension (`/project/out/report`), as the
+ * build will resolve it (resolveBuild: the same rule, the same confinement).
+ */
 async function outputOf(spec: string, cwd: string): Promise<string | undefined> {
-  const absolute = path.resolve(cwd, spec);
-  const read = await readInputFile(absolute);
+  const specPath = path.resolve(cwd, spec);
+  const read = await readInputFile(specPath);
   if (!read.ok) return undefined;
-  const value = validateReportSpec(displayPath(cwd, absolute), read.bytes).value;
+  const value = validateReportSpec(displayPath(cwd, specPath), read.bytes).value;
   if (value === undefined) return undefined;
-  const folder = await realFolderInside(path.resolve(path.dirname(absolute), value.output.dir), cwd);
-  return folder.ok ? path.join(folder.path, value.output.name) : undefined;
+  // A folder that leads out of the project is the build's to refuse, with its own message.
+  const build = await resolveBuild({ cwd, spec }, { spec: value, specDir: path.dirname(specPath), specPath }).catch(
+    (error: unknown) => {
+      if (error instanceof UserError) return undefined;
+      throw error;
+    },
+  );
+  return build && path.join(build.outDir, build.outName);
 }
 
 function joinNames(names: readonly string[]): string {

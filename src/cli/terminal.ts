@@ -60,9 +60,3 @@ export const processTerminal: Terminal = {
   out: (text) => write(process.stdout, line(text)),
   err: (text) => write(process.stderr, line(text)),
 };
-
-/** Today's date as YYYY-MM-DD in local time: the CLI's one read of the clock for dates. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

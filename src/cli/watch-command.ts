@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { RenderError, UsageError, UserError, ValidationError, formatProblem } from '../errors.js';
+import { ProfileReportError, UsageError, UserError, ValidationError, formatProblem } from '../errors.js';
 import { formatBytes } from '../limits.js';
 import { defaultSpecPath, noProjectMessage } from '../load/load-inputs.js';
 import { PreviewServer } from '../serve/preview-server.js';
 import { WatchSession } from '../watch/watch-session.js';
 import type { WatchBuild } from '../watch/watch-session.js';
-import { buildTargets, parseBuildFlags } from './build-command.js';
-import type { BuildFlags, CommandContext } from './build-command.js';
+import { buildTargets } from './build-command.js';
+import type { CommandContext, OutputFlags } from './build-command.js';
+import { buildOptionsOf } from './build-flags.js';
+import type { BuildFlags } from './build-flags.js';
 import { onInterrupt } from './interrupts.js';
 import { jsonProblem } from './json-summary.js';
 import { formatMs } from './progress.js';
@@ -18,15 +20,16 @@ import { reportFailure } from './report-failure.js';
  * close Chromium and end the command with 130 or 143. With --json, one JSON line per build on
  * stdout.
  */
-export interface WatchFlags extends BuildFlags {
-  readonly debounce?: string;
+export interface WatchFlags extends BuildFlags, OutputFlags {
+  /** Milliseconds (see watch-flags.ts). */
+  readonly debounce?: number;
   /** Serve a live preview on 127.0.0.1. */
   readonly serve?: boolean;
-  readonly port?: string;
+  readonly port?: number;
 }
 
 export async function runWatch(files: readonly string[], flags: WatchFlags, ctx: CommandContext): Promise<number> {
-  const options = parseBuildFlags(flags);
+  const options = buildOptionsOf(flags);
   const targets = await buildTargets(files, ctx.cwd);
   if (targets.length !== 1) throw new UsageError('watch takes one report spec, or profiles to compare');
   const target = targets[0]!;
@@ -37,13 +40,9 @@ export async function runWatch(files: readonly string[], flags: WatchFlags, ctx:
   // A live preview should show a save at once. 15 ms still turns an editor's burst of events into
   // one build; a save caught half-written is built again (see WatchSession: an emptied file is
   // waited for, and files that changed while a build read them are built again).
-  const debounceMs = flags.debounce === undefined ? (flags.serve ? 15 : undefined) : Number(flags.debounce);
-  if (debounceMs !== undefined && !(debounceMs >= 0))
-    throw new UsageError(`--debounce takes milliseconds, not ${flags.debounce}`);
-  const port = flags.port === undefined ? 4173 : Number(flags.port);
+  const debounceMs = flags.debounce ?? (flags.serve ? 15 : undefined);
   if (flags.port !== undefined && !flags.serve) throw new UsageError('--port goes with --serve');
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port takes a port number (0 to 65535), not ${flags.port}`);
+  const port = flags.port ?? 4173;
   const preview = flags.serve ? new PreviewServer() : undefined;
   const previewUrl = await preview?.start(port);
   let first = true;
@@ -88,9 +87,9 @@ function describe(build: WatchBuild, first: boolean, quiet: boolean, ctx: Comman
     ? 'built'
     : `${build.changed.map((f) => path.relative(ctx.cwd, f)).join(', ') || 'a change'}: rebuilt`;
   if (build.result) {
-    for (const w of build.result.warnings) ctx.term.err(`warning: ${w}`);
+    // What the build noticed in its own output (a page of the PDF) is shown even under --quiet.
+    for (const p of build.result.warnings) if (!quiet || p.file === undefined) ctx.term.err(formatProblem(p));
     if (quiet) return;
-    for (const p of build.result.problems) ctx.term.err(formatProblem(p));
     const outputs = (build.result.written ?? [])
       .map((a) => `${path.relative(ctx.cwd, a.path)} (${formatBytes(a.size)})`)
       .join(', ');
@@ -115,8 +114,11 @@ function showInPreview(preview: PreviewServer, build: WatchBuild, cwd: string): 
     const problems = error.problems.filter((p) => p.severity === 'error');
     preview.fail(
       problems.map((p) => ({
-        where: p.line > 0 ? `${path.relative(cwd, path.resolve(cwd, p.file))}:${p.line}:${p.column}` : p.file,
-        path: p.path,
+        where:
+          p.file === undefined
+            ? ''
+            : `${path.relative(cwd, path.resolve(cwd, p.file))}${p.line ? `:${p.line}:${p.column}` : ''}`,
+        path: p.path ?? '',
         message: p.message,
       })),
     );
@@ -129,6 +131,7 @@ function jsonLine(build: WatchBuild, cwd: string): object {
   const error = build.error;
   return {
     event: 'build',
+    build: build.build,
     ok: build.result !== undefined,
     changed: build.changed.map((f) => path.relative(cwd, f)),
     ms: Math.round(build.ms),
@@ -141,13 +144,8 @@ function jsonLine(build: WatchBuild, cwd: string): object {
       sha256: a.sha256,
     })),
     problems: error instanceof ValidationError ? error.problems.map(jsonProblem) : [],
-    // What the build noticed in its own output (the preflight), as plain messages.
-    warnings: [...(build.result?.problems ?? []).map((p) => formatProblem(p)), ...(build.result?.warnings ?? [])],
-    error:
-      error === undefined
-        ? null
-        : error instanceof UserError || error instanceof RenderError || error instanceof ValidationError
-          ? error.message
-          : String(error),
+    // Every warning, as the terminal shows it.
+    warnings: (build.result?.warnings ?? []).map((p) => formatProblem(p)),
+    error: error === undefined ? null : error instanceof ProfileReportError ? error.message : String(error),
   };
 }

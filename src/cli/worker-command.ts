@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError, exitCodes } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { parseCount, parseDuration } from '../queue/duration.js';
 import { ReportWorker } from '../queue/report-worker.js';
 import { removeOrphanedProjects } from '../queue/unpack-project.js';
 import { redisTarget } from './queue-command.js';
-import { localToday } from './terminal.js';
+import { localToday } from '../local-today.js';
 import type { Terminal } from './terminal.js';
 
 export interface WorkerFlags {
@@ -28,7 +28,7 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGT
  */
 export async function runWorker(flags: WorkerFlags, ctx: { term: Terminal; cwd: string }): Promise<number> {
   const target = redisTarget(flags.redis, ctx.term);
-  if (!target) return exitCodes.usage;
+  if (typeof target === 'number') return target;
   const concurrency = parseCount(flags.concurrency, '--concurrency', Math.max(1, os.availableParallelism()));
   const keepSeconds = parseDuration(flags.keep ?? '24h', '--keep');
   const restartAfter = parseCount(flags.restartAfter, '--restart-after', 100);

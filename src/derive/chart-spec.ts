@@ -93,7 +93,16 @@ export function chartRef(spec: ChartSpec): ChartRef {
     height: spec.height,
     wide: spec.width > halfWidth,
     table: spec.table,
+    src: chartSrc(spec.id),
   };
+}
+
+/**
+ * The stand-in `src` a chart's image has in the view: the render stage maps it to the drawn
+ * image (see render-html.ts), so the view is complete as derived and never copied to add it.
+ */
+export function chartSrc(id: string): string {
+  return `chart:${id}`;
 }
 
 /** Options every chart shares: no animation, quiet grid, readable type. */
@@ -150,12 +159,12 @@ export function barFill(style: { colour: string; tint: string; fill: 'solid' | '
       };
 }
 
-/** A chart as the page shows it; the image is filled in by the render stage. */
+/** A chart as the page shows it. */
 export interface ChartRef extends Omit<ChartSpec, 'config'> {
   /** Drawn for a full text column (a half-width chart sits beside another). */
   readonly wide: boolean;
-  /** `data:image/svg+xml;base64,...`, set by render. */
-  readonly src?: string;
+  /** The image's stand-in (`chart:<id>`, see chartSrc); the page gets the drawn image in its place. */
+  readonly src: string;
 }
 
 export interface ChartTable {

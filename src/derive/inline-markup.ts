@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { isHttpsUrl } from '../schema/primitives.js';
 
 /** A long text of a profile with its light markup read: as HTML for the page, as plain text for everything else. */
@@ -52,11 +53,43 @@ export function inlineMarkup(text: string): InlineMarkup {
 export function parseMarkup(text: string): InlineMarkup {
   refused = [];
   const tokens = parser.parseInline(text, {});
+  unmakeEmptyLinks(tokens[0]?.children ?? []);
   const html = parser.renderer.render(tokens, parser.options, {});
   const plain = (tokens[0]?.children ?? [])
     .map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : t.type === 'softbreak' ? '\n' : ''))
     .join('');
   return { html, plain, refusedLinks: [...new Set(refused)] };
+}
+
+/**
+ * `[text]()` has no target for validateLink to judge: markdown-it makes it a link to "", which
+ * goes nowhere and which the page check rightly refuses. Such a link is not made: its brackets
+ * stay text, as with any other refused target, and it is reported like one.
+ */
+function unmakeEmptyLinks(children: Token[]): void {
+  let open = -1;
+  children.forEach((token, i) => {
+    if (token.type === 'link_open' && (token.attrGet('href') ?? '') === '') {
+      open = i;
+      children[i] = textToken(token, '[');
+      refused.push('');
+    } else if (token.type === 'link_close' && open >= 0) {
+      children[i] = textToken(token, ']()');
+      open = -1;
+    } else if (token.type === 'link_close') {
+      open = -1;
+    }
+  });
+}
+
+/** The token, made plain text in place (markdown-it's tokens are plain objects it renders by type). */
+function textToken(token: Token, content: string): Token {
+  token.type = 'text';
+  token.tag = '';
+  token.nesting = 0;
+  token.attrs = null;
+  token.content = content;
+  return token;
 }
 
 /** The text without its markup. */

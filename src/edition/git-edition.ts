@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError, ValidationError } from '../errors.js';
+import { UserError, ValidationError, firstLine } from '../errors.js';
 import { formatBytes, limits } from '../limits.js';
 import { loadInputs } from '../load/load-inputs.js';
 import type { InputRequest } from '../load/load-inputs.js';
@@ -30,7 +30,7 @@ function git(
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'ENOENT')
             resolve({ ok: false, message: 'git is not installed (it reads the earlier edition from the repository)' });
-          else resolve({ ok: false, message: stderr.toString('utf8').trim().split('\n')[0] || error.message });
+          else resolve({ ok: false, message: firstLine(stderr.toString('utf8').trim()) || error.message });
         } else resolve({ ok: true, stdout });
       },
     );
@@ -61,7 +61,7 @@ export async function gitEditionFacts(rev: string, request: InputRequest): Promi
   const read: FileReader = async (file, maxBytes = limits.fileBytes): Promise<ReadResult> => {
     const fail = (message: string): ReadResult => ({
       ok: false,
-      problem: { file, line: 0, column: 0, path: '', message: `${message} (at ${label})`, severity: 'error' },
+      problem: { file, path: '', message: `${message} (at ${label})`, severity: 'error' },
     });
     const relative = path.relative(root, path.resolve(cwd, file));
     if (relative.startsWith('..') || path.isAbsolute(relative)) return fail('outside the repository');
@@ -96,7 +96,7 @@ export async function gitEditionFacts(rev: string, request: InputRequest): Promi
       const first = error.problems
         .filter((p) => p.severity === 'error')
         .slice(0, 3)
-        .map((p) => `${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''} ${p.message}`);
+        .map((p) => `${p.file ?? ''}${p.line ? `:${p.line}:${p.column}` : ''} ${p.message}`);
       throw new UserError(`${label}: the report at that revision does not load: ${first.join('; ')}`);
     }
     if (error instanceof UserError) throw new UserError(`${label}: ${error.message}`);

@@ -42,7 +42,7 @@ export function readLocale(language: Language, file: CatalogueFile | undefined):
     if (message !== undefined)
       broken.push({
         file: file.path,
-        ...(locations.get(key) ?? { line: 0, column: 0 }),
+        ...(locations.get(key) ?? {}),
         path: key,
         message,
         severity: 'error',

@@ -1,3 +1,4 @@
+import { firstLine } from '../errors.js';
 import type { Problem } from '../errors.js';
 
 /** The line-aligned block of one entry: from its `@` line to the line before the next `@`. */
@@ -41,14 +42,16 @@ export function syntaxError(file: string, text: string, error: unknown): { probl
     line,
     column,
     path: chunk?.key ?? '',
-    message: `BibTeX syntax error in ${entry}: ${firstLine(message)}${hint}`,
+    message: `BibTeX syntax error in ${entry}: ${parserWords(message)}${hint}`,
     severity: 'error',
   };
   return chunk ? { problem, chunk } : { problem };
 }
 
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/:$/, '').replace(/ at line \d+ col \d+/, '');
+function parserWords(message: string): string {
+  return firstLine(message)
+    .replace(/:$/, '')
+    .replace(/ at line \d+ col \d+/, '');
 }
 
 function balanced(entry: string): boolean {

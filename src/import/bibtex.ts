@@ -73,7 +73,7 @@ export async function parseBibtex(
       format: 'bibtex',
       source,
       records: [],
-      problems: [{ file, line: 0, column: 0, path: '', message: tooMany, severity: 'error' }],
+      problems: [{ file, path: '', message: tooMany, severity: 'error' }],
     };
   const offsets = entryOffsets(text);
   const sound = soundEntries(file, text, raw, offsets, problems).map(readableEntry);

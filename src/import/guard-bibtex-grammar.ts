@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { bibtexExpandedChars } from './limits.js';
 
 /** The part of citation-js's BibTeX grammar (a `Grammar` of `@citation-js/core`) the guard wraps. */
@@ -11,8 +12,8 @@ interface GrammarRun {
 }
 
 /** A file whose `@string` macros expand past the limit: the whole file is refused. */
-export class BibtexExpansionError extends Error {
-  override readonly name = 'BibtexExpansionError';
+export class BibtexExpansionError extends UserError {
+  override readonly name: string = 'BibtexExpansionError';
   constructor(
     readonly line: number,
     readonly column: number,

@@ -144,8 +144,6 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
       [
         {
           file: files,
-          line: 0,
-          column: 0,
           path: '',
           message: 'these files hold nothing to start a profile from (no paper, role, degree or distinction)',
           severity: 'error',
@@ -159,8 +157,6 @@ export async function importIntoProfile(options: ImportOptions): Promise<ImportR
   if (fresh?.headlineMade) {
     plan.warnings.push({
       file: options.target.file,
-      line: 0,
-      column: 0,
       path: 'person.headline',
       message: `no record gives a headline, so it was written from the imported papers ("${fresh.headline}"); replace it with one line on who the person is`,
       severity: 'warning',

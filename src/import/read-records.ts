@@ -44,7 +44,7 @@ function withinLimits(parsed: ParsedRecords): ParsedRecords {
       return {
         ...parsed,
         records: [],
-        problems: [{ file: parsed.file, line: 0, column: 0, path: '', message: refusal, severity: 'error' }],
+        problems: [{ file: parsed.file, path: '', message: refusal, severity: 'error' }],
       };
   }
   return parsed;
@@ -65,8 +65,6 @@ async function parseRecords(
   if (!format) {
     return failed(file, 'bibtex', {
       file,
-      line: 0,
-      column: 0,
       path: '',
       message: `the format of this file is not one import knows (${importFormats.join(', ')}); if it is one of them, say which with --format`,
       severity: 'error',

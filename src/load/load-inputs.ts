@@ -75,7 +75,7 @@ export async function loadInputs(
   // What the spec names even when it fails its schema, so its profiles are checked in the same run.
   let named: { profiles: readonly string[]; buildDate: string } = { profiles: [], buildDate: request.today };
   let specFound = true;
-  let locate = (_: FieldPath): { line: number; column: number } => ({ line: 0, column: 0 });
+  let locate = (_: FieldPath): { line?: number; column?: number } => ({});
   // The default spec is part of the project, so a link out of it is refused; a spec named on
   // the command line is where the user said it is.
   const specBytes = await read(specPath, undefined, request.spec === undefined ? request.cwd : undefined);
@@ -128,8 +128,6 @@ export async function loadInputs(
       haveCliProfiles
         ? {
             file: '(command line)',
-            line: 0,
-            column: 0,
             path: '',
             message: `${profilePaths.length} profiles given; a report compares at most ${limits.people}`,
             severity: 'error',
@@ -170,7 +168,7 @@ export async function loadInputs(
     const photo = checked.value.person.photo;
     const portrait = photo ? await profilePortrait(photo.file, p, request.cwd, read) : undefined;
     if (portrait && !portrait.ok) {
-      const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? { line: 0, column: 0 };
+      const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? {};
       problems.push({
         file: show(p),
         ...where,

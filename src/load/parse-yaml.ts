@@ -53,7 +53,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       file,
       value: undefined,
       positions,
-      problems: [{ file, line: 0, column: 0, path: '', message, severity: 'error' }],
+      problems: [{ file, path: '', message, severity: 'error' }],
     };
   }
 

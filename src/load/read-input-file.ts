@@ -30,7 +30,7 @@ const openFlags = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTT
 export const readInputFile: FileReader = async (path, maxBytes = limits.fileBytes, within) => {
   const fail = (message: string): ReadResult => ({
     ok: false,
-    problem: { file: path, line: 0, column: 0, path: '', message, severity: 'error' },
+    problem: { file: path, path: '', message, severity: 'error' },
   });
   let handle: FileHandle;
   try {
@@ -92,7 +92,7 @@ export function memoryReader(files: ReadonlyMap<string, string | Uint8Array>): F
     if (content === undefined)
       return {
         ok: false,
-        problem: { file: path, line: 0, column: 0, path: '', message: 'no such file', severity: 'error' },
+        problem: { file: path, path: '', message: 'no such file', severity: 'error' },
       };
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
     if (bytes.length > maxBytes) {
@@ -100,8 +100,6 @@ export function memoryReader(files: ReadonlyMap<string, string | Uint8Array>): F
         ok: false,
         problem: {
           file: path,
-          line: 0,
-          column: 0,
           path: '',
           message: `the file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}`,
           severity: 'error',

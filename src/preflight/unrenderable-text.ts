@@ -27,7 +27,7 @@ export function unrenderableText(sources: readonly TextSource[], fonts: GlyphChe
     walk(source.value, '', (text, path) => {
       const found = fonts.undrawable(text);
       const warn = (message: string): void =>
-        void problems.push({ file: source.file, line: 0, column: 0, path, message, severity: 'warning' });
+        void problems.push({ file: source.file, path, message, severity: 'warning' });
       const missing = found.filter((u) => u.kind === 'missing');
       if (missing.length > 0) {
         const list = missing.slice(0, 8).map(describe).join(', ');

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'puppeteer-core';
-import { RenderError } from '../errors.js';
+import { RenderError, firstLine } from '../errors.js';
 import { limits } from '../limits.js';
 import { makeChromiumFolders, removeOrphanedProfiles } from './chromium-folders.js';
 import { findChromium } from './find-chromium.js';
@@ -222,7 +222,7 @@ export class BrowserSession {
       return browser;
     } catch (error) {
       await this.removeProfile();
-      throw new RenderError(`Chromium (${executablePath}) did not start: ${(error as Error).message.split('\n')[0]}`, {
+      throw new RenderError(`Chromium (${executablePath}) did not start: ${firstLine(error)}`, {
         cause: error,
       });
     }

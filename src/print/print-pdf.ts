@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { RenderError, UserError } from '../errors.js';
+import { RenderError, UserError, firstLine } from '../errors.js';
 import { limits } from '../limits.js';
 import type { PageSize } from '../schema/report-schema.js';
 import type { Heading } from '../pdf/pair-bookmarks.js';
@@ -95,9 +95,7 @@ export async function printPdf(session: BrowserSession, html: string, options: P
     if (error instanceof RenderError || error instanceof UserError) throw error;
     const reason = await session.crashReason();
     throw new RenderError(
-      reason
-        ? `${reason} while printing the PDF`
-        : `printing the PDF failed: ${(error as Error).message.split('\n')[0]}`,
+      reason ? `${reason} while printing the PDF` : `printing the PDF failed: ${firstLine(error)}`,
       { cause: error },
     );
   } finally {

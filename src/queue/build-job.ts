@@ -3,7 +3,7 @@ import type { BuildContext } from '../build-context.js';
 import { buildReport } from '../build-report.js';
 import { RenderError, UsageError, UserError, ValidationError } from '../errors.js';
 import type { Problem } from '../errors.js';
-import type { OutputFormat } from '../options.js';
+import type { OutputFormat } from '../resolve-build.js';
 import type { JobPayload } from './job-payload.js';
 import { unpackProject } from './unpack-project.js';
 
@@ -46,16 +46,8 @@ export async function buildJob(payload: JobPayload, context: BuildContext, today
     const files = new Map<OutputFormat, Buffer>();
     for (const output of result.outputs)
       files.set(output.format, output.format === 'html' ? Buffer.from(result.html, 'utf8') : result.pdf!);
-    const label = payload.spec;
-    const noticed = result.warnings.map((message): Problem => ({
-      file: label,
-      line: 0,
-      column: 0,
-      path: '',
-      message: inProject(message, project.dir),
-      severity: 'warning',
-    }));
-    return { name: result.options.outName, files, warnings: [...result.problems, ...noticed], timings };
+    const warnings = result.warnings.map((p) => inProjectProblem(p, project.dir));
+    return { name: result.options.outName, files, warnings, timings };
   } catch (error) {
     throw asProjectError(error, project.dir);
   } finally {
@@ -68,10 +60,18 @@ function inProject(text: string, dir: string): string {
   return text.split(`${dir}${path.sep}`).join('').split(dir).join('.');
 }
 
+function inProjectProblem(p: Problem, dir: string): Problem {
+  return {
+    ...p,
+    ...(p.file === undefined ? {} : { file: inProject(p.file, dir) }),
+    message: inProject(p.message, dir),
+  };
+}
+
 function asProjectError(error: unknown, dir: string): unknown {
   if (error instanceof ValidationError) {
     return new ValidationError(
-      error.problems.map((p) => ({ ...p, file: inProject(p.file, dir), message: inProject(p.message, dir) })),
+      error.problems.map((p) => inProjectProblem(p, dir)),
       error.files.map((f) => inProject(f, dir)),
     );
   }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import type { ReportOutcome } from '../cli/json-summary.js';
-import { RenderError, exitCodes } from '../errors.js';
+import { RenderError, exitCodeOf, exitCodes } from '../errors.js';
 import { writeArtifacts } from '../write/write-artifacts.js';
 import type { ReportQueue } from './add-job.js';
 import type { FinishedState } from './wait-for-jobs.js';
@@ -100,6 +100,6 @@ export async function collectResult(
     };
   } catch (error) {
     if (!(error instanceof RenderError)) throw error;
-    return failure(spec, error.message, exitCodes.renderFailed);
+    return failure(spec, error.message, exitCodeOf(error));
   }
 }

@@ -5,9 +5,9 @@ import { loadInputs } from '../load/load-inputs.js';
 import type { LoadedInputs } from '../load/load-inputs.js';
 import { readInputFile } from '../load/read-input-file.js';
 import type { FileReader } from '../load/read-input-file.js';
-import { isInside, realFolderInside } from '../load/real-path.js';
+import { isInside } from '../load/real-path.js';
 import { displayPath } from '../load/resolve-inside.js';
-import { resolveOptions } from '../options.js';
+import { resolveBuild } from '../resolve-build.js';
 import { readTemplateSet } from '../render/template-set.js';
 import { jobId, makePayload } from './job-payload.js';
 import type { BuildSettings, JobPayload } from './job-payload.js';
@@ -61,12 +61,14 @@ export async function packReport(
   };
   for (const [absolute, bytes] of read.files) add(absolute, bytes);
   if (inputs) {
-    const { templatesDir, language } = resolveOptions(
-      { cwd, ...(settings.language ? { language: settings.language } : {}) },
+    // The build's own resolution: the same template folder (confined to the project, links
+    // followed) and the same language the worker's build will use.
+    const { templatesDir, language } = await resolveBuild(
+      { cwd, spec, ...(settings.language ? { language: settings.language } : {}) },
       inputs,
     );
     if (templatesDir !== undefined)
-      for (const [absolute, bytes] of await templateFiles(templatesDir, language, cwd, label)) add(absolute, bytes);
+      for (const [absolute, bytes] of await templateFiles(templatesDir, language)) add(absolute, bytes);
   }
   const bytes = [...files.values()].reduce((sum, b) => sum + b.length, 0);
   if (bytes > limits.jobInputBytes) {
@@ -93,18 +95,11 @@ function recordingReader(inner: FileReader): { reader: FileReader; files: Map<st
 }
 
 /**
- * The spec's template folder as a build reads it: confined to the project (every link
- * followed), then read by the build's template reader with its limits; plus the folder's
- * messages for the report's language, if it has them.
+ * The spec's template folder as a build reads it (resolveBuild confined it to the project),
+ * by the build's template reader with its limits; plus the folder's messages for the report's
+ * language, if it has them.
  */
-async function templateFiles(
-  templatesDir: string,
-  language: string,
-  cwd: string,
-  label: string,
-): Promise<Map<string, Uint8Array>> {
-  const inside = await realFolderInside(templatesDir, cwd);
-  if (!inside.ok) throw new UserError(`${label}: templates: ${inside.message}`);
+async function templateFiles(templatesDir: string, language: string): Promise<Map<string, Uint8Array>> {
   const set = await readTemplateSet(templatesDir);
   const files = new Map<string, Uint8Array>();
   for (const file of set.userFiles.values()) files.set(file.path, Buffer.from(file.text, 'utf8'));

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { RedisOptions } from 'ioredis';
-import { firstLine } from '../errors.js';
+import { UsageError, firstLine } from '../errors.js';
 import type { RedisTarget } from './redis-url.js';
 
 /** The connection settings a `--redis` URL stands for, for ioredis and BullMQ alike. */
@@ -41,9 +41,9 @@ export function describeRedisError(error: unknown): string {
   }
 }
 
-/** The first connection failed: the command says so in one line and exits 2. */
-export class RedisUnreachableError extends Error {
-  override readonly name = 'RedisUnreachableError';
+/** The first connection failed: the command says so in one line and exits 2, as for a wrong --redis. */
+export class RedisUnreachableError extends UsageError {
+  override readonly name: string = 'RedisUnreachableError';
 }
 
 export interface ClientConnectionOptions {

@@ -124,7 +124,7 @@ export class ReportWorker {
     try {
       payload = this.checkPayload(job.data, id);
     } catch (error) {
-      this.options.log(`refused ${job.name} (${id.slice(0, 12)}): ${(error as Error).message}`);
+      this.options.log(`refused ${job.name} (${id.slice(0, 12)}): ${firstLine(error)}`);
       throw error;
     }
     const lease = this.warm.acquire();

@@ -1,3 +1,4 @@
+import { firstLine } from '../errors.js';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { findColourEmoji } from './colour-emoji.js';
@@ -24,7 +25,7 @@ export async function checkFonts(): Promise<FontCheck> {
     return {
       name: 'fonts',
       ok: false,
-      detail: `a font package is missing: ${(error as Error).message.split('\n')[0]}`,
+      detail: `a font package is missing: ${firstLine(error)}`,
       fix: 'npm ci',
     };
   }

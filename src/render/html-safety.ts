@@ -1,3 +1,4 @@
+import { RenderError } from '../errors.js';
 import { parse, parseFragment, serialize } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { allowedElements, allowedMetaNames, isAllowedAttribute } from './html-allowlist.js';
@@ -170,7 +171,9 @@ export interface DocumentParts {
   readonly dataBlock?: { readonly id: string; readonly json: string };
 }
 
-export class UnsafeHtmlError extends Error {
+/** The rendered page breaks the allowlist: it is never written (a RenderError, exit code 3). */
+export class UnsafeHtmlError extends RenderError {
+  override readonly name: string = 'UnsafeHtmlError';
   constructor(readonly problems: readonly HtmlProblem[]) {
     super(problems.map((p) => p.message).join('; '));
   }

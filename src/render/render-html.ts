@@ -1,4 +1,4 @@
-import type { ChartRef } from '../derive/chart-spec.js';
+import { chartSrc } from '../derive/chart-spec.js';
 import type { ReportView } from '../derive/view-model.js';
 import type { FontLibrary } from './font-library.js';
 import { UnsafeHtmlError, assembleDocument } from './html-safety.js';
@@ -31,8 +31,9 @@ export interface HtmlParts {
  * itself (see assembleDocument), so they never depend on the templates' text.
  */
 export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<string> {
-  // Templates get a short stand-in for each chart image; the image itself is set on the parsed
-  // page (see assembleDocument), so the HTML parser never has to walk a megabyte of base64.
+  // Templates get a short stand-in for each chart image (derive set it, see chartSrc); the image
+  // itself is set on the parsed page (see assembleDocument), so the HTML parser never has to
+  // walk a megabyte of base64.
   const images = new Map([
     ...[...parts.charts].map(([id, svg]) => [chartSrc(id), svgDataUri(svg)] as const),
     ...(parts.portraits ?? []),
@@ -40,7 +41,7 @@ export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<st
   // Break points for narrow columns, written into the text (see hyphenate-html.ts); people's
   // names are never hyphenated, wherever they appear.
   const names = view.people.flatMap((p) => [p.name, ...(p.otherName ? [p.otherName] : [])]);
-  const page = hyphenateHtml(await parts.renderPage(attachCharts(view, images)), { names });
+  const page = hyphenateHtml(await parts.renderPage(view), { names });
   // Fonts last: which slices to embed depends on the characters the page ended up with, and
   // the stylesheet says which of them are bold.
   const running = runningText(view);
@@ -65,27 +66,7 @@ export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<st
   }
 }
 
-const chartSrc = (id: string): string => `chart:${id}`;
-
 /** Text as HTML text content, for reading back by the font subsetter. */
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attachCharts(view: ReportView, images: ReadonlyMap<string, string>): ReportView {
-  const attach = (chart: ChartRef): ChartRef =>
-    images.has(chartSrc(chart.id)) ? { ...chart, src: chartSrc(chart.id) } : chart;
-  return {
-    ...view,
-    timeline: { ...view.timeline, chart: attach(view.timeline.chart) },
-    papers: {
-      ...view.papers,
-      charts: view.papers.charts.map(attach),
-      ...(view.papers.footprint
-        ? { footprint: { ...view.papers.footprint, chart: attach(view.papers.footprint.chart) } }
-        : {}),
-    },
-    models: { ...view.models, charts: view.models.charts.map(attach) },
-    balance: view.balance.map((theme) => ({ ...theme, chart: attach(theme.chart) })),
-  };
 }

@@ -28,8 +28,6 @@ export function confusableNames(people: readonly NamedPerson[]): Problem[] {
           if (!confusable(textA, textB)) continue;
           problems.push({
             file: b.file,
-            line: 0,
-            column: 0,
             path: fieldB,
             message: `"${textB}" looks like "${textA}" (${fieldA} in ${a.file}) but is written with different characters; readers could take one person for the other`,
             severity: 'warning',

@@ -24,7 +24,9 @@ export function textWarnings(profile: LocalisedProfile, parsed: ParsedYaml): Pro
     for (const url of inlineMarkup(text).refusedLinks) {
       warn(
         path,
-        `the link to \`${url}\` is not an https: address, so it is shown as plain text, brackets and all; links may go to https:// pages only`,
+        url === ''
+          ? 'a link here has no address, so it is shown as plain text, brackets and all; write [text](https://…)'
+          : `the link to \`${url}\` is not an https: address, so it is shown as plain text, brackets and all; links may go to https:// pages only`,
       );
     }
   }

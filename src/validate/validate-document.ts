@@ -65,5 +65,7 @@ export function validateReportSpec(file: string, bytes: Uint8Array): Validated<R
 
 /** Sort by file, line, column, so output reads top to bottom like the files. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0));
+  return [...problems].sort((a, b) =>
+    a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) : 0,
+  );
 }

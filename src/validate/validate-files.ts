@@ -9,11 +9,12 @@ import { displayPath } from '../load/resolve-inside.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { profilePortrait } from '../load/read-portrait.js';
 import { sortProblems, validateProfile } from './validate-document.js';
+import { localToday } from '../local-today.js';
 
 export interface ValidateOptions {
   /** Where relative paths start. @default process.cwd() */
   readonly cwd?: string;
-  /** The date future-dated facts are compared with (YYYY-MM-DD). @default today (UTC) */
+  /** The date future-dated facts are compared with (YYYY-MM-DD). @default today, in local time */
   readonly today?: string;
   /** Where files come from. @default the file system */
   readonly read?: FileReader;
@@ -36,7 +37,7 @@ export async function validateProfiles(
 ): Promise<ValidationReport> {
   const options = {
     cwd: given.cwd ?? process.cwd(),
-    today: given.today ?? new Date().toISOString().slice(0, 10),
+    today: given.today ?? localToday(),
     read: given.read ?? readInputFile,
   };
   const targets = files.length > 0 ? files : [undefined];
@@ -80,7 +81,7 @@ async function profileProblems(
   const photo = checked.value?.person.photo;
   const portrait = photo ? await profilePortrait(photo.file, absolute, options.cwd, options.read) : undefined;
   if (!portrait || portrait.ok) return [...checked.problems];
-  const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? { line: 0, column: 0 };
+  const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? {};
   return [
     ...checked.problems,
     { file: shown, ...where, path: 'person.photo.file', message: portrait.message, severity: 'error' },

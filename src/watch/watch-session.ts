@@ -9,6 +9,7 @@ import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
 import { defaultSpecPath } from '../load/load-inputs.js';
 import type { BrowserSession } from '../print/browser-session.js';
 import { builtInTemplatesDir } from '../render/template-set.js';
+import { inputRequest } from '../resolve-build.js';
 
 export interface WatchOptions extends Omit<BuildReportOptions, 'context' | 'write'> {
   /** Quiet time after the last change before rebuilding, so a burst of saves is one build. @default 120 */
@@ -16,6 +17,12 @@ export interface WatchOptions extends Omit<BuildReportOptions, 'context' | 'writ
 }
 
 export interface WatchBuild {
+  /**
+   * This build's number: 1 for the first, then one more for each build started, including a
+   * failed build left unreported because a newer save was already waiting. A gap between two
+   * reports is such a build; a test waits for a build by its number instead of by the clock.
+   */
+  readonly build: number;
   /** Files whose change started this build; empty for the first. */
   readonly changed: readonly string[];
   readonly ms: number;
@@ -26,9 +33,9 @@ export interface WatchBuild {
   /** When the first change of this build was seen (ms since the epoch); absent for the first build. */
   readonly changedAt?: number;
   /**
-   * Milliseconds per stage (load, derive, charts, templates, html, pdf, write), `wait` from the
-   * first change to the build's start, and `preview` from the start to the HTML handed to onHtml:
-   * where the time between a save and the page goes.
+   * Milliseconds per stage (load, templates, derive, charts, html, pdf, preflight, write), `wait`
+   * from the first change to the build's start, and `preview` from the start to the HTML handed
+   * to onHtml: where the time between a save and the page goes.
    */
   readonly timings: Readonly<Record<string, number>>;
 }
@@ -65,6 +72,8 @@ export class WatchSession {
   private noticesOn = false;
   /** When the first build was put off for a file caught empty (being written). */
   private waitingSince: number | undefined;
+  /** Builds started so far (see WatchBuild.build). */
+  private builds = 0;
   /** Whether the last build's failure went unreported, as a newer save was already waiting. */
   private superseded = false;
   /** After a failed build, the files it blamed are polled too (see input-poller.ts). */
@@ -131,6 +140,7 @@ export class WatchSession {
   private async run(): Promise<void> {
     // A file caught mid-save stays in `changed`, so build() schedules this again.
     if (await this.midWrite()) return;
+    const build = ++this.builds;
     const changed = [...this.changed].sort();
     const changedAt = this.changedAt;
     this.changed.clear();
@@ -175,7 +185,7 @@ export class WatchSession {
       );
       this.superseded = false;
       await this.recheck(changed, read);
-      this.report({ changed, ms: performance.now() - started, result, redone: this.redone(before), ...times });
+      this.report({ build, changed, ms: performance.now() - started, result, redone: this.redone(before), ...times });
     } catch (error) {
       await this.recheck(changed, read);
       // An input saved again during this build (an editor that empties a file, then writes
@@ -185,13 +195,15 @@ export class WatchSession {
         this.changed.size > 0 && !this.superseded && (error instanceof ValidationError || error instanceof UserError);
       this.superseded = supersede;
       if (error instanceof ValidationError) {
-        const cwd = this.options.cwd ?? process.cwd();
+        const { cwd } = inputRequest(this.options);
         await this.poller.watch([
-          ...new Set(error.problems.filter((p) => p.severity === 'error').map((p) => path.resolve(cwd, p.file))),
+          ...new Set(
+            error.problems.flatMap((p) => (p.severity === 'error' && p.file ? [path.resolve(cwd, p.file)] : [])),
+          ),
         ]);
       }
       if (!supersede)
-        this.report({ changed, ms: performance.now() - started, error, redone: this.redone(before), ...times });
+        this.report({ build, changed, ms: performance.now() - started, error, redone: this.redone(before), ...times });
     }
   }
 
@@ -246,7 +258,7 @@ export class WatchSession {
 
   /** The spec's folder, the folders of profiles named on the command line, the template folders. */
   private roots(): string[] {
-    const cwd = this.options.cwd ?? process.cwd();
+    const { cwd } = inputRequest(this.options);
     const roots = new Set<string>([
       path.dirname(path.resolve(cwd, this.options.spec ?? defaultSpecPath)),
       builtInTemplatesDir,

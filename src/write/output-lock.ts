@@ -1,3 +1,4 @@
+import { RenderError } from '../errors.js';
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
@@ -30,7 +31,9 @@ export const lockWaitMs = 30_000;
 const holderSchema = z.strictObject({ pid: z.number().int().positive(), start: z.string().max(32).optional() });
 type Holder = z.infer<typeof holderSchema>;
 
-class LockTimeoutError extends Error {
+/** Another build held the outputs' lock too long: the outputs were not made (exit code 3). */
+export class LockTimeoutError extends RenderError {
+  override readonly name: string = 'LockTimeoutError';
   readonly code = 'ELOCKED';
 }
 

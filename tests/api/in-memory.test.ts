@@ -75,6 +75,17 @@ describe('the library API, in memory', () => {
       }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
       expect(shown).toBe(false);
+      // A build that passes --strict shows its page once the whole preflight has passed.
+      const strictOrder: string[] = [];
+      await buildReport({
+        cwd,
+        read: memoryReader(await sampleFiles(cwd)),
+        context,
+        strict: true,
+        onHtml: () => void strictOrder.push('html shown'),
+        onStage: (stage) => void strictOrder.push(stage),
+      });
+      expect(strictOrder.slice(-3)).toEqual(['pdf', 'preflight', 'html shown']);
     } finally {
       await context.close();
     }

@@ -27,6 +27,7 @@ describe('--json', () => {
       'charts',
       'html',
       'pdf',
+      'preflight',
       'write',
       'total',
     ]);

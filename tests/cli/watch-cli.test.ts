@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumProcesses, chromiumProfileDirs, privateTmp } from '../helpers/leftovers.js';
@@ -9,6 +9,7 @@ import { tempProject } from '../helpers/temp-project.js';
 
 interface BuildLine {
   event: 'build';
+  build: number;
   ok: boolean;
   changed: string[];
   redone: { charts: number; profiles: number };
@@ -26,6 +27,31 @@ describe('profile-report watch (real process)', () => {
   let watch: LiveCli;
   let profile: string;
   let tmp: string;
+  /** The number of the last build read. */
+  let last = 0;
+
+  /** The next build reported. */
+  async function nextBuild(): Promise<BuildLine> {
+    const line = await watch.next<BuildLine>();
+    last = line.build;
+    return line;
+  }
+
+  /**
+   * Checks that nothing is left to build and no build went unreported, without waiting on the
+   * clock: a save to another profile is built next, alone, with the next number. A build still
+   * to come would be reported first or would list its own file too.
+   */
+  async function expectNothingElseBuilt(): Promise<void> {
+    const before = last;
+    await appendFile(path.join(project, 'data', 'profiles', 'zeng-yan.yaml'), `# after build ${before}\n`);
+    const line = await nextBuild();
+    expect({ build: line.build, ok: line.ok, changed: line.changed }).toEqual({
+      build: before + 1,
+      ok: true,
+      changed: ['data/profiles/zeng-yan.yaml'],
+    });
+  }
 
   beforeAll(async () => {
     project = await tempProject();
@@ -39,15 +65,16 @@ describe('profile-report watch (real process)', () => {
   });
 
   it('builds at once', async () => {
-    const first = await watch.next<BuildLine>();
-    expect(first).toMatchObject({ event: 'build', ok: true, changed: [] });
+    const first = await nextBuild();
+    expect(first).toMatchObject({ event: 'build', build: 1, ok: true, changed: [] });
     expect(first.artifacts.map((a) => a.path)).toEqual(['out/report.html', 'out/report.pdf']);
   }, 60_000);
 
   it('rebuilds after an edit, recomputing only the edited profile', async () => {
     await writeFile(profile, (await readFile(profile, 'utf8')).replace('Called the', 'Often called the'));
-    const line = await watch.next<BuildLine>();
+    const line = await nextBuild();
     expect(line).toMatchObject({
+      build: 2,
       ok: true,
       changed: ['data/profiles/luo-fuli.yaml'],
       redone: { profiles: 1, charts: 0 },
@@ -59,7 +86,7 @@ describe('profile-report watch (real process)', () => {
     const temp = `${profile}.tmp-save`;
     await writeFile(temp, (await readFile(profile, 'utf8')).replace('Often called', 'Widely called'));
     await rename(temp, profile);
-    const line = await watch.next<BuildLine>();
+    const line = await nextBuild();
     expect(line.ok).toBe(true);
     expect(line.changed).toContain('data/profiles/luo-fuli.yaml');
     expect((await readPdf(path.join(project, 'out', 'report.pdf'))).text).toContain('Widely called');
@@ -67,26 +94,31 @@ describe('profile-report watch (real process)', () => {
 
   it('turns a burst of saves into one build', async () => {
     const text = await readFile(profile, 'utf8');
+    const before = last;
+    // Saves 15 ms apart, a tenth of the debounce: the pace of an editor's burst, not a wait.
     for (let i = 0; i < 8; i++) {
       await writeFile(profile, `${text}# save ${i}\n`);
       await sleep(15);
     }
-    const line = await watch.next<BuildLine>();
-    expect(line.ok).toBe(true);
-    await sleep(1500);
-    expect(watch.pending()).toBe(0);
+    const line = await nextBuild();
+    expect(line).toMatchObject({ build: before + 1, ok: true, changed: ['data/profiles/luo-fuli.yaml'] });
+    await expectNothingElseBuilt();
   }, 60_000);
 
   it('waits for an editor that empties the file before writing it, instead of reporting the empty file', async () => {
     const text = await readFile(profile, 'utf8');
+    const before = last;
     await writeFile(profile, '');
-    await sleep(450); // three debounce periods: a build would have started
+    // The editor's pause between emptying and writing, three debounce periods: a build would have
+    // started. The input's own timing, so a wait on the clock.
+    await sleep(450);
     await writeFile(profile, text.replace('Widely called', 'Commonly called'));
-    const line = await watch.next<BuildLine>();
+    const line = await nextBuild();
     expect(line.ok, JSON.stringify(line.problems)).toBe(true);
+    // The next number: the emptied file was not even built, let alone reported.
+    expect(line.build).toBe(before + 1);
     expect((await readPdf(path.join(project, 'out', 'report.pdf'))).text).toContain('Commonly called');
-    await sleep(1000);
-    expect(watch.pending()).toBe(0);
+    await expectNothingElseBuilt();
   }, 60_000);
 
   it('builds again when a save lands in two writes and the second comes while the first is being built', async () => {
@@ -98,7 +130,8 @@ describe('profile-report watch (real process)', () => {
     const handle = await open(profile, 'w');
     try {
       await handle.write(edited.subarray(0, cut), 0, cut, 0);
-      await sleep(250); // the debounce passes: a build reads the half-written file
+      // The pause of a slow writer, past the debounce, so a build reads the half-written file.
+      await sleep(250);
       await handle.write(edited.subarray(cut), 0, edited.length - cut, cut);
     } finally {
       await handle.close();
@@ -106,18 +139,17 @@ describe('profile-report watch (real process)', () => {
     const shown = async (): Promise<boolean> =>
       (await readPdf(path.join(project, 'out', 'report.pdf'))).text.replace(/\s+/g, ' ').includes('Often named');
     // Whatever the build of the half-written file said, a build of the whole save follows.
-    let last = await watch.next<BuildLine>();
-    while (!(last.ok && (await shown()))) last = await watch.next<BuildLine>();
-    expect(last.ok).toBe(true);
-    await sleep(1000);
-    expect(watch.pending()).toBe(0);
+    let line = await nextBuild();
+    while (!(line.ok && (await shown()))) line = await nextBuild();
+    expect(line.ok).toBe(true);
+    await expectNothingElseBuilt();
   }, 90_000);
 
   it('reports an invalid edit with file:line:col and keeps the last good outputs', async () => {
     const pdf = path.join(project, 'out', 'report.pdf');
     const before = await sha(pdf);
     await writeFile(profile, (await readFile(profile, 'utf8')).replace('  headline:', '  headlin:'));
-    const line = await watch.next<BuildLine>();
+    const line = await nextBuild();
     expect(line.ok).toBe(false);
     expect(line.problems).toContainEqual(
       expect.objectContaining({
@@ -134,7 +166,7 @@ describe('profile-report watch (real process)', () => {
     expect(await sha(pdf)).toBe(before);
     // The next valid edit builds again.
     await writeFile(profile, (await readFile(profile, 'utf8')).replace('  headlin:', '  headline:'));
-    expect((await watch.next<BuildLine>()).ok).toBe(true);
+    expect((await nextBuild()).ok).toBe(true);
   }, 60_000);
 
   it('rebuilds when a template or the CSS changes', async () => {
@@ -143,12 +175,13 @@ describe('profile-report watch (real process)', () => {
     await writeFile(path.join(project, 'look', 'extra.css'), 'h1 { color: #333333; }\n');
     const spec = path.join(project, 'data', 'report.yaml');
     await writeFile(spec, (await readFile(spec, 'utf8')).replace('output:', 'templates: ../look\noutput:'));
-    const afterSpec = await watch.next<BuildLine>();
+    const afterSpec = await nextBuild();
     expect(afterSpec.ok).toBe(true);
-    // The template folder named by the spec is now watched too.
+    // The template folder named by the spec is now watched too. The file watcher says when
+    // watching begins only for the first folders, not for one added later: a wait on the clock.
     await sleep(500);
     await writeFile(path.join(project, 'look', 'extra.css'), 'h1 { color: #444444; }\n');
-    const afterCss = await watch.next<BuildLine>();
+    const afterCss = await nextBuild();
     expect(afterCss.changed).toEqual(['look/extra.css']);
     expect(await readFile(path.join(project, 'out', 'report.html'), 'utf8')).toContain('h1 { color: #444444; }');
   }, 60_000);

@@ -64,6 +64,18 @@ describe('inline markup in long texts', () => {
     },
   );
 
+  it.each([
+    ['[]()', '[]()'],
+    ['see [the paper]() and [this](https://a.org/)', 'see [the paper]() and this'],
+    ['[x](<>)', '[x](<>)'],
+  ])('a link with no address is not made: its brackets stay text and it is reported (%s)', (text, reads) => {
+    const { html, plain, refusedLinks } = inlineMarkup(text);
+    expect(html).not.toContain('href=""');
+    expect(pageProblems(html)).toEqual([]);
+    expect(plain).toBe(reads);
+    expect(refusedLinks).toEqual(['']);
+  });
+
   it('a link to a host that imitates another is followed in punycode', () => {
     expect(inlineMarkup('[Apple](https://аpple.com/)').html).toBe('<a href="https://xn--pple-43d.com/">Apple</a>');
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
+import { readerHtml, readerPdfText } from '../helpers/reader-view.js';
 
 /**
  * Markup in a profile's long texts as the real CLI builds it: emphasis and https: links in
@@ -62,12 +63,8 @@ describe('inline markup and own names, built by the CLI', () => {
   it('the page shows the markup and the bold name; the charts and the JSON summary get plain words', async () => {
     const result = await runCli(['build', '--json'], { cwd: project });
     expect(result.code, result.stderr).toBe(0);
-    // As a reader reads it: soft hyphens and <wbr> (where a word may break) are not letters, and
-    // the inert facts block (the profile as written, markup included) is never shown.
-    const html = (await readFile(path.join(project, 'out', 'report.html'), 'utf8'))
-      .replaceAll('\u00AD', '')
-      .replaceAll('<wbr>', '')
-      .replace(/<script type="application\/json" id="profile-report-facts">[\s\S]*?<\/script>/, '');
+    // As a reader reads it: not the break hints, and not the facts block (the profile as written).
+    const html = readerHtml(await readFile(path.join(project, 'out', 'report.html'), 'utf8'));
     expect(html).toContain(
       '<p class="paper-summary" dir="auto">Aligns <strong>text</strong> with <em>visual concepts</em>, code at <a href="https://github.com/zengyan-97/X-VLM">the X-VLM repository</a>, slides at [an old page](http://example.org/slides); aligns',
     );
@@ -82,11 +79,9 @@ describe('inline markup and own names, built by the CLI', () => {
     const summary = JSON.parse(result.stdout) as unknown;
     expect(JSON.stringify(summary).includes('**')).toBe(false);
     expect(JSON.stringify(summary)).toMatch(/is not an https: address/);
-    const text = execFileSync('pdftotext', ['-layout', path.join(project, 'out', 'report.pdf'), '-'], {
-      encoding: 'utf8',
-    })
-      .replaceAll('\u00AD', '')
-      .replace(/\s+/g, ' ');
+    const text = readerPdfText(
+      execFileSync('pdftotext', ['-layout', path.join(project, 'out', 'report.pdf'), '-'], { encoding: 'utf8' }),
+    ).replace(/\s+/g, ' ');
     expect(text).toMatch(/Aligns text with visual concepts, code at the X-VLM repository/);
   }, 120_000);
 });

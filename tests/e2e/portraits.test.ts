@@ -12,6 +12,7 @@ import { reportSchema } from '../../src/schema/report-schema.js';
 import { drawnPortrait, leakyJpeg } from '../helpers/drawn-portrait.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
+import { readerHtml, readerPdfText } from '../helpers/reader-view.js';
 
 /**
  * A portrait goes from a photo as phones write it (GPS position, owner, a text comment, a wide
@@ -137,19 +138,16 @@ describe('portraits in the built report', () => {
   });
 
   it('credits each portrait with the sources, citing where it comes from', () => {
-    // As a reader reads it: soft hyphens (where a word may break) are not letters.
-    const credits = (/<ul class="portrait-credits">(.*?)<\/ul>/s.exec(html)?.[1] ?? '').replaceAll('\u00AD', '');
+    const credits = /<ul class="portrait-credits">(.*?)<\/ul>/s.exec(readerHtml(html))?.[1] ?? '';
     expect(credits).toMatch(
       /<li>Portrait of Zeng Yan: Drawn avatar made by the tests, not a photograph<sup class="cite">/,
     );
     expect(credits).toMatch(
       /<li>Portrait of Luo Fuli: Drawn avatar made by the tests, not a photograph<sup class="cite">/,
     );
-    const text = execFileSync('pdftotext', ['-layout', path.join(project, 'out', 'report.pdf'), '-'], {
-      encoding: 'utf8',
-    })
-      .replaceAll('\u00AD', '')
-      .replace(/\s+/g, ' ');
+    const text = readerPdfText(
+      execFileSync('pdftotext', ['-layout', path.join(project, 'out', 'report.pdf'), '-'], { encoding: 'utf8' }),
+    ).replace(/\s+/g, ' ');
     expect(text).toMatch(/Portrait of Zeng Yan: Drawn avatar made by the tests, not a photograph/);
   });
 });

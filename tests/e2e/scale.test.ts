@@ -7,6 +7,7 @@ import { readPdf } from '../helpers/read-pdf.js';
 import type { PdfFacts } from '../helpers/read-pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
+import { readerHtml } from '../helpers/reader-view.js';
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
@@ -23,8 +24,7 @@ describe('scale: 8 people, each with 200 papers, 30 models and 40 roles', () => 
     expect(result.code, result.stderr).toBe(0);
     pdfPath = path.join(project, 'out', 'report.pdf');
     pdf = await readPdf(pdfPath);
-    // Read without the soft hyphens the renderer writes at hyphenation points.
-    html = (await readFile(path.join(project, 'out', 'report.html'), 'utf8')).replace(/\u00AD/g, '');
+    html = readerHtml(await readFile(path.join(project, 'out', 'report.html'), 'utf8'));
     expect(result.stderr).not.toMatch(/warning/);
   }, 300_000);
 

@@ -8,6 +8,7 @@ import { readPdf } from '../helpers/read-pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 import { LiveCli } from '../helpers/spawn-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
+import { readerHtml } from '../helpers/reader-view.js';
 
 /*
  * One project, two editions: the first built and committed, the second edited the ways the
@@ -151,8 +152,7 @@ describe('build --since', () => {
       cwd: same,
     });
     expect(r.code, r.stderr).toBe(0);
-    // As a reader reads it: soft hyphens (where a word may break) are not letters.
-    const html = (await readFile(path.join(same, 'b', 'report.html'), 'utf8')).replaceAll('\u00AD', '');
+    const html = readerHtml(await readFile(path.join(same, 'b', 'report.html'), 'utf8'));
     expect(html).toContain('Nothing has changed since the edition of 23 November 2026.');
     expect(html).not.toContain('class="change-mark"');
   });
@@ -162,7 +162,7 @@ describe('build --since', () => {
       cwd: dir,
     });
     expect(r.code, r.stderr).toBe(0);
-    const html = (await readFile(path.join(dir, 'third', 'report.html'), 'utf8')).replaceAll('\u00AD', '');
+    const html = readerHtml(await readFile(path.join(dir, 'third', 'report.html'), 'utf8'));
     expect(html).toContain('Added</span> <span class="change-what" dir="auto">Sparse Experts at Scale');
   });
 });
@@ -176,7 +176,7 @@ describe('watch --since', () => {
     try {
       const first = await live.next<{ ok: boolean }>(60_000);
       expect(first.ok, live.stderr).toBe(true);
-      const html = (await readFile(path.join(dir, 'watched', 'report.html'), 'utf8')).replaceAll('\u00AD', '');
+      const html = readerHtml(await readFile(path.join(dir, 'watched', 'report.html'), 'utf8'));
       expect(html).toContain('What changed since 23 November 2026');
       expect(html).toContain('Aiko Tanabe is new in this edition.');
     } finally {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveReport } from '../../src/derive/derive-report.js';
 import { reportSchema } from '../../src/schema/report-schema.js';
+import { chartsGolden } from '../helpers/chart-summary.js';
 import { chartShapes } from '../helpers/chart-shapes.js';
 
 // Golden chart configurations for the shapes that used to break charts. After an intended
@@ -16,7 +17,7 @@ describe('golden chart configurations for hard shapes', () => {
         buildDate: '2026-11-23',
       });
       const { charts } = deriveReport(spec, profiles);
-      await expect(`${JSON.stringify(charts, null, 2)}\n`).toMatchFileSnapshot(`./shapes/${name}-charts.json`);
+      await expect(chartsGolden(charts)).toMatchFileSnapshot(`./shapes/${name}-charts.json`);
     });
   }
 });

@@ -50,7 +50,7 @@ export async function buildGallery(
           context,
           timeoutMs: 300_000,
         });
-        const warnings = [...result.problems.map(formatProblem), ...result.warnings.map((w) => `warning: ${w}`)];
+        const warnings = result.warnings.map(formatProblem);
         build = {
           report,
           html: result.html,

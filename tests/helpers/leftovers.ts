@@ -27,3 +27,15 @@ export async function chromiumProcesses(tmp: string): Promise<string[]> {
     return []; // pgrep exits 1 when nothing matches
   }
 }
+
+/**
+ * Resolves once no Chromium of `tmp` runs (killed from outside, say); fails after `ms`. A
+ * process that is not our child sends no event when it dies, so this asks, briefly and often.
+ */
+export async function noChromiumLeft(tmp: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while ((await chromiumProcesses(tmp)).length > 0) {
+    if (Date.now() > deadline) throw new Error(`Chromium still runs ${ms} ms after it was killed`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

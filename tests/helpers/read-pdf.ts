@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readerPdfText } from './reader-view.js';
 
 export interface OutlineEntry {
   readonly title: string;
@@ -32,12 +33,10 @@ export async function readPdf(file: string): Promise<PdfFacts> {
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       pageSizes.push([Math.round(x1 - x0), Math.round(y1 - y0)]);
       const content = await page.getTextContent();
-      // A soft hyphen where no line broke is no text a reader sees (the page's words carry them; see hyphenate-html.ts).
       pageTexts.push(
-        content.items
-          .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
-          .join('')
-          .replace(/\u00AD/g, ''),
+        readerPdfText(
+          content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
+        ),
       );
     }
     const toEntries = (items: { title: string; items?: unknown[] }[] | null): OutlineEntry[] =>

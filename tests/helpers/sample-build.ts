@@ -1,21 +1,18 @@
 import path from 'node:path';
+import type { BuildContext } from '../../src/build-context.js';
 import { buildReport } from '../../src/build-report.js';
 import type { BuildReportResult } from '../../src/build-report.js';
 import { repoRoot } from './paths.js';
 
 /** The sample, built in memory as HTML only (no Chromium), from the repository's data/. */
-export function buildSampleHtml(extra: { profiles?: string[] } = {}): Promise<BuildReportResult> {
+export function buildSampleHtml(
+  extra: { profiles?: string[]; context?: BuildContext } = {},
+): Promise<BuildReportResult> {
   return buildReport({
     cwd: repoRoot,
     formats: ['html'],
     today: '2026-11-23',
     ...(extra.profiles ? { profiles: extra.profiles.map((p) => path.join(repoRoot, p)) } : {}),
+    ...(extra.context ? { context: extra.context } : {}),
   });
-}
-
-/** Inline fonts and chart images replaced by short markers, so a golden diff shows structure. */
-export function readableHtml(html: string): string {
-  return html
-    .replace(/data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+(&#x3D;)*/g, 'data:image/svg+xml;base64,(chart)')
-    .replace(/data:font\/woff2;base64,[A-Za-z0-9+/=]+/g, 'data:font/woff2;base64,(font)');
 }

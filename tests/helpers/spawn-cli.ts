@@ -21,15 +21,23 @@ export class LiveCli {
     this.exited = new Promise((resolve) => this.child.on('close', (code, signal) => resolve({ code, signal })));
   }
 
-  /** The next JSON line, or a failure after `ms`. */
+  /** The next JSON line, as soon as it is written; a failure after `ms` or when the process ends first. */
   async next<T = Record<string, unknown>>(ms = 30_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    while (this.lines.length === 0) {
-      if (Date.now() > deadline) throw new Error(`no output within ${ms} ms; stderr:\n${this.stderr}`);
-      await new Promise<void>((resolve) => {
-        this.waiter = resolve;
-        setTimeout(resolve, 100);
+    if (this.lines.length === 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const arrived = new Promise<void>((resolve) => (this.waiter = resolve));
+      const failed = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no output within ${ms} ms; stderr:\n${this.stderr}`)), ms);
+        void this.exited.then(({ code, signal }) =>
+          reject(new Error(`the process ended (${signal ?? code}) before writing a line; stderr:\n${this.stderr}`)),
+        );
       });
+      try {
+        await Promise.race([arrived, failed]);
+      } finally {
+        clearTimeout(timer);
+        this.waiter = undefined;
+      }
     }
     return this.lines.shift() as T;
   }

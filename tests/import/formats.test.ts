@@ -38,7 +38,7 @@ describe('ORCID v3.0 (ORCID-Source samples)', () => {
       result.problems.some(
         (p) =>
           p.severity === 'warning' &&
-          p.path.startsWith('$.activities-summary.works.group[0]') &&
+          p.path?.startsWith('$.activities-summary.works.group[0]') &&
           /place among them is unknown/.test(p.message),
       ),
     ).toBe(true);

@@ -1,5 +1,3 @@
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -8,16 +6,10 @@ import { importSummaryLines } from '../../src/import/describe-import.js';
 import type { ImportResult } from '../../src/import/import-profile.js';
 import type { Profile } from '../../src/schema/profile-schema.js';
 import { validateProfile } from '../../src/validate/validate-document.js';
-import { runCli } from '../helpers/run-cli.js';
 import { sampleInputs } from '../helpers/sample-inputs.js';
-import { tempProject } from '../helpers/temp-project.js';
-import { importInto, minimalProfile, today } from './helpers.js';
-import { record, recordsDir } from './records/helpers.js';
-
-/** Heather A. Piwowar's OpenAlex author record of 2022: counts per year, no summary_stats. */
-const piwowarFile = 'openalex-author-by-orcid-2022.json';
-/** An OpenAlex author record of 2023 with summary_stats (all zero: the author was deleted). */
-const statsFile = 'openalex-A5317838346.json';
+import { heather, piwowarFile, profileFor, statsFile, withImpact } from './impact-fixtures.js';
+import { importInto, today } from './helpers.js';
+import { record } from './records/helpers.js';
 
 interface RawAuthor {
   id: string;
@@ -28,10 +20,6 @@ interface RawAuthor {
 }
 const raw = (file: string): RawAuthor => JSON.parse(record(file)) as RawAuthor;
 
-/** The hand-written profile of the helpers, for the person a record is of. */
-const profileFor = (name: string): string => minimalProfile.replace('Ada Lovelace', name);
-const heather = profileFor('Heather A. Piwowar');
-
 const importRecord = (profile: string, file: string, text = record(file)): Promise<ImportResult> =>
   importInto(profile, [[file, text]]);
 
@@ -40,15 +28,6 @@ function validated(result: ImportResult): Profile {
   expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
   return checked.value!;
 }
-
-/** The profile's text with an `impact` section before `sources`. */
-const withImpact = (impact: string): string =>
-  heather
-    .replace('\nsources:', `\n# Figures read by hand.\nimpact:\n${impact}\n\nsources:`)
-    .replace(
-      '    title: A biography\n',
-      '    title: A biography\n  - id: scholar\n    title: Google Scholar profile\n',
-    );
 
 describe('an OpenAlex author record sets the research footprint', () => {
   it("the imported figures are the file's own: cited_by_count, counts_by_year (oldest first, with works), updated_date", async () => {
@@ -229,47 +208,6 @@ it('the written footprint reads back as the mapping the schema expects', async (
     asOf: '2023-11-09',
     source: expect.any(String),
   });
-});
-
-describe('profile-report import author.json --into P.yaml (the CLI)', () => {
-  it('--dry-run shows the footprint replaced in the diff and writes nothing; --json says what changed; then it is written', async () => {
-    const dir = await tempProject();
-    const target = path.join(dir, 'p.yaml');
-    const profile = withImpact('  citations: 800\n  asOf: 2020-05-20\n  source: scholar');
-    await writeFile(target, profile);
-    await copyFile(path.join(recordsDir, piwowarFile), path.join(dir, 'author.json'));
-
-    const dry = await runCli(['import', 'author.json', '--into', 'p.yaml', '--dry-run'], { cwd: dir });
-    expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain('-  citations: 800\n');
-    expect(dry.stdout).toContain('+  citations: 2691\n');
-    expect(dry.stdout).toContain('+    - { year: 2012, citations: 99, works: 2 }\n');
-    expect(dry.stderr).toContain('impact: citations 800 → 2691, as of 2020-05-20 → 2022-03-09 (from author.json)');
-    expect(dry.stderr).not.toContain('left out');
-    expect(await readFile(target, 'utf8')).toBe(profile);
-
-    const json = await runCli(['import', 'author.json', '--into', 'p.yaml', '--dry-run', '--json'], { cwd: dir });
-    expect(json.code, json.stderr).toBe(0);
-    const summary = JSON.parse(json.stdout) as { impact: unknown; leftOut: unknown[] };
-    expect(summary.impact).toEqual({
-      action: 'replaced',
-      file: 'author.json',
-      citations: 2691,
-      asOf: '2022-03-09',
-      before: { citations: 800, asOf: '2020-05-20' },
-      older: [],
-    });
-    expect(summary.leftOut).toEqual([]);
-
-    const written = await runCli(['import', 'author.json', '--into', 'p.yaml'], { cwd: dir });
-    expect(written.code, written.stderr).toBe(0);
-    expect(await readFile(target, 'utf8')).toContain('impact:\n  citations: 2691\n');
-    // Importing the same record again finds the profile's footprint as new: kept, and said.
-    const again = await runCli(['import', 'author.json', '--into', 'p.yaml', '--json'], { cwd: dir });
-    expect((JSON.parse(again.stdout) as { impact: { action: string } }).impact.action).toBe('kept');
-    const validate = await runCli(['validate', 'p.yaml'], { cwd: dir });
-    expect(validate.code, validate.stderr).toBe(0);
-  }, 60_000);
 });
 
 it('two author records in one import: the newer footprint is written, the older one named as not used', async () => {

@@ -75,9 +75,31 @@ describe('parseYaml', () => {
     expect(problems(text)).toEqual([message]);
   });
 
-  it('never lets a key reach Object.prototype', () => {
-    parseYaml('t.yaml', '__proto__:\n  polluted: yes\n');
+  it("never lets a `__proto__` key change an object's prototype or reach Object.prototype", () => {
+    // Assigning `__proto__` on a plain object replaces that object's prototype (it never touches
+    // Object.prototype), so the check is on the parsed objects themselves: the key is refused,
+    // not kept as data, and every mapping stays a plain object.
+    const parsed = parseYaml('t.yaml', '__proto__:\n  polluted: yes\nnested:\n  __proto__: {polluted: yes}\n');
+    const value = parsed.value as Record<string, unknown>;
+    const nested = value['nested'] as Record<string, unknown>;
+    for (const object of [value, nested]) {
+      expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+      expect(Object.keys(object)).not.toContain('__proto__');
+      expect('polluted' in object).toBe(false);
+    }
+    expect(parsed.problems.map((p) => `${p.line}:${p.column} ${p.path}`)).toEqual([
+      '1:1 __proto__',
+      '4:3 nested.__proto__',
+    ]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuses a `__proto__` key brought in by a merge key', () => {
+    const parsed = parseYaml('t.yaml', 'base: &b\n  __proto__: {polluted: yes}\ncopy:\n  <<: *b\n');
+    const copy = (parsed.value as Record<string, unknown>)['copy'] as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect('polluted' in copy).toBe(false);
+    expect(parsed.problems.map((p) => p.path)).toContain('base.__proto__');
   });
 
   it('accepts an alias used a few times', () => {

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatProblem } from '../../src/errors.js';
-import { profileJsonSchema, reportJsonSchema } from '../../src/schema/json-schema.js';
 import { validateProfile, validateReportSpec } from '../../src/validate/validate-document.js';
+import { checkProfile, checkReport, editorSchemas, schemaNodes } from '../helpers/editor-schema.js';
+import type { SchemaNode } from '../helpers/editor-schema.js';
 import { repoRoot } from '../helpers/paths.js';
 
 /**
@@ -17,9 +17,6 @@ import { repoRoot } from '../helpers/paths.js';
  * `.nan` as numbers. ajv, run with `verbose`, names the schema of each failing keyword, which is
  * where the editor looks for its words.
  */
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const checkProfile = ajv.compile(profileJsonSchema());
-const checkReport = ajv.compile(reportJsonSchema());
 
 /** The keywords whose failure yaml-language-server words with the schema's `errorMessage`. */
 const wordedKeywords = new Set(['type', 'pattern', 'const', 'enum', 'format', 'required', 'additionalProperties']);
@@ -39,18 +36,6 @@ function failingWords(errors: readonly ErrorObject[] | null | undefined): (strin
     .map((e) => (e.parentSchema as Record<string, unknown> | undefined)?.['errorMessage'] as string | undefined);
 }
 
-type Json = Record<string, unknown>;
-function* nodes(node: unknown, at = '#'): Generator<{ at: string; node: Json }> {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const [i, item] of node.entries()) yield* nodes(item, `${at}/${i}`);
-    return;
-  }
-  yield { at, node: node as Json };
-  for (const [key, value] of Object.entries(node))
-    if (!['default', 'const', 'enum', 'examples'].includes(key)) yield* nodes(value, `${at}/${key}`);
-}
-
 describe('the editor shows the friendly words at the keyword that fails', () => {
   it('a bad date: every failing keyword of every branch carries the date message, never a regular expression', () => {
     const text = sample.replace('start: 2025-11-12', 'start: 2025-13');
@@ -65,8 +50,8 @@ describe('the editor shows the friendly words at the keyword that fails', () => 
   });
 
   it('no anyOf or oneOf keeps an errorMessage the editor would never show', () => {
-    for (const schema of [profileJsonSchema(), reportJsonSchema()]) {
-      for (const { at, node } of nodes(schema)) {
+    for (const schema of [editorSchemas.profile, editorSchemas.report]) {
+      for (const { at, node } of schemaNodes(schema)) {
         if (node['anyOf'] !== undefined || node['oneOf'] !== undefined)
           expect(node['errorMessage'], at).toBeUndefined();
       }
@@ -74,8 +59,8 @@ describe('the editor shows the friendly words at the keyword that fails', () => 
   });
 
   it('every pattern and every const has its own words', () => {
-    for (const schema of [profileJsonSchema(), reportJsonSchema()]) {
-      for (const { at, node } of nodes(schema)) {
+    for (const schema of [editorSchemas.profile, editorSchemas.report]) {
+      for (const { at, node } of schemaNodes(schema)) {
         // The bounds that catch NaN and the infinities carry no pattern; their `then` has the words.
         if (typeof node['pattern'] === 'string' || node['const'] !== undefined)
           expect(typeof node['errorMessage'], at).toBe('string');
@@ -131,19 +116,19 @@ describe('.inf and .nan: refused by both', () => {
   const finite = 'Expected a finite number: .inf and .nan are not numbers a report can show.';
 
   /** The editor's number checks: a bound fails only when its comparison is true, so nothing stops NaN. */
-  function editorAccepts(schema: Json, value: number): boolean {
+  function editorAccepts(schema: SchemaNode, value: number): boolean {
     if (typeof schema['minimum'] === 'number' && value < schema['minimum']) return false;
     if (typeof schema['maximum'] === 'number' && value > schema['maximum']) return false;
     if (typeof schema['exclusiveMinimum'] === 'number' && value <= schema['exclusiveMinimum']) return false;
     if (typeof schema['exclusiveMaximum'] === 'number' && value >= schema['exclusiveMaximum']) return false;
-    if (Array.isArray(schema['anyOf'])) return (schema['anyOf'] as Json[]).some((s) => editorAccepts(s, value));
-    if (schema['if'] !== undefined && editorAccepts(schema['if'] as Json, value))
-      return (schema['then'] as Json)['type'] === 'number';
+    if (Array.isArray(schema['anyOf'])) return (schema['anyOf'] as SchemaNode[]).some((s) => editorAccepts(s, value));
+    if (schema['if'] !== undefined && editorAccepts(schema['if'] as SchemaNode, value))
+      return (schema['then'] as SchemaNode)['type'] === 'number';
     return true;
   }
 
   // The number fields, not the bounds inside their guards.
-  const numbers = [...nodes(profileJsonSchema())].filter(
+  const numbers = [...schemaNodes(editorSchemas.profile)].filter(
     ({ at, node }) => node['type'] === 'number' && !/\/if(\/|$)/.test(at),
   );
 
@@ -155,7 +140,7 @@ describe('.inf and .nan: refused by both', () => {
       for (const value of [0, 1, 57.5, 1e300])
         if (editorAccepts({ ...node, if: undefined }, value))
           expect(editorAccepts(node, value), `${at} ${value}`).toBe(true);
-      expect((node['then'] as Json)['errorMessage']).toBe(finite);
+      expect((node['then'] as SchemaNode)['errorMessage']).toBe(finite);
     }
   });
 

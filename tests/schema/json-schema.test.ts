@@ -2,6 +2,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatJsonSchema, profileJsonSchema, reportJsonSchema } from '../../src/schema/json-schema.js';
+import { editorAjv, editorSchemas, schemaNodes } from '../helpers/editor-schema.js';
+import type { SchemaNode } from '../helpers/editor-schema.js';
 import { repoRoot } from '../helpers/paths.js';
 
 describe('the committed JSON Schemas', () => {
@@ -39,27 +41,13 @@ describe('the committed JSON Schemas', () => {
   });
 });
 
-type Json = Record<string, unknown>;
-
-/** Every schema node under `node` with the path that leads to it. */
-function* nodes(node: unknown, at = '#'): Generator<{ at: string; node: Json }> {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const [i, item] of node.entries()) yield* nodes(item, `${at}/${i}`);
-    return;
-  }
-  yield { at, node: node as Json };
-  for (const [key, value] of Object.entries(node))
-    if (!['default', 'const', 'enum', 'examples'].includes(key)) yield* nodes(value, `${at}/${key}`);
-}
-
 describe('the JSON Schemas, for editors', () => {
-  const schemas = { profile: profileJsonSchema(), report: reportJsonSchema() };
+  const schemas = editorSchemas;
 
   it('describe every field, for hover help', () => {
     for (const [name, schema] of Object.entries(schemas)) {
-      for (const { at, node } of nodes(schema)) {
-        const properties = (node['properties'] ?? {}) as Record<string, Json>;
+      for (const { at, node } of schemaNodes(schema)) {
+        const properties = (node['properties'] ?? {}) as Record<string, SchemaNode>;
         for (const [key, field] of Object.entries(properties)) {
           expect(typeof field['description'], `${name} ${at}/properties/${key}`).toBe('string');
           expect(field['markdownDescription'], `${name} ${at}/properties/${key}`).toBe(field['description']);
@@ -71,7 +59,7 @@ describe('the JSON Schemas, for editors', () => {
   it('explain every pattern in words, so no editor shows a raw regex', () => {
     let patterns = 0;
     for (const [name, schema] of Object.entries(schemas)) {
-      for (const { at, node } of nodes(schema)) {
+      for (const { at, node } of schemaNodes(schema)) {
         if (typeof node['pattern'] !== 'string' || at.endsWith('/propertyNames')) continue;
         patterns += 1;
         // On the pattern itself: the editor never shows the words of an anyOf around it.
@@ -82,30 +70,29 @@ describe('the JSON Schemas, for editors', () => {
   });
 
   it('offer only completion defaults that are valid themselves', async () => {
-    const { Ajv } = await import('ajv');
-    const ajv = new Ajv({ strict: false });
     let defaults = 0;
     for (const [name, schema] of Object.entries(schemas)) {
-      for (const { at, node } of nodes(schema)) {
+      for (const { at, node } of schemaNodes(schema)) {
         if (!('default' in node)) continue;
         defaults += 1;
         const { default: value, ...rest } = node;
-        expect(ajv.validate(rest, value), `${name} ${at}: ${JSON.stringify(value)} ${JSON.stringify(ajv.errors)}`).toBe(
-          true,
-        );
+        expect(
+          editorAjv.validate(rest, value),
+          `${name} ${at}: ${JSON.stringify(value)} ${JSON.stringify(editorAjv.errors)}`,
+        ).toBe(true);
       }
     }
     expect(defaults).toBeGreaterThan(10);
   });
 
   it('give years a valid completion, not 0', () => {
-    const papers = (schemas.profile['properties'] as Record<string, Json>)['papers'] as Json;
-    const year = ((papers['items'] as Json)['properties'] as Record<string, Json>)['year'] as Json;
+    const papers = (schemas.profile['properties'] as Record<string, SchemaNode>)['papers'] as SchemaNode;
+    const year = ((papers['items'] as SchemaNode)['properties'] as Record<string, SchemaNode>)['year'] as SchemaNode;
     expect(year).toMatchObject({ type: 'integer', minimum: 1900, default: 2024 });
   });
 
   it('check calendar dates, https links and unique sections', () => {
-    const report = schemas.report['properties'] as Record<string, Json>;
+    const report = schemas.report['properties'] as Record<string, SchemaNode>;
     expect(report['sections']).toMatchObject({ uniqueItems: true });
     expect(new RegExp(String(report['buildDate']!['pattern']), 'u').test('2026-02-29')).toBe(false);
     expect(new RegExp(String(report['buildDate']!['pattern']), 'u').test('2028-02-29')).toBe(true);

@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { formatProblem } from '../../src/errors.js';
 import { starterProfile } from '../../src/init/starter-profile.js';
-import { profileJsonSchema, reportJsonSchema } from '../../src/schema/json-schema.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
 import { reportSchema } from '../../src/schema/report-schema.js';
 import { validateProfile, validateReportSpec } from '../../src/validate/validate-document.js';
+import { checkProfile, checkReport } from '../helpers/editor-schema.js';
 import { repoRoot } from '../helpers/paths.js';
 
 /**
@@ -27,9 +26,6 @@ const notExpressible: readonly RegExp[] = [
   /is after the build date/,
 ];
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const checkProfile = ajv.compile(profileJsonSchema());
-const checkReport = ajv.compile(reportJsonSchema());
 const buildDate = '2100-12-31';
 
 // The samples, and the starter profile, which has every field once.

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildContext, buildReport } from '../../src/index.js';
 import { writeGeneratedProject } from '../helpers/generate-profiles.js';
-import { chromiumProcesses, chromiumProfileDirs, privateTmp } from '../helpers/leftovers.js';
+import { chromiumProcesses, chromiumProfileDirs, noChromiumLeft, privateTmp } from '../helpers/leftovers.js';
 import { canMount, mountTmpfs, remount, unmount } from '../helpers/mounts.js';
 import { fixtures } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
-import { LiveCli, sleep } from '../helpers/spawn-cli.js';
+import { LiveCli } from '../helpers/spawn-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 import { spawn } from 'node:child_process';
 import { cliPath } from '../helpers/paths.js';
@@ -219,13 +219,15 @@ describe('watch after a Chromium crash', () => {
     const ptmp = await privateTmp(project);
     const watch = new LiveCli(['watch', '--json', '--debounce', '100'], project, { TMPDIR: ptmp });
     try {
-      expect((await watch.next()).ok).toBe(true);
-      spawn('pkill', ['-KILL', '-f', `${ptmp}/profile-report-chromium-`]);
-      await sleep(1000);
+      expect(await watch.next()).toMatchObject({ build: 1, ok: true });
+      const killer = spawn('pkill', ['-KILL', '-f', `${ptmp}/profile-report-chromium-`]);
+      expect(await new Promise((resolve) => killer.on('close', resolve))).toBe(0);
+      await noChromiumLeft(ptmp);
       const profile = path.join(project, 'data', 'profiles', 'zeng-yan.yaml');
       await writeFile(profile, (await readFile(profile, 'utf8')).replace('campus hire', 'campus recruit'));
+      // The next line is the next build: nothing was reported while idle.
       const rebuilt = await watch.next();
-      expect(rebuilt).toMatchObject({ ok: true, changed: ['data/profiles/zeng-yan.yaml'] });
+      expect(rebuilt).toMatchObject({ build: 2, ok: true, changed: ['data/profiles/zeng-yan.yaml'] });
     } finally {
       expect((await watch.stop('SIGTERM')).code).toBe(143);
     }

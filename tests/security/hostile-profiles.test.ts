@@ -9,6 +9,7 @@ import { readPdf } from '../helpers/read-pdf.js';
 import type { PdfFacts } from '../helpers/read-pdf.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
+import { readerHtml } from '../helpers/reader-view.js';
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
@@ -74,16 +75,9 @@ describe('hostile profiles: nothing fetched, nothing run, every payload shown as
   });
 
   it('shows every payload as escaped text in the HTML, never as markup', () => {
-    // The page as a reader gets it: without the inert facts block (JSON, where `<` is \u003c),
-    // and without the break hints (soft hyphens, <wbr>) the layout adds to long words.
-    const all = html
-      .map((h) =>
-        h
-          .replace(/<script type="application\/json" id="profile-report-facts">[\s\S]*?<\/script>/, '')
-          .replaceAll('\u00AD', '')
-          .replaceAll('<wbr>', ''),
-      )
-      .join('\n');
+    // The page as a reader gets it: without the facts block (JSON, where `<` is \u003c) and the
+    // break hints the layout adds to long words.
+    const all = html.map(readerHtml).join('\n');
     for (const payload of payloads) {
       // As the HTML serialiser writes text: &, < and > escaped, quotes as they are.
       expect(all, payload).toContain(payload.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
@@ -128,7 +122,7 @@ describe('the canary itself', () => {
     try {
       const page = await browser.newPage();
       await page.setContent(`<img src="http://${canary.origin}/control">`, { waitUntil: 'load' });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await canary.hit(1);
       expect(canary.hits).toEqual(['GET /control HTTP/1.1']);
     } finally {
       await browser.close();

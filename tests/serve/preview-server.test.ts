@@ -103,12 +103,14 @@ describe('the preview server', () => {
     await reader.read();
     let settled = false;
     const published = server.publish({ html: '<p>two</p>' }, 60_000).then(() => (settled = true));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Whatever publishing does at once is done by the next turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(settled).toBe(false);
     const page = await fetch(url);
     expect(page.headers.get('x-preview-build')).toBe('2');
     expect(await page.text()).toContain('<p>two</p>');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server answered the page, so it has done whatever it does on that request.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(settled).toBe(false);
     expect((await fetch(`${url}shown`)).status).toBe(200);
     await published;

@@ -288,7 +288,7 @@ try {
         ]
       : []),
     '',
-    `(e) Share of a cold build (stage medians, of ${s(build)} wall time): load ${s(stage('load'))}, charts ${s(stage('charts'))}, templates ${s(stage('templates'))}, derive ${s(stage('derive'))}, HTML ${s(stage('html'))}, printing and preflight ${s(stage('pdf'))}, write ${s(stage('write'))}; the rest (${s(build - stage('total'))}) is Node's start, loading the program, and closing Chromium. Chromium starts while inputs load and charts draw.`,
+    `(e) Share of a cold build (stage medians, of ${s(build)} wall time): load ${s(stage('load'))}, charts ${s(stage('charts'))}, templates ${s(stage('templates'))}, derive ${s(stage('derive'))}, HTML ${s(stage('html'))}, printing ${s(stage('pdf'))}, preflight ${s(stage('preflight'))}, write ${s(stage('write'))}; the rest (${s(build - stage('total'))}) is Node's start, loading the program, and closing Chromium. Chromium starts while inputs load and charts draw.`,
     '',
     `(f) Peak memory of the Node process: sample build ${mib(median(cold.peak))}${rest ? `; 8 people × 200 papers, 30 models, 40 roles: ${mib(rest.scale.peakKib)}` : ''}.`,
     ...(rest ? ['', ...restLines(rest)] : []),

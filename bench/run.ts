@@ -2,8 +2,19 @@
  * `npm run bench`: what we claim about speed, measured side by side in one run on this machine.
  * Each measurement is the median of several runs, the build and its floor interleaved so that
  * noise from a shared machine falls on both. Prints a Markdown report for the README.
+ *
+ * Wall time is what a user waits, but on a shared machine it stretches with everyone else's
+ * work, so the 1-minute load average is recorded before and after every run, and a machine
+ * that is busy (above 0.3 at the start, or rising past it) gets its figures printed but no
+ * ratio: they are not comparable with a quiet machine's. Beside wall time each run's CPU time is
+ * printed (user + sys of the whole process tree, Chromium's processes included; see
+ * tree-cpu.pl), which a busy machine disturbs far less: the instrument to use while it is busy.
+ *
+ *   npm run bench                  everything (a few minutes)
+ *   BENCH_ONLY=cold npm run bench  the cold build against the floor only
+ *   BENCH_RUNS=9                   runs per measurement (default 5)
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,28 +26,59 @@ import { measureQueue, queueTable } from './queue.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'profile-report.js');
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
+const only = process.env['BENCH_ONLY'];
+/** A quiet machine's 1-minute load average is at most this. */
+const quietLoad = 0.3;
+
+/** Whether process-tree CPU time can be measured here (Linux with perl: see tree-cpu.pl). */
+const treeCpu =
+  os.platform() === 'linux' &&
+  spawnSync('perl', [path.join(root, 'bench', 'tree-cpu.pl'), 'true'], { encoding: 'utf8' }).stderr?.includes(
+    'bench-tree-cpu-ms=',
+  );
+
+/** The 1-minute load average of every run, in order. */
+const loads: number[] = [];
+const load = (): number => {
+  const now = os.loadavg()[0]!;
+  loads.push(now);
+  return now;
+};
 
 interface Timed {
   ms: number;
+  /** User + sys CPU time of the whole process tree (undefined where it cannot be measured). */
+  cpuMs?: number;
   stdout: string;
   stderr: string;
   peakKib?: number;
 }
 
-/** Runs a command to completion: wall time from spawn to exit. */
-function timed(args: string[], cwd: string): Promise<Timed> {
+/** Runs a command to completion: wall time from spawn to exit, and its process tree's CPU time. */
+function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Timed> {
+  load();
   return new Promise((resolve, reject) => {
+    const node = [process.execPath, '--require', path.join(root, 'bench', 'peak-memory.cjs'), ...args];
+    const [command, ...rest] = treeCpu ? ['perl', path.join(root, 'bench', 'tree-cpu.pl'), ...node] : node;
     const started = performance.now();
-    const child = spawn(process.execPath, ['--require', path.join(root, 'bench', 'peak-memory.cjs'), ...args], { cwd });
+    const child = spawn(command!, rest, { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => {
       const ms = performance.now() - started;
+      load();
       if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}\n${stderr}`));
       const peak = /bench-peak-rss-kib=(\d+)/.exec(stderr)?.[1];
-      resolve({ ms, stdout, stderr, ...(peak ? { peakKib: Number(peak) } : {}) });
+      const cpu = /bench-tree-cpu-ms=(\d+)/.exec(stderr)?.[1];
+      resolve({
+        ms,
+        stdout,
+        stderr,
+        ...(peak ? { peakKib: Number(peak) } : {}),
+        ...(cpu ? { cpuMs: Number(cpu) } : {}),
+      });
     });
   });
 }
@@ -55,32 +97,55 @@ async function project(): Promise<string> {
   return dir;
 }
 
-/** Floor and cold build of the sample, interleaved. */
-async function coldBuilds(
-  dir: string,
-): Promise<{ floor: number[]; build: number[]; first: number[]; stages: Record<string, number>[]; peak: number[] }> {
+interface Series {
+  wall: number[];
+  cpu: number[];
+}
+const series = (): Series => ({ wall: [], cpu: [] });
+const add = (to: Series, run: Timed): void => {
+  to.wall.push(run.ms);
+  if (run.cpuMs !== undefined) to.cpu.push(run.cpuMs);
+};
+/** "2.20 s wall, 4.40 s CPU" as medians. */
+const both = (of: Series): string => `${s(median(of.wall))}${of.cpu.length ? ` wall, ${s(median(of.cpu))} CPU` : ''}`;
+const each = (of: Series): string =>
+  of.wall.map((w, i) => (of.cpu[i] === undefined ? s(w) : `${s(w)} (${s(of.cpu[i])} CPU)`)).join(', ');
+
+/** Cold builds of the sample and the floor, interleaved: build, floor, build, floor... */
+async function coldBuilds(dir: string): Promise<{
+  floor: Series;
+  build: Series;
+  first: Series;
+  drawn: Series;
+  stages: Record<string, number>[];
+  peak: number[];
+}> {
   await timed([cli, 'build', '--quiet'], dir); // once, so both start from a warm disk cache
   const html = path.join(dir, 'out', 'report.html');
   const result = {
-    floor: [] as number[],
-    build: [] as number[],
-    first: [] as number[],
+    floor: series(),
+    build: series(),
+    first: series(),
+    drawn: series(),
     stages: [] as Record<string, number>[],
     peak: [] as number[],
   };
   for (let i = 0; i < runs; i++) {
-    result.floor.push(
-      (await timed([path.join(root, 'bench', 'floor.mjs'), html, path.join(dir, 'floor.pdf')], dir)).ms,
-    );
     const build = await timed([cli, 'build', '--json'], dir);
-    result.build.push(build.ms);
+    add(result.build, build);
     result.stages.push(
       (JSON.parse(build.stdout) as { reports: { timings: Record<string, number> }[] }).reports[0]!.timings,
     );
     if (build.peakKib) result.peak.push(build.peakKib);
+    add(result.floor, await timed([path.join(root, 'bench', 'floor.mjs'), html, path.join(dir, 'floor.pdf')], dir));
+    // The same with an empty chart cache: every chart drawn, as after an edit to all the data.
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'profile-report-bench-charts-'));
+    add(result.drawn, await timed([cli, 'build', '--quiet'], dir, { PROFILE_REPORT_CHART_CACHE: empty }));
+    await rm(empty, { recursive: true, force: true });
+    if (only === 'cold') continue;
     // A first build: no previous PDF to take the contents' pages from, so it prints twice.
     await rm(path.join(dir, 'out', 'report.pdf'), { force: true });
-    result.first.push((await timed([cli, 'build', '--quiet'], dir)).ms);
+    add(result.first, await timed([cli, 'build', '--quiet'], dir));
   }
   return result;
 }
@@ -168,11 +233,77 @@ async function chromiumVersion(): Promise<string> {
 
 const dir = await project();
 try {
-  process.stderr.write(`bench: ${runs} runs each on ${os.cpus().length} cores; this takes a few minutes\n`);
+  const startLoad = load();
+  process.stderr.write(
+    `bench: ${runs} runs each on ${os.cpus().length} cores, load average ${startLoad.toFixed(2)}; this takes ${only === 'cold' ? 'a minute or two' : 'a few minutes'}\n`,
+  );
   const cold = await coldBuilds(dir);
   process.stderr.write('bench: cold builds done\n');
+  const floor = median(cold.floor.wall);
+  const build = median(cold.build.wall);
+  const stage = (name: string): number => median(cold.stages.map((t) => t[name] ?? 0));
+  const cpuShown = cold.build.cpu.length > 0;
+
+  const rest = only === 'cold' ? undefined : await otherMeasurements(dir);
+  const endLoad = load();
+  const peakLoad = Math.max(...loads);
+  // Busy: a ratio of two stretched figures says little about a quiet machine (the floor
+  // stretches more than the build, and the ratio shrinks), so none is printed.
+  const busy = startLoad > quietLoad || peakLoad > quietLoad;
+  const ratio = (value: number, target: number): string =>
+    busy
+      ? 'not comparable (machine busy)'
+      : `${value.toFixed(2)} (target ≤ ${target}) ${value <= target ? 'met' : 'MISSED'}`;
+
+  const lines = [
+    `Measured on ${new Date().toISOString().slice(0, 10)}: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${await chromiumVersion()}. Medians of ${runs} runs.`,
+    '',
+    `Load average (1 minute): ${startLoad.toFixed(2)} at the start, ${endLoad.toFixed(2)} at the end, at most ${peakLoad.toFixed(2)} between runs. ${busy ? `**The machine was busy (above ${quietLoad}): these figures are not comparable with a quiet machine's, and no ratio is given. Compare CPU times, which a busy machine disturbs far less.**` : 'A quiet machine.'}`,
+    '',
+    `| measurement | median | runs${cpuShown ? ' (CPU time: user + sys of every process, Chromium included)' : ''} |`,
+    '| --- | --- | --- |',
+    `| (a) floor: bare Chromium launch, load the same HTML, print | ${both(cold.floor)} | ${each(cold.floor)} |`,
+    `| (b) cold \`profile-report build\` of the sample, start to PDF on disk (a re-run: the contents' pages come from the previous PDF, one print; the charts from the chart cache) | ${both(cold.build)} | ${each(cold.build)} |`,
+    `| (b1) the same with an empty chart cache (every chart drawn) | ${both(cold.drawn)} | ${each(cold.drawn)} |`,
+    ...(rest
+      ? [
+          `| (b2) the same with no previous PDF (a first build: two prints) | ${both(cold.first)} | ${each(cold.first)} |`,
+          `| (c) watch rebuild, edit to new PDF on disk (includes the 120 ms debounce) | ${s(median(rest.rebuilds))} | ${rest.rebuilds.map(s).join(', ')} |`,
+          `| (d) batch of 20 report specs, one run | ${s(median(rest.batches))} | ${rest.batches.map(s).join(', ')} |`,
+        ]
+      : []),
+    '',
+    '| ratio | value |',
+    '| --- | --- |',
+    `| build / floor (wall) | ${ratio(build / floor, 1.2)} |`,
+    `| build with every chart drawn / floor (wall) | ${busy ? 'not comparable (machine busy)' : `${(median(cold.drawn.wall) / floor).toFixed(2)} (no target)`} |`,
+    ...(cpuShown && !busy
+      ? [`| build / floor (CPU) | ${(median(cold.build.cpu) / median(cold.floor.cpu)).toFixed(2)} (no target) |`]
+      : []),
+    ...(rest && !busy
+      ? [
+          `| first build / floor | ${(median(cold.first.wall) / floor).toFixed(2)} (no target: the contents' pages are learnt by a second print) |`,
+          `| rebuild / build | ${ratio(median(rest.rebuilds) / build, 0.35)} |`,
+          `| batch of 20 / single build | ${ratio(median(rest.batches) / build, 5)} |`,
+        ]
+      : []),
+    '',
+    `(e) Share of a cold build (stage medians, of ${s(build)} wall time): load ${s(stage('load'))}, charts ${s(stage('charts'))}, templates ${s(stage('templates'))}, derive ${s(stage('derive'))}, HTML ${s(stage('html'))}, printing ${s(stage('pdf'))}, preflight ${s(stage('preflight'))}, write ${s(stage('write'))}; the rest (${s(build - stage('total'))}) is Node's start, loading the program, and closing Chromium. Chromium starts while inputs load and charts draw.`,
+    '',
+    `(f) Peak memory of the Node process: sample build ${mib(median(cold.peak))}${rest ? `; 8 people × 200 papers, 30 models, 40 roles: ${mib(rest.scale.peakKib)}` : ''}.`,
+    ...(rest ? ['', ...restLines(rest)] : []),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Everything but the cold build: watch, preview, batch, scale, queue. */
+async function otherMeasurements(dir: string) {
+  load();
   const rebuilds = await watchRebuilds(dir);
   process.stderr.write('bench: watch rebuilds done\n');
+  load();
   const preview = await measurePreview(Math.max(runs, 10));
   process.stderr.write('bench: live preview done\n');
   const batches = await batch(dir);
@@ -183,41 +314,17 @@ try {
   const byPapers = [];
   for (const papers of [10, 50, 100, 200]) byPapers.push({ papers, ...(await generated(2, papers)) });
   process.stderr.write('bench: scale done\n');
+  load();
   const queued = await measureQueue(
     Number(process.env['BENCH_QUEUE_REPORTS'] ?? 40),
     Number(process.env['BENCH_QUEUE_JOBS'] ?? 200),
   );
+  return { rebuilds, preview, batches, scale, byPeople, byPapers, queued };
+}
 
-  const floor = median(cold.floor);
-  const build = median(cold.build);
-  const rebuild = median(rebuilds);
-  const batch20 = median(batches);
-  const stage = (name: string): number => median(cold.stages.map((t) => t[name] ?? 0));
-  const ratio = (value: number, target: number, max: number): string =>
-    `${value.toFixed(2)} (target ≤ ${target}) ${value <= max ? 'met' : 'MISSED'}`;
-
-  const lines = [
-    `Measured on ${new Date().toISOString().slice(0, 10)}: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${await chromiumVersion()}. Medians of ${runs} runs.`,
-    '',
-    '| measurement | median | runs |',
-    '| --- | --- | --- |',
-    `| (a) floor: bare Chromium launch, load the same HTML, print | ${s(floor)} | ${cold.floor.map(s).join(', ')} |`,
-    `| (b) cold \`profile-report build\` of the sample, start to PDF on disk (a re-run: the contents' pages come from the previous PDF, one print) | ${s(build)} | ${cold.build.map(s).join(', ')} |`,
-    `| (b2) the same with no previous PDF (a first build: two prints) | ${s(median(cold.first))} | ${cold.first.map(s).join(', ')} |`,
-    `| (c) watch rebuild, edit to new PDF on disk (includes the 120 ms debounce) | ${s(rebuild)} | ${rebuilds.map(s).join(', ')} |`,
-    `| (d) batch of 20 report specs, one run | ${s(batch20)} | ${batches.map(s).join(', ')} |`,
-    '',
-    '| ratio | value |',
-    '| --- | --- |',
-    `| build / floor | ${ratio(build / floor, 1.3, 1.3)} |`,
-    `| first build / floor | ${(median(cold.first) / floor).toFixed(2)} (no target: the contents' pages are learnt by a second print) |`,
-    `| rebuild / build | ${ratio(rebuild / build, 0.35, 0.35)} |`,
-    `| batch of 20 / single build | ${ratio(batch20 / build, 5, 5)} |`,
-    '',
-    `(e) Share of a cold build (stage medians, of ${s(build)} wall time): load ${s(stage('load'))}, charts ${s(stage('charts'))}, templates ${s(stage('templates'))}, HTML ${s(stage('html'))}, printing ${s(stage('pdf'))}, write ${s(stage('write'))}. Chromium starts while inputs load and charts draw.`,
-    '',
-    `(f) Peak memory of the Node process: sample build ${mib(median(cold.peak))}; 8 people × 200 papers, 30 models, 40 roles: ${mib(scale.peakKib)}.`,
-    '',
+function restLines(rest: Awaited<ReturnType<typeof otherMeasurements>>): string[] {
+  const { scale, byPeople, byPapers, preview, queued } = rest;
+  return [
     '| scale (generated; one run each) | build time | peak memory |',
     '| --- | --- | --- |',
     `| 8 people × (200 papers, 30 models, 40 roles) | ${s(scale.ms)} | ${mib(scale.peakKib)} |`,
@@ -237,7 +344,4 @@ try {
     '',
     ...queueTable(queued),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-} finally {
-  await rm(dir, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import { ValidationCache } from './load/validation-cache.js';
 import { BrowserSession } from './print/browser-session.js';
 import type { SectionPages } from './print/number-contents.js';
 import type { BrowserOptions } from './print/browser-session.js';
+import { ChartDiskCache } from './render/chart-disk-cache.js';
 import { ChartRenderer } from './render/chart-renderer.js';
 import { FontLibrary } from './render/font-library.js';
 import { TemplateRunner } from './render/template-runner.js';
@@ -43,7 +44,8 @@ export class BuildContext {
 
   async chartRenderer(): Promise<ChartRenderer> {
     if (!this.charts) {
-      this.charts = new ChartRenderer(await this.fontLibrary());
+      // Charts drawn by earlier runs are taken from disk (PROFILE_REPORT_CHART_CACHE=off draws them all).
+      this.charts = new ChartRenderer(await this.fontLibrary(), ChartDiskCache.fromEnvironment());
     }
     return this.charts;
   }

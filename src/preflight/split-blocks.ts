@@ -24,25 +24,28 @@ const maxNamed = 8;
  * taller than a page and must break: it is not named.
  */
 export function splitBlocks(doc: PdfDocument, html: string): string[] {
-  const texts = blockTexts(html);
-  const cut: string[] = [];
   const elements = structElements(doc);
-  for (const kind of kinds) {
+  const found = kinds.flatMap((kind) => {
     const mine = elements.filter((e) => e.type === kind.structure);
-    const named = texts.get(kind.tag) ?? [];
-    mine.forEach((element, i) => {
+    return mine.flatMap((element, i) => {
       const pages = [...pagesOf(doc, element.dict, new Set())]
         .map((p) => doc.pageNumbers.get(p))
         .filter((p): p is number => p !== undefined)
         .sort((a, b) => a - b);
       const [first, last] = [pages[0], pages.at(-1)];
-      if (first === undefined || last === undefined || first === last || last - first > 1) return;
-      // The text only when the page has exactly as many of these as the structure tree.
-      const text = named.length === mine.length ? named[i] : undefined;
-      cut.push(`${kind.what}${text ? ` "${text}"` : ''} on pages ${first}–${last}`);
+      if (first === undefined || last === undefined || first === last || last - first > 1) return [];
+      return [{ kind, i, of: mine.length, first, last }];
     });
-  }
-  if (cut.length === 0) return [];
+  });
+  if (found.length === 0) return [];
+  // The page's texts only name what was cut: parsing the whole HTML (about 0.1 s for the
+  // sample) waits until something was.
+  const texts = blockTexts(html);
+  const cut = found.map(({ kind, i, of, first, last }) => {
+    const named = texts.get(kind.tag) ?? [];
+    const text = named.length === of ? named[i] : undefined;
+    return `${kind.what}${text ? ` "${text}"` : ''} on pages ${first}–${last}`;
+  });
   const more = cut.length > maxNamed ? ` and ${cut.length - maxNamed} more` : '';
   return [
     `blocks are cut across pages of the PDF: ${cut.slice(0, maxNamed).join(', ')}${more}; a card, entry or table row that fits on a page should move whole to the next`,

@@ -15,8 +15,10 @@ const figureLines = 3;
  * page). Read from the printed PDF: each bookmark gives a heading's page and top, the page's ink
  * gives the lines under it. A heading whose content simply ends on its page (the next heading
  * follows on the same page, or at the top of the next) is not stranded, however short.
+ * The bookmarks may come from the finished document and the pages from the printed one, whose
+ * drawings the preflight has read already: finishing never touches a page's content.
  */
-export function strandedHeadings(doc: PdfDocument): string[] {
+export function strandedHeadings(doc: Pick<PdfDocument, 'outline' | 'pages'>): string[] {
   const headings = doc.outline.flatMap((item) =>
     item.destination?.top === undefined
       ? []

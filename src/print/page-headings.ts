@@ -22,12 +22,10 @@ export async function pageHeadings(page: Page): Promise<Heading[]> {
       nodeId: root.nodeId,
       selector: 'h1, h2, h3, h4, h5, h6',
     });
-    const headings: Heading[] = [];
-    for (const nodeId of nodeIds.slice(0, maxHeadings)) {
-      const heading = await readHeading(client, nodeId);
-      if (heading) headings.push(heading);
-    }
-    return headings;
+    // All asked at once: the protocol answers in order, and a report's hundreds of headings
+    // then cost one round trip's wait instead of two each.
+    const read = await Promise.all(nodeIds.slice(0, maxHeadings).map((nodeId) => readHeading(client, nodeId)));
+    return read.filter((heading): heading is Heading => heading !== undefined);
   } finally {
     await client.detach().catch(() => undefined);
   }

@@ -74,8 +74,18 @@ export async function printPdf(session: BrowserSession, html: string, options: P
     const numbered = await numberContents(page, print, options.contentsGuess);
     const overflow = printedShrunk(numbered.document) ? await pageOverflow(page, options.page) : [];
     const headings = await pageHeadings(page);
-    // What a reader sees: the words of the laid-out page, measured.
-    const torn = tornWordWarnings(await tornWords(page, options.page));
+    // What a reader sees: the words of the laid-out page, measured. Chromium lays the page out
+    // again and sends its snapshot (a tenth of a second or more); meanwhile this thread reads
+    // every page's drawing, which the preflight reads next (the document keeps it): the two
+    // run side by side instead of one after the other.
+    const measuring = tornWords(page, options.page);
+    measuring.catch(() => undefined);
+    for (const printedPage of numbered.document.pages) {
+      printedPage.drawing();
+      // Lets the measurement's protocol messages through between pages, so Chromium starts early.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const torn = tornWordWarnings(await measuring);
     printed = true;
     return { ...numbered, headings, warnings: [...numbered.warnings, ...overflow, ...torn] };
   })();

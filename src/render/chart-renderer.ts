@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RenderError } from '../errors.js';
 import type { ChartSpec } from '../derive/chart-spec.js';
+import type { ChartDiskCache } from './chart-disk-cache.js';
 import { ChartFonts } from './chart-fonts.js';
 import { fitChartLabels } from './chart-label-fit.js';
 import { textBoundsPlugin, textOutside } from './chart-text-bounds.js';
@@ -38,8 +39,14 @@ export class ChartRenderer {
 
   private readonly fonts: ChartFonts | undefined;
 
-  /** @param library the page's fonts; without it charts use the system's (tests of geometry only). */
-  constructor(library?: FontLibrary) {
+  /**
+   * @param library the page's fonts; without it charts use the system's (tests of geometry only).
+   * @param disk charts drawn by earlier runs (see chart-disk-cache.ts), asked before drawing
+   */
+  constructor(
+    library?: FontLibrary,
+    private readonly disk?: ChartDiskCache,
+  ) {
     this.fonts = library ? new ChartFonts(library) : undefined;
   }
 
@@ -52,12 +59,11 @@ export class ChartRenderer {
     // An empty chart is a line of text on the page, not a picture.
     if (spec.empty) return Promise.resolve({ svg: '', problems: [], texts: [] });
     // The language picks the glyph forms of Han text (zh-CN, zh-TW, ja), the number style the ticks.
-    const key = createHash('sha256')
-      .update(JSON.stringify([spec.lang, spec.numbers, spec.width, spec.height, spec.config]))
-      .digest('hex');
+    const content = [spec.lang, spec.numbers, spec.width, spec.height, spec.config];
+    const key = createHash('sha256').update(JSON.stringify(content)).digest('hex');
     let svg = this.cache.get(key);
     if (!svg) {
-      svg = this.draw(spec);
+      svg = this.disk ? this.drawOrRecall(spec, content, this.disk) : this.draw(spec);
       this.cache.set(key, svg);
       svg.catch(() => this.cache.delete(key));
       // A long watch session keeps only what recent builds used.
@@ -69,6 +75,16 @@ export class ChartRenderer {
   /** How many charts were actually drawn (not taken from the cache) so far. */
   get drawnCount(): number {
     return this.drawn;
+  }
+
+  /** The chart from the disk cache, or drawn and stored there. */
+  private async drawOrRecall(spec: ChartSpec, content: unknown, disk: ChartDiskCache): Promise<DrawnChart> {
+    const key = await disk.key(content);
+    const stored = await disk.get(key);
+    if (stored) return stored;
+    const drawn = await this.draw(spec);
+    await disk.put(key, drawn);
+    return drawn;
   }
 
   private async draw(spec: ChartSpec): Promise<DrawnChart> {

@@ -1,5 +1,4 @@
 import { BuildContext } from './build-context.js';
-import type { Problem } from './errors.js';
 import { loadReport } from './load/load-report.js';
 import { readInputFile } from './load/read-input-file.js';
 import type { FileReader } from './load/read-input-file.js';
@@ -34,8 +33,6 @@ export interface BuildReportOptions extends BuildOptions {
 }
 
 export interface BuildReportResult extends RenderedReport {
-  /** @deprecated The same list as `warnings` (every warning is a Problem now). */
-  readonly problems: readonly Problem[];
   /** The settings the build used: flags, then the spec, then the defaults. */
   readonly options: ResolvedBuild;
   /** Where the outputs go (or went, with `write`). */
@@ -57,7 +54,8 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
   const ownContext = options.context === undefined;
   const context = options.context ?? new BuildContext(options.onNotice ? { onNotice: options.onNotice } : {});
   // Chromium takes longest to start: launch it now, while inputs load and charts draw.
-  if (!options.formats || options.formats.includes('pdf')) context.browser.warmUp();
+  // warmUp never rejects: a failed launch is reported by the print that needs Chromium.
+  if (!options.formats || options.formats.includes('pdf')) void context.browser.warmUp();
   context.templates.warmUp();
   try {
     const { inputs, build } = await loadReport(options, options.read ?? readInputFile, context.validation, {
@@ -79,7 +77,6 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     const inputFiles = [...(inputs.specPath ? [inputs.specPath] : []), ...inputs.profiles.map((p) => p.absolutePath)];
     return {
       ...rendered,
-      problems: rendered.warnings,
       options: build,
       outputs: build.outputs,
       inputFiles,

@@ -36,9 +36,6 @@ export interface Problem {
  */
 export abstract class ProfileReportError extends Error {
   abstract readonly exitCode: ExitCode;
-  constructor(message: string, options?: { readonly cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** Bad input: a file that cannot be read, or a value that makes no sense. Exit code 1. */

@@ -13,8 +13,6 @@ export type { BuildReportOptions, BuildReportResult } from './build-report.js';
 export { BuildContext } from './build-context.js';
 export { resolveBuild } from './resolve-build.js';
 export type { BuildOptions, OutputFormat, ResolvedBuild } from './resolve-build.js';
-/** @deprecated Renamed ResolvedBuild: the settings a build used, the effective spec included. */
-export type { ResolvedBuild as ResolvedOptions } from './resolve-build.js';
 export { localToday } from './local-today.js';
 export { WatchSession } from './watch/watch-session.js';
 export type { WatchBuild, WatchHooks, WatchOptions } from './watch/watch-session.js';

@@ -86,15 +86,16 @@ export async function renderReport(
   };
 
   const people = inputs.profiles.map((p) => p.localised ?? p.profile);
-  // The facts this edition shows, carried in the HTML and attached to the PDF, so a later
-  // build can say what changed since it (see src/edition/).
-  const facts = serialiseFacts(editionFacts(build.spec, people));
   const derived = await stage('derive', () =>
     deriveReport(build.spec, people, inputs.locale, {
       ...(inputs.since ? { since: inputs.since } : {}),
       titleFromPeople: inputs.fromCommandLine === true,
     }),
   );
+  // The facts this edition shows, carried in the HTML and attached to the PDF, so a later
+  // build can say what changed since it (see src/edition/). Titled as the report is: a report
+  // of people named on the command line is titled in its own language, not the spec's words.
+  const facts = serialiseFacts(editionFacts({ ...build.spec, title: derived.view.title }, people));
   const charts = await stage('charts', () => drawCharts(derived.charts, ctx));
   const fonts = await ctx.fontLibrary();
   const html = await stage('html', () =>

@@ -120,7 +120,7 @@ export function parseTimeout(text: string): number {
   return Math.round(seconds * 1000);
 }
 
-export function parseSince(text: string): string {
+function parseSince(text: string): string {
   if (text.trim() === '' || text === 'git:')
     throw new UsageError('--since takes an earlier edition: a PDF or HTML report, or git:REV');
   return text;

@@ -140,7 +140,8 @@ export async function runQueueWait(ids: readonly string[], flags: QueueWaitFlags
       ctx.term.err(`lost the connection to Redis at ${target.shown} (${reason}); waiting for it to come back`),
     onBack: () => ctx.term.err(`Redis at ${target.shown} is back`),
   };
-  const interrupts = onInterrupt(async () => undefined);
+  // Nothing to clean up: a signal only stops the wait between reports (see `stopped`).
+  const interrupts = onInterrupt(() => Promise.resolve());
   try {
     return await withQueue(target, ctx, connection, async (queue, redis) => {
       const key = clientKey(queue.name, ctx.cwd);

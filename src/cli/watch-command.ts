@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ProfileReportError, UsageError, UserError, ValidationError, formatProblem } from '../errors.js';
+import { UsageError, firstLine, UserError, ValidationError, formatProblem } from '../errors.js';
 import { formatBytes } from '../limits.js';
 import { defaultSpecPath, noProjectMessage } from '../load/load-inputs.js';
 import { PreviewServer } from '../serve/preview-server.js';
@@ -146,6 +146,6 @@ function jsonLine(build: WatchBuild, cwd: string): object {
     problems: error instanceof ValidationError ? error.problems.map(jsonProblem) : [],
     // Every warning, as the terminal shows it.
     warnings: (build.result?.warnings ?? []).map((p) => formatProblem(p)),
-    error: error === undefined ? null : error instanceof ProfileReportError ? error.message : String(error),
+    error: error === undefined ? null : error instanceof Error ? error.message : firstLine(error),
   };
 }

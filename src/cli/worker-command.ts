@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError, firstLine } from '../errors.js';
+import { errorCode } from '../write/error-code.js';
 import { parseCount, parseDuration } from '../queue/duration.js';
 import { ReportWorker } from '../queue/report-worker.js';
 import { removeOrphanedProjects } from '../queue/unpack-project.js';
@@ -35,9 +36,9 @@ export async function runWorker(flags: WorkerFlags, ctx: { term: Terminal; cwd: 
   const lostAfterMs = parseDuration(flags.lostAfter ?? '30s', '--lost-after') * 1000;
   const storeDir = flags.store === undefined ? undefined : path.resolve(ctx.cwd, flags.store);
   if (storeDir !== undefined) {
-    await mkdir(storeDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    await mkdir(storeDir, { recursive: true }).catch((error: unknown) => {
       throw new UsageError(
-        `--store: cannot use ${storeDir} as the folder for results (${error.code ?? error.message})`,
+        `--store: cannot use ${storeDir} as the folder for results (${errorCode(error) ?? firstLine(error)})`,
       );
     });
   }

@@ -70,33 +70,7 @@ export async function loadInputs(
   const show = (p: string): string => displayPath(request.cwd, p);
   const specPath = path.resolve(request.cwd, request.spec ?? defaultSpecPath);
   const haveCliProfiles = (request.profiles?.length ?? 0) > 0;
-
-  let spec: ReportSpec | undefined;
-  // What the spec names even when it fails its schema, so its profiles are checked in the same run.
-  let named: { profiles: readonly string[]; buildDate: string } = { profiles: [], buildDate: request.today };
-  let specFound = true;
-  let locate = (_: FieldPath): { line?: number; column?: number } => ({});
-  // The default spec is part of the project, so a link out of it is refused; a spec named on
-  // the command line is where the user said it is.
-  const specBytes = await read(specPath, undefined, request.spec === undefined ? request.cwd : undefined);
-  if (specBytes.ok) {
-    const checked = validateReportSpec(show(specPath), specBytes.bytes);
-    problems.push(...checked.problems);
-    spec = checked.value;
-    named = spec
-      ? { profiles: spec.profiles, buildDate: spec.buildDate }
-      : namedByBrokenSpec(checked.parsed?.value, request.today);
-    const positions = checked.parsed?.positions;
-    if (positions) locate = (fieldPath) => positions.locate(fieldPath);
-  } else if (haveCliProfiles && request.spec === undefined) {
-    specFound = false;
-    spec = fallbackSpec(request.today);
-    named = { profiles: [], buildDate: spec.buildDate };
-  } else if (request.spec === undefined && !haveCliProfiles && specBytes.problem.message === 'no such file') {
-    throw new UserError(noProjectMessage(show(specPath)));
-  } else {
-    problems.push({ ...specBytes.problem, file: show(specPath) });
-  }
+  const { spec, named, specFound, locate } = await readSpec(request, specPath, read, problems);
   if (!spec && named.profiles.length === 0 && !haveCliProfiles) throw new ValidationError(problems, [show(specPath)]);
 
   const specDir = specFound ? path.dirname(specPath) : request.cwd;
@@ -107,85 +81,20 @@ export async function loadInputs(
     message,
     severity: 'error',
   });
-  const profilePaths: string[] = [];
-  /** Where the spec named each profile it names, to point at that line when the file is missing. */
-  const namedAt = new Map<string, { index: number; written: string }>();
-  if (haveCliProfiles) {
-    // Named on the command line by the user, so not confined to the project folder.
-    profilePaths.push(...(request.profiles ?? []).map((p) => path.resolve(request.cwd, p)));
-  } else {
-    named.profiles.forEach((relative, i) => {
-      const resolved = resolveInside(request.cwd, specDir, relative);
-      if (resolved.ok) {
-        profilePaths.push(resolved.path);
-        namedAt.set(resolved.path, { index: i, written: relative });
-      } else problems.push(specProblem(['profiles', i], resolved.message));
-    });
-  }
-  if (profilePaths.length > limits.people) {
-    // Point at what the user typed: the command line, or the spec's list.
-    problems.push(
-      haveCliProfiles
-        ? {
-            file: '(command line)',
-            path: '',
-            message: `${profilePaths.length} profiles given; a report compares at most ${limits.people}`,
-            severity: 'error',
-          }
-        : specProblem(['profiles'], `${profilePaths.length} people given; a report compares at most ${limits.people}`),
-    );
-  }
-  for (const [fieldPath, relative] of spec
-    ? ([
-        [['output', 'dir'], spec.output.dir],
-        [['templates'], spec.templates],
-      ] as const)
-    : []) {
-    if (relative === undefined || !specFound) continue;
-    const resolved = resolveInside(request.cwd, specDir, relative);
-    if (!resolved.ok) problems.push(specProblem(fieldPath, resolved.message));
-  }
-
-  const profiles: LoadedProfile[] = [];
+  const { profilePaths, namedAt } = profilesToRead(request, named.profiles, specDir, specProblem, problems);
+  if (spec && specFound) problems.push(...folderProblems(spec, request.cwd, specDir, specProblem));
   // Profiles named by a spec must really be in the project (a symbolic link out is refused);
   // profiles named on the command line are where the user said they are.
-  const within = haveCliProfiles ? undefined : request.cwd;
-  const results = await Promise.all(profilePaths.map(async (p) => ({ p, read: await read(p, undefined, within) })));
-  for (const { p, read: bytes } of results) {
-    if (!bytes.ok) {
-      const site = namedAt.get(p);
-      if (site && bytes.problem.message === 'no such file')
-        problems.push(specProblem(['profiles', site.index], await missingProfileMessage(site.written, p, show(p))));
-      else problems.push({ ...bytes.problem, file: show(p) });
-      continue;
-    }
-    const checked = cache
-      ? cache.profile(show(p), bytes.bytes, named.buildDate)
-      : validateProfile(show(p), bytes.bytes, named.buildDate);
-    problems.push(...checked.problems);
-    if (!checked.value) continue;
-    // A portrait that cannot be used is a problem of the profile, at the line that names it.
-    const photo = checked.value.person.photo;
-    const portrait = photo ? await profilePortrait(photo.file, p, request.cwd, read) : undefined;
-    if (portrait && !portrait.ok) {
-      const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? {};
-      problems.push({
-        file: show(p),
-        ...where,
-        path: 'person.photo.file',
-        message: portrait.message,
-        severity: 'error',
-      });
-      continue;
-    }
-    profiles.push({
-      file: show(p),
-      absolutePath: p,
-      profile: checked.value,
-      ...(checked.localised ? { localised: checked.localised } : {}),
-      ...(portrait?.ok ? { portrait: portrait.portrait } : {}),
-    });
-  }
+  const profiles = await readProfiles(profilePaths, {
+    request,
+    read,
+    within: haveCliProfiles ? undefined : request.cwd,
+    buildDate: named.buildDate,
+    namedAt,
+    specProblem,
+    problems,
+    ...(cache ? { cache } : {}),
+  });
   problems.push(
     ...confusableNames(
       profiles.map((p) => ({ file: p.file, name: p.profile.person.name, nativeName: p.profile.person.nativeName })),
@@ -208,6 +117,164 @@ export async function loadInputs(
     warnings: problems,
     ...(haveCliProfiles ? { fromCommandLine: true } : {}),
   };
+}
+
+interface SpecRead {
+  readonly spec: ReportSpec | undefined;
+  /** What the spec names even when it fails its schema, so its profiles are checked in the same run. */
+  readonly named: { readonly profiles: readonly string[]; readonly buildDate: string };
+  /** False when profiles were given and the project has no spec: the defaults stand in. */
+  readonly specFound: boolean;
+  readonly locate: (fieldPath: FieldPath) => { line?: number; column?: number };
+}
+
+/** The report spec, validated; its problems go to `problems`. */
+async function readSpec(
+  request: InputRequest,
+  specPath: string,
+  read: FileReader,
+  problems: Problem[],
+): Promise<SpecRead> {
+  const show = displayPath(request.cwd, specPath);
+  const haveCliProfiles = (request.profiles?.length ?? 0) > 0;
+  // The default spec is part of the project, so a link out of it is refused; a spec named on
+  // the command line is where the user said it is.
+  const specBytes = await read(specPath, undefined, request.spec === undefined ? request.cwd : undefined);
+  if (specBytes.ok) {
+    const checked = validateReportSpec(show, specBytes.bytes);
+    problems.push(...checked.problems);
+    const spec = checked.value;
+    const positions = checked.parsed?.positions;
+    return {
+      spec,
+      named: spec
+        ? { profiles: spec.profiles, buildDate: spec.buildDate }
+        : namedByBrokenSpec(checked.parsed?.value, request.today),
+      specFound: true,
+      locate: positions ? (fieldPath) => positions.locate(fieldPath) : () => ({}),
+    };
+  }
+  if (haveCliProfiles && request.spec === undefined) {
+    const spec = fallbackSpec(request.today);
+    return { spec, named: { profiles: [], buildDate: spec.buildDate }, specFound: false, locate: () => ({}) };
+  }
+  if (request.spec === undefined && !haveCliProfiles && specBytes.problem.message === 'no such file') {
+    throw new UserError(noProjectMessage(show));
+  }
+  problems.push({ ...specBytes.problem, file: show });
+  return { spec: undefined, named: { profiles: [], buildDate: request.today }, specFound: true, locate: () => ({}) };
+}
+
+type SpecProblem = (fieldPath: FieldPath, message: string) => Problem;
+
+/** The profiles to read, absolute, and where the spec named each (to point at it when it is missing). */
+function profilesToRead(
+  request: InputRequest,
+  named: readonly string[],
+  specDir: string,
+  specProblem: SpecProblem,
+  problems: Problem[],
+): { profilePaths: string[]; namedAt: Map<string, { index: number; written: string }> } {
+  const profilePaths: string[] = [];
+  const namedAt = new Map<string, { index: number; written: string }>();
+  const cliProfiles = request.profiles ?? [];
+  if (cliProfiles.length > 0) {
+    // Named on the command line by the user, so not confined to the project folder.
+    profilePaths.push(...cliProfiles.map((p) => path.resolve(request.cwd, p)));
+  } else {
+    named.forEach((relative, i) => {
+      const resolved = resolveInside(request.cwd, specDir, relative);
+      if (resolved.ok) {
+        profilePaths.push(resolved.path);
+        namedAt.set(resolved.path, { index: i, written: relative });
+      } else problems.push(specProblem(['profiles', i], resolved.message));
+    });
+  }
+  if (profilePaths.length > limits.people) {
+    // Point at what the user typed: the command line, or the spec's list.
+    problems.push(
+      cliProfiles.length > 0
+        ? {
+            file: '(command line)',
+            path: '',
+            message: `${profilePaths.length} profiles given; a report compares at most ${limits.people}`,
+            severity: 'error',
+          }
+        : specProblem(['profiles'], `${profilePaths.length} people given; a report compares at most ${limits.people}`),
+    );
+  }
+  return { profilePaths, namedAt };
+}
+
+/** The spec's output and template folders must stay inside the project. */
+function folderProblems(spec: ReportSpec, cwd: string, specDir: string, specProblem: SpecProblem): Problem[] {
+  const folders = [
+    [['output', 'dir'], spec.output.dir],
+    [['templates'], spec.templates],
+  ] as const;
+  return folders.flatMap(([fieldPath, relative]) => {
+    if (relative === undefined) return [];
+    const resolved = resolveInside(cwd, specDir, relative);
+    return resolved.ok ? [] : [specProblem(fieldPath, resolved.message)];
+  });
+}
+
+interface ProfileReading {
+  readonly request: InputRequest;
+  readonly read: FileReader;
+  /** The folder a profile must really be inside, or undefined where the user named it. */
+  readonly within: string | undefined;
+  readonly buildDate: string;
+  readonly namedAt: ReadonlyMap<string, { index: number; written: string }>;
+  readonly specProblem: SpecProblem;
+  readonly problems: Problem[];
+  readonly cache?: ValidationCache;
+}
+
+/** Every profile read (in parallel) and validated, with its portrait; problems go to `problems`. */
+async function readProfiles(profilePaths: readonly string[], how: ProfileReading): Promise<LoadedProfile[]> {
+  const { request, problems } = how;
+  const show = (p: string): string => displayPath(request.cwd, p);
+  const profiles: LoadedProfile[] = [];
+  const results = await Promise.all(
+    profilePaths.map(async (p) => ({ p, read: await how.read(p, undefined, how.within) })),
+  );
+  for (const { p, read: bytes } of results) {
+    if (!bytes.ok) {
+      const site = how.namedAt.get(p);
+      if (site && bytes.problem.message === 'no such file')
+        problems.push(how.specProblem(['profiles', site.index], await missingProfileMessage(site.written, p, show(p))));
+      else problems.push({ ...bytes.problem, file: show(p) });
+      continue;
+    }
+    const checked = how.cache
+      ? how.cache.profile(show(p), bytes.bytes, how.buildDate)
+      : validateProfile(show(p), bytes.bytes, how.buildDate);
+    problems.push(...checked.problems);
+    if (!checked.value) continue;
+    // A portrait that cannot be used is a problem of the profile, at the line that names it.
+    const photo = checked.value.person.photo;
+    const portrait = photo ? await profilePortrait(photo.file, p, request.cwd, how.read) : undefined;
+    if (portrait && !portrait.ok) {
+      const where = checked.parsed?.positions.locate(['person', 'photo', 'file']) ?? {};
+      problems.push({
+        file: show(p),
+        ...where,
+        path: 'person.photo.file',
+        message: portrait.message,
+        severity: 'error',
+      });
+      continue;
+    }
+    profiles.push({
+      file: show(p),
+      absolutePath: p,
+      profile: checked.value,
+      ...(checked.localised ? { localised: checked.localised } : {}),
+      ...(portrait?.ok ? { portrait: portrait.portrait } : {}),
+    });
+  }
+  return profiles;
 }
 
 /**

@@ -12,7 +12,7 @@ export type AddState = 'queued' | 'already-queued' | 'already-built';
  */
 const jobOptions = { attempts: 4, backoff: { type: 'exponential', delay: 1000 } } as const;
 
-export type ReportQueue = Queue<JobPayload, unknown, string>;
+export type ReportQueue = Queue<JobPayload>;
 
 /**
  * Puts a packed report on the queue under its content id. The same inputs are one job: one

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { RenderError } from '../errors.js';
+import { RenderError, firstLine } from '../errors.js';
+import { errorCode } from '../write/error-code.js';
 import { writeArtifacts } from '../write/write-artifacts.js';
 import { jobResultSchema } from './queue-schema.js';
 import type { JobResult } from './queue-schema.js';
@@ -90,9 +91,9 @@ export async function readArtifacts(
     if (result.stored !== undefined) {
       const dir = storeDir !== undefined ? path.resolve(storeDir, result.id) : result.stored;
       where = path.join(dir, `${result.name}.${artifact.format}`);
-      bytes = await readFile(where).catch((error: NodeJS.ErrnoException) => {
+      bytes = await readFile(where).catch((error: unknown) => {
         throw new RenderError(
-          `cannot read ${where}, where a worker stored the ${artifact.format} (${error.code ?? error.message}); give the store folder as this machine sees it with --store`,
+          `cannot read ${where}, where a worker stored the ${artifact.format} (${errorCode(error) ?? firstLine(error)}); give the store folder as this machine sees it with --store`,
           { cause: error },
         );
       });

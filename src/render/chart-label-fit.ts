@@ -25,7 +25,7 @@ export function fitChartLabels(config: ChartConfig, width: number, height: numbe
   // Chart.js also gives a box beside the plot at most half of what the layout's padding leaves.
   const padding =
     isObject(options['layout']) && isObject(options['layout']['padding']) ? options['layout']['padding'] : {};
-  const side = (key: string): number => (typeof padding[key] === 'number' ? (padding[key] as number) : 0);
+  const side = (key: string): number => (typeof padding[key] === 'number' ? padding[key] : 0);
   const beside = Math.min(width * 0.4, (width - side('left') - side('right')) / 2 - 12);
   const room = horizontal
     ? Math.max(24, Math.round(beside))

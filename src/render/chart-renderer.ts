@@ -138,7 +138,7 @@ export class ChartRenderer {
         this.chartJs = ChartJS;
         ChartJS.defaults.font.family = "'Source Sans 3', 'Noto Sans SC', sans-serif";
         ChartJS.defaults.color = '#1d2433';
-        ChartJS.register(directLabelsPlugin as never, textBoundsPlugin as never);
+        ChartJS.register(directLabelsPlugin, textBoundsPlugin);
       },
     });
     this.canvases.set(key, created);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { editionFactsFromBytes } from '../../src/edition/read-edition.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
 
@@ -16,5 +17,8 @@ describe('the title of a report of people named on the command line', () => {
     expect(html).toContain('<title>曾妍和罗福莉对比</title>');
     expect(html).toContain('<h1 id="section-cover-title" dir="auto">曾妍和罗福莉对比</h1>');
     expect(html).toContain('<div class="running-text" aria-hidden="true">曾妍和罗福莉对比 ');
+    // The facts the report carries, read as a later edition reads them, bear the same title.
+    const facts = await editionFactsFromBytes('report.html', Buffer.from(html, 'utf8'));
+    expect(facts.title).toBe('曾妍和罗福莉对比');
   });
 });

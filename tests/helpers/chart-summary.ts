@@ -9,7 +9,7 @@ type Options = { readonly [key: string]: Json | undefined };
  * Colours of the grid, font sizes and padding are left out: they are the same for every chart
  * and would only multiply the lines a reviewer has to read.
  */
-export function chartSummary(chart: ChartSpec): Record<string, unknown> {
+function chartSummary(chart: ChartSpec): Record<string, unknown> {
   const { config } = chart;
   const options = config.options;
   const plugins = (options.plugins ?? {}) as Options;

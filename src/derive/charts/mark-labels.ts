@@ -26,7 +26,7 @@ export interface Scale {
 export const markRadius = 5;
 const gap = 6;
 
-export function toPixel(scale: Scale, x: number): number {
+function toPixel(scale: Scale, x: number): number {
   return scale.left + ((x - scale.lo) / (scale.hi - scale.lo)) * (scale.right - scale.left);
 }
 

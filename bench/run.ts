@@ -4,9 +4,10 @@
  * noise from a shared machine falls on both. Prints a Markdown report for the README.
  *
  * Wall time is what a user waits, but on a shared machine it stretches with everyone else's
- * work, so the 1-minute load average is recorded before and after every run, and a machine
- * that is busy (above 0.3 at the start, or rising past it) gets its figures printed but no
- * ratio: they are not comparable with a quiet machine's. Beside wall time each run's CPU time is
+ * work, so the 1-minute load average is recorded before and after every run, and so is the CPU
+ * time other processes took while each run was measured. A busy machine (load above 0.3 at the
+ * start, or others taking more than a tenth of a core during the runs) gets its figures printed
+ * but no ratio: they are not comparable with a quiet machine's. Beside wall time each run's CPU time is
  * printed (user + sys of the whole process tree, Chromium's processes included; see
  * tree-cpu.pl), which a busy machine disturbs far less: the instrument to use while it is busy.
  *
@@ -15,6 +16,7 @@
  *   BENCH_RUNS=9                   runs per measurement (default 5)
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +31,8 @@ const runs = Number(process.env['BENCH_RUNS'] ?? 5);
 const only = process.env['BENCH_ONLY'];
 /** A quiet machine's 1-minute load average is at most this. */
 const quietLoad = 0.3;
+/** ...and while the bench runs, other processes take at most this share of one core. */
+const quietOthers = 0.1;
 
 /** Whether process-tree CPU time can be measured here (Linux with perl: see tree-cpu.pl). */
 const treeCpu =
@@ -54,9 +58,31 @@ interface Timed {
   peakKib?: number;
 }
 
+/**
+ * The machine's busy CPU time so far, all processes (from /proc/stat), in ms; undefined where
+ * there is no /proc. During a measured run, this less the run's own tree CPU time is what other
+ * processes took: the bench's own builds raise the load average, so that cannot tell whether
+ * something else ran beside them, but this can.
+ */
+function machineBusyMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: all but idle and iowait are work.
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return ((user + nice + system + irq + softirq + steal) * 1000) / clockTicks;
+  } catch {
+    return undefined;
+  }
+}
+const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** What other processes took during the measured runs: CPU ms, and the runs' wall ms. */
+const others = { cpuMs: 0, wallMs: 0 };
+
 /** Runs a command to completion: wall time from spawn to exit, and its process tree's CPU time. */
 function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Timed> {
   load();
+  const busyBefore = machineBusyMs();
   return new Promise((resolve, reject) => {
     const node = [process.execPath, '--require', path.join(root, 'bench', 'peak-memory.cjs'), ...args];
     const [command, ...rest] = treeCpu ? ['perl', path.join(root, 'bench', 'tree-cpu.pl'), ...node] : node;
@@ -72,6 +98,11 @@ function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promis
       if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}\n${stderr}`));
       const peak = /bench-peak-rss-kib=(\d+)/.exec(stderr)?.[1];
       const cpu = /bench-tree-cpu-ms=(\d+)/.exec(stderr)?.[1];
+      const busyAfter = machineBusyMs();
+      if (cpu !== undefined && busyBefore !== undefined && busyAfter !== undefined) {
+        others.cpuMs += Math.max(0, busyAfter - busyBefore - Number(cpu));
+        others.wallMs += ms;
+      }
       resolve({
         ms,
         stdout,
@@ -248,8 +279,11 @@ try {
   const endLoad = load();
   const peakLoad = Math.max(...loads);
   // Busy: a ratio of two stretched figures says little about a quiet machine (the floor
-  // stretches more than the build, and the ratio shrinks), so none is printed.
-  const busy = startLoad > quietLoad || peakLoad > quietLoad;
+  // stretches more than the build, and the ratio shrinks), so none is printed. Busy is a load
+  // above 0.3 before the bench starts, or other processes taking more than a tenth of a core
+  // while the runs were measured (the load average during the bench counts the bench itself).
+  const othersShare = others.wallMs > 0 ? others.cpuMs / others.wallMs : 0;
+  const busy = startLoad > quietLoad || othersShare > quietOthers;
   const ratio = (value: number, target: number): string =>
     busy
       ? 'not comparable (machine busy)'
@@ -258,7 +292,7 @@ try {
   const lines = [
     `Measured on ${new Date().toISOString().slice(0, 10)}: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, ${await chromiumVersion()}. Medians of ${runs} runs.`,
     '',
-    `Load average (1 minute): ${startLoad.toFixed(2)} at the start, ${endLoad.toFixed(2)} at the end, at most ${peakLoad.toFixed(2)} between runs. ${busy ? `**The machine was busy (above ${quietLoad}): these figures are not comparable with a quiet machine's, and no ratio is given. Compare CPU times, which a busy machine disturbs far less.**` : 'A quiet machine.'}`,
+    `Load average (1 minute): ${startLoad.toFixed(2)} at the start, ${endLoad.toFixed(2)} at the end, at most ${peakLoad.toFixed(2)} between runs. Other processes took ${(othersShare * 100).toFixed(1)}% of a core while the runs were measured. ${busy ? `**The machine was busy (load above ${quietLoad} at the start, or other processes above ${quietOthers * 100}% of a core during the runs): these figures are not comparable with a quiet machine's, and no ratio is given. Compare CPU times, which a busy machine disturbs far less.**` : 'A quiet machine.'}`,
     '',
     `| measurement | median | runs${cpuShown ? ' (CPU time: user + sys of every process, Chromium included)' : ''} |`,
     '| --- | --- | --- |',

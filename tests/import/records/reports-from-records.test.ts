@@ -36,7 +36,7 @@ describe('reports build from imported records with no warning', () => {
         ],
       ]);
       const built = await buildReport({ cwd: root, read: memoryReader(sources), formats: ['html'], context });
-      expect(built.problems).toEqual([]);
+      expect(built.warnings).toEqual([]);
       expect(built.html).toContain(name.replace(/&/g, '&amp;'));
     },
   );

@@ -50,7 +50,7 @@ describe('the preview server', () => {
     const response = await fetch(`${url}events`);
     const reader = response.body!.getReader();
     const next = async (): Promise<unknown> => {
-      const { value } = await reader.read();
+      const value: unknown = (await reader.read()).value;
       if (!(value instanceof Uint8Array)) throw new Error('the event stream ended');
       return JSON.parse(/data: (.*)\n/.exec(new TextDecoder().decode(value))![1]!);
     };

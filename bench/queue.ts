@@ -87,7 +87,7 @@ async function startWorker(redis: RedisServer, concurrency: number, cwd: string)
     { cwd, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const worker: Worker = { child, stderr: '' };
-  child.stderr!.on('data', (d: Buffer) => (worker.stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (worker.stderr += d.toString()));
   while (!worker.stderr.includes('taking jobs')) {
     if (child.exitCode !== null) throw new Error(`the worker exited:\n${worker.stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -209,7 +209,7 @@ export function queueTable(bench: QueueBench): string[] {
   const perSecond = (ms: number): string => (bench.reports / (ms / 1000)).toFixed(2);
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   const mib = (kib: number): string => `${Math.round(kib / 1024)} MiB`;
-  const ratio = (ms: number): string => `${(ms / bench.batchMs).toFixed(2)}`;
+  const ratio = (ms: number): string => (ms / bench.batchMs).toFixed(2);
   const first = bench.memory[0];
   const last = bench.memory.at(-1);
   return [

@@ -35,11 +35,13 @@ const quietLoad = 0.3;
 const quietOthers = 0.1;
 
 /** Whether process-tree CPU time can be measured here (Linux with perl: see tree-cpu.pl). */
-const treeCpu =
-  os.platform() === 'linux' &&
-  spawnSync('perl', [path.join(root, 'bench', 'tree-cpu.pl'), 'true'], { encoding: 'utf8' }).stderr?.includes(
-    'bench-tree-cpu-ms=',
-  );
+const treeCpu = os.platform() === 'linux' && treeCpuWorks();
+
+function treeCpuWorks(): boolean {
+  const probe = spawnSync('perl', [path.join(root, 'bench', 'tree-cpu.pl'), 'true'], { encoding: 'utf8' });
+  // Without perl the spawn fails and there is no stderr at all (Node's types say a string).
+  return probe.error === undefined && probe.stderr.includes('bench-tree-cpu-ms=');
+}
 
 /** The 1-minute load average of every run, in order. */
 const loads: number[] = [];

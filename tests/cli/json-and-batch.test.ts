@@ -55,14 +55,15 @@ describe('--json', () => {
       'invalid/bad-date.yaml',
       'invalid/bad-date.yaml',
     ]);
-    expect(summary.problems[2]).toEqual({
+    const { message, ...where } = summary.problems[2]!;
+    expect(where).toEqual({
       file: 'invalid/bad-date.yaml',
       line: 7,
       column: 12,
       path: 'career[0].start',
-      message: expect.stringContaining('found the text "2021-13"'),
       severity: 'error',
     });
+    expect(message).toContain('found the text "2021-13"');
   });
 
   it('--quiet: no progress at all on success', async () => {

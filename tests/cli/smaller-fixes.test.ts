@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { commandName, withCommandName } from '../../src/cli/command-name.js';
+import { failedCommand } from '../helpers/failed-command.js';
 import { cliPath, repoRoot } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
@@ -126,9 +127,7 @@ describe('the command the messages suggest', () => {
       ...process.env,
       PATH: `${path.join(project, 'node_modules', '.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
     };
-    const missing = await run(process.execPath, [bin, 'validate'], { cwd: project, env }).catch(
-      (e: { stderr: string }) => e,
-    );
+    const missing = await run(process.execPath, [bin, 'validate'], { cwd: project, env }).catch(failedCommand);
     expect(missing.stderr).toContain('Start one with `npx profile-report init`');
     expect(missing.stderr).toContain('for example: npx profile-report build alice.yaml bob.yaml');
     const init = await run(process.execPath, [bin, 'init'], { cwd: project, env });

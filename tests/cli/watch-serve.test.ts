@@ -13,8 +13,9 @@ import { tempProject } from '../helpers/temp-project.js';
  */
 describe('profile-report watch --serve', () => {
   let project: string;
-  let watch: LiveCli;
-  let browser: Browser;
+  // Undefined when beforeAll failed before starting them; afterAll stops only what started.
+  let watch: LiveCli | undefined;
+  let browser: Browser | undefined;
   let page: Page;
   let url: string;
   let profile: string;
@@ -63,7 +64,7 @@ describe('profile-report watch --serve', () => {
     });
     const shownMs = performance.now() - saved;
     console.log(`watch --serve: saved edit visible in the page after ${Math.round(shownMs)} ms`);
-    const built = await watch.next<{ ok: boolean; artifacts: { path: string }[] }>(120_000);
+    const built = await watch!.next<{ ok: boolean; artifacts: { path: string }[] }>(120_000);
     expect(built.ok).toBe(true);
     expect((await readFile(path.join(project, 'out', 'report.html'), 'utf8')).replaceAll('\u00AD', '')).toContain(
       'Preview headline one',
@@ -84,7 +85,7 @@ describe('profile-report watch --serve', () => {
     expect(String(await page.evaluate('document.body.innerText')).replaceAll('\u00AD', '')).toContain(
       'Preview headline one',
     );
-    expect(await watch.next<{ ok: boolean }>(120_000)).toMatchObject({ ok: false });
+    expect(await watch!.next<{ ok: boolean }>(120_000)).toMatchObject({ ok: false });
     expect(await readFile(path.join(project, 'out', 'report.html'))).toEqual(before);
   }, 180_000);
 
@@ -94,7 +95,7 @@ describe('profile-report watch --serve', () => {
       "document.body.innerText.replaceAll('\\u00AD', '').includes('Preview headline two') && !document.getElementById('profile-report-problems')",
       { timeout: 60_000 },
     );
-    expect(await watch.next<{ ok: boolean }>(120_000)).toMatchObject({ ok: true });
+    expect(await watch!.next<{ ok: boolean }>(120_000)).toMatchObject({ ok: true });
   }, 180_000);
 
   it('refuses a request that names another host (a rebound DNS name)', async () => {

@@ -201,7 +201,7 @@ describe('profile-report build: options and other inputs', () => {
       expect(pdf.text, name).toContain(name);
     expect(pdf.info['Title']).toBe('Luo Fuli, Zeng Yan and Aiko Tanabe compared');
     expect(pdf.text).not.toContain('two balance points');
-    expect(String(pdf.info['Subject'] ?? '')).not.toContain('Seedance');
+    expect(pdf.info['Subject'] ?? '').not.toContain('Seedance');
     // The side-by-side table's header row, on the page after the cover.
     const page = pdf.pageTexts.find((t) => t.includes('Name in native script'))!;
     const glance = page.slice(page.indexOf('At a glance'));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { launch } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { failedCommand } from '../helpers/failed-command.js';
 import { fixtures } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
@@ -39,7 +40,7 @@ describe('external validators', () => {
       const file = path.join(project, `${dir}.html`);
       // vnu prints its findings as JSON on stderr and exits 1 when there are errors.
       const { stderr } = await run('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', file]).catch(
-        (e: { stderr: string }) => ({ stderr: e.stderr }),
+        failedCommand,
       );
       const messages = (JSON.parse(stderr) as { messages: { type: string; message: string; lastLine?: number }[] })
         .messages;

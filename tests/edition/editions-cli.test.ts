@@ -219,7 +219,7 @@ describe('every report carries its facts, inert', () => {
 });
 
 describe('bad editions: exit 1, a message naming the file, nothing written', () => {
-  const cases: [string, (d: string) => Promise<string>, RegExp][] = [
+  const cases: [string, (d: string) => string | Promise<string>, RegExp][] = [
     [
       'a file that is not a report',
       async (d) => (await writeFile(path.join(d, 'notes.txt'), 'hello'), 'notes.txt'),
@@ -278,17 +278,9 @@ describe('bad editions: exit 1, a message naming the file, nothing written', () 
       },
       /tampered\.html: its facts do not match the facts format \(people\.\d\.profile\.papers\.\d\.authorship/,
     ],
-    [
-      'an unknown git revision',
-      async () => 'git:no-such-branch',
-      /git:no-such-branch: no such revision in this repository/,
-    ],
-    [
-      'a revision that looks like an option',
-      async () => 'git:--output=/tmp/x',
-      /git:--output=\/tmp\/x: not a git revision/,
-    ],
-    ['a file that does not exist', async () => 'missing.pdf', /missing\.pdf: no such file/],
+    ['an unknown git revision', () => 'git:no-such-branch', /git:no-such-branch: no such revision in this repository/],
+    ['a revision that looks like an option', () => 'git:--output=/tmp/x', /git:--output=\/tmp\/x: not a git revision/],
+    ['a file that does not exist', () => 'missing.pdf', /missing\.pdf: no such file/],
   ];
   it.each(cases)('%s', async (_, make, message) => {
     const edition = await make(dir);

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parse, serialize } from 'parse5';
+import { html, parse, serialize } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { openWithJavaScript } from './open-with-javascript.js';
 
@@ -37,7 +37,7 @@ export async function openWithoutMetaCsp(
         nodeName: 'style',
         tagName: 'style',
         attrs: [],
-        namespaceURI: 'http://www.w3.org/1999/xhtml' as DefaultTreeAdapterTypes.Element['namespaceURI'],
+        namespaceURI: html.NS.HTML,
         childNodes: [],
         parentNode: node,
       };

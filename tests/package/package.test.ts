@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failedCommand } from '../helpers/failed-command.js';
 import { repoRoot } from '../helpers/paths.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { readmeBlocks } from '../helpers/readme-blocks.js';
@@ -189,8 +190,8 @@ describe('the packed package, installed outside the repository', () => {
     const compiled = await sh(
       'npx tsc -p tsconfig.json --outDir built --declaration false --declarationMap false --sourceMap false',
       project,
-    ).catch((error: { stdout?: string }) => {
-      throw new Error(`tsc failed:\n${error.stdout ?? String(error)}`);
+    ).catch((error: unknown) => {
+      throw new Error(`tsc failed:\n${failedCommand(error).stdout}`);
     });
     expect(compiled.stdout).toBe('');
     const ran = await sh('node built/example.mjs', project);

@@ -102,7 +102,9 @@ describe('profile-report build with links whose paths look like PDF actions', ()
     try {
       const found: string[] = [];
       for (let i = 1; i <= doc.numPages; i++)
-        for (const a of await (await doc.getPage(i)).getAnnotations()) if (a.url) found.push(a.url as string);
+        // pdf.js types its annotations as any; a link annotation has a `url` string.
+        for (const a of (await (await doc.getPage(i)).getAnnotations()) as { url?: string }[])
+          if (a.url) found.push(a.url);
       for (const uri of uris) expect(found).toContain(uri);
     } finally {
       await doc.destroy();

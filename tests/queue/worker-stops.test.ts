@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { queueAddSummarySchema, queueStatusSummarySchema } from '../../src/queue/queue-schema.js';
 import { chromiumProcesses, chromiumProfileDirs, privateTmp } from '../helpers/leftovers.js';
 import { RedisServer } from '../helpers/redis-server.js';
 import { listFiles } from '../helpers/temp-project.js';
@@ -14,8 +15,8 @@ describe('stopping a worker', () => {
     const tmp = await privateTmp(project);
     const worker = new CliProcess(['worker', '--redis', redis.url, '--concurrency', '1'], project, { TMPDIR: tmp });
     try {
-      const added = json<{ reports: { id: string }[] }>(
-        await queue(['add', 'data/long.yaml', 'data/next.yaml', '--redis', redis.url, '--json'], project),
+      const added = queueAddSummarySchema.parse(
+        json(await queue(['add', 'data/long.yaml', 'data/next.yaml', '--redis', redis.url, '--json'], project)),
       );
       await worker.waitFor(/^building data\/long\.yaml/);
       worker.child.kill('SIGTERM');
@@ -33,11 +34,11 @@ describe('stopping a worker', () => {
       expect((await readdir(tmp)).filter((n) => n.startsWith('profile-report-job-'))).toEqual([]);
 
       // The finished report is there to collect; the other still waits for a worker.
-      const status = json<{ counts: Record<string, number> }>(
-        await queue(['status', '--redis', redis.url, '--json'], project),
+      const status = queueStatusSummarySchema.parse(
+        json(await queue(['status', '--redis', redis.url, '--json'], project)),
       );
       expect(status.counts).toMatchObject({ completed: 1, waiting: 1, active: 0 });
-      const done = await queue(['wait', added.reports[0]!.id, '--redis', redis.url, '--out', 'got'], project);
+      const done = await queue(['wait', added.reports[0]!.id!, '--redis', redis.url, '--out', 'got'], project);
       expect(done.code).toBe(0);
       expect(await listFiles(path.join(project, 'got'))).toEqual(['long.html', 'long.pdf']);
     } finally {

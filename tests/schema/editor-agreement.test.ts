@@ -170,7 +170,9 @@ describe('an empty file: the same missing fields in both', () => {
   ])('a profile: %s', (_, text) => {
     expect(checkProfile({})).toBe(false);
     expect(
-      (checkProfile.errors ?? []).filter((e) => e.keyword === 'required').map((e) => e.params['missingProperty']),
+      (checkProfile.errors ?? [])
+        .filter((e) => e.keyword === 'required')
+        .map((e): unknown => e.params['missingProperty']),
     ).toEqual(['person', 'sources']);
     expect(validateText(text)).toEqual([
       'p.yaml:1:1  person  missing required field `person` (a mapping (indented `key: value` lines))',

@@ -69,7 +69,7 @@ describe('the JSON Schemas, for editors', () => {
     expect(patterns).toBeGreaterThan(20);
   });
 
-  it('offer only completion defaults that are valid themselves', async () => {
+  it('offer only completion defaults that are valid themselves', () => {
     let defaults = 0;
     for (const [name, schema] of Object.entries(schemas)) {
       for (const { at, node } of schemaNodes(schema)) {

@@ -222,7 +222,7 @@ function mutate(base: unknown, mutations: readonly Mutation[]): Doc {
     if (m.kind === 'set') (parent as Record<string | number, unknown>)[key] = structuredClone(m.value);
     else if (m.kind === 'delete') {
       if (Array.isArray(parent)) parent.splice(Number(key), 1);
-      else delete parent[key];
+      else Reflect.deleteProperty(parent, key);
     } else {
       const value = (parent as Record<string | number, unknown>)[key];
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) (value as Doc)['extraField'] = 'x';

@@ -148,7 +148,7 @@ describe('faults: each ends with a clear message, previous outputs intact, nothi
         );
         const attempt = await buildReport({ cwd: project, write: true, context }).then(
           () => 'built',
-          (error: Error) => error.name,
+          (error: unknown) => (error instanceof Error ? error.name : 'not an Error'),
         );
         expect(attempt, `build ${i}`).toBe(bad ? 'ValidationError' : 'built');
         const pdf = await readFile(path.join(project, 'out', 'report.pdf'));

@@ -32,6 +32,9 @@ async function projectWithPhoto(
   return { project, line: before.split('\n').length + 1 };
 }
 
+/** For a portrait path that is refused before anything is read: nothing to put there. */
+const nothing = (): Promise<void> => Promise.resolve();
+
 const cases: [string, string, (project: string, photo: string) => Promise<void>, RegExp][] = [
   [
     'a text file named .jpg',
@@ -83,19 +86,22 @@ const cases: [string, string, (project: string, photo: string) => Promise<void>,
   [
     'a path out of the project',
     '../../../elsewhere.jpg',
-    async () => undefined,
+    nothing,
     /the portrait `\.\.\/\.\.\/\.\.\/elsewhere\.jpg` leads outside the project folder/,
   ],
   [
     'an absolute path',
     '/etc/passwd',
-    async () => undefined,
+    nothing,
     /the portrait `\/etc\/passwd` is an absolute path; write it relative to the profile/,
   ],
   [
     'a FIFO (which would block a plain read forever)',
     '../photos/zeng-yan.jpg',
-    async (_, photo) => void execFileSync('mkfifo', [photo]),
+    (_, photo) => {
+      execFileSync('mkfifo', [photo]);
+      return Promise.resolve();
+    },
     /the portrait data\/photos\/zeng-yan\.jpg: this is a named pipe \(FIFO\), not a regular file/,
   ],
   [
@@ -104,12 +110,7 @@ const cases: [string, string, (project: string, photo: string) => Promise<void>,
     (_, photo) => symlink('/dev/zero', photo),
     /the portrait data\/photos\/zeng-yan\.jpg: this is a device or other special file, not a regular file/,
   ],
-  [
-    'a missing file',
-    '../photos/nobody.jpg',
-    async () => undefined,
-    /the portrait data\/photos\/nobody\.jpg: no such file/,
-  ],
+  ['a missing file', '../photos/nobody.jpg', nothing, /the portrait data\/photos\/nobody\.jpg: no such file/],
   [
     'a file over the size cap',
     '../photos/zeng-yan.jpg',

@@ -31,10 +31,10 @@ async function repoint(link: string, target: string, n: number): Promise<void> {
 function swapLoop(links: readonly { link: string; inside: string; outside: string }[]): {
   stop: () => Promise<number>;
 } {
-  let running = true;
+  const stopped = new AbortController();
   let swaps = 0;
   const done = (async () => {
-    while (running) {
+    while (!stopped.signal.aborted) {
       for (const { link, inside, outside } of links) await repoint(link, swaps % 3 === 2 ? outside : inside, swaps);
       swaps++;
       // Let the test process breathe: the builds run in other processes.
@@ -43,7 +43,7 @@ function swapLoop(links: readonly { link: string; inside: string; outside: strin
   })();
   return {
     stop: async () => {
-      running = false;
+      stopped.abort();
       await done;
       return swaps;
     },

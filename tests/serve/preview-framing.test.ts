@@ -16,9 +16,10 @@ import { PreviewServer } from '../../src/serve/preview-server.js';
  */
 const report = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}"><title>r</title></head><body><p id="text">Report one</p><img id="portrait" alt="Portrait" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="></body></html>`;
 
-let preview: PreviewServer;
+// Undefined when beforeAll failed before starting them; afterAll closes only what started.
+let preview: PreviewServer | undefined;
 let previewUrl: string;
-let browser: Browser;
+let browser: Browser | undefined;
 const others: Server[] = [];
 
 beforeAll(async () => {
@@ -52,7 +53,7 @@ async function framingPage(target: string): Promise<string> {
 
 /** Opens `page` and returns the text of its frame, or undefined when the frame holds no page. */
 async function frameText(page: string): Promise<string | undefined> {
-  const tab = await browser.newPage();
+  const tab = await browser!.newPage();
   try {
     await tab.goto(page, { waitUntil: 'load', timeout: 30_000 });
     const frame = tab.frames().find((f) => f !== tab.mainFrame());
@@ -121,14 +122,14 @@ describe('the live preview cannot be framed by another page', () => {
   }, 60_000);
 
   it('opened on its own, the preview still shows the report and runs its update script', async () => {
-    const tab = await browser.newPage();
+    const tab = await browser!.newPage();
     try {
       await tab.goto(previewUrl, { waitUntil: 'load' });
       expect(await tab.evaluate("document.getElementById('text').textContent")).toBe('Report one');
       // Inline images (portraits, charts) are allowed by the header's policy as by the page's.
       expect(await tab.evaluate("document.getElementById('portrait').naturalWidth")).toBe(1);
       // The script's EventSource is connected, so the next build reaches the page in place.
-      await preview.publish({ html: report.replace('Report one', 'Report two') }, 5_000);
+      await preview!.publish({ html: report.replace('Report one', 'Report two') }, 5_000);
       await tab.waitForFunction("document.getElementById('text').textContent === 'Report two'", { timeout: 10_000 });
     } finally {
       await tab.close();

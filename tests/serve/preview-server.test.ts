@@ -33,7 +33,7 @@ describe('the preview server', () => {
   it('serves the last good page, the PDF once printed, and nothing else', async () => {
     const { server, url } = await serve();
     expect(await (await fetch(url)).text()).toContain('Waiting for the first good build');
-    server.publish({
+    await server.publish({
       html: '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head><body>Report one</body></html>',
     });
     const page = await (await fetch(url)).text();
@@ -49,10 +49,14 @@ describe('the preview server', () => {
     const { server, url } = await serve();
     const response = await fetch(`${url}events`);
     const reader = response.body!.getReader();
-    const next = async (): Promise<unknown> =>
-      JSON.parse(/data: (.*)\n/.exec(new TextDecoder().decode((await reader.read()).value))![1]!);
+    const next = async (): Promise<unknown> => {
+      const value: unknown = (await reader.read()).value;
+      if (!(value instanceof Uint8Array)) throw new Error('the event stream ended');
+      return JSON.parse(/data: (.*)\n/.exec(new TextDecoder().decode(value))![1]!);
+    };
     expect(await next()).toEqual({ build: 0, problems: [] });
-    server.publish({ html: '<p>x</p>' });
+    // A page is listening but never asks for the build, so settle at once rather than wait for it.
+    await server.publish({ html: '<p>x</p>' }, 0);
     expect(await next()).toEqual({ build: 1, problems: [] });
     server.fail([{ where: 'a.yaml:3:7', path: 'person.name', message: 'expected text' }]);
     expect(await next()).toEqual({

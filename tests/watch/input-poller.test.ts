@@ -20,7 +20,7 @@ async function poll(): Promise<void> {
   const before = lstat.mock.calls.length;
   await vi.advanceTimersByTimeAsync(everyMs);
   expect(lstat.mock.calls.length).toBeGreaterThan(before);
-  await Promise.allSettled(lstat.mock.results.slice(before).map((r) => r.value));
+  await Promise.allSettled(lstat.mock.results.slice(before).map((r): unknown => r.value));
   // What the poller does with the answer runs in microtasks, all done before the next I/O phase.
   await new Promise((resolve) => setImmediate(resolve));
 }

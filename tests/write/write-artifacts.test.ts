@@ -94,7 +94,7 @@ describe('writeArtifacts', () => {
     const io: WriteIo = {
       ...fs,
       rename: (async (from: string, to: string) => {
-        if (path.basename(String(to)) === 'report.pdf' && ++renames === 1)
+        if (path.basename(to) === 'report.pdf' && ++renames === 1)
           throw Object.assign(new Error('EIO'), { code: 'EIO' });
         return fs.rename(from, to);
       }) as WriteIo['rename'],

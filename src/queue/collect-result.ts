@@ -80,8 +80,16 @@ export async function collectResult(
         );
       }
     }
-    const written = await writeArtifacts(targets);
+    // Claimed before the write, not after: reports finishing together are collected at the same
+    // time, and a claim made after the await would let both pass the check above.
     for (const target of targets) options.written.set(target.path, result.spec);
+    let written: Awaited<ReturnType<typeof writeArtifacts>>;
+    try {
+      written = await writeArtifacts(targets);
+    } catch (error) {
+      for (const target of targets) options.written.delete(target.path);
+      throw error;
+    }
     return {
       id,
       spec: result.spec,

@@ -4,6 +4,15 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 const maxIdle = 4;
 
 /**
+ * Prints a page serves before it is closed and a fresh one made. Puppeteer keeps every request
+ * a page has seen until the page navigates away, and a page given new content with setContent
+ * never does: each print's data: URLs (fonts, charts, portraits) stayed in this process, about
+ * 12 MiB a print, so a queue worker grew by gigabytes (puppeteer/puppeteer#14876, #9186).
+ * Closing the page frees them; one renderer start every few prints costs little.
+ */
+const maxUses = 8;
+
+/**
  * Pages ready to print, for one Chromium: JavaScript disabled and every request intercepted
  * before any content arrives. Pages are reused between prints (a watch rebuild, the reports of a
  * batch), which saves a renderer start each time; setContent replaces the whole document, and
@@ -15,6 +24,7 @@ export class PagePool {
   private firstTabTaken = false;
   private preparing: Promise<void> | undefined;
   private readonly blockedHandlers = new WeakMap<Page, (url: string) => void>();
+  private readonly uses = new WeakMap<Page, number>();
 
   constructor(private readonly browser: Browser) {}
 
@@ -38,6 +48,7 @@ export class PagePool {
     let page = this.idle.pop();
     while (page && page.isClosed()) page = this.idle.pop();
     page ??= await this.prepare();
+    this.uses.set(page, (this.uses.get(page) ?? 0) + 1);
     if (onBlockedRequest) this.blockedHandlers.set(page, onBlockedRequest);
     else this.blockedHandlers.delete(page);
     return page;
@@ -45,7 +56,8 @@ export class PagePool {
 
   /** Keeps a page for the next print, or closes it when it is not fit to reuse or not wanted. */
   async give(page: Page, reusable: boolean): Promise<void> {
-    if (reusable && !page.isClosed() && this.browser.connected && this.idle.length < maxIdle) {
+    const fresh = (this.uses.get(page) ?? 0) < maxUses;
+    if (reusable && fresh && !page.isClosed() && this.browser.connected && this.idle.length < maxIdle) {
       this.idle.push(page);
       return;
     }

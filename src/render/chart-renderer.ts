@@ -10,6 +10,9 @@ import { directLabelsPlugin } from './direct-labels-plugin.js';
 import { withLocaleTicks } from './locale-ticks.js';
 import type { FontLibrary } from './font-library.js';
 
+/** How many drawn charts stay in memory (see renderChecked). */
+const memoryCacheCharts = 64;
+
 /** A drawn chart: its SVG, and a warning for each text drawn past the edge of the image. */
 export interface DrawnChart {
   readonly svg: string;
@@ -66,8 +69,10 @@ export class ChartRenderer {
       svg = this.disk ? this.drawOrRecall(spec, content, this.disk) : this.draw(spec);
       this.cache.set(key, svg);
       svg.catch(() => this.cache.delete(key));
-      // A long watch session keeps only what recent builds used.
-      if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value!);
+      // A long watch session keeps only what recent builds used: a report of eight people has
+      // about forty charts. Earlier charts come back from the disk cache; kept here, a queue
+      // worker building report after report held hundreds of drawings it never used again.
+      if (this.cache.size > memoryCacheCharts) this.cache.delete(this.cache.keys().next().value!);
     }
     return svg;
   }

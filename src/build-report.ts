@@ -39,7 +39,7 @@ export interface BuildReportResult extends RenderedReport {
   readonly outputs: ResolvedBuild['outputs'];
   /** Set when `write` was true. */
   readonly written?: readonly WrittenArtifact[];
-  /** Every input file read (absolute): the spec, the profiles. Watch mode follows these. */
+  /** Every input file read (absolute): the spec, the profiles, their portraits. Watch mode follows these. */
   readonly inputFiles: readonly string[];
 }
 
@@ -74,7 +74,10 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     if (pdfPath !== undefined && rendered.sectionPages.size > 0)
       context.contentsPages.set(pdfPath, rendered.sectionPages);
     const written = options.write ? await write(build, rendered, options.onStage) : undefined;
-    const inputFiles = [...(inputs.specPath ? [inputs.specPath] : []), ...inputs.profiles.map((p) => p.absolutePath)];
+    const inputFiles = [
+      ...(inputs.specPath ? [inputs.specPath] : []),
+      ...inputs.profiles.flatMap((p) => [p.absolutePath, ...(p.portrait?.path ? [p.portrait.path] : [])]),
+    ];
     return {
       ...rendered,
       options: build,

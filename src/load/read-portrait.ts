@@ -13,6 +13,8 @@ export interface Portrait {
   readonly dataUri: string;
   readonly width: number;
   readonly height: number;
+  /** The file it was read from, absolute (watch rebuilds when it changes). */
+  readonly path?: string;
 }
 
 /** Every portrait is cropped to this size (4:5, about 600 px on the long side: sharp in print at the size shown). */
@@ -125,5 +127,6 @@ export async function profilePortrait(
       ok: false,
       message: `the portrait \`${file}\` leads outside the project folder (${root}); a portrait must be inside it`,
     };
-  return readPortrait(resolved.path, displayPath(project, resolved.path), root, read);
+  const result = await readPortrait(resolved.path, displayPath(project, resolved.path), root, read);
+  return result.ok ? { ok: true, portrait: { ...result.portrait, path: resolved.path } } : result;
 }

@@ -77,6 +77,8 @@ export class WatchSession {
   /** Whether the last build's failure went unreported, as a newer save was already waiting. */
   private superseded = false;
   /** After a failed build, the files it blamed are polled too (see input-poller.ts). */
+  /** Every file the last good build read (see BuildReportResult.inputFiles). */
+  private inputFiles = new Set<string>();
   private readonly poller = new InputPoller((file) => {
     this.changed.add(file);
     this.changedAt ??= Date.now();
@@ -99,7 +101,8 @@ export class WatchSession {
       atomic: true,
     });
     this.watcher.on('all', (_event, file) => {
-      if (!isSource(file)) return;
+      // A portrait is an input too, whatever its name: the files the last build read count.
+      if (!isSource(file) && !this.inputFiles.has(path.resolve(file))) return;
       this.changed.add(file);
       this.changedAt ??= Date.now();
       this.schedule();
@@ -175,6 +178,7 @@ export class WatchSession {
         ...(show ? { onHtml } : {}),
       });
       this.outDir = result.options.outDir;
+      this.inputFiles = new Set(result.inputFiles);
       // Profiles may live outside the spec's folder, and the spec may name a template folder.
       const extra = [
         ...result.inputFiles.map((f) => path.dirname(f)),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumProcesses, chromiumProfileDirs, privateTmp } from '../helpers/leftovers.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { LiveCli, sleep } from '../helpers/spawn-cli.js';
+import { drawnPortrait } from '../helpers/drawn-portrait.js';
 import { tempProject } from '../helpers/temp-project.js';
 
 interface BuildLine {
@@ -184,6 +185,28 @@ describe('profile-report watch (real process)', () => {
     const afterCss = await nextBuild();
     expect(afterCss.changed).toEqual(['look/extra.css']);
     expect(await readFile(path.join(project, 'out', 'report.html'), 'utf8')).toContain('h1 { color: #444444; }');
+  }, 60_000);
+
+  it('rebuilds when only a portrait changes, whatever its file is called', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(project, 'data', 'photos'));
+    const photo = path.join(project, 'data', 'photos', 'luo-fuli.png');
+    await writeFile(photo, await drawnPortrait(1, { format: 'png' }));
+    await writeFile(
+      profile,
+      (await readFile(profile, 'utf8')).replace(
+        /\n {2}headline:/,
+        '\n  photo:\n    file: ../photos/luo-fuli.png\n    credit: "Drawn by the tests"\n    source: article\n  headline:',
+      ),
+    );
+    const withPhoto = await nextBuild();
+    expect(withPhoto.ok, JSON.stringify(withPhoto.problems)).toBe(true);
+    const html = path.join(project, 'out', 'report.html');
+    const before = await sha(html);
+    await writeFile(photo, await drawnPortrait(2, { format: 'png' }));
+    const line = await nextBuild();
+    expect({ ok: line.ok, changed: line.changed }).toEqual({ ok: true, changed: ['data/photos/luo-fuli.png'] });
+    expect(await sha(html)).not.toBe(before);
   }, 60_000);
 
   it('exits cleanly on SIGINT: code 130, no Chromium, no profile folder', async () => {

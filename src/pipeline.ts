@@ -8,6 +8,7 @@ import { factsFileName } from './edition/facts-schema.js';
 import { reportProblems } from './errors.js';
 import type { Problem } from './errors.js';
 import type { LoadedReport } from './load/load-report.js';
+import type { FieldPath } from './load/source-positions.js';
 import { finishPdf } from './pdf/finish-pdf.js';
 import { readPdf } from './pdf/read-pdf.js';
 import { preflight } from './preflight/preflight.js';
@@ -122,7 +123,11 @@ export async function renderReport(
           file: build.specLabel,
           value: { title: build.spec.title, subtitle: build.spec.subtitle, author: build.spec.author },
         },
-        ...inputs.profiles.map((p) => ({ file: p.file, value: p.profile })),
+        ...inputs.profiles.map((p) => ({
+          file: p.file,
+          value: p.profile,
+          ...(p.positions ? { locate: (at: FieldPath) => p.positions!.locate(at) } : {}),
+        })),
       ],
       fonts,
       html,

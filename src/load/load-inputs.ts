@@ -13,7 +13,7 @@ import type { FileReader } from './read-input-file.js';
 import type { FactsDocument } from '../edition/facts-schema.js';
 import { formatPath } from './source-positions.js';
 import type { ValidationCache } from './validation-cache.js';
-import type { FieldPath } from './source-positions.js';
+import type { FieldPath, SourcePositions } from './source-positions.js';
 import { missingProfileMessage } from './missing-profile.js';
 import { displayPath, resolveInside } from './resolve-inside.js';
 import { profilePortrait } from './read-portrait.js';
@@ -37,6 +37,8 @@ export interface LoadedProfile {
   readonly profile: Profile;
   /** The profile as written, its texts in every language given, for reports in other languages. */
   readonly localised?: LocalisedProfile;
+  /** Where each field was written (for warnings found after loading, at file:line:col). */
+  readonly positions?: SourcePositions;
   /** `person.photo`, read, checked and re-encoded. */
   readonly portrait?: Portrait;
 }
@@ -270,6 +272,7 @@ async function readProfiles(profilePaths: readonly string[], how: ProfileReading
       file: show(p),
       absolutePath: p,
       profile: checked.value,
+      ...(checked.parsed ? { positions: checked.parsed.positions } : {}),
       ...(checked.localised ? { localised: checked.localised } : {}),
       ...(portrait?.ok ? { portrait: portrait.portrait } : {}),
     });

@@ -1,4 +1,6 @@
 import type { Problem } from '../errors.js';
+import { formatPath } from '../load/source-positions.js';
+import type { FieldPath } from '../load/source-positions.js';
 import type { Undrawable } from '../render/font-coverage.js';
 
 export interface TextSource {
@@ -6,6 +8,8 @@ export interface TextSource {
   readonly file: string;
   /** A validated profile or spec: plain data. */
   readonly value: unknown;
+  /** Where a field was written, so each warning says file:line:col. */
+  readonly locate?: (path: FieldPath) => { readonly line?: number; readonly column?: number };
 }
 
 /** What a piece of text has that the report's fonts do not draw (FontLibrary.undrawable). */
@@ -24,10 +28,12 @@ export interface GlyphCheck {
 export function unrenderableText(sources: readonly TextSource[], fonts: GlyphCheck): Problem[] {
   const problems: Problem[] = [];
   for (const source of sources) {
-    walk(source.value, '', (text, path) => {
+    walk(source.value, [], (text, fieldPath) => {
       const found = fonts.undrawable(text);
+      const at = source.locate?.(fieldPath) ?? {};
+      const path = formatPath(fieldPath);
       const warn = (message: string): void =>
-        void problems.push({ file: source.file, path, message, severity: 'warning' });
+        void problems.push({ file: source.file, ...at, path, message, severity: 'warning' });
       const missing = found.filter((u) => u.kind === 'missing');
       if (missing.length > 0) {
         const list = missing.slice(0, 8).map(describe).join(', ');
@@ -51,11 +57,11 @@ function describe(u: Undrawable): string {
   return `"${u.text}" (${u.codePoints.map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')})`;
 }
 
-function walk(value: unknown, path: string, visit: (text: string, path: string) => void, depth = 0): void {
+function walk(value: unknown, path: FieldPath, visit: (text: string, path: FieldPath) => void, depth = 0): void {
   if (depth > 40) return;
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`, visit, depth + 1));
+  else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i], visit, depth + 1));
   else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) walk(v, path ? `${path}.${key}` : key, visit, depth + 1);
+    for (const [key, v] of Object.entries(value)) walk(v, [...path, key], visit, depth + 1);
   }
 }

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { parseYaml } from '../../src/load/parse-yaml.js';
 import { unrenderableText } from '../../src/preflight/unrenderable-text.js';
 import { FontLibrary } from '../../src/render/font-library.js';
 
 describe('the preflight names text no font can draw', () => {
+  it('at the line and column where the text was written', async () => {
+    const text = 'person:\n  name: Sagen\n  nativeName: ᱥᱟᱜᱮᱱ\n';
+    const parsed = parseYaml('a.yaml', text);
+    const problems = unrenderableText(
+      [{ file: 'a.yaml', value: parsed.value, locate: (at) => parsed.positions.locate(at) }],
+      await FontLibrary.load(),
+    );
+    expect(problems.map((p) => [p.file, p.line, p.column, p.path])).toEqual([['a.yaml', 3, 15, 'person.nativeName']]);
+  });
+
   it('names the file, the field and the characters', async () => {
     const problems = unrenderableText(
       [

@@ -54,5 +54,6 @@ if [ ! -f dist/.stamp ] || [ -n "$(find src -newer dist/.stamp -print -quit)" ];
   echo "setup: compiling TypeScript" >&2
   node_modules/.bin/tsc -p tsconfig.json
   node_modules/.bin/tsc -p src/serve/browser/tsconfig.json
+  node scripts/compile-catalogues.mjs
   touch dist/.stamp
 fi

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import type { Problem } from '../errors.js';
 import { parseYaml } from '../load/parse-yaml.js';
+import { compiledCataloguesDir, readBuiltInCatalogue } from './compiled-catalogue.js';
 import type { Language } from './languages.js';
 
 /** Message key (`section.papers`) to ICU MessageFormat text. */
@@ -14,14 +15,15 @@ export const builtInMessagesDir = fileURLToPath(new URL('../../templates/message
 const cache = new Map<Language, Catalogue>();
 
 /**
- * The built-in catalogue of a language. Read once per process: catalogues are part of the
- * program, like the templates, so they are trusted and parsed without the profile limits.
+ * The built-in catalogue of a language. Read once per process, and only for the languages a
+ * build uses: catalogues are part of the program, like the templates, so they are trusted and
+ * parsed without the profile limits (from their compiled form when the build made one).
  */
 export function builtInCatalogue(language: Language): Catalogue {
   let catalogue = cache.get(language);
   if (!catalogue) {
     const text = readFileSync(`${builtInMessagesDir}${language}.yaml`, 'utf8');
-    catalogue = flatten(parse(text) as unknown);
+    catalogue = readBuiltInCatalogue(text, path.join(compiledCataloguesDir, `${language}.json`));
     cache.set(language, catalogue);
   }
   return catalogue;
@@ -64,12 +66,4 @@ export function parseCatalogue(
   };
   if (parsed.value !== null && parsed.value !== undefined) walk(parsed.value, []);
   return { catalogue, locations, problems };
-}
-
-function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {
-  if (typeof value === 'string') into.set(prefix, value);
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
-  }
-  return into;
 }

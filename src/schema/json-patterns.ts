@@ -47,9 +47,12 @@ export const fullDatePattern = `^(?:${year}-(?:${day})|${leapYear}-02-29)$`;
 /** YYYY, YYYY-MM or a calendar day. */
 export const partialDatePattern = `^(?:${year}(?:-${month})?|${year}-(?:${day})|${leapYear}-02-29)$`;
 
+/** A host name's label: starts with a letter or digit, ends with one (or a mark), dashes inside. */
+const labelOf = (starts: string, continues: string): string => `[${starts}](?:[${continues}-]{0,61}[${continues}])?`;
+
 // Letters and digits of any script: an internationalised domain is allowed as written (the
 // report shows it as punycode, as browsers do, so that a look-alike host cannot pass for another).
-const label = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}-]{0,61}[\\p{L}\\p{N}\\p{M}])?';
+const label = labelOf('\\p{L}\\p{N}', '\\p{L}\\p{N}\\p{M}');
 
 /** A port as the URL parser takes it: 0 to 65535, leading zeros allowed. */
 const port = '0*(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|\\d{1,4})';
@@ -61,4 +64,16 @@ const port = '0*(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|
  * it fits this pattern (an ill-formed internationalised name) is the one case where an editor
  * may accept what validate refuses.
  */
-export const httpsUrlPattern = `^https://${label}(?:\\.${label})*(?::${port})?(?:[/?#][^\\s${control}${bidi}${invisible}${joiners}]*)?$`;
+export const httpsUrlPattern = httpsUrlOf(label);
+
+/**
+ * httpsUrlPattern for text that is all ASCII, where it means exactly the same: the only ASCII
+ * letters (\p{L}) are A-Z and a-z, the only digits (\p{N}) 0-9, and no mark (\p{M}) is
+ * ASCII. Checking a link takes one pattern or the other; this one compiles in a tenth of the
+ * time, where the classes of every script's letters cost V8 a few milliseconds per process.
+ */
+export const asciiHttpsUrlPattern = httpsUrlOf(labelOf('A-Za-z0-9', 'A-Za-z0-9'));
+
+function httpsUrlOf(hostLabel: string): string {
+  return `^https://${hostLabel}(?:\\.${hostLabel})*(?::${port})?(?:[/?#][^\\s${control}${bidi}${invisible}${joiners}]*)?$`;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authorsHtml, ownNameSpans } from '../../src/derive/own-name.js';
+import fc from 'fast-check';
+import { authorsHtml, ownNameSpans, tokensOf } from '../../src/derive/own-name.js';
 
 const bold = (person: { name: string; nativeName?: string }, authors: string): string =>
   authorsHtml(authors, ownNameSpans(person, authors));
@@ -65,5 +66,45 @@ describe("the person's own name in bold in an author list", () => {
     ['a name inside a longer word', 'Yanzengxi Wu'],
   ])('no bold for %s', (_, authors) => {
     expect(ownNameSpans(zengYan, authors)).toEqual([]);
+  });
+});
+
+describe('cutting an author list into words', () => {
+  /** What the cutting must do, as the pattern it was first written with. */
+  const byPattern = (text: string): { token: string; index: number }[] =>
+    [...text.matchAll(/[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.-]*|[^\s\p{L}\p{M}\p{N}]/gu)].map((m) => ({
+      token: m[0],
+      index: m.index,
+    }));
+  // Letters, marks and digits of several scripts, every kind of space, the punctuation of names
+  // and lists, an emoji, a letter outside the BMP and lone surrogates.
+  const character = fc.constantFrom(
+    ...['a', 'Z', '0', '9', 'é', 'ß', 'Ж', 'ع', '曾', '妍', 'ア', '한', '٣', '²', 'Ⅻ', '\u0301', '\u093F', '𝐀', '😀'],
+    ...[' ', '\t', '\n', '\u00A0', '\u2003', '\u3000', '\uFEFF', '\u200B', '\u200D'],
+    ...["'", '’', '.', '-', ',', ';', '、', '，', '&', '(', ')', '*', '†', '_', '\uD800', '\uDC00'],
+  );
+
+  it('cuts any text exactly as the pattern does', () => {
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 30 }), (chars) => {
+        const text = chars.join('');
+        expect(tokensOf(text), JSON.stringify(text)).toEqual(byPattern(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cuts a list with initials, accents and a native name', () => {
+    expect(tokensOf("Y. Zeng, O'Neil-Smith; 曾妍 (ÉTS)").map((t) => t.token)).toEqual([
+      'Y.',
+      'Zeng',
+      ',',
+      "O'Neil-Smith",
+      ';',
+      '曾妍',
+      '(',
+      'ÉTS',
+      ')',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { compileTemplates } from './compile-templates.js';
-import type { RenderLayout } from './compile-templates.js';
+import { renderWithin } from './template-layout.js';
+import type { RenderLayout } from './template-layout.js';
 import type { TemplateSources } from './template-set.js';
 
 /**
@@ -36,16 +37,7 @@ function render(request: RenderRequest): RenderReply {
       layouts.clear();
       layouts.set(request.key, layout);
     }
-    const html = layout(request.context);
-    if (html.length > request.maxChars) {
-      return {
-        id: request.id,
-        error: {
-          kind: 'user',
-          message: `the templates produced ${html.length.toLocaleString('en')} characters of HTML; the limit is ${request.maxChars.toLocaleString('en')}`,
-        },
-      };
-    }
+    const html = renderWithin(layout, request.context, request.maxChars);
     return { id: request.id, html };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));

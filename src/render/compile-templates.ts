@@ -54,7 +54,8 @@ function compile(env: typeof Handlebars, file: string, source: string): Handleba
 export function precompiledTemplatesModule(set: TemplateSources): string {
   const spec = (file: string, source: string): string => {
     try {
-      return String(Handlebars.precompile(source, { ...templateCompileOptions }));
+      // The JavaScript source of the spec, whatever the library's types say (they give the object).
+      return Handlebars.precompile(source, { ...templateCompileOptions }) as unknown as string;
     } catch (error) {
       throw new Error(`templates/${file} cannot be compiled: ${(error as Error).message}`, { cause: error });
     }

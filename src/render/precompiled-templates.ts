@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
+import handlebarsRuntime from 'handlebars/runtime.js';
 import { assembleLayout } from './template-layout.js';
 import type { RenderLayout } from './template-layout.js';
 
@@ -9,7 +9,7 @@ import type { RenderLayout } from './template-layout.js';
  * beside this file in dist. There is none beside the TypeScript sources, so a run from them (the
  * tests) compiles the built-in templates instead (built-in-layout.ts).
  */
-export const precompiledTemplatesUrl = new URL('./built-in-templates.precompiled.js', import.meta.url);
+const precompiledTemplatesUrl = new URL('./built-in-templates.precompiled.js', import.meta.url);
 
 export interface PrecompiledTemplates {
   /** The hash (template-sources-hash.ts) of the templates the module was made from. */
@@ -17,8 +17,13 @@ export interface PrecompiledTemplates {
   readonly layout: RenderLayout;
 }
 
-/** Handlebars' runtime: templates precompiled run on it without loading the compiler. */
-type Runtime = { create(): Pick<typeof Handlebars, 'template' | 'registerPartial' | 'unregisterHelper'> };
+/**
+ * Handlebars' runtime: precompiled templates run on it without loading the compiler. Its own
+ * declaration file exports nothing, so its type is stated here (a part of the library's).
+ */
+const runtime = handlebarsRuntime as unknown as {
+  create(): Pick<typeof Handlebars, 'template' | 'registerPartial' | 'unregisterHelper'>;
+};
 
 /**
  * Loads the precompiled module, or undefined when there is none. A module that is there but
@@ -35,7 +40,7 @@ export async function loadPrecompiledTemplates(
   const module: unknown = await import(url.href);
   if (!isPrecompiledModule(module)) throw new Error(`${url.pathname} is not a module of precompiled templates`);
   // The runtime refuses a spec made by another major version of Handlebars, loudly.
-  const env = (createRequire(import.meta.url)('handlebars/runtime') as Runtime).create();
+  const env = runtime.create();
   const partials = new Map(Object.entries(module.partials).map(([name, spec]) => [name, env.template(spec)]));
   return { sourcesHash: module.sourcesHash, layout: assembleLayout(env, env.template(module.layout), partials) };
 }

@@ -5,7 +5,8 @@ import type { RenderLayout } from './template-layout.js';
 import type { TemplateSources } from './template-set.js';
 
 /**
- * Runs the templates, away from the main thread. A template folder is untrusted: eleven nested
+ * Runs a template folder's templates (template-renderer.ts renders the built-in ones in
+ * process), away from the main thread. A template folder is untrusted: eleven nested
  * `{{#each}}` never finish and blocking the event loop would also block the deadline and the
  * signal handlers. Here a runaway template only blocks this thread, which the main thread
  * terminates at the deadline, and a heap limit stops one that grows without end.

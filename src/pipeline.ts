@@ -12,7 +12,6 @@ import type { FieldPath } from './load/source-positions.js';
 import { finishPdf } from './pdf/finish-pdf.js';
 import { readPdf } from './pdf/read-pdf.js';
 import { preflight } from './preflight/preflight.js';
-import { unrenderableText } from './preflight/unrenderable-text.js';
 import type { PrintedDocuments } from './preflight/preflight.js';
 import type { SectionPages } from './print/number-contents.js';
 import { printPdf } from './print/print-pdf.js';
@@ -114,32 +113,23 @@ export async function renderReport(
     }),
   );
   if (!build.strict) await hooks.onHtml?.(html);
-  const printing = build.formats.has('pdf')
-    ? stage('pdf', () => printReport(html, derived, facts, build, ctx, hooks))
+  const pdf = build.formats.has('pdf')
+    ? await stage('pdf', () => printReport(html, derived, facts, build, ctx, hooks))
     : undefined;
-  // Its failure is awaited below; until then it must not count as unhandled.
-  printing?.catch(() => undefined);
-  // Text no font draws needs no PDF: it is checked while Chromium lays the page out and prints
-  // it, once this thread has let the print's first messages go out.
-  if (printing) await new Promise((resolve) => setImmediate(resolve));
-  const unrenderable = unrenderableText(
-    [
-      {
-        file: build.specLabel,
-        value: { title: build.spec.title, subtitle: build.spec.subtitle, author: build.spec.author },
-      },
-      ...inputs.profiles.map((p) => ({
-        file: p.file,
-        value: p.profile,
-        ...(p.positions ? { locate: (at: FieldPath) => p.positions!.locate(at) } : {}),
-      })),
-    ],
-    fonts,
-  );
-  const pdf = await printing;
   const warnings = await stage('preflight', () =>
     preflight({
-      unrenderable,
+      texts: [
+        {
+          file: build.specLabel,
+          value: { title: build.spec.title, subtitle: build.spec.subtitle, author: build.spec.author },
+        },
+        ...inputs.profiles.map((p) => ({
+          file: p.file,
+          value: p.profile,
+          ...(p.positions ? { locate: (at: FieldPath) => p.positions!.locate(at) } : {}),
+        })),
+      ],
+      fonts,
       html,
       ...(pdf ? { pdf: pdf.documents } : {}),
       earlier: [...inputs.warnings, ...reportProblems(derived.warnings), ...charts.warnings, ...(pdf?.warnings ?? [])],

@@ -27,6 +27,7 @@ export default defineConfig({
       'tests/queue/pack-report.test.ts',
       'tests/render/{html-safety,font-library,locale-ticks,hyphenate-html}.test.ts',
       'tests/render/{chart-fonts,chart-label-fit,chart-renderer,font-coverage}.test.ts',
+      'tests/render/{compile-templates,template-renderer}.test.ts',
       'tests/print/page-pool.test.ts',
       'tests/schema/**/*.test.ts',
       'tests/security/property.test.ts',

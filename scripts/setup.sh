@@ -49,11 +49,13 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# TypeScript: compile when a source file is newer than the last compile.
-if [ ! -f dist/.stamp ] || [ -n "$(find src -newer dist/.stamp -print -quit)" ]; then
+# TypeScript: compile when a source file or a template is newer than the last compile (as
+# `npm run build`: the built-in templates are precompiled into dist too).
+if [ ! -f dist/.stamp ] || [ -n "$(find src templates -newer dist/.stamp -print -quit)" ]; then
   echo "setup: compiling TypeScript" >&2
   node_modules/.bin/tsc -p tsconfig.json
   node_modules/.bin/tsc -p src/serve/browser/tsconfig.json
+  node_modules/.bin/tsx scripts/precompile-templates.ts
   node scripts/compile-catalogues.mjs
   touch dist/.stamp
 fi

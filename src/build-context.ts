@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ValidationCache } from './load/validation-cache.js';
 import { BrowserSession } from './print/browser-session.js';
 import type { SectionPages } from './print/number-contents.js';
@@ -6,7 +5,7 @@ import type { BrowserOptions } from './print/browser-session.js';
 import { ChartDiskCache } from './render/chart-disk-cache.js';
 import { ChartRenderer } from './render/chart-renderer.js';
 import { FontLibrary } from './render/font-library.js';
-import { TemplateRunner } from './render/template-runner.js';
+import { TemplateRenderer } from './render/template-renderer.js';
 import type { TemplateSources } from './render/template-set.js';
 
 /**
@@ -19,7 +18,7 @@ export class BuildContext {
   readonly validation = new ValidationCache();
   private charts: ChartRenderer | undefined;
   private fonts: Promise<FontLibrary> | undefined;
-  readonly templates = new TemplateRunner();
+  readonly templates = new TemplateRenderer();
   /** The contents' pages of each PDF printed in this process, by output path: the next build's guess. */
   readonly contentsPages = new Map<string, SectionPages>();
 
@@ -51,14 +50,12 @@ export class BuildContext {
   }
 
   /**
-   * Renders the templates in the context's worker, under `timeoutMs`. The worker compiles once
-   * per distinct template text, so a watch rebuild after a profile edit skips compiling.
+   * Renders the templates: the built-in ones in process, precompiled; a template folder's in the
+   * context's worker, under `timeoutMs`, compiled once per distinct template text, so a watch
+   * rebuild after a profile edit skips compiling.
    */
   renderTemplates(set: TemplateSources, context: object, timeoutMs: number): Promise<string> {
-    const key = createHash('sha256')
-      .update(JSON.stringify([set.layout, [...set.partials.entries()]]))
-      .digest('hex');
-    return this.templates.render(key, { layout: set.layout, partials: set.partials }, context, timeoutMs);
+    return this.templates.render(set, context, timeoutMs);
   }
 
   async close(): Promise<void> {

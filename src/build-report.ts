@@ -56,11 +56,12 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
   // Chromium takes longest to start: launch it now, while inputs load and charts draw.
   // warmUp never rejects: a failed launch is reported by the print that needs Chromium.
   if (!options.formats || options.formats.includes('pdf')) void context.browser.warmUp();
-  context.templates.warmUp();
   try {
     const { inputs, build } = await loadReport(options, options.read ?? readInputFile, context.validation, {
       onStage: (stage, ms) => options.onStage?.(stage, ms),
     });
+    // Once the set is known: the worker is started only for a template folder's own templates.
+    context.templates.warmUp(inputs.templates);
     const pdfPath = build.outputs.find((o) => o.format === 'pdf')?.path;
     const contentsGuess =
       pdfPath === undefined

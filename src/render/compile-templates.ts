@@ -1,77 +1,75 @@
 import Handlebars from 'handlebars';
-import { UserError, firstLine } from '../errors.js';
+import { UserError } from '../errors.js';
+import { assembleLayout, templateCompileOptions } from './template-layout.js';
+import type { RenderLayout } from './template-layout.js';
 import type { TemplateSources } from './template-set.js';
-
-export type RenderLayout = (context: object) => string;
-
-/** Deeper than any real template nests partials; a partial that includes itself gets here fast. */
-const maxPartialDepth = 32;
+import { templateSourcesHash } from './template-sources-hash.js';
 
 /**
- * Compiles a template set in its own Handlebars environment. Templates are always compiled from
- * strings, only the built-in helpers exist (no user helpers: `knownHelpersOnly`; not even `log`), and prototype
- * access stays at Handlebars' safe default, so `{{constructor.constructor}}` yields nothing.
- * Every failure of a template (a syntax error, a partial that includes itself, a missing
- * partial) is the template's author's to fix, so it is a UserError naming the file.
+ * Compiles a template set in its own Handlebars environment, each template once and all of them
+ * now, so a broken override (a syntax error, an unknown helper), even in a partial the report
+ * never uses, is reported naming its file before anything is rendered. Templates are always
+ * compiled from strings, with the options of template-layout.ts.
  */
 export function compileTemplates(set: TemplateSources): RenderLayout {
   const env = Handlebars.create();
-  // `{{log}}` writes a template's values (profile text, escape sequences and all) to the
-  // console, past the CLI's output; a report has nothing to say there. Unknown to the compiler,
-  // a template that calls it is refused like any other unknown helper.
-  env.unregisterHelper('log');
-  const options: CompileOptions = {
-    knownHelpersOnly: true,
-    knownHelpers: { log: false },
-    strict: false,
-    preventIndent: true,
-  };
-  const open: string[] = [];
-  for (const [name, source] of set.partials) {
-    const file = `partials/${name}.hbs`;
-    const template = compile(env, file, source, options);
-    env.registerPartial(name, (context: unknown, runtime?: RuntimeOptions) => {
-      if (open.length >= maxPartialDepth) {
-        const cycle = open.slice(open.indexOf(name));
-        throw new UserError(
-          `template ${file} includes itself (${[...cycle, name].map((n) => `partials/${n}.hbs`).join(' → ')}); partials may nest at most ${maxPartialDepth} deep`,
-        );
-      }
-      open.push(name);
-      try {
-        return template(context, runtime);
-      } finally {
-        open.pop();
-      }
-    });
-  }
-  const layout = compile(env, 'layout.hbs', set.layout, options);
-  return (context) => {
-    open.length = 0;
-    try {
-      return layout(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-    } catch (error) {
-      if (error instanceof UserError) throw error;
-      const where = open.length > 0 ? `partials/${open.at(-1)}.hbs` : 'layout.hbs';
-      throw new UserError(`template ${where} cannot be rendered: ${firstLine(error)}`, { cause: error });
-    }
+  const partials = new Map<string, HandlebarsTemplateDelegate>();
+  for (const [name, source] of set.partials) partials.set(name, compile(env, `partials/${name}.hbs`, source));
+  return assembleLayout(env, compile(env, 'layout.hbs', set.layout), partials);
+}
+
+/**
+ * The compiler's classes, which `Handlebars.compile` uses and the library's types leave out.
+ * Through them a template is parsed and compiled once, eagerly: `env.compile` defers both to
+ * the first render, so checking a template first (with `env.precompile`) compiled it twice.
+ */
+interface Compilers {
+  readonly Compiler: new () => { compile(ast: hbs.AST.Program, options: CompileOptions): unknown };
+  readonly JavaScriptCompiler: new () => {
+    compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpecification;
   };
 }
 
-function compile(
-  env: typeof Handlebars,
-  name: string,
-  source: string,
-  options: CompileOptions,
-): HandlebarsTemplateDelegate {
+function compile(env: typeof Handlebars, file: string, source: string): HandlebarsTemplateDelegate {
   try {
-    // Parsing now, not at first use, so a broken override is reported before anything is printed.
-    env.precompile(source, options);
-    return env.compile(source, options);
+    // As Handlebars.compile: `data` on (@index, @root…) unless said otherwise.
+    const withData = { data: true, ...templateCompileOptions };
+    const compilers = env as unknown as Compilers;
+    const environment = new compilers.Compiler().compile(env.parse(source, withData), withData);
+    return env.template(new compilers.JavaScriptCompiler().compile(environment, withData, undefined, true));
   } catch (error) {
     throw new UserError(
-      `template ${name} cannot be compiled: ${(error as Error).message.split('\n').filter(Boolean).join(' ').replace(/\s+/g, ' ')}`,
+      `template ${file} cannot be compiled: ${(error as Error).message.split('\n').filter(Boolean).join(' ').replace(/\s+/g, ' ')}`,
       { cause: error },
     );
   }
+}
+
+/**
+ * The text of an ES module holding the set's templates precompiled (`Handlebars.precompile`,
+ * the same options) and `sourcesHash`, the hash of the sources they were made from, so a module
+ * older than its templates is never used (see precompiled-templates.ts). Written at `npm run
+ * build` by scripts/precompile-templates.ts, for the built-in templates only.
+ */
+export function precompiledTemplatesModule(set: TemplateSources): string {
+  const spec = (file: string, source: string): string => {
+    try {
+      // The JavaScript source of the spec, whatever the library's types say (they give the object).
+      return Handlebars.precompile(source, { ...templateCompileOptions }) as unknown as string;
+    } catch (error) {
+      throw new Error(`templates/${file} cannot be compiled: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  const partials = [...set.partials]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, source]) => `  ${JSON.stringify(name)}: ${spec(`partials/${name}.hbs`, source)},`);
+  return [
+    '// Made by scripts/precompile-templates.ts (`npm run build`) from templates/*.hbs: do not edit.',
+    `export const sourcesHash = ${JSON.stringify(templateSourcesHash(set))};`,
+    `export const layout = ${spec('layout.hbs', set.layout)};`,
+    'export const partials = {',
+    ...partials,
+    '};',
+    '',
+  ].join('\n');
 }

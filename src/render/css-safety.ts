@@ -1,4 +1,14 @@
-import { ident, parse, string as cssString, tokenize, tokenTypes, url as cssUrl, walk } from 'css-tree';
+// The package's own single-file build: the same code and data as its entry point, which loads as
+// 123 modules and took 70 ms of every build's start; this takes 20.
+import {
+  ident,
+  parse,
+  string as cssString,
+  tokenize,
+  tokenTypes,
+  url as cssUrl,
+  walk,
+} from 'css-tree/dist/csstree.esm';
 import type { CssNode, FunctionNode, Raw, WalkContext } from 'css-tree';
 import {
   allowedAtRules,

@@ -20,7 +20,8 @@ export interface Face {
   readonly region?: CjkRegion;
   readonly weight: string;
   readonly style: string;
-  readonly ranges: readonly (readonly [number, number])[];
+  /** The unicode-range as pairs, first and last code point: [lo, hi, lo, hi, ...]. */
+  readonly ranges: Uint32Array;
   readonly rangeText: string;
   /** The WOFF2 file (for the page); a WOFF with the same name sits beside it (for Cairo). */
   readonly file: string;
@@ -90,17 +91,30 @@ export function fontCatalogue(): readonly Face[] {
   return catalogue;
 }
 
+/**
+ * The declarations a face needs, each found with one pattern made once: the CJK packages alone
+ * declare some 900 faces, and making the patterns for each face took most of this function's
+ * time on every build's start.
+ */
+const declarations = {
+  family: /font-family:\s*([^;]+);/,
+  weight: /font-weight:\s*([^;]+);/,
+  style: /font-style:\s*([^;]+);/,
+  range: /unicode-range:\s*([^;]+);/,
+} as const;
+
 function parseFaces(css: string, dir: string): Omit<Face, 'role'>[] {
   const faces: Omit<Face, 'role'>[] = [];
-  for (const [, body] of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
-    const get = (prop: string): string | undefined => new RegExp(`${prop}:\\s*([^;]+);`).exec(body ?? '')?.[1]?.trim();
-    const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(body ?? '')?.[1];
-    const rangeText = get('unicode-range');
+  for (const [, body = ''] of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const get = (declaration: keyof typeof declarations): string | undefined =>
+      declarations[declaration].exec(body)?.[1]?.trim();
+    const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(body)?.[1];
+    const rangeText = get('range');
     if (!file || !rangeText) continue;
     faces.push({
-      family: (get('font-family') ?? '').replace(/['"]/g, ''),
-      weight: get('font-weight') ?? '400',
-      style: get('font-style') ?? 'normal',
+      family: (get('family') ?? '').replace(/['"]/g, ''),
+      weight: get('weight') ?? '400',
+      style: get('style') ?? 'normal',
       ranges: parseRanges(rangeText),
       rangeText: rangeText.replace(/\s+/g, ''),
       file: path.join(dir, file),
@@ -109,16 +123,23 @@ function parseFaces(css: string, dir: string): Omit<Face, 'role'>[] {
   return faces;
 }
 
-function parseRanges(text: string): [number, number][] {
-  return text.split(',').map((part) => {
-    const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
-    const start = Number.parseInt(lo ?? '0', 16);
-    return [start, hi ? Number.parseInt(hi, 16) : start];
-  });
+/**
+ * `U+4e00-9fff,U+3000` as [0x4e00, 0x9fff, 0x3000, 0x3000], in one typed array: the CJK faces
+ * hold some 100,000 ranges, and a small array for each made most of the catalogue's cost.
+ */
+function parseRanges(text: string): Uint32Array {
+  const bounds: number[] = [];
+  for (const [, lo = '0', hi] of text.matchAll(/U\+([0-9a-f]+)(?:-([0-9a-f]+))?/gi)) {
+    const start = Number.parseInt(lo, 16);
+    bounds.push(start, hi ? Number.parseInt(hi, 16) : start);
+  }
+  return Uint32Array.from(bounds);
 }
 
 export function covers(face: Face, cp: number): boolean {
-  return face.ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+  const { ranges } = face;
+  for (let i = 0; i < ranges.length; i += 2) if (cp >= ranges[i]! && cp <= ranges[i + 1]!) return true;
+  return false;
 }
 
 /**

@@ -154,8 +154,8 @@ export function parseHtml(text: string, asDocument: boolean): ParentNode {
 /** Where a CSS problem is, for messages. */
 
 export interface DocumentParts {
-  /** The page the templates rendered. */
-  readonly page: string;
+  /** The page the templates rendered: as text, or already parsed and checked (CheckedPage.check). */
+  readonly page: string | CheckedPage;
   /** Style sheets the tool adds to <head>, in order (fonts, page rules, the template set's CSS). */
   readonly styles: readonly string[];
   /** The chart images the page may show: the stand-in `src` the templates were given, and the image's data URI. */
@@ -179,22 +179,40 @@ export class UnsafeHtmlError extends RenderError {
 }
 
 /**
- * Builds the document that is written and printed. The templates' page is parsed, checked
- * against the allowlist (throwing UnsafeHtmlError), stripped of comments and of any charset or
- * policy of its own, and then the tool adds, as nodes rather than by searching text: the
- * charset, the CSP first after it, and the style sheets. No text in a template, profile or
+ * The templates' page, parsed and checked against the allowlist. Only `check` makes one, so a
+ * tree that reaches assembleDocument this way has been checked; the tool may then change its
+ * text (hyphenation adds soft hyphens and `<wbr>`) before it is written.
+ */
+export class CheckedPage {
+  private constructor(readonly document: DefaultTreeAdapterTypes.Document) {}
+
+  /** Parses the templates' page and checks it against the allowlist; throws UnsafeHtmlError. */
+  static check(page: string, images: ReadonlyMap<string, string>): CheckedPage {
+    // Positions only serve the messages, and recording them doubles the parse: a page that
+    // fails is parsed again with them. The tree checked is the tree written either way.
+    const document = parse(page);
+    if (htmlProblems(document, { images }).length > 0) {
+      throw new UnsafeHtmlError(htmlProblems(parse(page, { sourceCodeLocationInfo: true }), { images }));
+    }
+    return new CheckedPage(document);
+  }
+
+  /** The page as HTML text, as it stands. */
+  html(): string {
+    return serialize(this.document);
+  }
+}
+
+/**
+ * Builds the document that is written and printed. The templates' page is parsed and checked
+ * against the allowlist (CheckedPage.check, throwing UnsafeHtmlError), stripped of comments and of any
+ * charset or policy of its own, and then the tool adds, as nodes rather than by searching text:
+ * the charset, the CSP first after it, and the style sheets. No text in a template, profile or
  * spec can move them, since none of it is ever searched. The tree is serialised by parse5,
  * so the file holds exactly what was checked.
  */
 export function assembleDocument(parts: DocumentParts): string {
-  // Positions only serve the messages, and recording them doubles the parse: a page that
-  // fails is parsed again with them. The tree checked is the tree written either way.
-  const document = parse(parts.page);
-  if (htmlProblems(document, { images: parts.images }).length > 0) {
-    throw new UnsafeHtmlError(
-      htmlProblems(parse(parts.page, { sourceCodeLocationInfo: true }), { images: parts.images }),
-    );
-  }
+  const { document } = typeof parts.page === 'string' ? CheckedPage.check(parts.page, parts.images) : parts.page;
   finishTree(document, parts.images);
   const html = document.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'html')!;
   const head = html.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'head')!;

@@ -102,9 +102,14 @@ export interface HyphenateOptions {
  */
 export function hyphenateHtml(page: string, options: HyphenateOptions): string {
   const document = parse(page);
+  hyphenateTree(document, options);
+  return serialize(document);
+}
+
+/** hyphenateHtml on a parsed page, in place: the build hyphenates the tree it checked and writes. */
+export function hyphenateTree(document: ParentNode, options: HyphenateOptions): void {
   const names = new Set(options.names.flatMap((n) => n.toLocaleLowerCase().split(/[^\p{L}\p{M}]+/u)).filter(Boolean));
   walk(document, { lang: 'en', inLink: false, minLength: minWord, names });
-  return serialize(document);
 }
 
 interface Context {

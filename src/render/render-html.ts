@@ -1,8 +1,8 @@
 import { chartSrc } from '../derive/chart-spec.js';
 import type { ReportView } from '../derive/view-model.js';
 import type { FontLibrary } from './font-library.js';
-import { UnsafeHtmlError, assembleDocument } from './html-safety.js';
-import { hyphenateHtml } from './hyphenate-html.js';
+import { CheckedPage, UnsafeHtmlError, assembleDocument } from './html-safety.js';
+import { hyphenateTree } from './hyphenate-html.js';
 import { pageCss, runningText, runningTextClass } from './page-css.js';
 import { svgDataUri } from './chart-renderer.js';
 import { unsafeTemplates } from './template-safety.js';
@@ -41,15 +41,18 @@ export async function renderHtml(view: ReportView, parts: HtmlParts): Promise<st
   // Break points for narrow columns, written into the text (see hyphenate-html.ts); people's
   // names are never hyphenated, wherever they appear.
   const names = view.people.flatMap((p) => [p.name, ...(p.otherName ? [p.otherName] : [])]);
-  const page = hyphenateHtml(await parts.renderPage(view), { names });
-  // Fonts last: which slices to embed depends on the characters the page ended up with, and
-  // the stylesheet says which of them are bold.
-  const running = runningText(view);
-  const fontFaces = await parts.fonts.fontFaceCss(
-    `${page}<div lang="${view.lang}" class="${runningTextClass}">${escapeText(running)}</div>`,
-    parts.css,
-  );
+  const rendered = await parts.renderPage(view);
   try {
+    // Parsed once: checked, hyphenated and written as one tree.
+    const page = CheckedPage.check(rendered, images);
+    hyphenateTree(page.document, { names });
+    // Fonts last: which slices to embed depends on the characters the page ended up with, and
+    // the stylesheet says which of them are bold.
+    const running = runningText(view);
+    const fontFaces = await parts.fonts.fontFaceCss(
+      `${page.html()}<div lang="${view.lang}" class="${runningTextClass}">${escapeText(running)}</div>`,
+      parts.css,
+    );
     return assembleDocument({
       page,
       styles: [fontFaces, pageCss(view), parts.css],

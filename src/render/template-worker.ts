@@ -1,10 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { compileTemplates } from './compile-templates.js';
-import type { RenderLayout } from './compile-templates.js';
+import { renderWithin } from './template-layout.js';
+import type { RenderLayout } from './template-layout.js';
 import type { TemplateSources } from './template-set.js';
 
 /**
- * Runs the templates, away from the main thread. A template folder is untrusted: eleven nested
+ * Runs a template folder's templates (template-renderer.ts renders the built-in ones in
+ * process), away from the main thread. A template folder is untrusted: eleven nested
  * `{{#each}}` never finish and blocking the event loop would also block the deadline and the
  * signal handlers. Here a runaway template only blocks this thread, which the main thread
  * terminates at the deadline, and a heap limit stops one that grows without end.
@@ -36,16 +38,7 @@ function render(request: RenderRequest): RenderReply {
       layouts.clear();
       layouts.set(request.key, layout);
     }
-    const html = layout(request.context);
-    if (html.length > request.maxChars) {
-      return {
-        id: request.id,
-        error: {
-          kind: 'user',
-          message: `the templates produced ${html.length.toLocaleString('en')} characters of HTML; the limit is ${request.maxChars.toLocaleString('en')}`,
-        },
-      };
-    }
+    const html = renderWithin(layout, request.context, request.maxChars);
     return { id: request.id, html };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));

@@ -92,6 +92,8 @@ describe('the packed package, installed outside the repository', () => {
         'examples/restyle/extra.css',
         'data/profile.schema.json',
         'data/profiles/zeng-yan.yaml',
+        // The built-in templates, precompiled by prepack (scripts/precompile-templates.ts).
+        'dist/render/built-in-templates.precompiled.js',
       ]),
     );
     expect(

@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import type { TemplateSources } from './template-set.js';
+
+/**
+ * Identifies a set's Handlebars text (the layout and every partial, by name): equal hashes,
+ * equal templates. It keys the worker's compiled templates and tells the built-in templates,
+ * and the precompiled module made from them, from anything else. Partials are taken in name
+ * order: a folder lists its files in no fixed order.
+ */
+export function templateSourcesHash(set: TemplateSources): string {
+  const partials = [...set.partials].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256')
+    .update(JSON.stringify([set.layout, partials]))
+    .digest('hex');
+}

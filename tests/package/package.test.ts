@@ -94,6 +94,9 @@ describe('the packed package, installed outside the repository', () => {
         'data/profiles/zeng-yan.yaml',
         // The built-in templates, precompiled by prepack (scripts/precompile-templates.ts).
         'dist/render/built-in-templates.precompiled.js',
+        // The built-in message catalogues, compiled by prepack (scripts/compile-catalogues.mjs).
+        'dist/i18n/catalogues/en.json',
+        'dist/i18n/catalogues/zh-CN.json',
       ]),
     );
     expect(

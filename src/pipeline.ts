@@ -12,6 +12,7 @@ import type { FieldPath } from './load/source-positions.js';
 import { finishPdf } from './pdf/finish-pdf.js';
 import { readPdf } from './pdf/read-pdf.js';
 import { preflight } from './preflight/preflight.js';
+import { unrenderableText } from './preflight/unrenderable-text.js';
 import type { PrintedDocuments } from './preflight/preflight.js';
 import type { SectionPages } from './print/number-contents.js';
 import { printPdf } from './print/print-pdf.js';
@@ -113,23 +114,27 @@ export async function renderReport(
     }),
   );
   if (!build.strict) await hooks.onHtml?.(html);
+  // Text no font draws needs no PDF: it is checked while Chromium prints (see PrintOptions),
+  // or in the preflight when nothing is printed.
+  const texts = [
+    {
+      file: build.specLabel,
+      value: { title: build.spec.title, subtitle: build.spec.subtitle, author: build.spec.author },
+    },
+    ...inputs.profiles.map((p) => ({
+      file: p.file,
+      value: p.profile,
+      ...(p.positions ? { locate: (at: FieldPath) => p.positions!.locate(at) } : {}),
+    })),
+  ];
+  let unrenderable: readonly Problem[] | undefined;
+  const checkTexts = (): readonly Problem[] => (unrenderable ??= unrenderableText(texts, fonts));
   const pdf = build.formats.has('pdf')
-    ? await stage('pdf', () => printReport(html, derived, facts, build, ctx, hooks))
+    ? await stage('pdf', () => printReport(html, derived, facts, build, ctx, hooks, () => void checkTexts()))
     : undefined;
   const warnings = await stage('preflight', () =>
     preflight({
-      texts: [
-        {
-          file: build.specLabel,
-          value: { title: build.spec.title, subtitle: build.spec.subtitle, author: build.spec.author },
-        },
-        ...inputs.profiles.map((p) => ({
-          file: p.file,
-          value: p.profile,
-          ...(p.positions ? { locate: (at: FieldPath) => p.positions!.locate(at) } : {}),
-        })),
-      ],
-      fonts,
+      unrenderable: checkTexts(),
       html,
       ...(pdf ? { pdf: pdf.documents } : {}),
       earlier: [...inputs.warnings, ...reportProblems(derived.warnings), ...charts.warnings, ...(pdf?.warnings ?? [])],
@@ -172,8 +177,10 @@ async function printReport(
   build: ResolvedBuild,
   ctx: BuildContext,
   hooks: PipelineHooks,
+  whilePrinting: () => void,
 ): Promise<PrintedReport> {
   const printed = await printPdf(ctx.browser, html, {
+    whilePrinting,
     page: build.page,
     timeoutMs: build.timeoutMs,
     ...(hooks.onBlockedRequest ? { onBlockedRequest: hooks.onBlockedRequest } : {}),

@@ -6,8 +6,6 @@ import { checkPdfLinks } from './pdf-links.js';
 import { pdfPreflight } from './pdf-preflight.js';
 import { splitBlocks } from './split-blocks.js';
 import { strandedHeadings } from './stranded-headings.js';
-import { unrenderableText } from './unrenderable-text.js';
-import type { GlyphCheck, TextSource } from './unrenderable-text.js';
 
 /** The printed PDF, as the PDF stage hands it over: parsed once, before and after finishing. */
 export interface PrintedDocuments {
@@ -20,9 +18,11 @@ export interface PrintedDocuments {
 }
 
 export interface PreflightInput {
-  /** The texts of the spec and profiles, each with the file it came from. */
-  readonly texts: readonly TextSource[];
-  readonly fonts: GlyphCheck;
+  /**
+   * Text of the spec and profiles that no font draws (unrenderableText). It needs only the
+   * inputs and the fonts, so the pipeline checks it while Chromium prints, and hands it in.
+   */
+  readonly unrenderable: readonly Problem[];
   /** The page as written. */
   readonly html: string;
   /** Absent when no PDF was made (`--format html`). */
@@ -47,7 +47,7 @@ export function preflight(input: PreflightInput): Problem[] {
   if (pdf) checkPdfLinks(pdf.finished);
   const warnings = [
     ...input.earlier,
-    ...unrenderableText(input.texts, input.fonts),
+    ...input.unrenderable,
     ...(pdf
       ? reportProblems([
           ...pdfPreflight(pdf.printed, pdf.finished, pdf.headings),

@@ -7,6 +7,7 @@ import { pageOverflow, printedShrunk } from '../preflight/page-overflow.js';
 import type { BrowserSession } from './browser-session.js';
 import { numberContents } from './number-contents.js';
 import type { NumberedPrint, SectionPages } from './number-contents.js';
+import { fontsReady } from './fonts-ready.js';
 import { checkLaidOutPages } from './page-budget.js';
 import { pageHeadings } from './page-headings.js';
 import { tornWordWarnings, tornWords } from '../preflight/torn-words.js';
@@ -18,6 +19,13 @@ export interface PrintOptions {
   readonly onBlockedRequest?: (url: string) => void;
   /** The contents' page numbers of this report's previous print, tried first (see number-contents.ts). */
   readonly contentsGuess?: SectionPages;
+  /**
+   * Work for this thread while Chromium prints, called once the first request to print has gone
+   * out: from then on Chromium needs nothing from this thread until the PDF is ready. (While the
+   * page loads, every request it makes, its fonts and images, waits for this thread to let it
+   * through: work run then delays the print by as much.)
+   */
+  readonly whilePrinting?: () => void;
 }
 
 export interface PrintedPdf extends NumberedPrint {
@@ -60,17 +68,25 @@ export async function printPdf(session: BrowserSession, html: string, options: P
     page.once('error', onCrash);
     await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
     await checkLaidOutPages(page, options.page);
-    const print = (final: boolean): Promise<Uint8Array> =>
-      page!.pdf({
+    let whilePrinting = options.whilePrinting;
+    const print = async (final: boolean): Promise<Uint8Array> => {
+      await fontsReady(page!, timeoutMs);
+      // Without its own wait for fonts, pdf() sends the request to print before it returns.
+      const printing = page!.pdf({
         preferCSSPageSize: true,
         format: options.page === 'Letter' ? 'letter' : 'a4',
         printBackground: true,
         displayHeaderFooter: false,
         outline: final,
         tagged: final,
-        waitForFonts: true,
+        waitForFonts: false,
         timeout: timeoutMs,
       });
+      printing.catch(() => undefined); // awaited by the caller; not unhandled if the work below throws
+      whilePrinting?.();
+      whilePrinting = undefined;
+      return printing;
+    };
     const numbered = await numberContents(page, print, options.contentsGuess);
     const overflow = printedShrunk(numbered.document) ? await pageOverflow(page, options.page) : [];
     const headings = await pageHeadings(page);

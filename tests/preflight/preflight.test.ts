@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
 import type { Problem } from '../../src/errors.js';
 import { preflight } from '../../src/preflight/preflight.js';
+import { unrenderableText } from '../../src/preflight/unrenderable-text.js';
 import type { GlyphCheck } from '../../src/preflight/unrenderable-text.js';
 
 /** Fonts that draw everything but U+1C65 (Ol Chiki), which they have no glyph for. */
@@ -23,7 +24,7 @@ const texts = [{ file: 'data/p.yaml', value: { person: { nativeName: 'ᱥ曾妍'
 
 describe('the preflight: one stage, every warning, and --strict', () => {
   it('returns the earlier warnings, then what it found, each located only where it can be', () => {
-    const found = preflight({ texts, fonts, html: '<p>x</p>', earlier, strict: false });
+    const found = preflight({ unrenderable: unrenderableText(texts, fonts), html: '<p>x</p>', earlier, strict: false });
     expect(found.slice(0, 2)).toEqual(earlier);
     expect(found.slice(2)).toEqual([
       {
@@ -37,14 +38,19 @@ describe('the preflight: one stage, every warning, and --strict', () => {
 
   it('says nothing when there is nothing to say', () => {
     expect(
-      preflight({ texts: [{ file: 'a.yaml', value: 'fine' }], fonts, html: '', earlier: [], strict: true }),
+      preflight({
+        unrenderable: unrenderableText([{ file: 'a.yaml', value: 'fine' }], fonts),
+        html: '',
+        earlier: [],
+        strict: true,
+      }),
     ).toEqual([]);
   });
 
   it('with strict, refuses the build with every warning, earlier ones included, as errors', () => {
     let error: unknown;
     try {
-      preflight({ texts, fonts, html: '', earlier, strict: true });
+      preflight({ unrenderable: unrenderableText(texts, fonts), html: '', earlier, strict: true });
     } catch (e) {
       error = e;
     }

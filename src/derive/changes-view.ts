@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale.js';
-import { changeSections } from '../edition/diff-facts.js';
-import type { ChangeKind, ChangeSection, FactChange } from '../edition/diff-facts.js';
+import { changeSections } from '../edition/fact-sections.js';
+import type { ChangeSection } from '../edition/fact-sections.js';
+import type { ChangeKind, FactChange } from '../edition/diff-facts.js';
 import type { SourceIndex } from './source-index.js';
 import type { ChangeItemView, ChangesView, PersonView } from './view-model.js';
 

@@ -2,7 +2,7 @@ import { builtInLocale } from '../i18n/locale.js';
 import { comparisonTitle } from '../i18n/report-title.js';
 import type { Locale } from '../i18n/locale.js';
 import { isLanguage } from '../i18n/languages.js';
-import type { LocalisedProfile, Profile } from '../schema/profile-schema.js';
+import type { LocalisedProfile } from '../schema/profile-schema.js';
 import type { ReportSpec, SectionName } from '../schema/report-schema.js';
 import { balanceChart, balanceThemes } from './charts/balance-charts.js';
 import { metricCharts } from './charts/metric-charts.js';
@@ -23,9 +23,8 @@ import { citationsPerYearChart } from './charts/footprint-chart.js';
 import { connectionsView } from './connections.js';
 import { footprintView } from './footprint.js';
 import { staleFacts } from './stale-facts.js';
-import type { StaleFact } from './stale-facts.js';
+import { optionalText, staleAsOf, staleMarkedModels, staleMarkedPerson, staleWarnings } from './stale-marks.js';
 import type { Subject } from './subject.js';
-import type { ModelView, PersonBlock } from './view-model.js';
 import type { ChangeMarks } from './changes-view.js';
 import type { ChangesView } from './view-model.js';
 import { diffFacts } from '../edition/diff-facts.js';
@@ -175,40 +174,6 @@ export function deriveReport(
   return { view, charts, warnings };
 }
 
-function optionalText<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
-}
-
-/** A person's headline and current role, marked "as of …" when their sources are older than `maxAge`. */
-function staleMarkedPerson(view: PersonView, asOf: (person: number, key: string) => string | undefined): PersonView {
-  return {
-    ...view,
-    ...optionalText('headlineAsOf', asOf(view.index, 'headline')),
-    ...optionalText('currentRoleAsOf', asOf(view.index, 'currentRole')),
-  };
-}
-
-/** Each metric marked "as of …" when its sources are older than `maxAge`. */
-function staleMarkedModels(
-  blocks: readonly PersonBlock<ModelView>[],
-  people: readonly Subject[],
-  asOf: (person: number, key: string) => string | undefined,
-): PersonBlock<ModelView>[] {
-  return blocks.map((block, i) => {
-    const models = people[i]!.profile.models;
-    return {
-      ...block,
-      items: block.items.map((item, m) => ({
-        ...item,
-        metrics: item.metrics.map((metric, k) => ({
-          ...metric,
-          ...optionalText('asOf', asOf(i, `metric:${models[m]!.id}|${models[m]!.metrics[k]!.label}`)),
-        })),
-      })),
-    };
-  });
-}
-
 /** The changes since an earlier edition, as the section shows them and the marks elsewhere. */
 function sinceView(
   since: FactsDocument,
@@ -247,27 +212,6 @@ function sectionRefs(
     sections.splice(after + 1, 0, { name: 'changes', partial: 'changes', id: 'section-changes', title: changesTitle });
   }
   return sections;
-}
-
-/** A warning for each fact older than the spec's maxAge, naming the sources to check. */
-function staleWarnings(stale: readonly StaleFact[], profiles: readonly Profile[], spec: ReportSpec): string[] {
-  return stale.map((fact) => {
-    const name = profiles[fact.person]!.person.name;
-    const cited = fact.sources.join(', ');
-    return fact.newest
-      ? `${name}: ${fact.path}: the ${fact.what} may be out of date: its newest source (${cited}) is from ${fact.newest}, more than ${spec.maxAge} before the build date ${spec.buildDate}; check it and give the source an \`accessed\` date`
-      : `${name}: ${fact.path}: the ${fact.what} may be out of date: no source of it (${cited}) gives a date, so it cannot be shown to be within ${spec.maxAge} of the build date; give the source a \`date\` or \`accessed\``;
-  });
-}
-
-/** "As of Sep 2021" for a stale fact of a person, by its key; undefined for a fresh one. */
-function staleAsOf(stale: readonly StaleFact[], locale: Locale): (person: number, key: string) => string | undefined {
-  return (person, key) => {
-    const fact = stale.find((f) => f.person === person && f.key === key);
-    return fact
-      ? locale.t('stale.asOf', { date: fact.newest ? locale.date(fact.newest.slice(0, 7)) : locale.t('stale.undated') })
-      : undefined;
-  };
 }
 
 /**

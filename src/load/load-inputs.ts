@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { slug } from '../derive/format.js';
 import { UserError, ValidationError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { Profile, LocalisedProfile } from '../schema/profile-schema.js';
-import { reportSchema } from '../schema/report-schema.js';
+import { commandLineSpec, fallbackSpec } from './command-line-spec.js';
 import type { ReportSpec } from '../schema/report-schema.js';
 import { validateProfile, validateReportSpec } from '../validate/validate-document.js';
 import { limits } from '../limits.js';
@@ -280,42 +278,6 @@ async function readProfiles(profilePaths: readonly string[], how: ProfileReading
   return profiles;
 }
 
-/**
- * A report of profiles named on the command line is its own report: it takes the spec's
- * settings (page, build date, language, sections, output folder, templates) but not its
- * title, subtitle or metadata, which describe other people, nor its output name, so it never
- * overwrites the spec's report. One person makes a one-person profile report.
- */
-function commandLineSpec(spec: ReportSpec, names: readonly string[]): ReportSpec {
-  const title = names.length === 1 ? `${names[0]}: a profile` : `${listNames(names)} compared`;
-  const { subtitle: _subtitle, subject: _subject, ...rest } = spec;
-  return { ...rest, title, keywords: [...names], output: { ...spec.output, name: outputName(names) } };
-}
-
-function listNames(names: readonly string[]): string {
-  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
-/**
- * `zeng-yan-luo-fuli` from the people's names: the output name must be ASCII (the spec's rule
- * for output.name), so a name with letters of another script, or a list cut short, also gets a
- * short hash of all the names (`zeng-yan-3f9a1c`, `comparison-8d02e4`): two different sets of
- * people never write the same files, and the same people always write the same ones.
- */
-export function outputName(names: readonly string[]): string {
-  const words = slug(names.join(' '), { fallback: '' });
-  const short = slug(words, { fallback: '', max: 80 });
-  const lossy =
-    short !== words ||
-    names.some((n) => /[^a-z0-9]/u.test(slug(n, { keep: 'letters', fallback: '' }).replace(/-/g, '')));
-  if (!lossy && short !== '') return short;
-  const hash = createHash('sha256')
-    .update(names.map((n) => n.normalize('NFC')).join('\n'))
-    .digest('hex')
-    .slice(0, 6);
-  return `${short || 'comparison'}-${hash}`;
-}
-
 /** Run with no file outside a project: say what to do, not only what is missing. */
 export function noProjectMessage(spec: string): string {
   return `there is no ${spec} here, so this is not a profile-report project. Start one with \`profile-report init\` (a report spec and two starter profiles), or name the profiles to compare, for example: profile-report build alice.yaml bob.yaml`;
@@ -329,14 +291,4 @@ function namedByBrokenSpec(raw: unknown, today: string): { profiles: readonly st
     : [];
   const date = fields['buildDate'];
   return { profiles, buildDate: typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today };
-}
-
-/** Settings when profiles are given and the project has no report spec. */
-function fallbackSpec(today: string): ReportSpec {
-  return reportSchema.parse({
-    title: 'Profile comparison',
-    author: 'profile-report',
-    profiles: ['(command line)'],
-    buildDate: today,
-  });
 }

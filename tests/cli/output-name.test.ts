@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputName } from '../../src/load/load-inputs.js';
+import { outputName } from '../../src/load/command-line-spec.js';
 import { fixtures } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';

@@ -6,7 +6,7 @@ import { ChartDiskCache } from './render/chart-disk-cache.js';
 import { ChartRenderer } from './render/chart-renderer.js';
 import { FontLibrary } from './render/font-library.js';
 import { TemplateRenderer } from './render/template-renderer.js';
-import type { TemplateSources } from './render/template-set.js';
+import type { RenderableTemplates } from './render/built-in-layout.js';
 
 /**
  * The expensive things a process keeps between builds: one Chromium, the chart canvases and
@@ -54,7 +54,7 @@ export class BuildContext {
    * context's worker, under `timeoutMs`, compiled once per distinct template text, so a watch
    * rebuild after a profile edit skips compiling.
    */
-  renderTemplates(set: TemplateSources, context: object, timeoutMs: number): Promise<string> {
+  renderTemplates(set: RenderableTemplates, context: object, timeoutMs: number): Promise<string> {
     return this.templates.render(set, context, timeoutMs);
   }
 

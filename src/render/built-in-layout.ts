@@ -1,7 +1,6 @@
 import { loadPrecompiledTemplates } from './precompiled-templates.js';
 import type { PrecompiledTemplates } from './precompiled-templates.js';
 import type { RenderLayout } from './template-layout.js';
-import { readTemplateSet } from './template-set.js';
 import type { TemplateSources } from './template-set.js';
 import { templateSourcesHash } from './template-sources-hash.js';
 
@@ -10,7 +9,6 @@ import { templateSourcesHash } from './template-sources-hash.js';
  * are plain functions with nothing to close.
  */
 let precompiled: Promise<PrecompiledTemplates | undefined> | undefined;
-let builtInHash: Promise<string> | undefined;
 let compiled: { readonly hash: string; readonly layout: RenderLayout } | undefined;
 
 /**
@@ -23,15 +21,19 @@ let compiled: { readonly hash: string; readonly layout: RenderLayout } | undefin
  * passed over and the set compiled here instead, once: slower, never wrong, and the same as a
  * run from the TypeScript sources, which have no precompiled module.
  */
+/** Templates to render, with the built-in templates' hash when the load stage read them (TemplateSet). */
+export type RenderableTemplates = TemplateSources & { readonly builtInHash?: string };
+
 export async function builtInLayout(
-  set: TemplateSources,
+  set: RenderableTemplates,
   hash = templateSourcesHash(set),
 ): Promise<RenderLayout | undefined> {
+  // The built-in templates' hash comes with the set, from the load stage, which read them: a set
+  // that does not say it (sources made elsewhere) renders in the worker.
+  if (set.builtInHash === undefined || hash !== set.builtInHash) return undefined;
   precompiled ??= loadPrecompiledTemplates();
   const module = await precompiled;
   if (module?.sourcesHash === hash) return module.layout;
-  builtInHash ??= readTemplateSet().then(templateSourcesHash);
-  if (hash !== (await builtInHash)) return undefined;
   if (compiled?.hash !== hash) {
     // The compiler is loaded only here: a build from the precompiled templates never needs it.
     const { compileTemplates } = await import('./compile-templates.js');

@@ -1,8 +1,8 @@
 import { limits } from '../limits.js';
 import { builtInLayout } from './built-in-layout.js';
+import type { RenderableTemplates } from './built-in-layout.js';
 import { renderWithin } from './template-layout.js';
 import { TemplateRunner } from './template-runner.js';
-import type { TemplateSources } from './template-set.js';
 import { templateSourcesHash } from './template-sources-hash.js';
 
 /**
@@ -15,7 +15,7 @@ export class TemplateRenderer {
   private readonly runner = new TemplateRunner();
 
   /** Gets the set's renderer ready while the build does other work: loads the templates, or starts the worker. */
-  warmUp(set: TemplateSources): void {
+  warmUp(set: RenderableTemplates): void {
     // A failure here is the render's to report.
     builtInLayout(set).then(
       (layout) => {
@@ -25,7 +25,7 @@ export class TemplateRenderer {
     );
   }
 
-  async render(set: TemplateSources, context: object, timeoutMs: number): Promise<string> {
+  async render(set: RenderableTemplates, context: object, timeoutMs: number): Promise<string> {
     const hash = templateSourcesHash(set);
     const layout = await builtInLayout(set, hash);
     if (layout) return renderWithin(layout, context, limits.htmlChars);

@@ -7,6 +7,7 @@ import { formatBytes, limits } from '../limits.js';
 import { decodeText } from '../load/decode-text.js';
 import { FolderHandle } from '../load/folder-handle.js';
 import { readInputFile } from '../load/read-input-file.js';
+import { templateSourcesHash } from './template-sources-hash.js';
 
 /** The Handlebars sources of a set: what the template worker needs (structured-cloneable). */
 export interface TemplateSources {
@@ -16,6 +17,11 @@ export interface TemplateSources {
 
 /** The templates of one build: built-in files, with a user's folder laid over them by name. */
 export interface TemplateSet extends TemplateSources {
+  /**
+   * The hash (templateSourcesHash) of the built-in templates' Handlebars text, read with them:
+   * a set whose own hash is this one renders in process (see built-in-layout.ts).
+   */
+  readonly builtInHash: string;
   readonly css: string;
   /** The user's own files, by relative name (`layout.hbs`, `extra.css`...), with their path and text: what the safety check reads. */
   readonly userFiles: ReadonlyMap<string, { readonly path: string; readonly text: string }>;
@@ -74,7 +80,11 @@ function assemble(
     if (name.startsWith(messagesFolder)) catalogues.set(name.slice(messagesFolder.length, -'.yaml'.length), file);
     else userFiles.set(name, file);
   }
+  const builtInPartials = new Map(
+    [...partials.keys()].map((name) => [name, builtIn.get(`partials/${name}.hbs`) ?? ''] as const),
+  );
   return {
+    builtInHash: templateSourcesHash({ layout: builtIn.get('layout.hbs') ?? '', partials: builtInPartials }),
     layout: pick('layout.hbs'),
     css: extra === undefined ? pick('styles.css') : `${pick('styles.css')}\n/* ${extraCss} */\n${extra}`,
     partials,

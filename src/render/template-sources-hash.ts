@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { TemplateSources } from './template-set.js';
 
 /**
  * Identifies a set's Handlebars text (the layout and every partial, by name): equal hashes,
@@ -7,7 +6,10 @@ import type { TemplateSources } from './template-set.js';
  * and the precompiled module made from them, from anything else. Partials are taken in name
  * order: a folder lists its files in no fixed order.
  */
-export function templateSourcesHash(set: TemplateSources): string {
+export function templateSourcesHash(set: {
+  readonly layout: string;
+  readonly partials: ReadonlyMap<string, string>;
+}): string {
   const partials = [...set.partials].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return createHash('sha256')
     .update(JSON.stringify([set.layout, partials]))

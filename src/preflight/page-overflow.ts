@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { CDPSession } from 'puppeteer-core';
 import { RenderError } from '../errors.js';
 import type { PdfDocument } from '../pdf/read-pdf.js';
 import type { PageSize } from '../schema/report-schema.js';
@@ -27,52 +27,38 @@ const candidates = 'h1, h2, h3, p, li, dt, dd, th, td, figcaption, caption, .car
 /**
  * Whether anything is wider than the printed page. Chromium does not clip such content: it
  * shrinks every page of the PDF to fit it, so one unbreakable string makes the whole report
- * small. The page is laid out as print at the printable width (through the DevTools protocol;
- * the page's JavaScript stays off), and when the content is wider, the widest boxes are named
- * by their text. The page is put back as it was for the next print.
+ * small. The page is laid out as print at the printable width already (print/print-layout.ts,
+ * through the DevTools protocol; the page's JavaScript stays off), and when the content is
+ * wider, the widest boxes are named by their text.
  */
-export async function pageOverflow(page: Page, size: PageSize): Promise<string[]> {
-  const client = await page.createCDPSession();
+export async function pageOverflow(client: CDPSession, size: PageSize): Promise<string[]> {
   const width = contentWidthPx(size);
-  try {
-    await client.send('Emulation.setEmulatedMedia', { media: 'print' });
-    await client.send('Emulation.setDeviceMetricsOverride', {
-      width,
-      height: 1200,
-      deviceScaleFactor: 1,
-      mobile: false,
+  const { cssContentSize } = await client.send('Page.getLayoutMetrics');
+  // A few pixels of slack: the print-width layout here can differ from the printed one by a
+  // pixel or two (rounding, RTL table cells), and a shrink under 1% cannot be seen.
+  if (cssContentSize.width <= width + slackPx) return [];
+  const { root } = await client.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: candidates });
+  const wide: { right: number; text: string }[] = [];
+  for (const nodeId of nodeIds.slice(0, 5000)) {
+    const box = await client.send('DOM.getBoxModel', { nodeId }).catch(() => undefined);
+    const right = box ? Math.max(box.model.border[2] ?? 0, box.model.border[4] ?? 0) : 0;
+    if (right <= width + slackPx) continue;
+    const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId });
+    wide.push({
+      right,
+      text: outerHTML
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 60),
     });
-    const { cssContentSize } = await client.send('Page.getLayoutMetrics');
-    // A few pixels of slack: the print-width layout here can differ from the printed one by a
-    // pixel or two (rounding, RTL table cells), and a shrink under 1% cannot be seen.
-    if (cssContentSize.width <= width + slackPx) return [];
-    const { root } = await client.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: candidates });
-    const wide: { right: number; text: string }[] = [];
-    for (const nodeId of nodeIds.slice(0, 5000)) {
-      const box = await client.send('DOM.getBoxModel', { nodeId }).catch(() => undefined);
-      const right = box ? Math.max(box.model.border[2] ?? 0, box.model.border[4] ?? 0) : 0;
-      if (right <= width + slackPx) continue;
-      const { outerHTML } = await client.send('DOM.getOuterHTML', { nodeId });
-      wide.push({
-        right,
-        text: outerHTML
-          .replace(/<[^>]*>/g, ' ')
-          .replace(/\s+/g, ' ')
-          .trim()
-          .slice(0, 60),
-      });
-    }
-    const named = wide
-      .filter((w) => w.text !== '')
-      .slice(-3)
-      .map((w) => `"${w.text}"`);
-    return [
-      `the report is ${Math.round(cssContentSize.width)} px wide where a page holds ${width} px, so every PDF page would be shrunk to fit${named.length ? `; too wide: ${named.join(', ')}` : ''}`,
-    ];
-  } finally {
-    await client.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
-    await client.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);
-    await client.detach().catch(() => undefined);
   }
+  const named = wide
+    .filter((w) => w.text !== '')
+    .slice(-3)
+    .map((w) => `"${w.text}"`);
+  return [
+    `the report is ${Math.round(cssContentSize.width)} px wide where a page holds ${width} px, so every PDF page would be shrunk to fit${named.length ? `; too wide: ${named.join(', ')}` : ''}`,
+  ];
 }

@@ -1,7 +1,5 @@
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { CDPSession } from 'puppeteer-core';
 import type { Protocol } from 'puppeteer-core';
-import type { PageSize } from '../schema/report-schema.js';
-import { printWidthPx } from './print-width.js';
 
 /** A word broken across two lines with no hyphen shown, and where. */
 export interface TornWord {
@@ -27,32 +25,6 @@ const breakAfter = /[\u00AD\-\u2010\u2011\u2012\u2013\u2014/\\]/u;
 
 const maxNamed = 12;
 
-/**
- * Words torn across lines in the laid-out page, found by measuring it: the page is laid out as
- * print at the printable width (through the DevTools protocol; its JavaScript stays off), each
- * line box of each text is read, and a line that ends between two letters of one word, with no
- * soft hyphen, hyphen or slash there, is a torn word: "198/9", "Bo/rn", "Papadimitri/ou". CJK and
- * Thai text breaks between characters by its own rules, except in a name, which never breaks.
- * Text that is not shown (a one-pixel box for screen readers) is not read.
- */
-export async function tornWords(page: Page, size: PageSize): Promise<TornWord[]> {
-  const client = await page.createCDPSession();
-  try {
-    await client.send('Emulation.setEmulatedMedia', { media: 'print' });
-    await client.send('Emulation.setDeviceMetricsOverride', {
-      width: printWidthPx(size),
-      height: 1200,
-      deviceScaleFactor: 1,
-      mobile: false,
-    });
-    return await measure(client);
-  } finally {
-    await client.send('Emulation.clearDeviceMetricsOverride').catch(() => undefined);
-    await client.send('Emulation.setEmulatedMedia', { media: '' }).catch(() => undefined);
-    await client.detach().catch(() => undefined);
-  }
-}
-
 /** The preflight's words for torn words, a few named and the rest counted. */
 export function tornWordWarnings(torn: readonly TornWord[]): string[] {
   const named = torn.slice(0, maxNamed).map((t) => `${t.name ? 'the name' : 'the word'} "${t.word}" (${t.section})`);
@@ -63,7 +35,16 @@ export function tornWordWarnings(torn: readonly TornWord[]): string[] {
   ];
 }
 
-async function measure(client: CDPSession): Promise<TornWord[]> {
+/**
+ * Words torn across lines in the laid-out page, found by measuring it: the page is laid out as
+ * print at the printable width already (print/print-layout.ts, through the DevTools protocol;
+ * its JavaScript stays off), each line box of each text is read, and a line that ends between
+ * two letters of one word, with no soft hyphen, hyphen or slash there, is a torn word: "198/9",
+ * "Bo/rn", "Papadimitri/ou". CJK and Thai text breaks between characters by its own rules,
+ * except in a name, which never breaks. Text that is not shown (a one-pixel box for screen
+ * readers) is not read.
+ */
+export async function tornWords(client: CDPSession): Promise<TornWord[]> {
   const snapshot = await client.send('DOMSnapshot.captureSnapshot', { computedStyles: [] });
   const doc = snapshot.documents[0];
   if (!doc) return [];

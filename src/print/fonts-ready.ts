@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { CDPSession } from 'puppeteer-core';
 
 /** The world our own questions to the page run in, apart from the page's (whose script is off). */
 const worldName = 'profile-report-fonts';
@@ -10,23 +10,18 @@ const worldName = 'profile-report-fonts';
  * PrintOptions.whilePrinting). Asked in an isolated world, as Puppeteer does: the page's own
  * JavaScript stays off.
  */
-export async function fontsReady(page: Page, timeoutMs: number): Promise<void> {
-  const client = await page.createCDPSession();
-  try {
-    const { frameTree } = await client.send('Page.getFrameTree');
-    const { executionContextId } = await client.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName,
-    });
-    const { exceptionDetails } = await client.send('Runtime.evaluate', {
-      contextId: executionContextId,
-      expression: 'document.fonts.ready.then(() => true)',
-      awaitPromise: true,
-      returnByValue: true,
-      timeout: timeoutMs,
-    });
-    if (exceptionDetails) throw new Error(`the page's fonts did not load: ${exceptionDetails.text}`);
-  } finally {
-    await client.detach().catch(() => undefined);
-  }
+export async function fontsReady(client: CDPSession, timeoutMs: number): Promise<void> {
+  const { frameTree } = await client.send('Page.getFrameTree');
+  const { executionContextId } = await client.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName,
+  });
+  const { exceptionDetails } = await client.send('Runtime.evaluate', {
+    contextId: executionContextId,
+    expression: 'document.fonts.ready.then(() => true)',
+    awaitPromise: true,
+    returnByValue: true,
+    timeout: timeoutMs,
+  });
+  if (exceptionDetails) throw new Error(`the page's fonts did not load: ${exceptionDetails.text}`);
 }

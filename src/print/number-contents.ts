@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { CDPSession } from 'puppeteer-core';
 import { readPdf } from '../pdf/read-pdf.js';
 import type { PdfDocument } from '../pdf/read-pdf.js';
 import { checkPrintedPages } from './page-budget.js';
@@ -37,44 +37,39 @@ export function destinationPages(document: PdfDocument): Map<string, number> {
  * print and the page is printed again, as without a guess.
  */
 export async function numberContents(
-  page: Page,
+  client: CDPSession,
   print: (final: boolean) => Promise<Uint8Array>,
   guess?: SectionPages,
 ): Promise<NumberedPrint> {
-  const client = await page.createCDPSession();
-  try {
-    const slots = await contentsSlots(client);
-    if (slots.length === 0)
-      return { document: readPrint(await print(true)), sectionPages: new Map(), warnings: [], prints: 1 };
-    const guessed = guess !== undefined && slots.every((s) => guess.has(s.target));
-    let first: SectionPages;
-    if (guessed) {
-      await fill(client, slots, guess);
-      const document = readPrint(await print(true));
-      const pages = destinationPages(document);
-      if (slots.every((s) => pages.get(s.target) === guess.get(s.target)))
-        return { document, sectionPages: sectionPages(slots, pages), warnings: [], prints: 1 };
-      first = pages;
-    } else {
-      // The first of two prints only serves to find the pages: no structure, no bookmarks.
-      first = destinationPages(readPrint(await print(false)));
-    }
-    await fill(client, slots, first);
+  const slots = await contentsSlots(client);
+  if (slots.length === 0)
+    return { document: readPrint(await print(true)), sectionPages: new Map(), warnings: [], prints: 1 };
+  const guessed = guess !== undefined && slots.every((s) => guess.has(s.target));
+  let first: SectionPages;
+  if (guessed) {
+    await fill(client, slots, guess);
     const document = readPrint(await print(true));
-    const final = destinationPages(document);
-    const warnings: string[] = [];
-    const moved = slots.filter((s) => first.get(s.target) !== final.get(s.target)).map((s) => s.target);
-    if (moved.length > 0)
-      warnings.push(
-        `the contents' page numbers moved ${moved.join(', ')} to another page; the contents may be off by a page there`,
-      );
-    const missing = slots.filter((s) => !final.has(s.target)).map((s) => s.target);
-    if (missing.length > 0)
-      warnings.push(`the contents list ${missing.join(', ')}, which no page holds; those entries have no page number`);
-    return { document, sectionPages: sectionPages(slots, final), warnings, prints: 2 };
-  } finally {
-    await client.detach().catch(() => undefined);
+    const pages = destinationPages(document);
+    if (slots.every((s) => pages.get(s.target) === guess.get(s.target)))
+      return { document, sectionPages: sectionPages(slots, pages), warnings: [], prints: 1 };
+    first = pages;
+  } else {
+    // The first of two prints only serves to find the pages: no structure, no bookmarks.
+    first = destinationPages(readPrint(await print(false)));
   }
+  await fill(client, slots, first);
+  const document = readPrint(await print(true));
+  const final = destinationPages(document);
+  const warnings: string[] = [];
+  const moved = slots.filter((s) => first.get(s.target) !== final.get(s.target)).map((s) => s.target);
+  if (moved.length > 0)
+    warnings.push(
+      `the contents' page numbers moved ${moved.join(', ')} to another page; the contents may be off by a page there`,
+    );
+  const missing = slots.filter((s) => !final.has(s.target)).map((s) => s.target);
+  if (missing.length > 0)
+    warnings.push(`the contents list ${missing.join(', ')}, which no page holds; those entries have no page number`);
+  return { document, sectionPages: sectionPages(slots, final), warnings, prints: 2 };
 }
 
 interface Slot {

@@ -1,6 +1,6 @@
 import { parseFragment } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { CDPSession } from 'puppeteer-core';
 import type { Heading } from '../pdf/pair-bookmarks.js';
 
 /** Most headings read; a report has a few hundred (one per section, person, model, theme). */
@@ -14,21 +14,16 @@ const maxHeadings = 5000;
  * order, whatever the templates wrote.
  * Headings that take no box (display: none) print no bookmark and are left out.
  */
-export async function pageHeadings(page: Page): Promise<Heading[]> {
-  const client = await page.createCDPSession();
-  try {
-    const { root } = await client.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await client.send('DOM.querySelectorAll', {
-      nodeId: root.nodeId,
-      selector: 'h1, h2, h3, h4, h5, h6',
-    });
-    // All asked at once: the protocol answers in order, and a report's hundreds of headings
-    // then cost one round trip's wait instead of two each.
-    const read = await Promise.all(nodeIds.slice(0, maxHeadings).map((nodeId) => readHeading(client, nodeId)));
-    return read.filter((heading): heading is Heading => heading !== undefined);
-  } finally {
-    await client.detach().catch(() => undefined);
-  }
+export async function pageHeadings(client: CDPSession): Promise<Heading[]> {
+  const { root } = await client.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await client.send('DOM.querySelectorAll', {
+    nodeId: root.nodeId,
+    selector: 'h1, h2, h3, h4, h5, h6',
+  });
+  // All asked at once: the protocol answers in order, and a report's hundreds of headings
+  // then cost one round trip's wait instead of two each.
+  const read = await Promise.all(nodeIds.slice(0, maxHeadings).map((nodeId) => readHeading(client, nodeId)));
+  return read.filter((heading): heading is Heading => heading !== undefined);
 }
 
 async function readHeading(client: CDPSession, nodeId: number): Promise<Heading | undefined> {

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
 import { RenderError, UserError, firstLine } from '../errors.js';
 import { limits } from '../limits.js';
 import type { PageSize } from '../schema/report-schema.js';
@@ -11,6 +11,8 @@ import { fontsReady } from './fonts-ready.js';
 import { checkLaidOutPages } from './page-budget.js';
 import { pageHeadings } from './page-headings.js';
 import { tornWordWarnings, tornWords } from '../preflight/torn-words.js';
+import type { TornWord } from '../preflight/torn-words.js';
+import { emulatePrintLayout } from './print-layout.js';
 
 export interface PrintOptions {
   readonly page: PageSize;
@@ -63,14 +65,30 @@ export async function printPdf(session: BrowserSession, html: string, options: P
       reject(new RenderError(`rendering took longer than ${formatSeconds(timeoutMs)}; Chromium was stopped`));
     }, timeoutMs);
   });
+  let client: CDPSession | undefined;
+  let reader: CDPSession | undefined;
   const work = (async (): Promise<PrintedPdf> => {
     page = await session.page(options.onBlockedRequest);
     page.once('error', onCrash);
+    // Two sessions, kept for the whole print: one lays the page out and prints it, the other
+    // reads the headings, whose DOM queries would otherwise forget the nodes the first holds
+    // (DOM.getDocument starts a session's node ids afresh). Neither is detached before the end:
+    // a session detaching takes the page's emulated print media with it.
+    [client, reader] = await Promise.all([page.createCDPSession(), page.createCDPSession()]);
+    await emulatePrintLayout(client, options.page);
     await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-    await checkLaidOutPages(page, options.page);
+    await checkLaidOutPages(client, options.page);
     let whilePrinting = options.whilePrinting;
+    // What a reader sees, measured in the layout that prints: the headings (the bookmarks'
+    // titles) and torn words. Asked for just before each final print goes out, so that this
+    // thread reads the answers while Chromium prints (the layout is the same before and after).
+    let measuring: Promise<[Heading[], TornWord[]]> | undefined;
     const print = async (final: boolean): Promise<Uint8Array> => {
-      await fontsReady(page!, timeoutMs);
+      await fontsReady(client!, timeoutMs);
+      if (final) {
+        measuring = Promise.all([pageHeadings(reader!), tornWords(client!)]);
+        measuring.catch(() => undefined); // awaited below; not unhandled if the print fails first
+      }
       // Without its own wait for fonts, pdf() sends the request to print before it returns.
       const printing = page!.pdf({
         preferCSSPageSize: true,
@@ -87,23 +105,12 @@ export async function printPdf(session: BrowserSession, html: string, options: P
       whilePrinting = undefined;
       return printing;
     };
-    const numbered = await numberContents(page, print, options.contentsGuess);
-    const overflow = printedShrunk(numbered.document) ? await pageOverflow(page, options.page) : [];
-    const headings = await pageHeadings(page);
-    // What a reader sees: the words of the laid-out page, measured. Chromium lays the page out
-    // again and sends its snapshot (a tenth of a second or more); meanwhile this thread reads
-    // every page's drawing, which the preflight reads next (the document keeps it): the two
-    // run side by side instead of one after the other.
-    const measuring = tornWords(page, options.page);
-    measuring.catch(() => undefined);
-    for (const printedPage of numbered.document.pages) {
-      printedPage.drawing();
-      // Lets the measurement's protocol messages through between pages, so Chromium starts early.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const torn = tornWordWarnings(await measuring);
+    const numbered = await numberContents(client, print, options.contentsGuess);
+    const overflow = printedShrunk(numbered.document) ? await pageOverflow(client, options.page) : [];
+    if (!measuring) throw new Error('the page was printed without a final print');
+    const [headings, torn] = await measuring;
     printed = true;
-    return { ...numbered, headings, warnings: [...numbered.warnings, ...overflow, ...torn] };
+    return { ...numbered, headings, warnings: [...numbered.warnings, ...overflow, ...tornWordWarnings(torn)] };
   })();
   try {
     return await Promise.race([work, deadline, crash]);
@@ -119,6 +126,8 @@ export async function printPdf(session: BrowserSession, html: string, options: P
     work.catch(() => undefined);
     const used = page;
     used?.off('error', onCrash);
+    // Detaching drops the print layout's overrides (see print-layout.ts).
+    await Promise.all([client?.detach(), reader?.detach()]).catch(() => undefined);
     if (used) await session.release(used, printed);
   }
 }

@@ -5,12 +5,15 @@ import { tornWordWarnings } from '../../src/preflight/torn-words.js';
 import { runCli } from '../helpers/run-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 
-/** A template folder whose CSS tears words: any letter may end a line, and no hyphen is drawn. */
-async function tearingTemplates(project: string): Promise<void> {
+/**
+ * A template folder whose CSS tears words in one medium: any letter may end a line, and no
+ * hyphen is drawn.
+ */
+async function tearingTemplates(project: string, media: 'print' | 'screen' = 'print'): Promise<void> {
   await mkdir(path.join(project, 'look'));
   await writeFile(
     path.join(project, 'look', 'extra.css'),
-    'td, dd, p, li, h2 { word-break: break-all !important; hyphens: none !important; }\n.papers-table th:nth-child(2) { width: 20% !important; }\n',
+    `@media ${media} {\n  td, dd, p, li, h2 { word-break: break-all !important; hyphens: none !important; }\n  .papers-table th:nth-child(2) { width: 20% !important; }\n}\n`,
   );
 }
 
@@ -32,6 +35,14 @@ describe('the preflight measures the laid-out page for torn words', () => {
     expect(refused.stderr).toMatch(/words are broken across lines without a hyphen: .* \(--strict\)/);
     expect(refused.stderr).toContain('nothing was written');
     expect((await listFiles(strict)).filter((f) => f.startsWith('out/'))).toEqual([]);
+  }, 180_000);
+
+  it('measures the page as it prints: words torn only on screen are no warning', async () => {
+    const project = await tempProject();
+    await tearingTemplates(project, 'screen');
+    const result = await runCli(['build', '--templates', 'look', '--strict'], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('broken across lines');
   }, 180_000);
 
   it('names a few torn words and counts the rest', () => {

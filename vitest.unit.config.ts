@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: [
       'tests/api/{resolve-build,load-report}.test.ts',
-      'tests/cli/build-flags.test.ts',
+      'tests/cli/{build-flags,load-cli}.test.ts',
       'tests/derive/**/*.test.ts',
       'tests/edition/diff-facts.test.ts',
       'tests/errors.test.ts',

@@ -57,5 +57,6 @@ if [ ! -f dist/.stamp ] || [ -n "$(find src templates -newer dist/.stamp -print 
   node_modules/.bin/tsc -p src/serve/browser/tsconfig.json
   node_modules/.bin/tsx scripts/precompile-templates.ts
   node scripts/compile-catalogues.mjs
+  node scripts/bundle-cli.mjs
   touch dist/.stamp
 fi

@@ -7,6 +7,8 @@
  * needs only cmap and GSUB. fontkit and opentype.js were the other candidates; neither lays out
  * a CBDT font (fontkit fails on its glyphs), and only HarfBuzz answers exactly as the printer.
  */
+import { importModule } from '../import-module.js';
+
 type HarfBuzz = typeof import('harfbuzzjs');
 
 let loading: Promise<HarfBuzz> | undefined;
@@ -18,7 +20,8 @@ let loading: Promise<HarfBuzz> | undefined;
  * would otherwise have to install for its compiler to read ours.
  */
 export async function loadShaper(): Promise<(data: Uint8Array) => ShapingFont> {
-  loading ??= import('harfbuzzjs');
+  // Not import(): see import-module.ts.
+  loading ??= importModule('harfbuzzjs') as Promise<HarfBuzz>;
   const hb = await loading;
   return (data) => new HarfBuzzFont(hb, data);
 }

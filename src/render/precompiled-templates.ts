@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import type Handlebars from 'handlebars';
 import handlebarsRuntime from 'handlebars/runtime.js';
+import { importModule } from '../import-module.js';
 import { assembleLayout } from './template-layout.js';
 import type { RenderLayout } from './template-layout.js';
 
@@ -37,7 +38,7 @@ export async function loadPrecompiledTemplates(
   } catch {
     return undefined;
   }
-  const module: unknown = await import(url.href);
+  const module = await importModule(url.href); // not import(): see import-module.ts
   if (!isPrecompiledModule(module)) throw new Error(`${url.pathname} is not a module of precompiled templates`);
   // The runtime refuses a spec made by another major version of Handlebars, loudly.
   const env = runtime.create();

@@ -11,10 +11,10 @@ export interface CliResult {
 /** Runs the real, compiled CLI in its own process, as a user would. */
 export function runCli(
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; entry?: string },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    const child = spawn(process.execPath, [options.entry ?? cliPath, ...args], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
     });

@@ -14,7 +14,7 @@ import { tempProject } from '../helpers/temp-project.js';
  * precompiled beside it, without the Handlebars compiler or a worker thread; a stale module is
  * passed over for the templates compiled in process, which give the same page; a template
  * folder's templates still render in the worker. Every module the CLI loads is logged by a
- * preload (tests/helpers/module-log.mjs).
+ * preload (tests/helpers/module-log.mjs), so the CLI runs from its modules, not its bundle.
  */
 const precompiled = path.join(repoRoot, 'dist', 'render', 'built-in-templates.precompiled.js');
 const compiler = '/node_modules/handlebars/lib/index.js';
@@ -32,6 +32,7 @@ async function build(project: string, name: string, extra: { args?: string[]; st
   const preload = pathToFileURL(path.join(repoRoot, 'tests', 'helpers', 'module-log.mjs')).href;
   const result = await runCli(['build', '--format', 'html', '--out', name, '--quiet', ...(extra.args ?? [])], {
     cwd: project,
+    entry: path.join(repoRoot, 'tests', 'helpers', 'unbundled-cli.mjs'),
     env: {
       NODE_OPTIONS: `--import ${preload}`,
       MODULE_LOG: log,

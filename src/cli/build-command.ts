@@ -52,11 +52,14 @@ export async function runBuild(
   const context = new BuildContext({}, ctx.browser);
   // Chromium's notes (such as running without its sandbox as root) wait until the inputs have
   // loaded: before an input error they are noise, and they would push the error out of sight.
-  const noticeAfterLoad = (progress: Progress): Progress => ({
+  // With one report to build, Chromium is stopped as soon as the PDF is made: its stopping (a
+  // twentieth of a second) then overlaps the preflight and the write instead of following them.
+  const stageEffects = (progress: Progress): Progress => ({
     ...progress,
     step: (name, ms, detail) => {
       if (name === 'load')
         context.browser.onNotice((m) => (flags.json || flags.quiet ? undefined : ctx.term.err(`note: ${m}`)));
+      if (name === 'pdf' && targets.length === 1) void context.browser.close();
       progress.step(name, ms, detail);
     },
   });
@@ -72,7 +75,7 @@ export async function runBuild(
         json: flags.json === true,
         interrupted: () => interrupts.signal !== undefined,
         ...(targets.length > 1 ? { label: target.label } : {}),
-        progress: noticeAfterLoad(
+        progress: stageEffects(
           flags.json || flags.quiet
             ? silentProgress
             : humanProgress(ctx.term, ctx.cwd, targets.length > 1 ? target.label : undefined),

@@ -5,6 +5,11 @@ import { loadCli } from '../dist/cli/load-cli.js';
 
 const argv = process.argv.slice(2);
 const cli = await loadCli();
-process.exitCode = await cli.main(argv);
+let printed = false;
+process.exitCode = await cli.main(argv, {
+  onPrintingCommand: () => {
+    printed = true;
+  },
+});
 // A build's compiled code is what the next start most needs; other commands leave the cache be.
-if (argv[0] === 'build') await cli.keepCompiledCode();
+if (argv[0] === 'build') await cli.keepCompiledCode(printed);

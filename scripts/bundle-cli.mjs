@@ -11,10 +11,10 @@
  * jsonc-parser (UMD),
  * code the command line loads only for one rare command (the queue, imports, previous editions,
  * watching), and src/import-module.ts (see there). Beside the bundle, main.bundle.json records its
- * hash: the code cache is kept under that name, so a cache never serves another bundle's code.
+ * hash, which the code cache's first line must name (load-cli.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -31,7 +31,7 @@ const outfile = path.join(dist, 'cli', 'main.bundle.cjs');
 const ownUrl = {
   name: 'own-import-meta-url',
   setup(bundler) {
-    bundler.onLoad({ filter: /\.js$/ }, async (args) => {
+    bundler.onLoad({ filter: /\.js$/, namespace: 'file' }, async (args) => {
       const contents = await readFile(args.path, 'utf8');
       if (!args.path.startsWith(dist + path.sep) || !contents.includes('import.meta')) return undefined;
       const fromBundle = path.relative(path.dirname(outfile), args.path).split(path.sep).join('/');
@@ -51,6 +51,34 @@ const importModuleOutside = {
       const file = path.resolve(args.resolveDir, args.path);
       const fromBundle = path.relative(path.dirname(outfile), file).split(path.sep).join('/');
       return { path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`, external: true };
+    });
+  },
+};
+
+/**
+ * Puppeteer's WebDriver BiDi (chromium-bidi), and the download code and command line of
+ * @puppeteer/browsers (proxy-agent, yargs): never run, as this program drives Debian's Chromium
+ * over CDP and downloads nothing. They are replaced by modules that fail loudly if that ever
+ * changes. Not required from node_modules instead: they are not this package's dependencies,
+ * and a package manager that does not hoist (pnpm, npm's nested strategy) leaves them where a
+ * require from dist/cli cannot see them, while proxy-agent is loaded by every PDF build.
+ */
+const leftOut = {
+  name: 'left-out',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^(chromium-bidi|proxy-agent|yargs)(\/.*)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'left-out',
+    }));
+    bundler.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => {
+      const why = `${args.path} is left out of profile-report's bundle (scripts/bundle-cli.mjs): it never downloads a browser nor speaks WebDriver BiDi`;
+      return {
+        contents:
+          args.path === 'proxy-agent'
+            ? `export class ProxyAgent { constructor() { throw new Error(${JSON.stringify(why)}); } }`
+            : `throw new Error(${JSON.stringify(why)});`,
+        loader: 'js',
+      };
     });
   },
 };
@@ -81,23 +109,26 @@ const result = await build({
     '@citation-js/*',
     // A UMD module whose factory requires its own files by relative path, which a bundle cannot.
     'jsonc-parser',
-    // Puppeteer's WebDriver BiDi and download code: never used, as Chromium is Debian's, over CDP.
-    'chromium-bidi',
-    'proxy-agent',
-    'yargs',
-    'yargs/*',
   ],
-  plugins: [ownUrl, importModuleOutside],
+  plugins: [ownUrl, importModuleOutside, leftOut],
   legalComments: 'none',
   logLevel: 'warning',
+  // Written below, whole: a CLI starting meanwhile never reads half a bundle.
+  write: false,
 });
 if (result.errors.length > 0) process.exit(1);
-// The code caches of earlier bundles can serve nothing now.
-const cli = path.dirname(outfile);
-for (const name of await readdir(cli))
-  if (/^main\.bundle\..*\.v8$/.test(name)) await rm(path.join(cli, name), { force: true });
-const bundle = await readFile(outfile);
-await writeFile(
+const [output] = result.outputFiles;
+// Each file is written to a temporary name and renamed, so a CLI starting meanwhile reads a whole
+// bundle; the code cache of the earlier one is removed (it can serve nothing now), and a cache
+// is never used for a bundle it was not made for in any case (see load-cli.ts).
+async function replace(file, contents) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, file);
+}
+await replace(outfile, output.contents);
+await rm(path.join(path.dirname(outfile), 'main.bundle.v8'), { force: true });
+await replace(
   path.join(dist, 'cli', 'main.bundle.json'),
-  `${JSON.stringify({ sha256: createHash('sha256').update(bundle).digest('hex') })}\n`,
+  `${JSON.stringify({ sha256: createHash('sha256').update(output.contents).digest('hex') })}\n`,
 );

@@ -34,6 +34,11 @@ export interface CliContext {
   readonly term: Terminal;
   readonly cwd: string;
   readonly today: string;
+  /**
+   * Told when the command is one that prints a PDF, before it starts: bin/profile-report.js
+   * keeps the code such a run compiled as the fuller code cache (see load-cli.ts).
+   */
+  readonly onPrintingCommand?: () => void;
 }
 
 /** Parses argv, runs one command, returns the exit code. Never calls process.exit. */
@@ -109,8 +114,10 @@ function buildProgram(ctx: CliContext, early: EarlyBrowser, setExit: (code: numb
       },
     })
     .hook('preAction', async (_program, command) => {
-      if ((command.name() === 'build' || command.name() === 'watch') && wantsPdf(command.opts<BuildFlags>()))
+      if ((command.name() === 'build' || command.name() === 'watch') && wantsPdf(command.opts<BuildFlags>())) {
+        ctx.onPrintingCommand?.();
         await early.start();
+      }
     });
   const withBrowser = (): CommandContext => ({ ...ctx, ...(early.session ? { browser: early.session } : {}) });
   addBuildCommands(program, withBrowser, setExit);

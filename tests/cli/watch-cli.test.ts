@@ -23,6 +23,9 @@ const sha = async (file: string): Promise<string> =>
     .update(await readFile(file))
     .digest('hex');
 
+/** The watch's wait for a burst of saves to end. */
+const debounceMs = 150;
+
 describe('profile-report watch (real process)', () => {
   let project: string;
   let watch: LiveCli;
@@ -54,11 +57,23 @@ describe('profile-report watch (real process)', () => {
     });
   }
 
+  /**
+   * Reads builds until the one that took in a save to another profile, made now: every build
+   * before it is then read (a build still waiting for its quiet time takes that save in too).
+   */
+  async function settle(): Promise<void> {
+    await appendFile(path.join(project, 'data', 'profiles', 'zeng-yan.yaml'), `# settled after build ${last}\n`);
+    for (;;) {
+      const line = await nextBuild();
+      if (line.changed.includes('data/profiles/zeng-yan.yaml')) return;
+    }
+  }
+
   beforeAll(async () => {
     project = await tempProject();
     tmp = await privateTmp(project);
     profile = path.join(project, 'data', 'profiles', 'luo-fuli.yaml');
-    watch = new LiveCli(['watch', '--json', '--debounce', '150'], project, { TMPDIR: tmp });
+    watch = new LiveCli(['watch', '--json', '--debounce', String(debounceMs)], project, { TMPDIR: tmp });
   });
 
   afterAll(async () => {
@@ -95,15 +110,30 @@ describe('profile-report watch (real process)', () => {
 
   it('turns a burst of saves into one build', async () => {
     const text = await readFile(profile, 'utf8');
-    const before = last;
-    // Saves 15 ms apart, a tenth of the debounce: the pace of an editor's burst, not a wait.
-    for (let i = 0; i < 8; i++) {
-      await writeFile(profile, `${text}# save ${i}\n`);
-      await sleep(15);
+    // Saves 15 ms apart, a tenth of the debounce: the pace of an editor's burst, not a wait. On a
+    // machine so busy (the whole suite running on two cores) that two of them end up further
+    // apart than the debounce, that was two bursts, rightly built twice: they are tried again.
+    for (let attempt = 1; ; attempt++) {
+      const before = last;
+      let widest = 0;
+      let previous = performance.now();
+      for (let i = 0; i < 8; i++) {
+        await writeFile(profile, `${text}# try ${attempt}, save ${i}\n`);
+        const now = performance.now();
+        if (i > 0) widest = Math.max(widest, now - previous);
+        previous = now;
+        await sleep(15);
+      }
+      if (widest >= debounceMs) {
+        expect(attempt, `saves ${Math.round(widest)} ms apart in every try: the machine is too busy`).toBeLessThan(3);
+        await settle();
+        continue;
+      }
+      const line = await nextBuild();
+      expect(line).toMatchObject({ build: before + 1, ok: true, changed: ['data/profiles/luo-fuli.yaml'] });
+      await expectNothingElseBuilt();
+      return;
     }
-    const line = await nextBuild();
-    expect(line).toMatchObject({ build: before + 1, ok: true, changed: ['data/profiles/luo-fuli.yaml'] });
-    await expectNothingElseBuilt();
   }, 60_000);
 
   it('waits for an editor that empties the file before writing it, instead of reporting the empty file', async () => {

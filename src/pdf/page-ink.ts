@@ -1,3 +1,5 @@
+import { apply, identity, multiply } from './pdf-matrix.js';
+import type { Matrix } from './pdf-matrix.js';
 import { op, operandName, operandStringBounds, Operands, readContent, readStrings } from './content-tokens.js';
 
 /** A box on the page, in PDF user space (points, y upwards), holding something a reader sees. */
@@ -30,8 +32,6 @@ export class TextShow {
   }
 }
 
-export type Matrix = [number, number, number, number, number, number];
-
 /** What a content stream's names refer to: fonts by object number, and forms to draw in place. */
 export interface DrawingResources {
   font(name: string): number | undefined;
@@ -58,7 +58,6 @@ interface GraphicsState {
   strokeWhite: boolean;
 }
 
-const identity: Matrix = [1, 0, 0, 1, 0, 0];
 /** Forms inside forms: Chromium nests a few; more is a loop or a hostile file. */
 const maxFormDepth = 8;
 
@@ -74,7 +73,7 @@ const maxFormDepth = 8;
  */
 export function drawPage(content: Uint8Array, resources: DrawingResources): PageDrawing {
   const drawing: Drawing = { ink: [], shows: [], scale: undefined };
-  runContent(content, resources, identity, drawing, 0);
+  runContent(content, resources, [...identity], drawing, 0);
   return drawing;
 }
 
@@ -284,20 +283,4 @@ class ContentRun {
     on('Do', () => this.drawObject());
     return handlers;
   }
-}
-
-/** a × b, for PDF's row-vector matrices [a b c d e f]. */
-function multiply(a: Matrix, b: Matrix): Matrix {
-  return [
-    a[0] * b[0] + a[1] * b[2],
-    a[0] * b[1] + a[1] * b[3],
-    a[2] * b[0] + a[3] * b[2],
-    a[2] * b[1] + a[3] * b[3],
-    a[4] * b[0] + a[5] * b[2] + b[4],
-    a[4] * b[1] + a[5] * b[3] + b[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
 }

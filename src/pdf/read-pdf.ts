@@ -1,6 +1,8 @@
 import { RenderError } from '../errors.js';
 import { drawPage } from './page-ink.js';
-import type { DrawingResources, Matrix, PageDrawing } from './page-ink.js';
+import type { DrawingResources, PageDrawing } from './page-ink.js';
+import { identity } from './pdf-matrix.js';
+import type { Matrix } from './pdf-matrix.js';
 import { readActions } from './pdf-actions.js';
 import type { PdfAction } from './pdf-actions.js';
 import { namedDestinations } from './pdf-destinations.js';
@@ -155,12 +157,12 @@ export class PdfDocument {
         const ref = objects?.get(name);
         const stream = this.file.resolve(ref);
         if (!(stream instanceof PdfStream) || stream.dict.name('Subtype') !== 'Form' || depth > 8) return undefined;
-        const matrix = (this.file.array(stream.dict.get('Matrix')) ?? [1, 0, 0, 1, 0, 0]).map(
+        const matrix = (this.file.array(stream.dict.get('Matrix')) ?? [...identity]).map(
           (v) => this.file.number(v) ?? 0,
         );
         return {
           content: this.file.streamData(ref),
-          matrix: (matrix.length === 6 ? matrix : [1, 0, 0, 1, 0, 0]) as Matrix,
+          matrix: (matrix.length === 6 ? matrix : [...identity]) as Matrix,
           resources: this.resources(stream.dict.get('Resources') ?? value, depth + 1),
         };
       },

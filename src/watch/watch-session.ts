@@ -79,6 +79,8 @@ export class WatchSession {
   /** After a failed build, the files it blamed are polled too (see input-poller.ts). */
   /** Every file the last good build read (see BuildReportResult.inputFiles). */
   private inputFiles = new Set<string>();
+  /** Each changed file's identity when a build last read it (see run()). */
+  private readonly built = new Map<string, string>();
   private readonly poller = new InputPoller((file) => {
     this.changed.add(file);
     this.changedAt ??= Date.now();
@@ -143,14 +145,24 @@ export class WatchSession {
   private async run(): Promise<void> {
     // A file caught mid-save stays in `changed`, so build() schedules this again.
     if (await this.midWrite()) return;
-    const build = ++this.builds;
-    const changed = [...this.changed].sort();
+    const pending = [...this.changed].sort();
     const changedAt = this.changedAt;
     this.changed.clear();
     // The file watcher coalesces a file's events for a moment after the first, so a save that
     // lands in two writes may leave no event for the second: what the build read is compared
     // with the files as they are once it is done, and a difference builds again.
-    const read = await Promise.all(changed.map((f) => identity(f)));
+    const identities = await Promise.all(pending.map((f) => identity(f)));
+    // On a busy machine the watcher can report a save after the build that read it has begun:
+    // a file just as the last build read it has nothing new to show, and is no reason to build.
+    const fresh = pending.flatMap((file, i) => (this.built.get(file) === identities[i] ? [] : [i]));
+    if (pending.length > 0 && fresh.length === 0) {
+      this.changedAt = undefined;
+      return;
+    }
+    const changed = fresh.map((i) => pending[i]!);
+    const read = fresh.map((i) => identities[i]!);
+    changed.forEach((file, i) => this.built.set(file, read[i]!));
+    const build = ++this.builds;
     // This build reads the blamed files anew; the poller watches again only if it fails.
     this.poller.stop();
     this.changedAt = undefined;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumProcesses, chromiumProfileDirs, privateTmp } from '../helpers/leftovers.js';
@@ -149,6 +149,20 @@ describe('profile-report watch (real process)', () => {
     // The next number: the emptied file was not even built, let alone reported.
     expect(line.build).toBe(before + 1);
     expect((await readPdf(path.join(project, 'out', 'report.pdf'))).text).toContain('Commonly called');
+    await expectNothingElseBuilt();
+  }, 60_000);
+
+  it('does not build for a save that leaves a file as the last build read it', async () => {
+    const text = await readFile(profile, 'utf8');
+    // A whole-second time, which utimes sets exactly: the file's identity can then be restored.
+    const stamp = new Date('2026-01-01T00:00:00Z');
+    await utimes(profile, stamp, stamp);
+    const line = await nextBuild();
+    expect({ ok: line.ok, changed: line.changed }).toEqual({ ok: true, changed: ['data/profiles/luo-fuli.yaml'] });
+    // The same bytes in place, and the time put back: what a late or repeated file event looks
+    // like to the watch. The events it raises must not start a build.
+    await writeFile(profile, text);
+    await utimes(profile, stamp, stamp);
     await expectNothingElseBuilt();
   }, 60_000);
 

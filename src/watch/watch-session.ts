@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { BuildContext } from '../build-context.js';
 import { UserError, ValidationError } from '../errors.js';
+import { contentKey } from './content-key.js';
 import { identity, InputPoller } from './input-poller.js';
 import { buildReport } from '../build-report.js';
 import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
@@ -76,16 +77,12 @@ export class WatchSession {
   private builds = 0;
   /** Whether the last build's failure went unreported, as a newer save was already waiting. */
   private superseded = false;
-  /** After a failed build, the files it blamed are polled too (see input-poller.ts). */
   /** Every file the last good build read (see BuildReportResult.inputFiles). */
   private inputFiles = new Set<string>();
-  /** Each changed file's identity when a build last read it (see run()). */
+  /** What each changed file held when a good build last read it (see content-key.ts). */
   private readonly built = new Map<string, string>();
-  private readonly poller = new InputPoller((file) => {
-    this.changed.add(file);
-    this.changedAt ??= Date.now();
-    this.schedule();
-  });
+  /** After a failed build, the files it blamed are polled too (see input-poller.ts). */
+  private readonly poller = new InputPoller((file) => this.mark(file, true));
 
   constructor(
     private readonly options: WatchOptions,
@@ -105,9 +102,7 @@ export class WatchSession {
     this.watcher.on('all', (_event, file) => {
       // A portrait is an input too, whatever its name: the files the last build read count.
       if (!isSource(file) && !this.inputFiles.has(path.resolve(file))) return;
-      this.changed.add(file);
-      this.changedAt ??= Date.now();
-      this.schedule();
+      this.mark(file, true);
     });
     await new Promise<void>((resolve) => this.watcher?.once('ready', resolve));
     await this.build();
@@ -121,6 +116,13 @@ export class WatchSession {
     await this.watcher?.close();
     await this.building?.catch(() => undefined);
     await this.context.close();
+  }
+
+  /** A file to build again, from when it was first seen changed; `schedule`: after the quiet time. */
+  private mark(file: string, schedule: boolean): void {
+    this.changed.add(file);
+    this.changedAt ??= Date.now();
+    if (schedule) this.schedule();
   }
 
   private schedule(): void {
@@ -151,17 +153,20 @@ export class WatchSession {
     // The file watcher coalesces a file's events for a moment after the first, so a save that
     // lands in two writes may leave no event for the second: what the build read is compared
     // with the files as they are once it is done, and a difference builds again.
-    const identities = await Promise.all(pending.map((f) => identity(f)));
+    const [identities, contents] = await Promise.all([
+      Promise.all(pending.map((f) => identity(f))),
+      Promise.all(pending.map((f) => contentKey(f))),
+    ]);
     // On a busy machine the watcher can report a save after the build that read it has begun:
-    // a file just as the last build read it has nothing new to show, and is no reason to build.
-    const fresh = pending.flatMap((file, i) => (this.built.get(file) === identities[i] ? [] : [i]));
+    // a file that holds what the last build read has nothing new to show, and is no reason to build.
+    const fresh = pending.flatMap((file, i) => (this.built.get(file) === contents[i] ? [] : [i]));
     if (pending.length > 0 && fresh.length === 0) {
       this.changedAt = undefined;
       return;
     }
     const changed = fresh.map((i) => pending[i]!);
     const read = fresh.map((i) => identities[i]!);
-    changed.forEach((file, i) => this.built.set(file, read[i]!));
+    fresh.forEach((i) => this.built.set(pending[i]!, contents[i]!));
     const build = ++this.builds;
     // This build reads the blamed files anew; the poller watches again only if it fails.
     this.poller.stop();
@@ -203,6 +208,8 @@ export class WatchSession {
       await this.recheck(changed, read);
       this.report({ build, changed, ms: performance.now() - started, result, redone: this.redone(before), ...times });
     } catch (error) {
+      // Saving a file again, unchanged, is how a user asks a failed build to be tried again.
+      for (const file of changed) this.built.delete(file);
       await this.recheck(changed, read);
       // An input saved again during this build (an editor that empties a file, then writes
       // it) is built next: its half-saved state is not worth a report. Never twice running,
@@ -227,9 +234,7 @@ export class WatchSession {
   private async recheck(files: readonly string[], read: readonly string[]): Promise<void> {
     const now = await Promise.all(files.map((f) => identity(f)));
     files.forEach((file, i) => {
-      if (now[i] === read[i]) return;
-      this.changed.add(file);
-      this.changedAt ??= Date.now();
+      if (now[i] !== read[i]) this.mark(file, false);
     });
   }
 

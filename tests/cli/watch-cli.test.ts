@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFile, readFile, rename, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumProcesses, chromiumProfileDirs, privateTmp } from '../helpers/leftovers.js';
@@ -153,16 +153,12 @@ describe('profile-report watch (real process)', () => {
   }, 60_000);
 
   it('does not build for a save that leaves a file as the last build read it', async () => {
-    const text = await readFile(profile, 'utf8');
-    // A whole-second time, which utimes sets exactly: the file's identity can then be restored.
-    const stamp = new Date('2026-01-01T00:00:00Z');
-    await utimes(profile, stamp, stamp);
+    await appendFile(profile, '# saved once more\n');
     const line = await nextBuild();
     expect({ ok: line.ok, changed: line.changed }).toEqual({ ok: true, changed: ['data/profiles/luo-fuli.yaml'] });
-    // The same bytes in place, and the time put back: what a late or repeated file event looks
-    // like to the watch. The events it raises must not start a build.
-    await writeFile(profile, text);
-    await utimes(profile, stamp, stamp);
+    // The same bytes written again, with a new time: an editor's save with nothing changed, or
+    // a file event the watcher reports late, after the build that read the save began.
+    await writeFile(profile, await readFile(profile));
     await expectNothingElseBuilt();
   }, 60_000);
 
@@ -209,6 +205,11 @@ describe('profile-report watch (real process)', () => {
       expect.objectContaining({ path: 'person.headline', message: 'missing required field `headline` (text)' }),
     );
     expect(await sha(pdf)).toBe(before);
+    // Saving the invalid file again, unchanged, tries the build again: a failed build is never
+    // taken as having read the file for good.
+    await writeFile(profile, await readFile(profile));
+    const again = await nextBuild();
+    expect({ build: again.build, ok: again.ok }).toEqual({ build: line.build + 1, ok: false });
     // The next valid edit builds again.
     await writeFile(profile, (await readFile(profile, 'utf8')).replace('  headlin:', '  headline:'));
     expect((await nextBuild()).ok).toBe(true);

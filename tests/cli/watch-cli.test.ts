@@ -242,7 +242,10 @@ describe('profile-report watch (real process)', () => {
     }
     expect(afterCss.changed).toEqual(['look/extra.css']);
     const html = await readFile(path.join(project, 'out', 'report.html'), 'utf8');
-    expect(written.some((rule) => html.includes(rule)), written.join(' or ')).toBe(true);
+    expect(
+      written.some((rule) => html.includes(rule)),
+      written.join(' or '),
+    ).toBe(true);
     // A save made again may bring one more build: read up to now.
     if (written.length > 1) await settle();
   }, 60_000);

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { UsageError, UserError, ValidationError, exitCodeOf, exitCodes, firstLine, formatProblem } from '../errors.js';
 import { limits } from '../limits.js';
 import { displayPath } from '../load/resolve-inside.js';
+import { ValidationCache } from '../load/validation-cache.js';
 import { addJob } from '../queue/add-job.js';
 import type { ReportQueue } from '../queue/add-job.js';
 import { clientKey, forgetJobs, rememberJobs, rememberedJobs } from '../queue/client-jobs.js';
@@ -61,10 +62,11 @@ export async function runQueueAdd(specs: readonly string[], flags: QueueAddFlags
   };
   return withQueue(target, ctx, { survive: false }, async (queue, redis) => {
     const reports: QueueAddSummary['reports'] = [];
+    const validation = new ValidationCache();
     for (const spec of specs) {
       const label = displayPath(ctx.cwd, path.resolve(ctx.cwd, spec));
       try {
-        const packed = await packReport(spec, settings, ctx.cwd, toolVersion);
+        const packed = await packReport(spec, settings, ctx.cwd, toolVersion, validation);
         const state = await addJob(queue, redis, packed);
         await rememberJobs(redis, clientKey(queue.name, ctx.cwd), [packed.id]);
         reports.push({ spec: packed.label, id: packed.id, state, bytes: packed.bytes, problems: [], error: null });

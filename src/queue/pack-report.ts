@@ -4,6 +4,7 @@ import { formatBytes, limits } from '../limits.js';
 import { loadInputs } from '../load/load-inputs.js';
 import type { LoadedInputs } from '../load/load-inputs.js';
 import { readInputFile } from '../load/read-input-file.js';
+import { ValidationCache } from '../load/validation-cache.js';
 import type { FileReader } from '../load/read-input-file.js';
 import { isInside } from '../load/real-path.js';
 import { displayPath } from '../load/resolve-inside.js';
@@ -29,12 +30,15 @@ export interface PackedReport {
  * anything is queued. The contents are not judged here: a spec or profile with problems is
  * queued, and its job fails at once with those problems, as `build` would print them.
  * Throws ValidationError (a file that cannot be read) or UserError (templates, size bound).
+ * `validation`: shared by the reports of one `queue add`, which often name the same profiles,
+ * so each profile is parsed and checked once, as in a local batch.
  */
 export async function packReport(
   spec: string,
   settings: BuildSettings,
   cwd: string,
   tool: string,
+  validation: ValidationCache = new ValidationCache(),
 ): Promise<PackedReport> {
   const specPath = path.resolve(cwd, spec);
   const label = displayPath(cwd, specPath);
@@ -46,7 +50,7 @@ export async function packReport(
   const read = recordingReader(readInputFile);
   let inputs: LoadedInputs | undefined;
   try {
-    inputs = await loadInputs({ cwd, spec, today: '1970-01-01' }, read.reader);
+    inputs = await loadInputs({ cwd, spec, today: '1970-01-01' }, read.reader, validation);
   } catch (error) {
     // A file the build cannot read is said now; problems in what was read are the job's to report.
     if (!(error instanceof ValidationError) || read.failed.length > 0) throw error;

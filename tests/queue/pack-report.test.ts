@@ -5,8 +5,10 @@ import { UserError, ValidationError } from '../../src/errors.js';
 import { limits } from '../../src/limits.js';
 import { jobId, jobPayloadSchema } from '../../src/queue/job-payload.js';
 import type { BuildSettings } from '../../src/queue/job-payload.js';
+import { ValidationCache } from '../../src/load/validation-cache.js';
 import { packReport } from '../../src/queue/pack-report.js';
 import { unpackProject } from '../../src/queue/unpack-project.js';
+import { drawnPortrait } from '../helpers/drawn-portrait.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 
 const settings: BuildSettings = { formats: ['html'], strict: false, timeoutMs: 60_000 };
@@ -55,6 +57,31 @@ describe('packing a report into a job', () => {
     await writeFile(profile, `${await readFile(profile, 'utf8')}# one more byte\n`);
     ids.add((await packReport('data/report.yaml', settings, project, '0.1.0')).id);
     expect(ids.size).toBe(6);
+  });
+
+  it('checks each profile once across the reports of one `queue add`, and still carries every file, portraits included', async () => {
+    const project = await tempProject();
+    const spec = await readFile(path.join(project, 'data', 'report.yaml'), 'utf8');
+    await writeFile(path.join(project, 'data', 'second.yaml'), spec.replace('name: report', 'name: second'));
+    await mkdir(path.join(project, 'data', 'photos'));
+    await writeFile(path.join(project, 'data', 'photos', 'luo.png'), await drawnPortrait(1, { format: 'png' }));
+    const profile = path.join(project, 'data', 'profiles', 'luo-fuli.yaml');
+    await writeFile(
+      profile,
+      (await readFile(profile, 'utf8')).replace(
+        /\n {2}headline:/,
+        '\n  photo:\n    file: ../photos/luo.png\n    credit: "Drawn by the tests"\n    source: article\n  headline:',
+      ),
+    );
+    const validation = new ValidationCache();
+    const first = await packReport('data/report.yaml', settings, project, '0.1.0', validation);
+    const second = await packReport('data/second.yaml', settings, project, '0.1.0', validation);
+    expect(validation.validatedCount).toBe(2);
+    const shared = ['data/photos/luo.png', 'data/profiles/luo-fuli.yaml', 'data/profiles/zeng-yan.yaml'];
+    expect(Object.keys(first.payload.files).sort()).toEqual([...shared, 'data/report.yaml']);
+    expect(Object.keys(second.payload.files).sort()).toEqual([...shared, 'data/second.yaml']);
+    // The same job as when each is packed alone.
+    expect(second.id).toBe((await packReport('data/second.yaml', settings, project, '0.1.0')).id);
   });
 
   it("carries the spec's template folder, read as a build reads it, and its messages for the report's language", async () => {

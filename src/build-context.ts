@@ -21,6 +21,12 @@ export class BuildContext {
   readonly templates = new TemplateRenderer();
   /** The contents' pages of each PDF printed in this process, by output path: the next build's guess. */
   readonly contentsPages = new Map<string, SectionPages>();
+  /**
+   * The contents' pages of the last report printed in this process, whichever it was: the guess
+   * for a report printed here for the first time. The reports of a batch or of a queue worker
+   * are often of one kind, their sections on the same pages; a wrong guess costs one print.
+   */
+  lastContents: SectionPages | undefined;
 
   /** @param browser a session started earlier (the CLI launches Chromium first thing) */
   constructor(options: BrowserOptions = {}, browser?: BrowserSession) {

@@ -66,14 +66,18 @@ export async function buildReport(options: BuildReportOptions = {}): Promise<Bui
     const contentsGuess =
       pdfPath === undefined
         ? undefined
-        : (context.contentsPages.get(pdfPath) ?? (options.write ? await previousContents(pdfPath) : undefined));
+        : (context.contentsPages.get(pdfPath) ??
+          (options.write ? await previousContents(pdfPath) : undefined) ??
+          context.lastContents);
     const rendered = await renderReport(inputs, build, context, {
       ...(options.onStage ? { onStage: (t: StageTiming) => options.onStage?.(t.stage, t.ms) } : {}),
       ...(options.onHtml ? { onHtml: options.onHtml } : {}),
       ...(contentsGuess ? { contentsGuess } : {}),
     });
-    if (pdfPath !== undefined && rendered.sectionPages.size > 0)
+    if (pdfPath !== undefined && rendered.sectionPages.size > 0) {
       context.contentsPages.set(pdfPath, rendered.sectionPages);
+      context.lastContents = rendered.sectionPages;
+    }
     const written = options.write ? await write(build, rendered, options.onStage) : undefined;
     const inputFiles = [
       ...(inputs.specPath ? [inputs.specPath] : []),

@@ -1,4 +1,4 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BuildContext } from '../../src/build-context.js';
@@ -100,6 +100,40 @@ describe('contents guessed from the previous print', () => {
     expect(third.prints).toBe(2);
     expect(third.warnings).toEqual([]);
     expect(await contentsMismatches(pdfFile, englishSections)).toEqual([]);
+  }, 240_000);
+
+  it("guesses a report's first print from the last report printed in the process (a batch, a queue worker), and prints the same bytes", async () => {
+    const project = await tempProject();
+    const spec = await readFile(path.join(project, 'data', 'report.yaml'), 'utf8');
+    await writeFile(path.join(project, 'data', 'other.yaml'), spec.replace('name: report', 'name: other'));
+    const context = new BuildContext();
+    let guessed: Buffer;
+    try {
+      expect((await buildReport({ cwd: project, context, write: true })).prints).toBe(2);
+      // Another report, never printed, no PDF of its own on disk: the last report's pages hold.
+      const other = await buildReport({ cwd: project, context, write: true, spec: 'data/other.yaml' });
+      expect(other.prints).toBe(1);
+      expect(await contentsMismatches(path.join(project, 'out', 'other.pdf'), englishSections)).toEqual([]);
+      guessed = await readFile(path.join(project, 'out', 'other.pdf'));
+      // A report whose sections lie elsewhere (one person): the guess fails, two prints, and no
+      // warning about the contents.
+      const alone = await buildReport({
+        cwd: project,
+        context,
+        write: true,
+        outDir: path.join(project, 'alone'),
+        profiles: ['data/profiles/zeng-yan.yaml'],
+      });
+      expect(alone.prints).toBe(2);
+      expect(alone.warnings.filter((w) => w.message.includes('contents'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    // The same report printed twice in a process of its own: the same PDF, byte for byte.
+    await rm(path.join(project, 'out'), { recursive: true });
+    const fresh = await buildReport({ cwd: project, write: true, spec: 'data/other.yaml' });
+    expect(fresh.prints).toBe(2);
+    expect((await readFile(path.join(project, 'out', 'other.pdf'))).equals(guessed)).toBe(true);
   }, 240_000);
 
   it('reuses the pages of the last print in a long-lived process (watch, batch, a server)', async () => {

@@ -5,11 +5,11 @@ import { BuildContext } from '../build-context.js';
 import { UserError, ValidationError } from '../errors.js';
 import { contentKey } from './content-key.js';
 import { identity, InputPoller } from './input-poller.js';
+import { LateFolders } from './late-folders.js';
+import { inToolFolder, isSource, watchRoots } from './watched-files.js';
 import { buildReport } from '../build-report.js';
 import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
-import { defaultSpecPath } from '../load/load-inputs.js';
 import type { BrowserSession } from '../print/browser-session.js';
-import { builtInTemplatesDir } from '../render/template-set.js';
 import { inputRequest } from '../resolve-build.js';
 
 export interface WatchOptions extends Omit<BuildReportOptions, 'context' | 'write'> {
@@ -83,6 +83,10 @@ export class WatchSession {
   private readonly built = new Map<string, string>();
   /** After a failed build, the files it blamed are polled too (see input-poller.ts). */
   private readonly poller = new InputPoller((file) => this.mark(file, true));
+  private readonly late = new LateFolders(
+    (file) => isSource(file) || this.inputFiles.has(path.resolve(file)),
+    (file) => this.mark(file, true),
+  );
 
   constructor(
     private readonly options: WatchOptions,
@@ -113,6 +117,7 @@ export class WatchSession {
     this.closed = true;
     clearTimeout(this.timer);
     this.poller.stop();
+    this.late.stop();
     await this.watcher?.close();
     await this.building?.catch(() => undefined);
     await this.context.close();
@@ -173,6 +178,9 @@ export class WatchSession {
     this.changedAt = undefined;
     const before = this.context.work();
     const started = performance.now();
+    // File times come from a coarse clock, some ms behind this one: with 10 ms of slack, a save
+    // made after this moment is never taken for one made before it.
+    const startedAt = Date.now() - 10;
     const timings: Record<string, number> = changedAt === undefined ? {} : { wait: Date.now() - changedAt };
     const times = changedAt === undefined ? { timings } : { changedAt, timings };
     try {
@@ -201,8 +209,10 @@ export class WatchSession {
         ...result.inputFiles.map((f) => path.dirname(f)),
         ...(result.options.templatesDir ? [result.options.templatesDir] : []),
       ];
-      this.watcher?.add(
+      this.late.add(
+        this.watcher,
         extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))),
+        startedAt,
       );
       this.superseded = false;
       await this.recheck(changed, read);
@@ -277,25 +287,12 @@ export class WatchSession {
     return { charts: after.charts - before.charts, profiles: after.profiles - before.profiles };
   }
 
-  /** The spec's folder, the folders of profiles named on the command line, the template folders. */
   private roots(): string[] {
-    const { cwd } = inputRequest(this.options);
-    const roots = new Set<string>([
-      path.dirname(path.resolve(cwd, this.options.spec ?? defaultSpecPath)),
-      builtInTemplatesDir,
-    ]);
-    for (const p of this.options.profiles ?? []) roots.add(path.dirname(path.resolve(cwd, p)));
-    if (this.options.templates) roots.add(path.resolve(cwd, this.options.templates));
-    return [...roots];
+    return watchRoots(this.options);
   }
 
   private ignored(file: string): boolean {
-    if (/(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(file)) return true;
+    if (inToolFolder(file)) return true;
     return this.outDir !== undefined && (file === this.outDir || file.startsWith(`${this.outDir}${path.sep}`));
   }
-}
-
-/** Profiles, specs, templates and styles; not editors' swap and backup files. */
-function isSource(file: string): boolean {
-  return /\.(ya?ml|hbs|css)$/i.test(file) && !path.basename(file).startsWith('.');
 }

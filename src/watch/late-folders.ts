@@ -19,7 +19,6 @@ const maxFiles = 2000;
  * drops a change that leaves the bytes the last build read.
  */
 export class LateFolders {
-  private readonly added = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
 
@@ -28,11 +27,14 @@ export class LateFolders {
     private readonly onChange: (file: string) => void,
   ) {}
 
-  /** Watches `dirs` from now on; those not watched before are looked at again (see above). */
+  /**
+   * Watches `dirs` from now on, and looks at them again (see above). After every build, not only
+   * the first that named them: a folder deleted and made again is watched anew, with the same
+   * moment of blindness.
+   */
   add(watcher: FSWatcher | undefined, dirs: readonly string[], since: number): void {
-    const fresh = [...new Set(dirs)].filter((dir) => !this.added.has(dir));
+    const fresh = [...new Set(dirs)];
     if (!watcher || this.stopped || fresh.length === 0) return;
-    for (const dir of fresh) this.added.add(dir);
     watcher.add(fresh);
     const reported = new Map<string, number>();
     for (const ms of lookAgainMs) {

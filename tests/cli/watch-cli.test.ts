@@ -6,6 +6,7 @@ import { chromiumProcesses, chromiumProfileDirs, privateTmp } from '../helpers/l
 import { readPdf } from '../helpers/read-pdf.js';
 import { LiveCli, sleep } from '../helpers/spawn-cli.js';
 import { drawnPortrait } from '../helpers/drawn-portrait.js';
+import { namePortrait } from '../helpers/name-portrait.js';
 import { tempProject } from '../helpers/temp-project.js';
 
 interface BuildLine {
@@ -237,13 +238,7 @@ describe('profile-report watch (real process)', () => {
     await mkdir(path.join(project, 'data', 'photos'));
     const photo = path.join(project, 'data', 'photos', 'luo-fuli.png');
     await writeFile(photo, await drawnPortrait(1, { format: 'png' }));
-    await writeFile(
-      profile,
-      (await readFile(profile, 'utf8')).replace(
-        /\n {2}headline:/,
-        '\n  photo:\n    file: ../photos/luo-fuli.png\n    credit: "Drawn by the tests"\n    source: article\n  headline:',
-      ),
-    );
+    await namePortrait(profile, '../photos/luo-fuli.png');
     const withPhoto = await nextBuild();
     expect(withPhoto.ok, JSON.stringify(withPhoto.problems)).toBe(true);
     const html = path.join(project, 'out', 'report.html');

@@ -10,6 +10,7 @@ import { shippedLanguages } from '../../src/i18n/languages.js';
 import { profileSchema } from '../../src/schema/profile-schema.js';
 import { reportSchema } from '../../src/schema/report-schema.js';
 import { drawnPortrait, leakyJpeg } from '../helpers/drawn-portrait.js';
+import { namePortrait } from '../helpers/name-portrait.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempProject } from '../helpers/temp-project.js';
 import { readerHtml, readerPdfText } from '../helpers/reader-view.js';
@@ -39,14 +40,10 @@ beforeAll(async () => {
     ['zeng-yan', 'zeng-yan.jpg'],
     ['luo-fuli', 'luo-fuli.png'],
   ] as const) {
-    const profile = path.join(project, 'data', 'profiles', `${name}.yaml`);
-    const text = await readFile(profile, 'utf8');
-    await writeFile(
-      profile,
-      text.replace(
-        /\n {2}headline:/,
-        `\n  photo:\n    file: ../photos/${file}\n    credit: "Drawn avatar made by the tests, not a photograph"\n    source: article\n  headline:`,
-      ),
+    await namePortrait(
+      path.join(project, 'data', 'profiles', `${name}.yaml`),
+      `../photos/${file}`,
+      'Drawn avatar made by the tests, not a photograph',
     );
   }
   const result = await runCli(['build', '--quiet'], { cwd: project });

@@ -9,6 +9,7 @@ import { ValidationCache } from '../../src/load/validation-cache.js';
 import { packReport } from '../../src/queue/pack-report.js';
 import { unpackProject } from '../../src/queue/unpack-project.js';
 import { drawnPortrait } from '../helpers/drawn-portrait.js';
+import { namePortrait } from '../helpers/name-portrait.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 
 const settings: BuildSettings = { formats: ['html'], strict: false, timeoutMs: 60_000 };
@@ -65,14 +66,7 @@ describe('packing a report into a job', () => {
     await writeFile(path.join(project, 'data', 'second.yaml'), spec.replace('name: report', 'name: second'));
     await mkdir(path.join(project, 'data', 'photos'));
     await writeFile(path.join(project, 'data', 'photos', 'luo.png'), await drawnPortrait(1, { format: 'png' }));
-    const profile = path.join(project, 'data', 'profiles', 'luo-fuli.yaml');
-    await writeFile(
-      profile,
-      (await readFile(profile, 'utf8')).replace(
-        /\n {2}headline:/,
-        '\n  photo:\n    file: ../photos/luo.png\n    credit: "Drawn by the tests"\n    source: article\n  headline:',
-      ),
-    );
+    await namePortrait(path.join(project, 'data', 'profiles', 'luo-fuli.yaml'), '../photos/luo.png');
     const validation = new ValidationCache();
     const first = await packReport('data/report.yaml', settings, project, '0.1.0', validation);
     const second = await packReport('data/second.yaml', settings, project, '0.1.0', validation);

@@ -3,6 +3,7 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { animatedPng, animatedWebp, drawnPortrait, pngBomb } from '../helpers/drawn-portrait.js';
+import { namePortrait } from '../helpers/name-portrait.js';
 import { runCli } from '../helpers/run-cli.js';
 import { listFiles, tempProject } from '../helpers/temp-project.js';
 
@@ -20,16 +21,8 @@ async function projectWithPhoto(
   const project = await tempProject();
   await mkdir(path.join(project, 'data', 'photos'), { recursive: true });
   await prepare(project, path.resolve(project, 'data', 'profiles', file));
-  const profile = path.join(project, 'data', 'profiles', 'zeng-yan.yaml');
-  const text = await readFile(profile, 'utf8');
-  const at = text.indexOf('\n  headline:');
-  const before = text.slice(0, at + 1);
-  await writeFile(
-    profile,
-    `${before}  photo:\n    file: ${file}\n    credit: "Drawn by the tests"\n    source: article\n${text.slice(at + 1)}`,
-  );
-  // The line of `file:` (1-based): the lines before the block, then `photo:`, then it.
-  return { project, line: before.split('\n').length + 1 };
+  const { fileLine } = await namePortrait(path.join(project, 'data', 'profiles', 'zeng-yan.yaml'), file);
+  return { project, line: fileLine };
 }
 
 /** For a portrait path that is refused before anything is read: nothing to put there. */

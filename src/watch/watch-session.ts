@@ -4,7 +4,7 @@ import type { FSWatcher } from 'chokidar';
 import { BuildContext } from '../build-context.js';
 import { UserError, ValidationError } from '../errors.js';
 import { contentKey } from './content-key.js';
-import { identity, InputPoller } from './input-poller.js';
+import { InputPoller } from './input-poller.js';
 import { LateFolders } from './late-folders.js';
 import { inToolFolder, isSource, watchRoots } from './watched-files.js';
 import { buildReport } from '../build-report.js';
@@ -84,7 +84,7 @@ export class WatchSession {
   /** After a failed build, the files it blamed are polled too (see input-poller.ts). */
   private readonly poller = new InputPoller((file) => this.mark(file, true));
   private readonly late = new LateFolders(
-    (file) => isSource(file) || this.inputFiles.has(path.resolve(file)),
+    (file) => this.wanted(file),
     (file) => this.mark(file, true),
   );
 
@@ -104,9 +104,7 @@ export class WatchSession {
       atomic: true,
     });
     this.watcher.on('all', (_event, file) => {
-      // A portrait is an input too, whatever its name: the files the last build read count.
-      if (!isSource(file) && !this.inputFiles.has(path.resolve(file))) return;
-      this.mark(file, true);
+      if (this.wanted(file)) this.mark(file, true);
     });
     await new Promise<void>((resolve) => this.watcher?.once('ready', resolve));
     await this.build();
@@ -121,6 +119,11 @@ export class WatchSession {
     await this.watcher?.close();
     await this.building?.catch(() => undefined);
     await this.context.close();
+  }
+
+  /** Sources, and any file the last build read: a portrait is an input too, whatever its name. */
+  private wanted(file: string): boolean {
+    return isSource(file) || this.inputFiles.has(path.resolve(file));
   }
 
   /** A file to build again, from when it was first seen changed; `schedule`: after the quiet time. */
@@ -158,10 +161,7 @@ export class WatchSession {
     // The file watcher coalesces a file's events for a moment after the first, so a save that
     // lands in two writes may leave no event for the second: what the build read is compared
     // with the files as they are once it is done, and a difference builds again.
-    const [identities, contents] = await Promise.all([
-      Promise.all(pending.map((f) => identity(f))),
-      Promise.all(pending.map((f) => contentKey(f))),
-    ]);
+    const contents = await Promise.all(pending.map((f) => contentKey(f)));
     // On a busy machine the watcher can report a save after the build that read it has begun:
     // a file that holds what the last build read has nothing new to show, and is no reason to build.
     const fresh = pending.flatMap((file, i) => (this.built.get(file) === contents[i] ? [] : [i]));
@@ -170,7 +170,7 @@ export class WatchSession {
       return;
     }
     const changed = fresh.map((i) => pending[i]!);
-    const read = fresh.map((i) => identities[i]!);
+    const read = fresh.map((i) => contents[i]!);
     fresh.forEach((i) => this.built.set(pending[i]!, contents[i]!));
     const build = ++this.builds;
     // This build reads the blamed files anew; the poller watches again only if it fails.
@@ -242,7 +242,7 @@ export class WatchSession {
 
   /** Files that changed again while a build read them are built again. */
   private async recheck(files: readonly string[], read: readonly string[]): Promise<void> {
-    const now = await Promise.all(files.map((f) => identity(f)));
+    const now = await Promise.all(files.map((f) => contentKey(f)));
     files.forEach((file, i) => {
       if (now[i] !== read[i]) this.mark(file, false);
     });

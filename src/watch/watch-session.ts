@@ -10,6 +10,7 @@ import { inToolFolder, isSource, watchRoots } from './watched-files.js';
 import { buildReport } from '../build-report.js';
 import type { BuildReportOptions, BuildReportResult } from '../build-report.js';
 import type { BrowserSession } from '../print/browser-session.js';
+import { isInside } from '../load/real-path.js';
 import { inputRequest } from '../resolve-build.js';
 
 export interface WatchOptions extends Omit<BuildReportOptions, 'context' | 'write'> {
@@ -209,9 +210,10 @@ export class WatchSession {
         ...result.inputFiles.map((f) => path.dirname(f)),
         ...(result.options.templatesDir ? [result.options.templatesDir] : []),
       ];
+      const roots = this.roots();
       this.late.add(
         this.watcher,
-        extra.filter((dir) => !this.roots().some((root) => dir === root || dir.startsWith(`${root}${path.sep}`))),
+        extra.filter((dir) => !roots.some((root) => isInside(root, dir))),
         startedAt,
       );
       this.superseded = false;
@@ -293,6 +295,6 @@ export class WatchSession {
 
   private ignored(file: string): boolean {
     if (inToolFolder(file)) return true;
-    return this.outDir !== undefined && (file === this.outDir || file.startsWith(`${this.outDir}${path.sep}`));
+    return this.outDir !== undefined && isInside(this.outDir, file);
   }
 }
